@@ -1,0 +1,89 @@
+#include "cartmodel.h"
+
+#include "money.h"
+
+CartModel::CartModel(Cart &cart, QObject *parent) : QAbstractListModel(parent), m_cart(cart) {}
+
+Result<int> CartModel::add(const Product &product)
+{
+    const int before = count();
+    // Insert notifications must wrap the change, so try on a copy first.
+    Cart probe = m_cart;
+    auto row = probe.add(product);
+    if (!row)
+        return row;
+    if (*row == before) {
+        beginInsertRows({}, before, before);
+        (void)m_cart.add(product);
+        endInsertRows();
+        Q_EMIT countChanged();
+    } else {
+        (void)m_cart.add(product);
+        Q_EMIT dataChanged(index(*row), index(*row));
+    }
+    return row;
+}
+
+Status CartModel::setQuantity(int row, int quantity)
+{
+    if (quantity == 0)
+        return removeLine(row);
+    Status s = m_cart.setQuantity(row, quantity);
+    if (s)
+        Q_EMIT dataChanged(index(row), index(row));
+    return s;
+}
+
+Status CartModel::removeLine(int row)
+{
+    Cart probe = m_cart;
+    if (Status s = probe.removeLine(row); !s)
+        return s;
+    beginRemoveRows({}, row, row);
+    Status s = m_cart.removeLine(row);
+    endRemoveRows();
+    Q_EMIT countChanged();
+    return s;
+}
+
+void CartModel::reset()
+{
+    beginResetModel();
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
+int CartModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : count();
+}
+
+QVariant CartModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const CartLine &l = m_cart.lines().at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole:
+        return l.product.name;
+    case SkuRole:
+        return l.product.sku;
+    case QuantityRole:
+        return l.quantity;
+    case UnitPriceRole:
+        return Money::format(l.unitPriceCents);
+    case TotalRole:
+        return Money::format(l.net());
+    }
+    return {};
+}
+
+QHash<int, QByteArray> CartModel::roleNames() const
+{
+    return {{NameRole, "name"},
+            {SkuRole, "sku"},
+            {QuantityRole, "quantity"},
+            {UnitPriceRole, "unitPrice"},
+            {TotalRole, "lineTotal"}};
+}

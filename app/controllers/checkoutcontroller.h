@@ -1,0 +1,113 @@
+#pragma once
+
+#include "cart.h"
+#include "cartmodel.h"
+#include "categorymodel.h"
+#include "productmodel.h"
+
+#include <QObject>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+class Lane;
+class QJSEngine;
+class QQmlEngine;
+
+// State of the checkout screen: the cart and its totals, product lookup by barcode, SKU or
+// name, tendering and completing the sale. Every rule lives in Cart and SaleService.
+class CheckoutController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(CartModel *cart READ cart CONSTANT)
+    Q_PROPERTY(ProductModel *products READ products CONSTANT)
+    Q_PROPERTY(CategoryModel *categories READ categories CONSTANT)
+    Q_PROPERTY(QString currentCategory READ currentCategory NOTIFY productsChanged)
+    Q_PROPERTY(QString subtotal READ subtotal NOTIFY totalsChanged)
+    Q_PROPERTY(QString tax READ tax NOTIFY totalsChanged)
+    Q_PROPERTY(QString total READ total NOTIFY totalsChanged)
+    Q_PROPERTY(QString paid READ paid NOTIFY totalsChanged)
+    Q_PROPERTY(QString remaining READ remaining NOTIFY totalsChanged)
+    Q_PROPERTY(QString changeDue READ changeDue NOTIFY totalsChanged)
+    Q_PROPERTY(int itemCount READ itemCount NOTIFY totalsChanged)
+    Q_PROPERTY(QVariantList quickCash READ quickCash NOTIFY totalsChanged)
+    Q_PROPERTY(Stage stage READ stage NOTIFY stageChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
+    Q_PROPERTY(QString lastReceipt READ lastReceipt NOTIFY stageChanged)
+    Q_PROPERTY(QString lastChange READ lastChange NOTIFY stageChanged)
+    Q_PROPERTY(QString lastTotal READ lastTotal NOTIFY stageChanged)
+public:
+    enum class Stage { Ringing, Paying, Done };
+    Q_ENUM(Stage)
+
+    explicit CheckoutController(Lane &lane, QObject *parent = nullptr);
+
+    static void setInstance(CheckoutController *instance);
+    static CheckoutController *create(QQmlEngine *, QJSEngine *);
+
+    CartModel *cart() { return &m_cartModel; }
+    ProductModel *products() { return &m_products; }
+    CategoryModel *categories() { return &m_categories; }
+    QString currentCategory() const { return m_category; }
+    QString subtotal() const;
+    QString tax() const;
+    QString total() const;
+    QString paid() const;
+    QString remaining() const;
+    QString changeDue() const;
+    int itemCount() const { return m_cart.itemCount(); }
+    QVariantList quickCash() const;
+    Stage stage() const { return m_stage; }
+    QString message() const { return m_message; }
+    bool messageIsError() const { return m_messageIsError; }
+    QString lastReceipt() const { return m_lastReceipt; }
+    QString lastChange() const { return m_lastChange; }
+    QString lastTotal() const { return m_lastTotal; }
+    const Cart &currentCart() const { return m_cart; }
+
+    // A scanned or typed code: a barcode, else a SKU, else a name search.
+    Q_INVOKABLE void enter(const QString &code);
+    Q_INVOKABLE void addProduct(const QString &productId);
+    Q_INVOKABLE void showCategory(const QString &categoryId);
+    Q_INVOKABLE void search(const QString &text);
+    Q_INVOKABLE void increment(int row);
+    Q_INVOKABLE void decrement(int row);
+    Q_INVOKABLE void removeLine(int row);
+    Q_INVOKABLE void voidCart();
+    Q_INVOKABLE void startPayment();
+    Q_INVOKABLE void backToCart();
+    Q_INVOKABLE void payCash(const QString &amount);
+    Q_INVOKABLE void payCashCents(qint64 cents);
+    Q_INVOKABLE void payCard();
+    Q_INVOKABLE void completeSale();
+    Q_INVOKABLE void newSale();
+
+Q_SIGNALS:
+    void totalsChanged();
+    void productsChanged();
+    void stageChanged();
+    void messageChanged();
+    void saleCompleted(const QString &transactionId);
+
+private:
+    bool requireSession();
+    void addToCart(const Product &product);
+    void afterTender(const Status &status);
+    void setStage(Stage stage);
+    void say(const QString &message, bool error = false);
+
+    Lane &m_lane;
+    Cart m_cart;
+    CartModel m_cartModel;
+    ProductModel m_products;
+    CategoryModel m_categories;
+    QString m_category;
+    Stage m_stage = Stage::Ringing;
+    QString m_message;
+    bool m_messageIsError = false;
+    QString m_lastReceipt;
+    QString m_lastChange;
+    QString m_lastTotal;
+};

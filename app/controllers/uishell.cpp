@@ -1,0 +1,177 @@
+#include "uishell.h"
+
+#include "checkoutcontroller.h"
+#include "lane.h"
+#include "logging.h"
+#include "logincontroller.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QQmlComponent>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTimer>
+
+
+namespace {
+const QString kModuleRoot = QStringLiteral(":/EuphoriaLane");
+}
+
+UiShell::UiShell(Lane &lane, QObject *parent) : QObject(parent), m_lane(lane)
+{
+    m_login = new LoginController(lane, this);
+    m_checkout = new CheckoutController(lane, this);
+    LoginController::setInstance(m_login);
+    CheckoutController::setInstance(m_checkout);
+    m_engine.addImportPath(QStringLiteral("qrc:/"));
+    connect(&m_engine, &QQmlEngine::warnings, this,
+            [this](const QList<QQmlError> &warnings) { m_warnings += warnings; });
+}
+
+UiShell::~UiShell()
+{
+    // Windows first: their bindings still reach the controllers.
+    for (QObject *root : m_engine.rootObjects())
+        delete root;
+    LoginController::setInstance(nullptr);
+    CheckoutController::setInstance(nullptr);
+}
+
+Status UiShell::show()
+{
+    m_engine.load(QUrl(QStringLiteral("qrc:/EuphoriaLane/Main.qml")));
+    if (m_engine.rootObjects().isEmpty())
+        return Status::failure(QStringLiteral("the UI failed to load (see the QML errors above)"));
+    return {};
+}
+
+QQuickWindow *UiShell::window() const
+{
+    const auto roots = m_engine.rootObjects();
+    return roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(roots.first());
+}
+
+Status UiShell::prepareTour()
+{
+    auto cashier = Lane::demoCashier();
+    auto catalog = m_lane.catalog().byCategory(QString(), 3);
+    if (!cashier || !catalog || catalog->size() < 3)
+        return Status::failure(QStringLiteral("the screen tour needs the demo catalog"));
+    const QList<Product> products = *catalog;
+    m_shots = {
+        {QStringLiteral("login"), [] {}},
+        {QStringLiteral("checkout"),
+         [this, cashier, products] {
+             m_login->login(cashier->employeeId, cashier->pin);
+             for (const Product &p : products)
+                 m_checkout->enter(p.barcodes.value(0, p.sku));
+             m_checkout->increment(0);
+         }},
+        {QStringLiteral("pay"), [this] { m_checkout->startPayment(); }},
+        {QStringLiteral("receipt"),
+         [this] {
+             const QVariantList quick = m_checkout->quickCash();
+             m_checkout->payCashCents(
+                 quick.isEmpty() ? 0
+                                 : quick.last().toMap().value(QStringLiteral("cents")).toLongLong());
+         }},
+    };
+    m_shotIndex = 0;
+    return {};
+}
+
+int UiShell::selfTest()
+{
+    int failures = 0;
+    QStringList files;
+    QDirIterator it(kModuleRoot, {QStringLiteral("*.qml")}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files.append(it.next());
+    files.sort();
+    if (files.isEmpty()) {
+        qCCritical(lcUi) << "self-test: no QML files found under" << kModuleRoot;
+        return 1;
+    }
+    // Every file must compile...
+    for (const QString &file : files) {
+        QQmlComponent component(&m_engine, QUrl(QStringLiteral("qrc") + file));
+        if (!component.isReady()) {
+            ++failures;
+            for (const QQmlError &e : component.errors())
+                qCCritical(lcUi).noquote() << "self-test:" << e.toString();
+        } else {
+            qCInfo(lcUi).noquote() << "self-test: compiles" << file;
+        }
+    }
+    // ...and the window must go through every screen, with real data in every delegate,
+    // without a single QML warning.
+    m_warnings.clear();
+    if (Status s = show(); !s) {
+        qCCritical(lcUi).noquote() << "self-test:" << s.error();
+        return failures + 1;
+    }
+    if (Status s = prepareTour(); !s) {
+        qCCritical(lcUi).noquote() << "self-test:" << s.error();
+        return failures + 1;
+    }
+    for (const Shot &shot : std::as_const(m_shots)) {
+        shot.prepare();
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+        if (QQuickWindow *w = window())
+            w->grabWindow(); // forces polish, layout and a render of the screen
+        qCInfo(lcUi).noquote() << "self-test: screen" << shot.name;
+    }
+    for (const QQmlError &e : std::as_const(m_warnings)) {
+        ++failures;
+        qCCritical(lcUi).noquote() << "self-test:" << e.toString();
+    }
+    qCInfo(lcUi).noquote() << QStringLiteral("self-test: %1 QML files, %2 screens, %3 problems")
+                                  .arg(files.size())
+                                  .arg(m_shots.size())
+                                  .arg(failures);
+    return failures;
+}
+
+void UiShell::screenshots(const QString &dir, std::function<void(Status)> done)
+{
+    if (!QDir().mkpath(dir)) {
+        done(Status::failure(QStringLiteral("cannot create %1").arg(dir)));
+        return;
+    }
+    Status s = show();
+    if (s)
+        s = prepareTour();
+    if (!s) {
+        done(s);
+        return;
+    }
+    m_shotDir = dir;
+    m_shotsDone = std::move(done);
+    QTimer::singleShot(300, this, &UiShell::nextShot);
+}
+
+void UiShell::nextShot()
+{
+    if (m_shotIndex >= m_shots.size()) {
+        m_shotsDone({});
+        return;
+    }
+    m_shots.at(m_shotIndex).prepare();
+    // Let bindings, layouts and the scene graph settle before grabbing.
+    QTimer::singleShot(300, this, [this] {
+        QQuickWindow *w = window();
+        const QImage image = w ? w->grabWindow() : QImage();
+        const QString path =
+            QDir(m_shotDir).filePath(m_shots.at(m_shotIndex).name + QStringLiteral(".png"));
+        if (image.isNull() || !image.save(path)) {
+            m_shotsDone(Status::failure(QStringLiteral("cannot render %1").arg(path)));
+            return;
+        }
+        qCInfo(lcUi).noquote() << "screenshot" << path;
+        ++m_shotIndex;
+        nextShot();
+    });
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "result.h"
+
+#include <QObject>
+#include <QQmlApplicationEngine>
+
+#include <functional>
+
+class Lane;
+class LoginController;
+class CheckoutController;
+class QQuickWindow;
+
+// The lane's QML front end: the controllers, the engine and the main window; also the
+// --self-test (load every QML file) and --screenshot (render every screen) runs.
+class UiShell : public QObject
+{
+    Q_OBJECT
+public:
+    explicit UiShell(Lane &lane, QObject *parent = nullptr);
+    ~UiShell() override;
+
+    [[nodiscard]] Status show();
+    // Loads and instantiates every QML file of the module; returns the number of failures.
+    int selfTest();
+    // Renders each screen to DIR/<screen>.png, then calls done with the outcome.
+    void screenshots(const QString &dir, std::function<void(Status)> done);
+
+private:
+    struct Shot
+    {
+        QString name;
+        std::function<void()> prepare;
+    };
+    Status prepareTour();
+    void nextShot();
+    QQuickWindow *window() const;
+    Lane &m_lane;
+    LoginController *m_login = nullptr;
+    CheckoutController *m_checkout = nullptr;
+    QQmlApplicationEngine m_engine;
+    QList<QQmlError> m_warnings;
+    QList<Shot> m_shots;
+    qsizetype m_shotIndex = 0;
+    QString m_shotDir;
+    std::function<void(Status)> m_shotsDone;
+};

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "catalogstore.h"
+#include "result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+// One line of the cart: a product, how many, and the price it sells at.
+struct CartLine
+{
+    Product product;
+    int quantity = 1;
+    qint64 unitPriceCents = 0;
+    qint64 discountCents = 0;
+
+    qint64 gross() const { return unitPriceCents * quantity; }
+    qint64 net() const { return gross() - discountCents; }
+    qint64 tax() const;
+    qint64 total() const { return net() + tax(); }
+};
+
+// A tender applied to the sale. For cash, tendered may exceed the amount applied (change).
+struct Tender
+{
+    enum class Method { Cash, Card };
+    Method method = Method::Cash;
+    qint64 amountCents = 0;
+    qint64 tenderedCents = 0;
+    qint64 changeCents() const { return tenderedCents - amountCents; }
+};
+
+// The sale being rung up: lines, totals and tenders. Holds the checkout rules (quantities,
+// tender limits, fully paid) so every front end applies the same ones.
+class Cart
+{
+    Q_DECLARE_TR_FUNCTIONS(Cart)
+
+public:
+    static constexpr int kMaxQuantity = 999;
+    static constexpr int kMaxLines = 200;
+
+    // Adds quantity of the product; the same product at its list price joins the existing line.
+    [[nodiscard]] Result<int> add(const Product &product, int quantity = 1);
+    [[nodiscard]] Status setQuantity(int index, int quantity);
+    [[nodiscard]] Status removeLine(int index);
+    void clear();
+
+    const QList<CartLine> &lines() const { return m_lines; }
+    bool isEmpty() const { return m_lines.isEmpty(); }
+    int itemCount() const;
+
+    qint64 subtotalCents() const; // before discounts and tax
+    qint64 discountCents() const;
+    qint64 taxCents() const;
+    qint64 totalCents() const;
+
+    const QList<Tender> &tenders() const { return m_tenders; }
+    qint64 paidCents() const;
+    qint64 remainingCents() const { return totalCents() - paidCents(); }
+    qint64 changeDueCents() const;
+    bool isFullyPaid() const { return !isEmpty() && remainingCents() <= 0; }
+
+    // Cash: any amount handed over; what exceeds the remaining total is change.
+    [[nodiscard]] Status addCash(qint64 tenderedCents);
+    // Card: up to the remaining total (no cash back on card).
+    [[nodiscard]] Status addCard(qint64 amountCents);
+    [[nodiscard]] Status removeTender(int index);
+
+private:
+    Status checkEditable() const;
+    QList<CartLine> m_lines;
+    QList<Tender> m_tenders;
+};

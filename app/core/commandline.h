@@ -1,0 +1,28 @@
+#pragma once
+
+#include "configloader.h"
+#include "result.h"
+
+#include <QString>
+#include <QStringList>
+
+// What the lane was asked to do on its command line; parsed before any Q*Application exists
+// so the lane can choose between a windowed and a headless application.
+struct CommandLine
+{
+    ConfigLoader::Sources config;
+    bool help = false;
+    bool version = false;
+    bool headless = false;
+    bool selfTest = false;
+    QString screenshotDir;
+    qint64 ringSales = -1; // -1: not asked
+    double rate = 0;       // sales per second; 0 = as fast as possible
+    quint32 seed = 0;
+    QString importCatalog;
+    bool importReplace = false;
+    int statusIntervalSeconds = 5;
+
+    [[nodiscard]] static Result<CommandLine> parse(const QStringList &arguments);
+    static QString helpText();
+};

@@ -1,0 +1,249 @@
+#include "configloader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QUrl>
+
+namespace {
+const QList<ConfigLoader::Key> kKeys = {
+    {"terminalId", "EUPHORIA_TERMINAL_ID", "terminal-id",
+     "This lane's id, unique in the store (letters, digits, - _ .). Default L1.", false},
+    {"terminalPort", "EUPHORIA_TERMINAL_PORT", "terminal-port",
+     "Port of this lane's peer WebSocket server. Default 8123.", false},
+    {"peerTerminals", "EUPHORIA_PEER_TERMINALS", "peer-terminals",
+     "Peer lanes to connect to: ws:// or wss:// URLs, comma-separated. Default none.", false},
+    {"supabaseUrl", "EUPHORIA_SUPABASE_URL", "supabase-url",
+     "Supabase project URL for cloud sync. Default none (cloud off).", false},
+    {"supabaseServiceKey", "EUPHORIA_SUPABASE_SERVICE_KEY", "supabase-service-key",
+     "Supabase service key (secret; prefer the environment variable or the file).", true},
+    {"dataDir", "EUPHORIA_DATA_DIR", "data-dir",
+     "Directory of the lane's database. Default: the user's data directory.", false},
+    {"sqliteSynchronous", "EUPHORIA_SQLITE_SYNCHRONOUS", "sqlite-synchronous",
+     "SQLite synchronous mode: FULL (default; a completed sale survives power loss) or NORMAL.",
+     false},
+    {"sessionIdleSeconds", "EUPHORIA_SESSION_IDLE_SECONDS", "session-idle-seconds",
+     "Seconds without activity before the session locks; 0 never. Default 300.", false},
+};
+
+// A raw value from one source: a JSON value from the file, or a string from env or flag.
+struct Raw
+{
+    QJsonValue json;
+    bool fromText = false;
+    QString where; // "settings.local.json: key \"x\"", "environment variable X", "--flag"
+};
+
+QString describe(const Raw &raw, bool secret)
+{
+    if (secret)
+        return QString();
+    if (raw.fromText)
+        return QStringLiteral(", got \"%1\"").arg(raw.json.toString());
+    return QStringLiteral(", got %1")
+        .arg(QString::fromUtf8(QJsonDocument(QJsonArray{raw.json}).toJson(QJsonDocument::Compact))
+                 .mid(1)
+                 .chopped(1));
+}
+
+Result<QString> asString(const Raw &raw, bool secret)
+{
+    if (!raw.json.isString())
+        return Result<QString>::failure(raw.where + QStringLiteral(": expected a string")
+                                        + describe(raw, secret));
+    return raw.json.toString();
+}
+
+Result<qint64> asInteger(const Raw &raw, qint64 min, qint64 max)
+{
+    qint64 v = 0;
+    bool ok = false;
+    if (raw.fromText) {
+        v = raw.json.toString().trimmed().toLongLong(&ok);
+    } else if (raw.json.isDouble()) {
+        const double d = raw.json.toDouble();
+        ok = d == double(qint64(d));
+        v = qint64(d);
+    }
+    if (!ok || v < min || v > max)
+        return Result<qint64>::failure(
+            raw.where + QStringLiteral(": expected an integer from %1 to %2").arg(min).arg(max)
+            + describe(raw, false));
+    return v;
+}
+
+Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
+{
+    const QLatin1String name(key.name);
+    if (name == QLatin1String("terminalId")) {
+        auto s = asString(raw, false);
+        if (!s)
+            return Status::from(s);
+        static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$"));
+        if (!re.match(*s).hasMatch())
+            return Status::failure(raw.where
+                                   + QStringLiteral(": expected 1 to 32 letters, digits, '-', '_' "
+                                                    "or '.' starting with a letter or digit")
+                                   + describe(raw, false));
+        c.terminalId = *s;
+    } else if (name == QLatin1String("terminalPort")) {
+        auto v = asInteger(raw, 1, 65535);
+        if (!v)
+            return Status::from(v);
+        c.terminalPort = int(*v);
+    } else if (name == QLatin1String("peerTerminals")) {
+        QStringList urls;
+        if (raw.fromText) {
+            for (const QString &part : raw.json.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+                urls.append(part.trimmed());
+        } else if (raw.json.isArray()) {
+            for (const QJsonValue &v : raw.json.toArray()) {
+                if (!v.isString())
+                    return Status::failure(raw.where
+                                           + QStringLiteral(": expected an array of strings")
+                                           + describe(raw, false));
+                urls.append(v.toString());
+            }
+        } else {
+            return Status::failure(raw.where + QStringLiteral(": expected an array of ws:// URLs")
+                                   + describe(raw, false));
+        }
+        for (const QString &u : urls) {
+            const QUrl url(u, QUrl::StrictMode);
+            if (!url.isValid() || url.host().isEmpty()
+                || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss"))
+                || url.port(1) < 1)
+                return Status::failure(raw.where
+                                       + QStringLiteral(": \"%1\" is not a ws:// or wss:// URL "
+                                                        "with a host")
+                                             .arg(u));
+        }
+        c.peerTerminals = urls;
+    } else if (name == QLatin1String("supabaseUrl")) {
+        auto s = asString(raw, false);
+        if (!s)
+            return Status::from(s);
+        if (!s->isEmpty()) {
+            const QUrl url(*s, QUrl::StrictMode);
+            if (!url.isValid() || url.host().isEmpty()
+                || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+                return Status::failure(raw.where
+                                       + QStringLiteral(": expected an http(s) URL")
+                                       + describe(raw, false));
+        }
+        c.supabaseUrl = *s;
+    } else if (name == QLatin1String("supabaseServiceKey")) {
+        auto s = asString(raw, true);
+        if (!s)
+            return Status::from(s);
+        c.supabaseServiceKey = *s;
+    } else if (name == QLatin1String("dataDir")) {
+        auto s = asString(raw, false);
+        if (!s)
+            return Status::from(s);
+        if (s->isEmpty())
+            return Status::failure(raw.where + QStringLiteral(": expected a directory path"));
+        c.dataDir = QDir::cleanPath(*s);
+    } else if (name == QLatin1String("sqliteSynchronous")) {
+        auto s = asString(raw, false);
+        if (!s)
+            return Status::from(s);
+        auto mode = Database::parseSynchronous(*s);
+        if (!mode)
+            return Status::failure(raw.where + QStringLiteral(": expected FULL or NORMAL")
+                                   + describe(raw, false));
+        c.sqliteSynchronous = *mode;
+    } else if (name == QLatin1String("sessionIdleSeconds")) {
+        auto v = asInteger(raw, 0, 86400);
+        if (!v)
+            return Status::from(v);
+        c.sessionIdleSeconds = int(*v);
+    }
+    return {};
+}
+} // namespace
+
+const QList<ConfigLoader::Key> &ConfigLoader::keys()
+{
+    return kKeys;
+}
+
+QStringList ConfigLoader::defaultSearchFiles()
+{
+    return {QDir::current().filePath(QStringLiteral("settings.local.json")),
+            QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+                + QStringLiteral("/euphoria-lane/settings.local.json")};
+}
+
+Result<ConfigLoader::Loaded> ConfigLoader::load(const Sources &sources)
+{
+    using R = Result<Loaded>;
+    Loaded loaded;
+
+    QString file = sources.explicitFile;
+    if (file.isEmpty()) {
+        for (const QString &candidate : sources.searchFiles) {
+            if (QFile::exists(candidate)) {
+                file = candidate;
+                break;
+            }
+        }
+    }
+    QJsonObject fileValues;
+    if (!file.isEmpty()) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return R::failure(QStringLiteral("%1: cannot read settings file: %2")
+                                  .arg(file, f.errorString()));
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+        if (error.error != QJsonParseError::NoError)
+            return R::failure(QStringLiteral("%1: not valid JSON at offset %2: %3")
+                                  .arg(file)
+                                  .arg(error.offset)
+                                  .arg(error.errorString()));
+        if (!doc.isObject())
+            return R::failure(QStringLiteral("%1: expected a JSON object of settings").arg(file));
+        fileValues = doc.object();
+        loaded.config.sourceFile = file;
+        for (auto it = fileValues.begin(); it != fileValues.end(); ++it) {
+            const bool known = std::any_of(kKeys.begin(), kKeys.end(), [&](const Key &k) {
+                return it.key() == QLatin1String(k.name);
+            });
+            if (!known)
+                loaded.warnings.append(
+                    QStringLiteral("%1: unknown key \"%2\" ignored").arg(file, it.key()));
+        }
+    }
+
+    for (const Key &key : kKeys) {
+        const QString name = QLatin1String(key.name);
+        const QString env = QLatin1String(key.envVar);
+        const QString flag = QLatin1String(key.flag);
+        Raw raw;
+        if (sources.flags.contains(name)) {
+            raw = {QJsonValue(sources.flags.value(name)), true,
+                   QStringLiteral("option --%1").arg(flag)};
+        } else if (sources.environment.contains(env)) {
+            raw = {QJsonValue(sources.environment.value(env)), true,
+                   QStringLiteral("environment variable %1").arg(env)};
+        } else if (fileValues.contains(name)) {
+            raw = {fileValues.value(name), false,
+                   QStringLiteral("%1: key \"%2\"").arg(file, name)};
+        } else {
+            continue;
+        }
+        if (raw.json.isNull() && !raw.fromText)
+            continue; // an explicit null keeps the default
+        if (Status s = applyKey(loaded.config, key, raw); !s)
+            return R::failure(s.error());
+    }
+    if (loaded.config.supabaseUrl.isEmpty() != loaded.config.supabaseServiceKey.isEmpty())
+        loaded.warnings.append(QStringLiteral("cloud sync stays off: it needs both supabaseUrl "
+                                              "and supabaseServiceKey"));
+    return loaded;
+}

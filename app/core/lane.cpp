@@ -1,0 +1,116 @@
+#include "lane.h"
+
+#include "clock.h"
+#include "idgenerator.h"
+#include "logging.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+Lane::Lane(LaneConfig config, Clock &clock, IdGenerator &ids, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_clock(clock)
+    , m_ids(ids)
+{
+}
+
+Lane::~Lane() = default;
+
+QString Lane::demoCatalogResource()
+{
+    return QStringLiteral(":/euphoria/demo-catalog.json");
+}
+
+std::optional<Lane::DemoLogin> Lane::demoCashier()
+{
+    QFile f(demoCatalogResource());
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonArray employees =
+        QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("employees")).toArray();
+    for (const QJsonValue &v : employees) {
+        const QJsonObject e = v.toObject();
+        if (e.value(QLatin1String("role")).toString() == QLatin1String("cashier"))
+            return DemoLogin{e.value(QLatin1String("id")).toString(),
+                             e.value(QLatin1String("name")).toString(),
+                             e.value(QLatin1String("pin")).toString()};
+    }
+    return std::nullopt;
+}
+
+::Status Lane::start()
+{
+    Database::Options options;
+    options.path = m_config.databasePath();
+    options.synchronous = m_config.sqliteSynchronous;
+    if (::Status s = m_db.open(options); !s)
+        return s;
+    m_catalog = std::make_unique<CatalogStore>(m_db);
+    m_outbox = std::make_unique<Outbox>(m_db, m_config.terminalId, m_clock, m_ids);
+    m_sales = std::make_unique<SaleService>(m_db, *m_outbox, m_clock, m_ids);
+    m_session = std::make_unique<EmployeeSession>(
+        m_db, m_clock, std::chrono::seconds(m_config.sessionIdleSeconds), this);
+    m_importer = std::make_unique<CatalogImporter>(m_db, m_clock, m_config.terminalId);
+
+    const QString marker = QStringLiteral("demo_catalog_loaded_at");
+    auto loaded = m_db.meta(marker);
+    if (!loaded)
+        return ::Status::failure(loaded.error());
+    if (loaded->isEmpty()) {
+        QFile f(demoCatalogResource());
+        if (!f.open(QIODevice::ReadOnly))
+            return ::Status::failure(QStringLiteral("demo catalog resource missing"));
+        auto summary = m_importer->importJson(f.readAll(), QStringLiteral("demo catalog"),
+                                              CatalogImporter::Mode::Extend, marker);
+        if (!summary)
+            return ::Status::failure(summary.error());
+        qCInfo(lcApp) << "first start: loaded the demo catalog," << summary->products
+                      << "products";
+    }
+    qCInfo(lcApp).noquote() << "lane" << m_config.terminalId << "database"
+                            << m_config.databasePath();
+    return {};
+}
+
+Result<Lane::Status> Lane::status()
+{
+    Status st;
+    auto sales = m_sales->sales().count();
+    if (!sales)
+        return Result<Status>::failure(sales.error());
+    st.sales = *sales;
+    auto counts = m_outbox->store().countByStatus();
+    if (!counts)
+        return Result<Status>::failure(counts.error());
+    st.pending = counts->value(QStringLiteral("pending"));
+    st.peerAck = counts->value(QStringLiteral("peer_ack"));
+    st.cloudAck = counts->value(QStringLiteral("cloud_ack"));
+    st.failed = counts->value(QStringLiteral("failed"));
+    return st;
+}
+
+QString Lane::statusLine()
+{
+    auto st = status();
+    if (!st)
+        return QStringLiteral("[%1] status unavailable: %2").arg(m_config.terminalId, st.error());
+    const QString peers = m_config.peerTerminals.isEmpty()
+                              ? QStringLiteral("none")
+                              : QStringLiteral("%1 configured (peer sync not built yet)")
+                                    .arg(m_config.peerTerminals.size());
+    return QStringLiteral("[%1] %2 sales | outbox pending %3, peer_ack %4, cloud_ack %5, failed %6 "
+                          "| peers: %7 | cloud: %8 | %9")
+        .arg(m_config.terminalId)
+        .arg(st->sales)
+        .arg(st->pending)
+        .arg(st->peerAck)
+        .arg(st->cloudAck)
+        .arg(st->failed)
+        .arg(peers,
+             m_config.cloudEnabled() ? QStringLiteral("configured (not built yet)")
+                                     : QStringLiteral("off"),
+             m_session->isLoggedIn() ? m_session->current()->name : QStringLiteral("locked"));
+}

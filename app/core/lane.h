@@ -1,0 +1,72 @@
+#pragma once
+
+#include "catalogimporter.h"
+#include "catalogstore.h"
+#include "database.h"
+#include "employeesession.h"
+#include "laneconfig.h"
+#include "outbox.h"
+#include "result.h"
+#include "saleservice.h"
+
+#include <QObject>
+
+#include <memory>
+
+class Clock;
+class IdGenerator;
+
+// One checkout lane without any UI: its database, catalog, employee session, outbox and sale
+// service, built from a LaneConfig. The QML front end and the headless runner share it.
+class Lane : public QObject
+{
+    Q_OBJECT
+public:
+    struct Status
+    {
+        qint64 sales = 0;
+        qint64 pending = 0;
+        qint64 peerAck = 0;
+        qint64 cloudAck = 0;
+        qint64 failed = 0;
+    };
+
+    explicit Lane(LaneConfig config, Clock &clock, IdGenerator &ids, QObject *parent = nullptr);
+    ~Lane() override;
+
+    // Opens (and migrates) the database and loads the demo catalog on the first start.
+    [[nodiscard]] ::Status start();
+
+    const LaneConfig &config() const { return m_config; }
+    Database &database() { return m_db; }
+    CatalogStore &catalog() { return *m_catalog; }
+    EmployeeSession &session() { return *m_session; }
+    SaleService &sales() { return *m_sales; }
+    Outbox &outbox() { return *m_outbox; }
+    CatalogImporter &importer() { return *m_importer; }
+    Clock &clock() { return m_clock; }
+
+    [[nodiscard]] Result<Status> status();
+    QString statusLine();
+
+    static QString demoCatalogResource();
+    // The first cashier of the demo catalog and their documented demo PIN (for --ring-sales).
+    struct DemoLogin
+    {
+        QString employeeId;
+        QString name;
+        QString pin;
+    };
+    static std::optional<DemoLogin> demoCashier();
+
+private:
+    LaneConfig m_config;
+    Clock &m_clock;
+    IdGenerator &m_ids;
+    Database m_db;
+    std::unique_ptr<CatalogStore> m_catalog;
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<SaleService> m_sales;
+    std::unique_ptr<EmployeeSession> m_session;
+    std::unique_ptr<CatalogImporter> m_importer;
+};

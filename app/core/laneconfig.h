@@ -1,0 +1,25 @@
+#pragma once
+
+#include "database.h"
+
+#include <QString>
+#include <QStringList>
+
+// The lane's settings after merging defaults, file, environment and flags.
+struct LaneConfig
+{
+    QString terminalId = QStringLiteral("L1");
+    int terminalPort = 8123;
+    QStringList peerTerminals;
+    QString supabaseUrl;
+    QString supabaseServiceKey; // secret: never printed
+    QString dataDir;            // empty: the user's data directory
+    Database::Synchronous sqliteSynchronous = Database::Synchronous::Full;
+    int sessionIdleSeconds = 300;
+
+    QString sourceFile; // the settings file that was read, if any
+
+    bool cloudEnabled() const { return !supabaseUrl.isEmpty() && !supabaseServiceKey.isEmpty(); }
+    QString effectiveDataDir() const;
+    QString databasePath() const;
+};

@@ -1,0 +1,89 @@
+#include "salesimulator.h"
+
+#include "cart.h"
+#include "lane.h"
+#include "logging.h"
+
+#include <QTextStream>
+
+SaleSimulator::SaleSimulator(Lane &lane, QTextStream &out, QObject *parent)
+    : QObject(parent)
+    , m_lane(lane)
+    , m_out(out)
+{
+    connect(&m_timer, &QTimer::timeout, this, &SaleSimulator::ringOne);
+}
+
+void SaleSimulator::start(qint64 count, double rate, quint32 seed)
+{
+    m_rng.seed(seed);
+    auto products = m_lane.catalog().byCategory(QString(), 100000);
+    if (!products || products->isEmpty()) {
+        Q_EMIT finished(false, products ? QStringLiteral("the catalog has no products")
+                                        : products.error());
+        return;
+    }
+    m_products = *products;
+    m_remaining = count;
+    m_timer.setInterval(rate > 0 ? int(1000.0 / rate) : 0);
+    m_timer.start();
+}
+
+void SaleSimulator::ringOne()
+{
+    if (m_remaining <= 0) {
+        m_timer.stop();
+        Q_EMIT finished(true, {});
+        return;
+    }
+    const auto &employee = m_lane.session().current();
+    if (!employee) {
+        m_timer.stop();
+        Q_EMIT finished(false, QStringLiteral("no employee is logged in"));
+        return;
+    }
+    Cart cart;
+    const int lines = 1 + int(m_rng.bounded(4));
+    for (int i = 0; i < lines; ++i) {
+        const Product &p = m_products.at(qsizetype(m_rng.bounded(quint32(m_products.size()))));
+        if (auto added = cart.add(p, 1 + int(m_rng.bounded(3))); !added) {
+            qCWarning(lcApp) << "simulated sale skipped a product:" << added.error();
+        }
+    }
+    if (cart.isEmpty())
+        return;
+    const qint64 total = cart.totalCents();
+    Status paid;
+    switch (m_rng.bounded(3)) {
+    case 0: { // cash, rounded up to the next $5 or $20 note as a customer would hand over
+        const qint64 note = m_rng.bounded(2) ? 500 : 2000;
+        paid = cart.addCash(((total + note - 1) / note) * note);
+        break;
+    }
+    case 1:
+        paid = cart.addCard(total);
+        break;
+    default: { // split: part on card, the rest in cash
+        const qint64 card = total / 2;
+        paid = card > 0 ? cart.addCard(card) : Status();
+        if (paid)
+            paid = cart.addCash(cart.remainingCents());
+        break;
+    }
+    }
+    if (!paid) {
+        m_timer.stop();
+        Q_EMIT finished(false, paid.error());
+        return;
+    }
+    auto sale = m_lane.sales().complete(cart, *employee);
+    if (!sale) {
+        m_timer.stop();
+        Q_EMIT finished(false, sale.error());
+        return;
+    }
+    m_out << sale->id << Qt::endl; // endl flushes: the id is out only once it is committed
+    ++m_committed;
+    --m_remaining;
+    m_lane.session().touch();
+}

@@ -1,0 +1,201 @@
+// Euphoria Lane: builds the lane from its command line and settings, then runs it with its
+// window, headless, or for one of the one-shot modes (ring sales, import, self-test, screenshot).
+#include "commandline.h"
+#include "configloader.h"
+#include "idgenerator.h"
+#include "clock.h"
+#include "lane.h"
+#include "logging.h"
+#include "salesimulator.h"
+#include "signalwatcher.h"
+#include "uishell.h"
+
+#include <QGuiApplication>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+#include <QTranslator>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <cstdio>
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(EuphoriaLane_ControllersPlugin)
+Q_IMPORT_QML_PLUGIN(EuphoriaLanePlugin)
+
+namespace {
+enum Exit { Ok = 0, RuntimeError = 1, UsageError = 2 };
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+           || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+bool platformGiven(const QStringList &args)
+{
+    return args.contains(QStringLiteral("-platform")) || args.contains(QStringLiteral("--platform"))
+           || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+void installTranslator(QCoreApplication &app)
+{
+    auto *translator = new QTranslator(&app);
+    if (translator->load(QLocale(), QStringLiteral("euphoria-lane"), QStringLiteral("_"),
+                         QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
+        qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-warning}warning "
+                                          "%{endif}%{if-critical}error %{endif}%{category}: "
+                                          "%{message}"));
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args.append(QString::fromLocal8Bit(argv[i]));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    auto cl = CommandLine::parse(args);
+    if (!cl) {
+        err << "euphoria-lane: " << cl.error() << "\nTry 'euphoria-lane --help'.\n";
+        return UsageError;
+    }
+    if (cl->help) {
+        out << CommandLine::helpText();
+        return Ok;
+    }
+    if (cl->version) {
+        out << "euphoria-lane " << EUPHORIA_VERSION << "\n";
+        return Ok;
+    }
+    auto loaded = ConfigLoader::load(cl->config);
+    if (!loaded) {
+        err << "euphoria-lane: " << loaded.error() << "\n";
+        return UsageError;
+    }
+    for (const QString &w : loaded->warnings)
+        err << "euphoria-lane: warning: " << w << "\n";
+    LaneConfig config = loaded->config;
+
+    const bool uiRun = cl->selfTest || !cl->screenshotDir.isEmpty();
+    const bool oneShot = cl->ringSales >= 0 || !cl->importCatalog.isEmpty();
+    bool headless = cl->headless || (oneShot && !uiRun);
+    if (!headless && !uiRun && !hasDisplay() && !platformGiven(args)) {
+        err << "euphoria-lane: no display found (DISPLAY and WAYLAND_DISPLAY are unset): running "
+               "headless. Press Ctrl-C to stop.\n";
+        headless = true;
+    }
+
+    // Self-test and screenshots run on a throwaway database so they never touch a real lane.
+    std::unique_ptr<QTemporaryDir> scratch;
+    if (uiRun) {
+        scratch = std::make_unique<QTemporaryDir>();
+        config.dataDir = scratch->path();
+        if (!platformGiven(args) && !hasDisplay())
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    }
+
+    std::unique_ptr<QCoreApplication> app;
+    if (headless)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("euphoria-lane"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Euphoria"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(EUPHORIA_VERSION));
+    installTranslator(*app);
+
+    Lane lane(config, Clock::system(), IdGenerator::system());
+    if (Status s = lane.start(); !s) {
+        err << "euphoria-lane: cannot start lane " << config.terminalId << ": " << s.error()
+            << "\n";
+        return RuntimeError;
+    }
+
+    if (!cl->importCatalog.isEmpty()) {
+        auto summary = lane.importer().importFile(
+            cl->importCatalog,
+            cl->importReplace ? CatalogImporter::Mode::Replace : CatalogImporter::Mode::Extend);
+        if (!summary) {
+            err << "euphoria-lane: " << summary.error() << "\n";
+            return RuntimeError;
+        }
+        err << "euphoria-lane: imported " << summary->products << " products ("
+            << summary->stockInitialized << " new stock figures, " << summary->deactivated
+            << " deactivated)\n";
+    }
+
+    if (cl->selfTest) {
+        UiShell shell(lane);
+        return shell.selfTest() == 0 ? Ok : RuntimeError;
+    }
+    if (!cl->screenshotDir.isEmpty()) {
+        UiShell shell(lane);
+        int code = Ok;
+        shell.screenshots(cl->screenshotDir, [&](Status s) {
+            if (!s) {
+                err << "euphoria-lane: " << s.error() << "\n";
+                code = RuntimeError;
+            }
+            QCoreApplication::exit(code);
+        });
+        return QCoreApplication::exec() == Ok ? code : RuntimeError;
+    }
+
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, app.get(), [&](int sig) {
+        qCInfo(lcApp) << "signal" << sig << "received: shutting down";
+        QCoreApplication::quit();
+    });
+
+    std::unique_ptr<SaleSimulator> simulator;
+    if (cl->ringSales >= 0) {
+        const auto demo = Lane::demoCashier();
+        if (!demo || !lane.session().login(demo->employeeId, demo->pin).ok) {
+            err << "euphoria-lane: --ring-sales logs in as the demo cashier, who is not available "
+                   "in this lane's database (imported catalog, changed PIN or locked)\n";
+            return RuntimeError;
+        }
+        simulator = std::make_unique<SaleSimulator>(lane, out);
+        QObject::connect(simulator.get(), &SaleSimulator::finished, app.get(),
+                         [&](bool ok, const QString &error) {
+                             if (!ok) {
+                                 err << "euphoria-lane: ring-sales stopped: " << error << "\n";
+                                 QCoreApplication::exit(RuntimeError);
+                             } else if (!cl->headless) {
+                                 QCoreApplication::exit(Ok);
+                             }
+                         });
+        // Started from the event loop, so that finishing (even at once) can end it.
+        QTimer::singleShot(0, simulator.get(),
+                           [&] { simulator->start(cl->ringSales, cl->rate, cl->seed); });
+    } else if (oneShot && !cl->headless) {
+        return Ok; // an import on its own is done
+    }
+
+    std::unique_ptr<UiShell> shell;
+    QTimer statusTimer;
+    if (headless) {
+        if (cl->statusIntervalSeconds > 0) {
+            QObject::connect(&statusTimer, &QTimer::timeout, &lane,
+                             [&] { err << lane.statusLine() << Qt::endl; });
+            statusTimer.start(std::chrono::seconds(cl->statusIntervalSeconds));
+            err << lane.statusLine() << Qt::endl;
+        }
+    } else {
+        shell = std::make_unique<UiShell>(lane);
+        if (Status s = shell->show(); !s) {
+            err << "euphoria-lane: " << s.error() << "\n";
+            return RuntimeError;
+        }
+    }
+    const int code = QCoreApplication::exec();
+    shell.reset();
+    return code;
+}

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "result.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class Database;
+class QSqlQuery;
+
+struct Category
+{
+    QString id;
+    QString name;
+    int sortOrder = 0;
+};
+
+struct Product
+{
+    QString id; // UUID
+    QString sku;
+    QString name;
+    QString categoryId;
+    QString categoryName;
+    qint64 priceCents = 0;
+    int taxRateBp = 0; // basis points: 825 = 8.25 %
+    bool active = true;
+    QStringList barcodes;
+};
+
+// SQL access to categories, products and their barcodes.
+class CatalogStore
+{
+public:
+    explicit CatalogStore(Database &db) : m_db(db) {}
+
+    [[nodiscard]] Status upsertCategory(const Category &category);
+    // Inserts or replaces the product and its barcode set.
+    [[nodiscard]] Status upsertProduct(const Product &product, const QString &at);
+
+    [[nodiscard]] Result<std::optional<Product>> byBarcode(const QString &barcode);
+    [[nodiscard]] Result<std::optional<Product>> bySku(const QString &sku);
+    [[nodiscard]] Result<std::optional<Product>> byId(const QString &id);
+    // Active products whose name or SKU contains the text (case-insensitive), by name.
+    [[nodiscard]] Result<QList<Product>> search(const QString &text, int limit);
+    // Active products of a category (all categories when empty), by name.
+    [[nodiscard]] Result<QList<Product>> byCategory(const QString &categoryId, int limit);
+    [[nodiscard]] Result<QList<Category>> categories();
+    [[nodiscard]] Result<qint64> productCount();
+
+private:
+    Result<std::optional<Product>> one(const QString &where, const QString &value);
+    Result<QList<Product>> many(QSqlQuery &query);
+    Database &m_db;
+};

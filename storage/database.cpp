@@ -1,0 +1,202 @@
+#include "database.h"
+
+#include "logging.h"
+#include "migrations.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+
+namespace {
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("lane-db-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+} // namespace
+
+Database::Database() = default;
+
+Database::~Database()
+{
+    close();
+}
+
+Status Database::open(const Options &options)
+{
+    close();
+    m_path = options.path;
+    if (m_path != QLatin1String(":memory:")) {
+        const QFileInfo info(m_path);
+        if (!QDir().mkpath(info.absolutePath()))
+            return Status::failure(
+                QStringLiteral("cannot create directory %1").arg(info.absolutePath()));
+    }
+    m_connectionName = nextConnectionName();
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(m_path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));
+    if (!m_db.open()) {
+        const QString err = m_db.lastError().text();
+        close();
+        return Status::failure(QStringLiteral("cannot open database %1: %2").arg(m_path, err));
+    }
+
+    auto journal = scalar(QStringLiteral("PRAGMA journal_mode=WAL"));
+    if (!journal) {
+        close();
+        return Status::failure(journal.error());
+    }
+    if (m_path != QLatin1String(":memory:")
+        && journal->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        close();
+        return Status::failure(
+            QStringLiteral("database %1 cannot use WAL journal mode (got %2)")
+                .arg(m_path, journal->toString()));
+    }
+    for (const QString &pragma :
+         {QStringLiteral("PRAGMA synchronous=%1").arg(synchronousName(options.synchronous)),
+          QStringLiteral("PRAGMA foreign_keys=ON"),
+          QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs)}) {
+        if (Status s = exec(pragma); !s) {
+            close();
+            return s;
+        }
+    }
+
+    Migrations migrations;
+    const int target = options.targetVersion < 0 ? Migrations::latestVersion()
+                                                 : options.targetVersion;
+    if (Status s = migrations.migrate(*this, target); !s) {
+        close();
+        return s;
+    }
+    qCDebug(lcStorage) << "opened" << m_path << "schema version" << schemaVersion();
+    return {};
+}
+
+void Database::close()
+{
+    m_statements.clear();
+    if (m_connectionName.isEmpty())
+        return;
+    if (m_db.isOpen())
+        m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+    m_inTransaction = false;
+}
+
+bool Database::isOpen() const
+{
+    return m_db.isOpen();
+}
+
+int Database::schemaVersion()
+{
+    auto v = scalar(QStringLiteral("PRAGMA user_version"));
+    return v ? v->toInt() : -1;
+}
+
+Result<QSqlQuery *> Database::prepared(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end())
+        return it->second.get();
+    auto query = std::make_unique<QSqlQuery>(m_db);
+    if (!query->prepare(sql))
+        return Result<QSqlQuery *>::failure(
+            QStringLiteral("cannot prepare [%1]: %2").arg(sql, query->lastError().text()));
+    QSqlQuery *raw = query.get();
+    m_statements.emplace(sql, std::move(query));
+    return raw;
+}
+
+Status Database::exec(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql))
+        return Status::failure(
+            QStringLiteral("SQL failed [%1]: %2").arg(sql, q.lastError().text()));
+    return {};
+}
+
+Status Database::run(QSqlQuery &query)
+{
+    if (!query.exec())
+        return Status::failure(QStringLiteral("SQL failed [%1]: %2")
+                                   .arg(query.lastQuery(), query.lastError().text()));
+    return {};
+}
+
+Result<QVariant> Database::scalar(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql))
+        return Result<QVariant>::failure(
+            QStringLiteral("SQL failed [%1]: %2").arg(sql, q.lastError().text()));
+    if (!q.next())
+        return QVariant();
+    return q.value(0);
+}
+
+Result<qint64> Database::nextCounter(const QString &name)
+{
+    auto q = prepared(QStringLiteral(
+        "INSERT INTO counters(name, value) VALUES (?, 1) "
+        "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value"));
+    if (!q)
+        return Result<qint64>::failure(q.error());
+    QSqlQuery &query = **q;
+    query.bindValue(0, name);
+    if (Status s = run(query); !s)
+        return Result<qint64>::failure(s.error());
+    if (!query.next()) {
+        query.finish();
+        return Result<qint64>::failure(QStringLiteral("counter %1 returned no value").arg(name));
+    }
+    const qint64 value = query.value(0).toLongLong();
+    query.finish();
+    return value;
+}
+
+Result<QString> Database::meta(const QString &key)
+{
+    auto q = prepared(QStringLiteral("SELECT value FROM lane_meta WHERE key = ?"));
+    if (!q)
+        return Result<QString>::failure(q.error());
+    QSqlQuery &query = **q;
+    query.bindValue(0, key);
+    if (Status s = run(query); !s)
+        return Result<QString>::failure(s.error());
+    const QString value = query.next() ? query.value(0).toString() : QString();
+    query.finish();
+    return value;
+}
+
+Status Database::setMeta(const QString &key, const QString &value)
+{
+    auto q = prepared(QStringLiteral("INSERT INTO lane_meta(key, value) VALUES (?, ?) "
+                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    if (!q)
+        return Status::failure(q.error());
+    (*q)->bindValue(0, key);
+    (*q)->bindValue(1, value);
+    return run(**q);
+}
+
+QString Database::synchronousName(Synchronous s)
+{
+    return s == Synchronous::Full ? QStringLiteral("FULL") : QStringLiteral("NORMAL");
+}
+
+std::optional<Database::Synchronous> Database::parseSynchronous(const QString &name)
+{
+    if (name.compare(QLatin1String("FULL"), Qt::CaseInsensitive) == 0)
+        return Synchronous::Full;
+    if (name.compare(QLatin1String("NORMAL"), Qt::CaseInsensitive) == 0)
+        return Synchronous::Normal;
+    return std::nullopt;
+}

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+#include <unordered_map>
+
+// The lane's SQLite database: one connection with the lane's pragmas, its migrated schema and a
+// cache of prepared statements for the hot paths.
+class Database
+{
+public:
+    enum class Synchronous { Full, Normal };
+
+    struct Options
+    {
+        QString path;                  // file path; ":memory:" for a private in-memory database
+        Synchronous synchronous = Synchronous::Full;
+        int busyTimeoutMs = 5000;
+        int targetVersion = -1;        // schema version to migrate to; -1 = latest
+    };
+
+    Database();
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens (creating if needed) and migrates; on failure the database stays closed.
+    [[nodiscard]] Status open(const Options &options);
+    void close();
+    bool isOpen() const;
+
+    QSqlDatabase &connection() { return m_db; }
+    const QString &path() const { return m_path; }
+    int schemaVersion();
+
+    // A statement prepared once per connection and reused; bind and exec it, then finish() it
+    // when it was a SELECT. Returns nullptr-equivalent failure if the SQL does not prepare.
+    [[nodiscard]] Result<QSqlQuery *> prepared(const QString &sql);
+    // Executes a statement that needs no binding.
+    [[nodiscard]] Status exec(const QString &sql);
+    // Runs an already bound query, turning a failure into an error message naming the statement.
+    [[nodiscard]] static Status run(QSqlQuery &query);
+    // A single integer or text value from a query without parameters.
+    [[nodiscard]] Result<QVariant> scalar(const QString &sql);
+
+    bool inTransaction() const { return m_inTransaction; }
+
+    // Next value of a named monotonic counter (receipt numbers, outbox sequence); call inside
+    // a write transaction so the number and what uses it commit together.
+    [[nodiscard]] Result<qint64> nextCounter(const QString &name);
+    // Small key/value facts about this lane's database (catalog loaded, ...).
+    [[nodiscard]] Result<QString> meta(const QString &key);
+    [[nodiscard]] Status setMeta(const QString &key, const QString &value);
+
+    // SQL NULL for an empty string, for optional text columns.
+    static QVariant nullIfEmpty(const QString &s)
+    {
+        return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+    }
+
+    static QString synchronousName(Synchronous s);
+    static std::optional<Synchronous> parseSynchronous(const QString &name);
+
+private:
+    friend class WriteTransaction;
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_path;
+    bool m_inTransaction = false;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+};

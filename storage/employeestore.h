@@ -1,0 +1,40 @@
+#pragma once
+
+#include "result.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class Database;
+
+struct Employee
+{
+    QString id; // UUID
+    QString name;
+    QString role; // cashier | manager
+    QString pinHash;
+    int failedAttempts = 0;
+    QString lockedUntil; // ISO 8601 UTC, empty when not locked
+    bool active = true;
+    int discountLimitBp = 0;
+
+    bool isManager() const { return role == QLatin1String("manager"); }
+};
+
+// SQL access to employees and their login state.
+class EmployeeStore
+{
+public:
+    explicit EmployeeStore(Database &db) : m_db(db) {}
+
+    [[nodiscard]] Status upsert(const Employee &employee, const QString &at);
+    [[nodiscard]] Result<std::optional<Employee>> byId(const QString &id);
+    [[nodiscard]] Result<QList<Employee>> active();
+    [[nodiscard]] Status setLoginState(const QString &id, int failedAttempts,
+                                       const QString &lockedUntil, const QString &at);
+
+private:
+    Database &m_db;
+};

@@ -1,0 +1,198 @@
+#include "migrations.h"
+
+#include "database.h"
+#include "logging.h"
+#include "writetransaction.h"
+
+namespace {
+QStringList v1Catalog()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE categories (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL UNIQUE,
+            sort_order INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral(R"(CREATE TABLE products (
+            id TEXT PRIMARY KEY NOT NULL,
+            sku TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            category_id TEXT REFERENCES categories(id),
+            price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
+            tax_rate_bp INTEGER NOT NULL CHECK (tax_rate_bp BETWEEN 0 AND 10000),
+            active INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX idx_products_category ON products(category_id, name)"),
+        QStringLiteral("CREATE INDEX idx_products_name ON products(name COLLATE NOCASE)"),
+        QStringLiteral(R"(CREATE TABLE product_barcodes (
+            barcode TEXT PRIMARY KEY NOT NULL,
+            product_id TEXT NOT NULL REFERENCES products(id) ON DELETE CASCADE))"),
+        QStringLiteral("CREATE INDEX idx_product_barcodes_product ON product_barcodes(product_id)"),
+        QStringLiteral(R"(CREATE TABLE inventory (
+            product_id TEXT PRIMARY KEY NOT NULL REFERENCES products(id),
+            current_stock INTEGER NOT NULL,
+            reserved_stock INTEGER NOT NULL DEFAULT 0 CHECK (reserved_stock >= 0),
+            last_updated TEXT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE inventory_changes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            product_id TEXT NOT NULL REFERENCES products(id),
+            delta INTEGER NOT NULL,
+            reason TEXT NOT NULL CHECK (reason IN ('sale', 'return', 'receipt', 'count',
+                                                   'import', 'reconciliation', 'adjustment')),
+            stock_before INTEGER NOT NULL,
+            stock_after INTEGER NOT NULL,
+            employee_id TEXT,
+            terminal_id TEXT NOT NULL,
+            message_id TEXT,
+            created_at TEXT NOT NULL))"),
+        QStringLiteral(
+            "CREATE INDEX idx_inventory_changes_product ON inventory_changes(product_id, id)"),
+        QStringLiteral(
+            "CREATE INDEX idx_inventory_changes_message ON inventory_changes(message_id)"),
+        QStringLiteral(R"(CREATE TABLE employees (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('cashier', 'manager')),
+            pin_hash TEXT NOT NULL,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT,
+            active INTEGER NOT NULL DEFAULT 1,
+            discount_limit_bp INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE customers (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            phone TEXT,
+            email TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX idx_customers_phone ON customers(phone)"),
+        QStringLiteral("CREATE INDEX idx_customers_name ON customers(name COLLATE NOCASE)"),
+    };
+}
+
+QStringList v2SalesAndSync()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE counters (
+            name TEXT PRIMARY KEY NOT NULL,
+            value INTEGER NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE lane_meta (
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE transactions (
+            id TEXT PRIMARY KEY NOT NULL,
+            receipt_number TEXT NOT NULL UNIQUE,
+            terminal_id TEXT NOT NULL,
+            employee_id TEXT NOT NULL,
+            customer_id TEXT,
+            subtotal_cents INTEGER NOT NULL,
+            discount_cents INTEGER NOT NULL DEFAULT 0,
+            tax_cents INTEGER NOT NULL,
+            total_cents INTEGER NOT NULL,
+            paid_cents INTEGER NOT NULL,
+            change_cents INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL CHECK (status IN ('completed', 'voided', 'returned')),
+            message_id TEXT,
+            created_at TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX idx_transactions_created ON transactions(created_at)"),
+        QStringLiteral(
+            "CREATE INDEX idx_transactions_terminal ON transactions(terminal_id, created_at)"),
+        QStringLiteral(R"(CREATE TABLE transaction_lines (
+            transaction_id TEXT NOT NULL REFERENCES transactions(id) ON DELETE CASCADE,
+            line_no INTEGER NOT NULL,
+            product_id TEXT NOT NULL REFERENCES products(id),
+            sku TEXT NOT NULL,
+            name TEXT NOT NULL,
+            quantity INTEGER NOT NULL CHECK (quantity <> 0),
+            unit_price_cents INTEGER NOT NULL,
+            discount_cents INTEGER NOT NULL DEFAULT 0,
+            tax_rate_bp INTEGER NOT NULL,
+            tax_cents INTEGER NOT NULL,
+            total_cents INTEGER NOT NULL,
+            PRIMARY KEY (transaction_id, line_no)))"),
+        QStringLiteral(
+            "CREATE INDEX idx_transaction_lines_product ON transaction_lines(product_id)"),
+        QStringLiteral(R"(CREATE TABLE payments (
+            transaction_id TEXT NOT NULL REFERENCES transactions(id) ON DELETE CASCADE,
+            payment_no INTEGER NOT NULL,
+            method TEXT NOT NULL CHECK (method IN ('cash', 'card')),
+            amount_cents INTEGER NOT NULL,
+            tendered_cents INTEGER NOT NULL,
+            change_cents INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (transaction_id, payment_no)))"),
+        QStringLiteral(R"(CREATE TABLE outbox (
+            id TEXT PRIMARY KEY NOT NULL,
+            topic TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'peer_ack', 'cloud_ack', 'failed')),
+            retry_count INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            terminal_id TEXT NOT NULL,
+            peer_acked_at TEXT,
+            cloud_acked_at TEXT,
+            seq INTEGER NOT NULL,
+            priority INTEGER NOT NULL DEFAULT 1,
+            last_error TEXT,
+            UNIQUE (terminal_id, seq)))"),
+        QStringLiteral("CREATE INDEX idx_outbox_status_created ON outbox(status, created_at)"),
+        QStringLiteral("CREATE INDEX idx_outbox_priority_seq ON outbox(status, priority, seq)"),
+        QStringLiteral(R"(CREATE TABLE inbox_processed (
+            message_id TEXT PRIMARY KEY NOT NULL,
+            from_terminal TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            processed_at TEXT NOT NULL))"),
+        QStringLiteral(
+            "CREATE INDEX idx_inbox_processed_from ON inbox_processed(from_terminal, processed_at)"),
+    };
+}
+} // namespace
+
+const std::vector<Migrations::Step> &Migrations::steps()
+{
+    static const std::vector<Step> all = {
+        {1, "catalog, inventory, employees, customers", v1Catalog()},
+        {2, "sales, outbox, inbox", v2SalesAndSync()},
+    };
+    return all;
+}
+
+int Migrations::latestVersion()
+{
+    return steps().back().version;
+}
+
+Status Migrations::migrate(Database &db, int targetVersion)
+{
+    const int current = db.schemaVersion();
+    if (current < 0)
+        return Status::failure(QStringLiteral("cannot read schema version of %1").arg(db.path()));
+    if (current > latestVersion())
+        return Status::failure(
+            QStringLiteral("database %1 has schema version %2, newer than this lane supports (%3); "
+                           "refusing to open it")
+                .arg(db.path())
+                .arg(current)
+                .arg(latestVersion()));
+    for (const Step &step : steps()) {
+        if (step.version <= current || step.version > targetVersion)
+            continue;
+        WriteTransaction tx(db);
+        if (!tx.isActive())
+            return Status::failure(tx.error());
+        for (const QString &sql : step.statements) {
+            if (Status s = db.exec(sql); !s)
+                return Status::failure(QStringLiteral("migration %1 (%2) failed: %3")
+                                           .arg(step.version)
+                                           .arg(QLatin1String(step.name), s.error()));
+        }
+        if (Status s = db.exec(QStringLiteral("PRAGMA user_version=%1").arg(step.version)); !s)
+            return s;
+        if (Status s = tx.commit(); !s)
+            return s;
+        qCInfo(lcStorage) << "migrated" << db.path() << "to schema version" << step.version
+                          << "(" << step.name << ")";
+    }
+    return {};
+}

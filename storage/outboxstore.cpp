@@ -1,0 +1,82 @@
+#include "outboxstore.h"
+
+#include "database.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+Status OutboxStore::insert(const OutboxRow &row)
+{
+    auto q = m_db.prepared(QStringLiteral(
+        "INSERT INTO outbox(id, topic, payload, status, retry_count, created_at, terminal_id, "
+        "peer_acked_at, cloud_acked_at, seq, priority, last_error) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!q)
+        return Status::failure(q.error());
+    QSqlQuery &query = **q;
+    query.bindValue(0, row.id);
+    query.bindValue(1, row.topic);
+    query.bindValue(2, QString::fromUtf8(row.payload));
+    query.bindValue(3, row.status);
+    query.bindValue(4, row.retryCount);
+    query.bindValue(5, row.createdAt);
+    query.bindValue(6, row.terminalId);
+    query.bindValue(7, Database::nullIfEmpty(row.peerAckedAt));
+    query.bindValue(8, Database::nullIfEmpty(row.cloudAckedAt));
+    query.bindValue(9, row.seq);
+    query.bindValue(10, row.priority);
+    query.bindValue(11, Database::nullIfEmpty(row.lastError));
+    return Database::run(query);
+}
+
+Result<std::optional<OutboxRow>> OutboxStore::byId(const QString &id)
+{
+    using R = Result<std::optional<OutboxRow>>;
+    auto q = m_db.prepared(QStringLiteral(
+        "SELECT id, topic, payload, status, retry_count, created_at, terminal_id, peer_acked_at, "
+        "cloud_acked_at, seq, priority, last_error FROM outbox WHERE id = ?"));
+    if (!q)
+        return R::failure(q.error());
+    QSqlQuery &query = **q;
+    query.bindValue(0, id);
+    if (Status s = Database::run(query); !s)
+        return R::failure(s.error());
+    std::optional<OutboxRow> row;
+    if (query.next()) {
+        OutboxRow r;
+        r.id = query.value(0).toString();
+        r.topic = query.value(1).toString();
+        r.payload = query.value(2).toString().toUtf8();
+        r.status = query.value(3).toString();
+        r.retryCount = query.value(4).toInt();
+        r.createdAt = query.value(5).toString();
+        r.terminalId = query.value(6).toString();
+        r.peerAckedAt = query.value(7).toString();
+        r.cloudAckedAt = query.value(8).toString();
+        r.seq = query.value(9).toLongLong();
+        r.priority = query.value(10).toInt();
+        r.lastError = query.value(11).toString();
+        row = std::move(r);
+    }
+    query.finish();
+    return row;
+}
+
+Result<QMap<QString, qint64>> OutboxStore::countByStatus()
+{
+    using R = Result<QMap<QString, qint64>>;
+    auto q = m_db.prepared(QStringLiteral("SELECT status, COUNT(*) FROM outbox GROUP BY status"));
+    if (!q)
+        return R::failure(q.error());
+    QSqlQuery &query = **q;
+    if (Status s = Database::run(query); !s)
+        return R::failure(s.error());
+    QMap<QString, qint64> counts{{QStringLiteral("pending"), 0},
+                                 {QStringLiteral("peer_ack"), 0},
+                                 {QStringLiteral("cloud_ack"), 0},
+                                 {QStringLiteral("failed"), 0}};
+    while (query.next())
+        counts[query.value(0).toString()] = query.value(1).toLongLong();
+    query.finish();
+    return counts;
+}

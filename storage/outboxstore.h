@@ -1,0 +1,43 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+class Database;
+
+// One row of the outbox: a message this lane publishes, with its delivery state.
+struct OutboxRow
+{
+    QString id;
+    QString topic;
+    QByteArray payload; // compact JSON
+    QString status = QStringLiteral("pending");
+    int retryCount = 0;
+    QString createdAt;
+    QString terminalId;
+    QString peerAckedAt;
+    QString cloudAckedAt;
+    qint64 seq = 0;
+    int priority = 1;
+    QString lastError;
+};
+
+// SQL access to the outbox table.
+class OutboxStore
+{
+public:
+    explicit OutboxStore(Database &db) : m_db(db) {}
+
+    [[nodiscard]] Status insert(const OutboxRow &row);
+    [[nodiscard]] Result<std::optional<OutboxRow>> byId(const QString &id);
+    // Message counts by status ("pending", "peer_ack", "cloud_ack", "failed").
+    [[nodiscard]] Result<QMap<QString, qint64>> countByStatus();
+
+private:
+    Database &m_db;
+};

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "result.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class Database;
+
+struct SaleLine
+{
+    int lineNo = 0;
+    QString productId;
+    QString sku;
+    QString name;
+    int quantity = 0;
+    qint64 unitPriceCents = 0;
+    qint64 discountCents = 0;
+    int taxRateBp = 0;
+    qint64 taxCents = 0;
+    qint64 totalCents = 0; // net + tax
+};
+
+struct SalePayment
+{
+    int paymentNo = 0;
+    QString method; // cash | card
+    qint64 amountCents = 0;   // applied to the sale
+    qint64 tenderedCents = 0; // handed over
+    qint64 changeCents = 0;
+};
+
+// A completed sale as stored: the transaction row, its lines and payments.
+struct SaleRecord
+{
+    QString id; // UUID
+    QString receiptNumber;
+    QString terminalId;
+    QString employeeId;
+    QString customerId;
+    qint64 subtotalCents = 0;
+    qint64 discountCents = 0;
+    qint64 taxCents = 0;
+    qint64 totalCents = 0;
+    qint64 paidCents = 0;
+    qint64 changeCents = 0;
+    QString status = QStringLiteral("completed");
+    QString messageId;
+    QString createdAt;
+    QList<SaleLine> lines;
+    QList<SalePayment> payments;
+};
+
+// SQL access to transactions, transaction_lines and payments.
+class SaleStore
+{
+public:
+    explicit SaleStore(Database &db) : m_db(db) {}
+
+    [[nodiscard]] Status insert(const SaleRecord &sale);
+    [[nodiscard]] Result<std::optional<SaleRecord>> byId(const QString &id);
+    [[nodiscard]] Result<qint64> count();
+
+private:
+    Database &m_db;
+};

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "outboxmessage.h"
+#include "outboxstore.h"
+#include "result.h"
+
+#include <QJsonObject>
+#include <QString>
+
+class Clock;
+class Database;
+class IdGenerator;
+
+// Publishes this lane's messages to the outbox, inside the caller's write transaction, so a
+// state change and the message announcing it commit together or not at all.
+class Outbox
+{
+public:
+    Outbox(Database &db, QString terminalId, Clock &clock, IdGenerator &ids);
+
+    // Assigns timestamp, the next seq and (unless the caller chose it to reference the message
+    // from its own rows) the id; fails, writing nothing, outside a write transaction.
+    [[nodiscard]] Result<OutboxMessage> publish(const QString &topic, const QJsonObject &payload,
+                                                const QString &id = {});
+
+    const QString &terminalId() const { return m_terminalId; }
+    OutboxStore &store() { return m_store; }
+
+private:
+    Database &m_db;
+    QString m_terminalId;
+    Clock &m_clock;
+    IdGenerator &m_ids;
+    OutboxStore m_store;
+};

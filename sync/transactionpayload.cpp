@@ -1,0 +1,172 @@
+#include "transactionpayload.h"
+
+#include "clock.h"
+#include "idgenerator.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+namespace {
+constexpr double kMaxExact = 9007199254740992.0; // 2^53
+
+bool readInt(const QJsonObject &o, QLatin1String key, qint64 &out, QString &error,
+             qint64 min = 0)
+{
+    const QJsonValue v = o.value(key);
+    const double d = v.toDouble(std::nan(""));
+    if (!v.isDouble() || std::isnan(d) || std::fabs(d) > kMaxExact || d != std::floor(d)
+        || qint64(d) < min) {
+        error = QStringLiteral("%1 must be an integer >= %2").arg(key).arg(min);
+        return false;
+    }
+    out = qint64(d);
+    return true;
+}
+
+bool readString(const QJsonObject &o, QLatin1String key, QString &out, QString &error,
+                bool uuid = false, bool optional = false)
+{
+    const QJsonValue v = o.value(key);
+    if (optional && (v.isUndefined() || v.isNull()))
+        return true;
+    if (!v.isString() || v.toString().isEmpty() || (uuid && !IdGenerator::isUuid(v.toString()))) {
+        error = uuid ? QStringLiteral("%1 must be a UUID string").arg(key)
+                     : QStringLiteral("%1 must be a non-empty string").arg(key);
+        return false;
+    }
+    out = v.toString();
+    return true;
+}
+} // namespace
+
+QJsonObject TransactionPayload::encode(const SaleRecord &sale)
+{
+    QJsonArray lines;
+    QJsonArray stock;
+    for (const SaleLine &l : sale.lines) {
+        lines.append(QJsonObject{{QStringLiteral("lineNo"), l.lineNo},
+                                 {QStringLiteral("productId"), l.productId},
+                                 {QStringLiteral("sku"), l.sku},
+                                 {QStringLiteral("name"), l.name},
+                                 {QStringLiteral("quantity"), l.quantity},
+                                 {QStringLiteral("unitPriceCents"), l.unitPriceCents},
+                                 {QStringLiteral("discountCents"), l.discountCents},
+                                 {QStringLiteral("taxRateBp"), l.taxRateBp},
+                                 {QStringLiteral("taxCents"), l.taxCents},
+                                 {QStringLiteral("totalCents"), l.totalCents}});
+        stock.append(QJsonObject{{QStringLiteral("productId"), l.productId},
+                                 {QStringLiteral("delta"), -l.quantity}});
+    }
+    QJsonArray payments;
+    for (const SalePayment &p : sale.payments) {
+        payments.append(QJsonObject{{QStringLiteral("paymentNo"), p.paymentNo},
+                                    {QStringLiteral("method"), p.method},
+                                    {QStringLiteral("amountCents"), p.amountCents},
+                                    {QStringLiteral("tenderedCents"), p.tenderedCents},
+                                    {QStringLiteral("changeCents"), p.changeCents}});
+    }
+    QJsonObject o{{QStringLiteral("transactionId"), sale.id},
+                  {QStringLiteral("receiptNumber"), sale.receiptNumber},
+                  {QStringLiteral("terminalId"), sale.terminalId},
+                  {QStringLiteral("employeeId"), sale.employeeId},
+                  {QStringLiteral("subtotalCents"), sale.subtotalCents},
+                  {QStringLiteral("discountCents"), sale.discountCents},
+                  {QStringLiteral("taxCents"), sale.taxCents},
+                  {QStringLiteral("totalCents"), sale.totalCents},
+                  {QStringLiteral("paidCents"), sale.paidCents},
+                  {QStringLiteral("changeCents"), sale.changeCents},
+                  {QStringLiteral("status"), sale.status},
+                  {QStringLiteral("createdAt"), sale.createdAt},
+                  {QStringLiteral("lines"), lines},
+                  {QStringLiteral("payments"), payments},
+                  {QStringLiteral("stockChanges"), stock}};
+    if (!sale.customerId.isEmpty())
+        o.insert(QStringLiteral("customerId"), sale.customerId);
+    return o;
+}
+
+Result<SaleRecord> TransactionPayload::decode(const QJsonObject &o)
+{
+    using R = Result<SaleRecord>;
+    SaleRecord s;
+    QString e;
+    if (!readString(o, QLatin1String("transactionId"), s.id, e, true)
+        || !readString(o, QLatin1String("receiptNumber"), s.receiptNumber, e)
+        || !readString(o, QLatin1String("terminalId"), s.terminalId, e)
+        || !readString(o, QLatin1String("employeeId"), s.employeeId, e, true)
+        || !readString(o, QLatin1String("customerId"), s.customerId, e, true, true)
+        || !readString(o, QLatin1String("status"), s.status, e)
+        || !readString(o, QLatin1String("createdAt"), s.createdAt, e)
+        || !readInt(o, QLatin1String("subtotalCents"), s.subtotalCents, e, -kMaxExact)
+        || !readInt(o, QLatin1String("discountCents"), s.discountCents, e)
+        || !readInt(o, QLatin1String("taxCents"), s.taxCents, e, -kMaxExact)
+        || !readInt(o, QLatin1String("totalCents"), s.totalCents, e, -kMaxExact)
+        || !readInt(o, QLatin1String("paidCents"), s.paidCents, e, -kMaxExact)
+        || !readInt(o, QLatin1String("changeCents"), s.changeCents, e))
+        return R::failure(e);
+    if (!Clock::fromIso(s.createdAt).isValid())
+        return R::failure(QStringLiteral("createdAt must be an ISO 8601 time"));
+    if (s.status != QLatin1String("completed") && s.status != QLatin1String("returned"))
+        return R::failure(QStringLiteral("status must be completed or returned"));
+
+    const QJsonValue lines = o.value(QLatin1String("lines"));
+    if (!lines.isArray() || lines.toArray().isEmpty())
+        return R::failure(QStringLiteral("lines must be a non-empty array"));
+    qint64 lineSum = 0;
+    for (const QJsonValue &lv : lines.toArray()) {
+        if (!lv.isObject())
+            return R::failure(QStringLiteral("each line must be an object"));
+        const QJsonObject lo = lv.toObject();
+        SaleLine l;
+        qint64 lineNo = 0, qty = 0, rate = 0;
+        if (!readInt(lo, QLatin1String("lineNo"), lineNo, e, 1)
+            || !readString(lo, QLatin1String("productId"), l.productId, e, true)
+            || !readString(lo, QLatin1String("sku"), l.sku, e)
+            || !readString(lo, QLatin1String("name"), l.name, e)
+            || !readInt(lo, QLatin1String("quantity"), qty, e, -100000)
+            || !readInt(lo, QLatin1String("unitPriceCents"), l.unitPriceCents, e)
+            || !readInt(lo, QLatin1String("discountCents"), l.discountCents, e)
+            || !readInt(lo, QLatin1String("taxRateBp"), rate, e)
+            || !readInt(lo, QLatin1String("taxCents"), l.taxCents, e, -kMaxExact)
+            || !readInt(lo, QLatin1String("totalCents"), l.totalCents, e, -kMaxExact))
+            return R::failure(QStringLiteral("line: ") + e);
+        if (qty == 0 || qty > 100000 || rate > 10000 || lineNo > 100000)
+            return R::failure(QStringLiteral("line: quantity, taxRateBp or lineNo out of range"));
+        l.lineNo = int(lineNo);
+        l.quantity = int(qty);
+        l.taxRateBp = int(rate);
+        lineSum += l.totalCents;
+        s.lines.append(l);
+    }
+    if (lineSum != s.totalCents)
+        return R::failure(QStringLiteral("line totals do not add up to totalCents"));
+
+    const QJsonValue payments = o.value(QLatin1String("payments"));
+    if (!payments.isArray())
+        return R::failure(QStringLiteral("payments must be an array"));
+    qint64 paid = 0;
+    for (const QJsonValue &pv : payments.toArray()) {
+        if (!pv.isObject())
+            return R::failure(QStringLiteral("each payment must be an object"));
+        const QJsonObject po = pv.toObject();
+        SalePayment p;
+        qint64 no = 0;
+        if (!readInt(po, QLatin1String("paymentNo"), no, e, 1)
+            || !readString(po, QLatin1String("method"), p.method, e)
+            || !readInt(po, QLatin1String("amountCents"), p.amountCents, e, -kMaxExact)
+            || !readInt(po, QLatin1String("tenderedCents"), p.tenderedCents, e, -kMaxExact)
+            || !readInt(po, QLatin1String("changeCents"), p.changeCents, e))
+            return R::failure(QStringLiteral("payment: ") + e);
+        if (p.method != QLatin1String("cash") && p.method != QLatin1String("card"))
+            return R::failure(QStringLiteral("payment: method must be cash or card"));
+        if (no > 1000)
+            return R::failure(QStringLiteral("payment: paymentNo out of range"));
+        p.paymentNo = int(no);
+        paid += p.amountCents;
+        s.payments.append(p);
+    }
+    if (paid != s.paidCents || paid != s.totalCents)
+        return R::failure(QStringLiteral("payments do not add up to totalCents"));
+    return s;
+}

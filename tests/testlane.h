@@ -1,0 +1,31 @@
+#pragma once
+
+#include "clock.h"
+#include "database.h"
+#include "idgenerator.h"
+#include "lane.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+// A lane on a fresh database in a temporary directory, with a manual clock and seeded ids.
+class TestLane
+{
+public:
+    explicit TestLane(const QString &terminalId = QStringLiteral("L1"));
+
+    Lane &lane() { return *m_lane; }
+    Database &db() { return m_lane->database(); }
+    ManualClock &clock() { return m_clock; }
+    QString dir() const { return m_dir.path(); }
+    // Logs in the demo cashier; the lane's demo catalog is loaded on start.
+    bool loginCashier();
+    qint64 count(const QString &sql);
+
+private:
+    QTemporaryDir m_dir;
+    ManualClock m_clock;
+    SeededIdGenerator m_ids{42};
+    std::unique_ptr<Lane> m_lane;
+};

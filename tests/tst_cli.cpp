@@ -1,0 +1,194 @@
+#include "database.h"
+#include "idgenerator.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The real executable: exit codes, config errors, secrets, one-shot modes, headless running.
+class TstCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    struct Run
+    {
+        int code = -1;
+        QString out;
+        QString err;
+    };
+
+    Run run(const QStringList &args, const QMap<QString, QString> &env = {}, int timeoutMs = 60000)
+    {
+        QProcess p;
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.remove(QStringLiteral("DISPLAY"));
+        e.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        for (auto it = env.begin(); it != env.end(); ++it)
+            e.insert(it.key(), it.value());
+        p.setProcessEnvironment(e);
+        p.setWorkingDirectory(m_dir.path()); // no stray ./settings.local.json
+        p.start(QStringLiteral(LANE_EXECUTABLE), args);
+        if (!p.waitForFinished(timeoutMs))
+            p.kill();
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    QString file(const QString &name, const QByteArray &content)
+    {
+        QFile f(m_dir.filePath(name));
+        if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            f.write(content);
+        return f.fileName();
+    }
+
+private Q_SLOTS:
+    void helpNeverShowsSecrets()
+    {
+        const Run r = run({QStringLiteral("--help")},
+                          {{QStringLiteral("EUPHORIA_SUPABASE_SERVICE_KEY"), QStringLiteral("topsecret-123")}});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QLatin1String("--terminal-id")));
+        QVERIFY(r.out.contains(QLatin1String("EUPHORIA_TERMINAL_PORT")));
+        QVERIFY(!r.out.contains(QLatin1String("topsecret")));
+        QVERIFY(!r.err.contains(QLatin1String("topsecret")));
+    }
+
+    void usageErrorsExitTwo()
+    {
+        QCOMPARE(run({QStringLiteral("--no-such-option")}).code, 2);
+        QCOMPARE(run({QStringLiteral("--ring-sales"), QStringLiteral("many")}).code, 2);
+        const Run port = run({QStringLiteral("--terminal-port"), QStringLiteral("70000")});
+        QCOMPARE(port.code, 2);
+        QVERIFY2(port.err.contains(QLatin1String("--terminal-port")), qPrintable(port.err));
+    }
+
+    void configErrorsNameFileAndKey()
+    {
+        const QString path = file(QStringLiteral("bad.json"), "{\"terminalPort\": \"eighty\"}");
+        const Run r = run({QStringLiteral("--config"), path});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QLatin1String("bad.json")) && r.err.contains(QLatin1String("terminalPort")),
+                 qPrintable(r.err));
+
+        const QString secret = file(QStringLiteral("secret.json"),
+                                    "{\"supabaseServiceKey\": 12345678, \"terminalId\": \"L1\"}");
+        const Run s = run({QStringLiteral("--config"), secret});
+        QCOMPARE(s.code, 2);
+        QVERIFY(s.err.contains(QLatin1String("supabaseServiceKey")));
+        QVERIFY2(!s.err.contains(QLatin1String("12345678")), qPrintable(s.err));
+
+        const Run env = run({QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("env"))},
+                            {{QStringLiteral("EUPHORIA_TERMINAL_PORT"), QStringLiteral("x")}});
+        QCOMPARE(env.code, 2);
+        QVERIFY(env.err.contains(QLatin1String("EUPHORIA_TERMINAL_PORT")));
+    }
+
+    void unknownKeyIsAWarning()
+    {
+        const QString path = file(QStringLiteral("extra.json"), "{\"terminalId\": \"L7\", \"colour\": \"red\"}");
+        const Run r = run({QStringLiteral("--config"), path, QStringLiteral("--data-dir"),
+                           m_dir.filePath(QStringLiteral("warn")), QStringLiteral("--ring-sales"),
+                           QStringLiteral("0")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QLatin1String("colour")) && r.err.contains(QLatin1String("warning")),
+                 qPrintable(r.err));
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("warn/lane-L7.sqlite"))));
+    }
+
+    void ringSalesPrintsCommittedIds()
+    {
+        const QString data = m_dir.filePath(QStringLiteral("ring"));
+        const Run r = run({QStringLiteral("--data-dir"), data, QStringLiteral("--ring-sales"),
+                           QStringLiteral("7")});
+        QCOMPARE(r.code, 0);
+        const QStringList ids = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(ids.size(), 7);
+        Database db;
+        QVERIFY(db.open({data + QStringLiteral("/lane-L1.sqlite")}));
+        for (const QString &id : ids) {
+            QVERIFY(IdGenerator::isUuid(id));
+            QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE id = '%1'")
+                                   .arg(id))
+                         ->toInt(),
+                     1);
+        }
+        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'pending'"))
+                     ->toInt(),
+                 7);
+    }
+
+    void importCatalogErrorsAreClear()
+    {
+        const QString csv = file(QStringLiteral("bad.csv"),
+                                 "sku,name,priceCents,taxRateBp,barcodes\nX1,Thing,100,0,1234567890123\n");
+        const Run r = run({QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("imp")),
+                           QStringLiteral("--import-catalog"), csv});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("bad.csv")) && r.err.contains(QLatin1String("line 2")),
+                 qPrintable(r.err));
+        const QString good = file(QStringLiteral("good.csv"),
+                                  "sku,name,priceCents,taxRateBp,stock\nX1,Thing,100,0,5\n");
+        const Run ok = run({QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("imp")),
+                            QStringLiteral("--import-catalog"), good});
+        QCOMPARE(ok.code, 0);
+        QVERIFY2(ok.err.contains(QLatin1String("imported 1 products")), qPrintable(ok.err));
+    }
+
+    void unreadableDatabaseIsAnErrorNotACrash()
+    {
+        const QString data = m_dir.filePath(QStringLiteral("garbage"));
+        QDir().mkpath(data);
+        file(QStringLiteral("garbage/lane-L1.sqlite"), QByteArray(8192, 'x'));
+        const Run r = run({QStringLiteral("--data-dir"), data, QStringLiteral("--ring-sales"),
+                           QStringLiteral("1")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("cannot start lane")), qPrintable(r.err));
+    }
+
+    void headlessWithoutDisplayRunsUntilTerminated()
+    {
+        QProcess p;
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.remove(QStringLiteral("DISPLAY"));
+        e.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        e.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        p.setProcessEnvironment(e);
+        p.setWorkingDirectory(m_dir.path());
+        p.start(QStringLiteral(LANE_EXECUTABLE),
+                {QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("headless")),
+                 QStringLiteral("--status-interval"), QStringLiteral("1")});
+        QVERIFY(p.waitForStarted());
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).count("[L1]") >= 2, 20000);
+        QVERIFY2(err.contains("no display found"), err.constData());
+        QVERIFY(err.contains("0 sales"));
+        p.terminate(); // SIGTERM: a clean shutdown
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 0);
+    }
+
+    void screenshotsRenderEveryScreen()
+    {
+        const QString shots = m_dir.filePath(QStringLiteral("shots"));
+        const Run r = run({QStringLiteral("--screenshot"), shots, QStringLiteral("-platform"),
+                           QStringLiteral("offscreen")});
+        QCOMPARE(r.code, 0);
+        for (const char *screen : {"login", "checkout", "pay", "receipt"}) {
+            const QImage image(shots + QLatin1Char('/') + QLatin1String(screen) + QLatin1String(".png"));
+            QVERIFY2(!image.isNull(), screen);
+            QCOMPARE(image.size(), QSize(1280, 800));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCli)
+#include "tst_cli.moc"

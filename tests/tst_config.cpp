@@ -1,0 +1,190 @@
+#include "configloader.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Settings: precedence flag > environment > file > default, and a clear error for every bad
+// value that names where it came from, without ever showing a secret.
+class TstConfig : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString writeFile(const QByteArray &content, const QString &name = QStringLiteral("s.json"))
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return {};
+        f.write(content);
+        return path;
+    }
+
+    static ConfigLoader::Sources sources(const QString &file = {})
+    {
+        ConfigLoader::Sources s;
+        s.explicitFile = file;
+        s.environment = QProcessEnvironment(); // empty: tests never read the real environment
+        return s;
+    }
+
+private Q_SLOTS:
+    void defaults()
+    {
+        auto r = ConfigLoader::load(sources());
+        QVERIFY(r);
+        const LaneConfig &c = r->config;
+        QCOMPARE(c.terminalId, QStringLiteral("L1"));
+        QCOMPARE(c.terminalPort, 8123);
+        QVERIFY(c.peerTerminals.isEmpty());
+        QVERIFY(!c.cloudEnabled());
+        QCOMPARE(c.sqliteSynchronous, Database::Synchronous::Full);
+        QVERIFY(r->warnings.isEmpty());
+    }
+
+    void precedence()
+    {
+        const QString file = writeFile("{\"terminalId\": \"FILE\", \"terminalPort\": 9001, "
+                                       "\"peerTerminals\": [\"ws://127.0.0.1:9002\"], "
+                                       "\"supabaseUrl\": \"https://file.example\"}");
+        auto s = sources(file);
+        // file only
+        auto r = ConfigLoader::load(s);
+        QVERIFY(r);
+        QCOMPARE(r->config.terminalId, QStringLiteral("FILE"));
+        QCOMPARE(r->config.terminalPort, 9001);
+        QCOMPARE(r->config.peerTerminals, QStringList{QStringLiteral("ws://127.0.0.1:9002")});
+        QCOMPARE(r->config.sourceFile, file);
+        // env beats file
+        s.environment.insert(QStringLiteral("EUPHORIA_TERMINAL_ID"), QStringLiteral("ENV"));
+        s.environment.insert(QStringLiteral("EUPHORIA_TERMINAL_PORT"), QStringLiteral("9100"));
+        s.environment.insert(QStringLiteral("EUPHORIA_PEER_TERMINALS"),
+                             QStringLiteral("ws://a:1, ws://b:2"));
+        r = ConfigLoader::load(s);
+        QCOMPARE(r->config.terminalId, QStringLiteral("ENV"));
+        QCOMPARE(r->config.terminalPort, 9100);
+        QCOMPARE(r->config.peerTerminals,
+                 (QStringList{QStringLiteral("ws://a:1"), QStringLiteral("ws://b:2")}));
+        QCOMPARE(r->config.supabaseUrl, QStringLiteral("https://file.example"));
+        // flag beats env
+        s.flags.insert(QStringLiteral("terminalId"), QStringLiteral("FLAG"));
+        r = ConfigLoader::load(s);
+        QCOMPARE(r->config.terminalId, QStringLiteral("FLAG"));
+        QCOMPARE(r->config.terminalPort, 9100);
+    }
+
+    void searchPathsInOrder()
+    {
+        const QString second = writeFile("{\"terminalId\": \"SECOND\"}", QStringLiteral("b.json"));
+        ConfigLoader::Sources s = sources();
+        s.searchFiles = {m_dir.filePath(QStringLiteral("missing.json")), second};
+        auto r = ConfigLoader::load(s);
+        QVERIFY(r);
+        QCOMPARE(r->config.terminalId, QStringLiteral("SECOND"));
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QByteArray>("file");
+        QTest::addColumn<QString>("env");      // NAME=value, optional
+        QTest::addColumn<QStringList>("mustContain");
+        QTest::newRow("malformed json") << QByteArray("{\"terminalId\": ") << QString()
+                                        << QStringList{QStringLiteral("s.json"), QStringLiteral("JSON")};
+        QTest::newRow("not an object") << QByteArray("[1,2]") << QString()
+                                       << QStringList{QStringLiteral("s.json"), QStringLiteral("object")};
+        QTest::newRow("port wrong type") << QByteArray("{\"terminalPort\": \"8123\"}") << QString()
+                                         << QStringList{QStringLiteral("s.json"), QStringLiteral("terminalPort"), QStringLiteral("integer")};
+        QTest::newRow("port out of range") << QByteArray("{\"terminalPort\": 70000}") << QString()
+                                           << QStringList{QStringLiteral("terminalPort"), QStringLiteral("70000"), QStringLiteral("65535")};
+        QTest::newRow("port zero") << QByteArray("{\"terminalPort\": 0}") << QString()
+                                   << QStringList{QStringLiteral("terminalPort")};
+        QTest::newRow("port fractional") << QByteArray("{\"terminalPort\": 80.5}") << QString()
+                                         << QStringList{QStringLiteral("terminalPort")};
+        QTest::newRow("terminal id wrong type") << QByteArray("{\"terminalId\": 7}") << QString()
+                                                << QStringList{QStringLiteral("terminalId"), QStringLiteral("string")};
+        QTest::newRow("terminal id bad chars") << QByteArray("{\"terminalId\": \"L 1/x\"}") << QString()
+                                               << QStringList{QStringLiteral("terminalId")};
+        QTest::newRow("peers not an array") << QByteArray("{\"peerTerminals\": \"ws://a:1\"}") << QString()
+                                            << QStringList{QStringLiteral("peerTerminals"), QStringLiteral("array")};
+        QTest::newRow("peer not a ws url") << QByteArray("{\"peerTerminals\": [\"http://a:1\"]}") << QString()
+                                           << QStringList{QStringLiteral("peerTerminals"), QStringLiteral("http://a:1")};
+        QTest::newRow("peer array of numbers") << QByteArray("{\"peerTerminals\": [1]}") << QString()
+                                               << QStringList{QStringLiteral("peerTerminals")};
+        QTest::newRow("supabase url not a url") << QByteArray("{\"supabaseUrl\": \"ftp://x\"}") << QString()
+                                                << QStringList{QStringLiteral("supabaseUrl")};
+        QTest::newRow("sync mode") << QByteArray("{\"sqliteSynchronous\": \"OFF\"}") << QString()
+                                   << QStringList{QStringLiteral("sqliteSynchronous"), QStringLiteral("FULL")};
+        QTest::newRow("env port not a number") << QByteArray("{}") << QStringLiteral("EUPHORIA_TERMINAL_PORT=abc")
+                                               << QStringList{QStringLiteral("EUPHORIA_TERMINAL_PORT"), QStringLiteral("abc")};
+        QTest::newRow("env peer bad") << QByteArray("{}") << QStringLiteral("EUPHORIA_PEER_TERMINALS=nonsense")
+                                      << QStringList{QStringLiteral("EUPHORIA_PEER_TERMINALS")};
+    }
+    void errors()
+    {
+        QFETCH(QByteArray, file);
+        QFETCH(QString, env);
+        QFETCH(QStringList, mustContain);
+        auto s = sources(writeFile(file));
+        if (!env.isEmpty())
+            s.environment.insert(env.section(QLatin1Char('='), 0, 0), env.section(QLatin1Char('='), 1));
+        auto r = ConfigLoader::load(s);
+        QVERIFY(!r);
+        for (const QString &part : mustContain)
+            QVERIFY2(r.error().contains(part), qPrintable(r.error()));
+    }
+
+    void flagErrorNamesTheFlag()
+    {
+        auto s = sources();
+        s.flags.insert(QStringLiteral("terminalPort"), QStringLiteral("-4"));
+        auto r = ConfigLoader::load(s);
+        QVERIFY(!r);
+        QVERIFY2(r.error().contains(QLatin1String("--terminal-port")), qPrintable(r.error()));
+    }
+
+    void missingExplicitFile()
+    {
+        auto r = ConfigLoader::load(sources(m_dir.filePath(QStringLiteral("nope.json"))));
+        QVERIFY(!r);
+        QVERIFY(r.error().contains(QLatin1String("nope.json")));
+    }
+
+    void unknownKeyWarns()
+    {
+        auto r = ConfigLoader::load(sources(writeFile("{\"terminalId\": \"L2\", \"colour\": \"red\"}")));
+        QVERIFY(r);
+        QCOMPARE(r->config.terminalId, QStringLiteral("L2"));
+        QCOMPARE(r->warnings.size(), 1);
+        QVERIFY(r->warnings.first().contains(QLatin1String("colour")));
+        QVERIFY(r->warnings.first().contains(QLatin1String("s.json")));
+    }
+
+    void secretNeverInErrors()
+    {
+        // A wrong type for the key: the message names the key, not its value.
+        auto r = ConfigLoader::load(
+            sources(writeFile("{\"supabaseServiceKey\": [\"eyJsecret-value-123\"]}")));
+        QVERIFY(!r);
+        QVERIFY(r.error().contains(QLatin1String("supabaseServiceKey")));
+        QVERIFY2(!r.error().contains(QLatin1String("secret-value")), qPrintable(r.error()));
+        // A valid secret is read, and cloud sync is enabled with both settings.
+        auto ok = ConfigLoader::load(sources(writeFile(
+            "{\"supabaseUrl\": \"https://x.supabase.co\", \"supabaseServiceKey\": \"eyJsecret-value-123\"}")));
+        QVERIFY(ok);
+        QVERIFY(ok->config.cloudEnabled());
+        QCOMPARE(ok->config.supabaseServiceKey, QStringLiteral("eyJsecret-value-123"));
+    }
+
+    void halfCloudConfigWarns()
+    {
+        auto r = ConfigLoader::load(sources(writeFile("{\"supabaseUrl\": \"https://x.supabase.co\"}")));
+        QVERIFY(r);
+        QVERIFY(!r->config.cloudEnabled());
+        QCOMPARE(r->warnings.size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstConfig)
+#include "tst_config.moc"

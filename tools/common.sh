@@ -1,0 +1,56 @@
+# Shared by tools/run and tools/test: install what is missing, configure and build.
+# shellcheck shell=bash
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Every Debian 12 package the lane needs to build, test and run (Qt 6.4.2 from Debian).
+PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-websockets-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools
+    qt6-l10n-tools qt6-qpa-plugins libqt6sql6-sqlite libgl-dev
+    qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
+    qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
+    qml6-module-qttest
+    libsodium-dev libsqlite3-dev sqlite3 fonts-dejavu-core
+)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+ensure_packages() {
+    local missing=()
+    local pkg
+    for pkg in "${PACKAGES[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$pkg")
+        fi
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    say "Installing ${#missing[@]} missing Debian packages: ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo=(sudo)
+        else
+            echo "error: packages are missing and this user cannot install them (no root, no sudo)" >&2
+            return 1
+        fi
+    fi
+    say "apt-get update"
+    "${sudo[@]}" apt-get update -qq || return 1
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null || return 1
+    say "Packages installed"
+}
+
+# build PRESET: configure (first time) and build with CMake presets.
+build() {
+    local preset="$1"
+    local dir="$ROOT/build"
+    [ "$preset" = "default" ] || dir="$ROOT/build/$preset"
+    if [ ! -f "$dir/CMakeCache.txt" ]; then
+        say "Configuring ($preset preset) into ${dir#"$ROOT"/}"
+        (cd "$ROOT" && cmake --preset "$preset" >/dev/null) || return 1
+    fi
+    say "Building ($preset preset)"
+    (cd "$ROOT" && cmake --build --preset "$preset")
+}
