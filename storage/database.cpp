@@ -6,7 +6,10 @@
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
+
+#include <sqlite3.h>
 
 namespace {
 QString nextConnectionName()
@@ -41,6 +44,24 @@ Status Database::open(const Options &options)
         const QString err = m_db.lastError().text();
         close();
         return Status::failure(QStringLiteral("cannot open database %1: %2").arg(m_path, err));
+    }
+
+    // The native handle of the connection QSQLITE opened. Only valid to use when the driver
+    // runs the very SQLite library this program links (Debian's Qt uses the system one).
+    const QVariant handle = m_db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0
+        || !(m_handle = *static_cast<sqlite3 *const *>(handle.constData()))) {
+        close();
+        return Status::failure(QStringLiteral("the QSQLITE driver gave no native handle"));
+    }
+    auto driverSource = scalar(QStringLiteral("SELECT sqlite_source_id()"));
+    if (!driverSource || driverSource->toString() != QLatin1String(sqlite3_sourceid())) {
+        const QString got = driverSource ? driverSource->toString() : driverSource.error();
+        close();
+        return Status::failure(QStringLiteral("the Qt SQLite driver runs SQLite %1 but the lane "
+                                              "was built against %2; rebuild against the same "
+                                              "library")
+                                   .arg(got, QLatin1String(sqlite3_sourceid())));
     }
 
     auto journal = scalar(QStringLiteral("PRAGMA journal_mode=WAL"));
@@ -78,6 +99,8 @@ Status Database::open(const Options &options)
 
 void Database::close()
 {
+    m_native.clear(); // finalized before the connection closes
+    m_handle = nullptr;
     m_statements.clear();
     if (m_connectionName.isEmpty())
         return;
@@ -123,6 +146,37 @@ Status Database::exec(const QString &sql)
     return {};
 }
 
+Result<SqlStatement *> Database::statement(const QString &sql)
+{
+    using R = Result<SqlStatement *>;
+    auto it = m_native.find(sql);
+    if (it != m_native.end())
+        return it->second.get();
+    if (!m_handle)
+        return R::failure(QStringLiteral("database is not open"));
+    sqlite3_stmt *stmt = nullptr;
+    const QByteArray utf8 = sql.toUtf8();
+    const int rc = sqlite3_prepare_v3(m_handle, utf8.constData(), int(utf8.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        return R::failure(QStringLiteral("cannot prepare [%1]: %2")
+                              .arg(sql, QString::fromUtf8(sqlite3_errmsg(m_handle))));
+    }
+    auto owned = std::make_unique<SqlStatement>(m_handle, stmt, sql);
+    SqlStatement *raw = owned.get();
+    m_native.emplace(sql, std::move(owned));
+    return raw;
+}
+
+Status Database::execPrepared(const QString &sql)
+{
+    auto q = statement(sql);
+    if (!q)
+        return Status::failure(q.error());
+    return (*q)->exec();
+}
+
 Status Database::run(QSqlQuery &query)
 {
     if (!query.exec())
@@ -144,22 +198,12 @@ Result<QVariant> Database::scalar(const QString &sql)
 
 Result<qint64> Database::nextCounter(const QString &name)
 {
-    auto q = prepared(QStringLiteral(
+    auto q = statement(QStringLiteral(
         "INSERT INTO counters(name, value) VALUES (?, 1) "
         "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value"));
     if (!q)
         return Result<qint64>::failure(q.error());
-    QSqlQuery &query = **q;
-    query.bindValue(0, name);
-    if (Status s = run(query); !s)
-        return Result<qint64>::failure(s.error());
-    if (!query.next()) {
-        query.finish();
-        return Result<qint64>::failure(QStringLiteral("counter %1 returned no value").arg(name));
-    }
-    const qint64 value = query.value(0).toLongLong();
-    query.finish();
-    return value;
+    return (*q)->bind(1, name).execReturningInt();
 }
 
 Result<QString> Database::meta(const QString &key)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "result.h"
+#include "sqlstatement.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -42,8 +43,13 @@ public:
     // A statement prepared once per connection and reused; bind and exec it, then finish() it
     // when it was a SELECT. Returns nullptr-equivalent failure if the SQL does not prepare.
     [[nodiscard]] Result<QSqlQuery *> prepared(const QString &sql);
+    // The same statement through the native SQLite API on this connection (see SqlStatement),
+    // for the statements every sale runs.
+    [[nodiscard]] Result<SqlStatement *> statement(const QString &sql);
     // Executes a statement that needs no binding.
     [[nodiscard]] Status exec(const QString &sql);
+    // The same through the statement cache, for statements run on every write (BEGIN, COMMIT).
+    [[nodiscard]] Status execPrepared(const QString &sql);
     // Runs an already bound query, turning a failure into an error message naming the statement.
     [[nodiscard]] static Status run(QSqlQuery &query);
     // A single integer or text value from a query without parameters.
@@ -74,4 +80,6 @@ private:
     QString m_path;
     bool m_inTransaction = false;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    std::unordered_map<QString, std::unique_ptr<SqlStatement>> m_native;
+    sqlite3 *m_handle = nullptr;
 };

@@ -9,27 +9,20 @@ Result<AppliedChange> InventoryStore::applyDelta(const StockChange &change)
 {
     using R = Result<AppliedChange>;
     // One statement: a product without an inventory row starts from zero.
-    auto q = m_db.prepared(QStringLiteral(
+    auto q = m_db.statement(QStringLiteral(
         "INSERT INTO inventory(product_id, current_stock, reserved_stock, last_updated) "
         "VALUES (?, ?, 0, ?) ON CONFLICT(product_id) DO UPDATE SET "
         "current_stock = current_stock + excluded.current_stock, "
         "last_updated = excluded.last_updated RETURNING current_stock"));
     if (!q)
         return R::failure(q.error());
-    QSqlQuery &query = **q;
-    query.bindValue(0, change.productId);
-    query.bindValue(1, change.delta);
-    query.bindValue(2, change.at);
-    if (Status s = Database::run(query); !s)
-        return R::failure(s.error());
-    if (!query.next()) {
-        query.finish();
-        return R::failure(QStringLiteral("stock update of %1 returned nothing").arg(change.productId));
-    }
+    auto after =
+        (*q)->bind(1, change.productId).bind(2, change.delta).bind(3, change.at).execReturningInt();
+    if (!after)
+        return R::failure(after.error());
     AppliedChange applied;
-    applied.after = query.value(0).toLongLong();
+    applied.after = *after;
     applied.before = applied.after - change.delta;
-    query.finish();
     if (Status s = audit(change, applied); !s)
         return R::failure(s.error());
     return applied;
@@ -64,22 +57,21 @@ Result<AppliedChange> InventoryStore::setAbsolute(const StockChange &change, qin
 
 Status InventoryStore::audit(const StockChange &change, const AppliedChange &applied)
 {
-    auto q = m_db.prepared(QStringLiteral(
+    auto q = m_db.statement(QStringLiteral(
         "INSERT INTO inventory_changes(product_id, delta, reason, stock_before, stock_after, "
         "employee_id, terminal_id, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!q)
         return Status::failure(q.error());
-    QSqlQuery &query = **q;
-    query.bindValue(0, change.productId);
-    query.bindValue(1, change.delta);
-    query.bindValue(2, change.reason);
-    query.bindValue(3, applied.before);
-    query.bindValue(4, applied.after);
-    query.bindValue(5, Database::nullIfEmpty(change.employeeId));
-    query.bindValue(6, change.terminalId);
-    query.bindValue(7, Database::nullIfEmpty(change.messageId));
-    query.bindValue(8, change.at);
-    return Database::run(query);
+    return (*q)->bind(1, change.productId)
+        .bind(2, change.delta)
+        .bind(3, change.reason)
+        .bind(4, applied.before)
+        .bind(5, applied.after)
+        .bindOptional(6, change.employeeId)
+        .bind(7, change.terminalId)
+        .bindOptional(8, change.messageId)
+        .bind(9, change.at)
+        .exec();
 }
 
 Result<std::optional<StockLevel>> InventoryStore::level(const QString &productId)

@@ -7,26 +7,25 @@
 
 Status OutboxStore::insert(const OutboxRow &row)
 {
-    auto q = m_db.prepared(QStringLiteral(
+    auto q = m_db.statement(QStringLiteral(
         "INSERT INTO outbox(id, topic, payload, status, retry_count, created_at, terminal_id, "
         "peer_acked_at, cloud_acked_at, seq, priority, last_error) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!q)
         return Status::failure(q.error());
-    QSqlQuery &query = **q;
-    query.bindValue(0, row.id);
-    query.bindValue(1, row.topic);
-    query.bindValue(2, QString::fromUtf8(row.payload));
-    query.bindValue(3, row.status);
-    query.bindValue(4, row.retryCount);
-    query.bindValue(5, row.createdAt);
-    query.bindValue(6, row.terminalId);
-    query.bindValue(7, Database::nullIfEmpty(row.peerAckedAt));
-    query.bindValue(8, Database::nullIfEmpty(row.cloudAckedAt));
-    query.bindValue(9, row.seq);
-    query.bindValue(10, row.priority);
-    query.bindValue(11, Database::nullIfEmpty(row.lastError));
-    return Database::run(query);
+    return (*q)->bind(1, row.id)
+        .bind(2, row.topic)
+        .bind(3, row.payload)
+        .bind(4, row.status)
+        .bind(5, row.retryCount)
+        .bind(6, row.createdAt)
+        .bind(7, row.terminalId)
+        .bindOptional(8, row.peerAckedAt)
+        .bindOptional(9, row.cloudAckedAt)
+        .bind(10, row.seq)
+        .bind(11, row.priority)
+        .bindOptional(12, row.lastError)
+        .exec();
 }
 
 Result<std::optional<OutboxRow>> OutboxStore::byId(const QString &id)

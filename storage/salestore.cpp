@@ -7,67 +7,67 @@
 
 Status SaleStore::insert(const SaleRecord &sale)
 {
-    auto tx = m_db.prepared(QStringLiteral(
+    auto tx = m_db.statement(QStringLiteral(
         "INSERT INTO transactions(id, receipt_number, terminal_id, employee_id, customer_id, "
         "subtotal_cents, discount_cents, tax_cents, total_cents, paid_cents, change_cents, status, "
         "message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!tx)
         return Status::failure(tx.error());
-    QSqlQuery &t = **tx;
-    t.bindValue(0, sale.id);
-    t.bindValue(1, sale.receiptNumber);
-    t.bindValue(2, sale.terminalId);
-    t.bindValue(3, sale.employeeId);
-    t.bindValue(4, Database::nullIfEmpty(sale.customerId));
-    t.bindValue(5, sale.subtotalCents);
-    t.bindValue(6, sale.discountCents);
-    t.bindValue(7, sale.taxCents);
-    t.bindValue(8, sale.totalCents);
-    t.bindValue(9, sale.paidCents);
-    t.bindValue(10, sale.changeCents);
-    t.bindValue(11, sale.status);
-    t.bindValue(12, Database::nullIfEmpty(sale.messageId));
-    t.bindValue(13, sale.createdAt);
-    if (Status s = Database::run(t); !s)
+    Status s = (*tx)->bind(1, sale.id)
+                   .bind(2, sale.receiptNumber)
+                   .bind(3, sale.terminalId)
+                   .bind(4, sale.employeeId)
+                   .bindOptional(5, sale.customerId)
+                   .bind(6, sale.subtotalCents)
+                   .bind(7, sale.discountCents)
+                   .bind(8, sale.taxCents)
+                   .bind(9, sale.totalCents)
+                   .bind(10, sale.paidCents)
+                   .bind(11, sale.changeCents)
+                   .bind(12, sale.status)
+                   .bindOptional(13, sale.messageId)
+                   .bind(14, sale.createdAt)
+                   .exec();
+    if (!s)
         return s;
 
-    auto lq = m_db.prepared(QStringLiteral(
+    auto lq = m_db.statement(QStringLiteral(
         "INSERT INTO transaction_lines(transaction_id, line_no, product_id, sku, name, quantity, "
         "unit_price_cents, discount_cents, tax_rate_bp, tax_cents, total_cents) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!lq)
         return Status::failure(lq.error());
-    QSqlQuery &l = **lq;
     for (const SaleLine &line : sale.lines) {
-        l.bindValue(0, sale.id);
-        l.bindValue(1, line.lineNo);
-        l.bindValue(2, line.productId);
-        l.bindValue(3, line.sku);
-        l.bindValue(4, line.name);
-        l.bindValue(5, line.quantity);
-        l.bindValue(6, line.unitPriceCents);
-        l.bindValue(7, line.discountCents);
-        l.bindValue(8, line.taxRateBp);
-        l.bindValue(9, line.taxCents);
-        l.bindValue(10, line.totalCents);
-        if (Status s = Database::run(l); !s)
+        s = (*lq)->bind(1, sale.id)
+                .bind(2, line.lineNo)
+                .bind(3, line.productId)
+                .bind(4, line.sku)
+                .bind(5, line.name)
+                .bind(6, line.quantity)
+                .bind(7, line.unitPriceCents)
+                .bind(8, line.discountCents)
+                .bind(9, line.taxRateBp)
+                .bind(10, line.taxCents)
+                .bind(11, line.totalCents)
+                .exec();
+        if (!s)
             return s;
     }
 
-    auto pq = m_db.prepared(QStringLiteral(
+    auto pq = m_db.statement(QStringLiteral(
         "INSERT INTO payments(transaction_id, payment_no, method, amount_cents, tendered_cents, "
         "change_cents) VALUES (?, ?, ?, ?, ?, ?)"));
     if (!pq)
         return Status::failure(pq.error());
-    QSqlQuery &p = **pq;
     for (const SalePayment &payment : sale.payments) {
-        p.bindValue(0, sale.id);
-        p.bindValue(1, payment.paymentNo);
-        p.bindValue(2, payment.method);
-        p.bindValue(3, payment.amountCents);
-        p.bindValue(4, payment.tenderedCents);
-        p.bindValue(5, payment.changeCents);
-        if (Status s = Database::run(p); !s)
+        s = (*pq)->bind(1, sale.id)
+                .bind(2, payment.paymentNo)
+                .bind(3, payment.method)
+                .bind(4, payment.amountCents)
+                .bind(5, payment.tenderedCents)
+                .bind(6, payment.changeCents)
+                .exec();
+        if (!s)
             return s;
     }
     return {};

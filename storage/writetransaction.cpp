@@ -9,7 +9,7 @@ WriteTransaction::WriteTransaction(Database &db) : m_db(db)
         m_error = QStringLiteral("a write transaction is already open on this connection");
         return;
     }
-    if (Status s = m_db.exec(QStringLiteral("BEGIN IMMEDIATE")); !s) {
+    if (Status s = m_db.execPrepared(QStringLiteral("BEGIN IMMEDIATE")); !s) {
         m_error = s.error();
         return;
     }
@@ -27,7 +27,7 @@ Status WriteTransaction::commit()
     if (!m_active)
         return Status::failure(m_error.isEmpty() ? QStringLiteral("transaction is not active")
                                                  : m_error);
-    if (Status s = m_db.exec(QStringLiteral("COMMIT")); !s) {
+    if (Status s = m_db.execPrepared(QStringLiteral("COMMIT")); !s) {
         rollback();
         return s;
     }
@@ -40,7 +40,7 @@ void WriteTransaction::rollback()
 {
     if (!m_active)
         return;
-    if (Status s = m_db.exec(QStringLiteral("ROLLBACK")); !s)
+    if (Status s = m_db.execPrepared(QStringLiteral("ROLLBACK")); !s)
         qCWarning(lcStorage) << "rollback failed:" << s.error();
     m_active = false;
     m_db.m_inTransaction = false;

@@ -20,29 +20,43 @@ Result<OutboxMessage> Outbox::publish(const QString &topic, const QJsonObject &p
                                       const QString &id)
 {
     using R = Result<OutboxMessage>;
+    auto row = publishJson(topic, QJsonDocument(payload).toJson(QJsonDocument::Compact), id);
+    if (!row)
+        return R::failure(row.error());
+    OutboxMessage message;
+    message.id = row->id;
+    message.fromTerminal = row->terminalId;
+    message.topic = row->topic;
+    message.payload = payload;
+    message.timestamp = row->createdAt;
+    message.seq = row->seq;
+    return message;
+}
+
+Result<OutboxRow> Outbox::publishJson(const QString &topic, const QByteArray &payload,
+                                      const QString &id)
+{
+    using R = Result<OutboxRow>;
     if (!m_db.inTransaction())
         return R::failure(QStringLiteral("outbox publish of %1 outside a write transaction").arg(topic));
+    if (!Topics::isKnown(topic))
+        return R::failure(QStringLiteral("outbox publish: unknown topic %1").arg(topic));
+    if (!payload.startsWith('{') || !payload.endsWith('}'))
+        return R::failure(QStringLiteral("outbox publish of %1: the payload is not a JSON object")
+                              .arg(topic));
     auto seq = m_db.nextCounter(QStringLiteral("outbox_seq:") + m_terminalId);
     if (!seq)
         return R::failure(seq.error());
 
-    OutboxMessage message;
-    message.id = id.isEmpty() ? m_ids.nextString() : id;
-    message.fromTerminal = m_terminalId;
-    message.topic = topic;
-    message.payload = payload;
-    message.timestamp = m_clock.nowIso();
-    message.seq = *seq;
-
     OutboxRow row;
-    row.id = message.id;
+    row.id = id.isEmpty() ? m_ids.nextString() : id;
     row.topic = topic;
-    row.payload = QJsonDocument(payload).toJson(QJsonDocument::Compact);
-    row.createdAt = message.timestamp;
+    row.payload = payload;
+    row.createdAt = m_clock.nowIso();
     row.terminalId = m_terminalId;
-    row.seq = message.seq;
+    row.seq = *seq;
     row.priority = Topics::priorityOf(topic);
     if (Status s = m_store.insert(row); !s)
         return R::failure(s.error());
-    return message;
+    return row;
 }

@@ -22,6 +22,10 @@ public:
     // from its own rows) the id; fails, writing nothing, outside a write transaction.
     [[nodiscard]] Result<OutboxMessage> publish(const QString &topic, const QJsonObject &payload,
                                                 const QString &id = {});
+    // The same with the payload already serialized as compact JSON (a JSON object); returns the
+    // stored row. For hot paths that write their payload with JsonWriter.
+    [[nodiscard]] Result<OutboxRow> publishJson(const QString &topic, const QByteArray &payload,
+                                                const QString &id = {});
 
     const QString &terminalId() const { return m_terminalId; }
     OutboxStore &store() { return m_store; }

@@ -3,7 +3,10 @@
 #include "clock.h"
 #include "idgenerator.h"
 
+#include "jsonwriter.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <cmath>
 
@@ -40,50 +43,66 @@ bool readString(const QJsonObject &o, QLatin1String key, QString &out, QString &
 }
 } // namespace
 
+QByteArray TransactionPayload::serialize(const SaleRecord &sale)
+{
+    JsonWriter w(1024 + 320 * sale.lines.size());
+    w.beginObject()
+        .member(QLatin1String("transactionId"), sale.id)
+        .member(QLatin1String("receiptNumber"), sale.receiptNumber)
+        .member(QLatin1String("terminalId"), sale.terminalId)
+        .member(QLatin1String("employeeId"), sale.employeeId);
+    if (!sale.customerId.isEmpty())
+        w.member(QLatin1String("customerId"), sale.customerId);
+    w.member(QLatin1String("subtotalCents"), sale.subtotalCents)
+        .member(QLatin1String("discountCents"), sale.discountCents)
+        .member(QLatin1String("taxCents"), sale.taxCents)
+        .member(QLatin1String("totalCents"), sale.totalCents)
+        .member(QLatin1String("paidCents"), sale.paidCents)
+        .member(QLatin1String("changeCents"), sale.changeCents)
+        .member(QLatin1String("status"), sale.status)
+        .member(QLatin1String("createdAt"), sale.createdAt);
+    w.key(QLatin1String("lines")).beginArray();
+    for (const SaleLine &l : sale.lines) {
+        w.beginObject()
+            .member(QLatin1String("lineNo"), l.lineNo)
+            .member(QLatin1String("productId"), l.productId)
+            .member(QLatin1String("sku"), l.sku)
+            .member(QLatin1String("name"), l.name)
+            .member(QLatin1String("quantity"), l.quantity)
+            .member(QLatin1String("unitPriceCents"), l.unitPriceCents)
+            .member(QLatin1String("discountCents"), l.discountCents)
+            .member(QLatin1String("taxRateBp"), l.taxRateBp)
+            .member(QLatin1String("taxCents"), l.taxCents)
+            .member(QLatin1String("totalCents"), l.totalCents)
+            .endObject();
+    }
+    w.endArray();
+    w.key(QLatin1String("payments")).beginArray();
+    for (const SalePayment &p : sale.payments) {
+        w.beginObject()
+            .member(QLatin1String("paymentNo"), p.paymentNo)
+            .member(QLatin1String("method"), p.method)
+            .member(QLatin1String("amountCents"), p.amountCents)
+            .member(QLatin1String("tenderedCents"), p.tenderedCents)
+            .member(QLatin1String("changeCents"), p.changeCents)
+            .endObject();
+    }
+    w.endArray();
+    w.key(QLatin1String("stockChanges")).beginArray();
+    for (const SaleLine &l : sale.lines) {
+        w.beginObject()
+            .member(QLatin1String("productId"), l.productId)
+            .member(QLatin1String("delta"), -qint64(l.quantity))
+            .endObject();
+    }
+    w.endArray();
+    w.endObject();
+    return w.bytes();
+}
+
 QJsonObject TransactionPayload::encode(const SaleRecord &sale)
 {
-    QJsonArray lines;
-    QJsonArray stock;
-    for (const SaleLine &l : sale.lines) {
-        lines.append(QJsonObject{{QStringLiteral("lineNo"), l.lineNo},
-                                 {QStringLiteral("productId"), l.productId},
-                                 {QStringLiteral("sku"), l.sku},
-                                 {QStringLiteral("name"), l.name},
-                                 {QStringLiteral("quantity"), l.quantity},
-                                 {QStringLiteral("unitPriceCents"), l.unitPriceCents},
-                                 {QStringLiteral("discountCents"), l.discountCents},
-                                 {QStringLiteral("taxRateBp"), l.taxRateBp},
-                                 {QStringLiteral("taxCents"), l.taxCents},
-                                 {QStringLiteral("totalCents"), l.totalCents}});
-        stock.append(QJsonObject{{QStringLiteral("productId"), l.productId},
-                                 {QStringLiteral("delta"), -l.quantity}});
-    }
-    QJsonArray payments;
-    for (const SalePayment &p : sale.payments) {
-        payments.append(QJsonObject{{QStringLiteral("paymentNo"), p.paymentNo},
-                                    {QStringLiteral("method"), p.method},
-                                    {QStringLiteral("amountCents"), p.amountCents},
-                                    {QStringLiteral("tenderedCents"), p.tenderedCents},
-                                    {QStringLiteral("changeCents"), p.changeCents}});
-    }
-    QJsonObject o{{QStringLiteral("transactionId"), sale.id},
-                  {QStringLiteral("receiptNumber"), sale.receiptNumber},
-                  {QStringLiteral("terminalId"), sale.terminalId},
-                  {QStringLiteral("employeeId"), sale.employeeId},
-                  {QStringLiteral("subtotalCents"), sale.subtotalCents},
-                  {QStringLiteral("discountCents"), sale.discountCents},
-                  {QStringLiteral("taxCents"), sale.taxCents},
-                  {QStringLiteral("totalCents"), sale.totalCents},
-                  {QStringLiteral("paidCents"), sale.paidCents},
-                  {QStringLiteral("changeCents"), sale.changeCents},
-                  {QStringLiteral("status"), sale.status},
-                  {QStringLiteral("createdAt"), sale.createdAt},
-                  {QStringLiteral("lines"), lines},
-                  {QStringLiteral("payments"), payments},
-                  {QStringLiteral("stockChanges"), stock}};
-    if (!sale.customerId.isEmpty())
-        o.insert(QStringLiteral("customerId"), sale.customerId);
-    return o;
+    return QJsonDocument::fromJson(serialize(sale)).object();
 }
 
 Result<SaleRecord> TransactionPayload::decode(const QJsonObject &o)

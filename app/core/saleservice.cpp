@@ -86,8 +86,8 @@ Result<SaleRecord> SaleService::complete(Cart &cart, const Employee &employee)
         if (auto applied = m_inventory.applyDelta(change); !applied)
             return fail(applied.error());
     }
-    auto published = m_outbox.publish(QString(Topics::Transaction),
-                                      TransactionPayload::encode(sale), sale.messageId);
+    auto published = m_outbox.publishJson(QString(Topics::Transaction),
+                                          TransactionPayload::serialize(sale), sale.messageId);
     if (!published)
         return fail(published.error());
     if (Status s = tx.commit(); !s)

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "result.h"
+
+#include <QString>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+// A statement prepared once on the lane's connection through the native SQLite API (the handle
+// QSQLITE opened), for the statements every sale runs. QSqlQuery binds each value through a
+// QVariant and a placeholder name built per call; on the commit path that costs more than the
+// SQL itself (see bench/commit_bench).
+//
+// Usage: bind every parameter (1-based, as in SQL), then exec() or execReturning(). Bound text
+// is not copied: the strings must live until exec returns. exec resets the statement and clears
+// its bindings, also on failure.
+class SqlStatement
+{
+public:
+    SqlStatement(sqlite3 *db, sqlite3_stmt *stmt, QString sql);
+    ~SqlStatement();
+    SqlStatement(const SqlStatement &) = delete;
+    SqlStatement &operator=(const SqlStatement &) = delete;
+
+    SqlStatement &bind(int index, const QString &text);
+    // NULL for an empty string: optional text columns.
+    SqlStatement &bindOptional(int index, const QString &text);
+    SqlStatement &bind(int index, const QByteArray &utf8);
+    SqlStatement &bind(int index, qint64 value);
+    SqlStatement &bind(int index, int value) { return bind(index, qint64(value)); }
+    SqlStatement &bindNull(int index);
+
+    // Runs a statement that returns no rows.
+    [[nodiscard]] Status exec();
+    // Runs a statement whose first row's first column is an integer (INSERT ... RETURNING).
+    [[nodiscard]] Result<qint64> execReturningInt();
+
+    const QString &sql() const { return m_sql; }
+
+private:
+    Status failure(int rc);
+    void done();
+
+    sqlite3 *m_db;
+    sqlite3_stmt *m_stmt;
+    QString m_sql;
+    int m_bindError = 0;
+};
