@@ -1,0 +1,150 @@
+// The storage primitives under the sale commit: native statements on the lane's connection and
+// the JSON writer that produces outbox payloads.
+#include "jsonwriter.h"
+#include "testlane.h"
+#include "transactionpayload.h"
+#include "writetransaction.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+class TstStorage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void jsonWriterEscapesLikeQJsonDocument_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("plain") << QStringLiteral("Tequila Blanco 750ml");
+        QTest::newRow("quote and backslash") << QStringLiteral("12\" \\ pizza");
+        QTest::newRow("controls") << QStringLiteral("a\nb\tc\rd\be\ff") + QChar(0x01) + QChar(0x1f);
+        QTest::newRow("accents") << QStringLiteral("Crème brûlée, jalapeño");
+        QTest::newRow("emoji") << QString::fromUtf8("Party pack \xF0\x9F\x8E\x89");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("slash and unicode escapes") << QStringLiteral("</script> \u2028 \u2029");
+    }
+
+    void jsonWriterEscapesLikeQJsonDocument()
+    {
+        QFETCH(QString, text);
+        JsonWriter w;
+        w.beginObject()
+            .member(QLatin1String("name"), text)
+            .member(QLatin1String("n"), qint64(-9007199254740991))
+            .member(QLatin1String("ok"), true)
+            .key(QLatin1String("nothing"))
+            .null()
+            .key(QLatin1String("list"))
+            .beginArray()
+            .value(1)
+            .beginObject()
+            .member(QLatin1String("x"), text)
+            .endObject()
+            .beginArray()
+            .endArray()
+            .endArray()
+            .endObject();
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(w.bytes(), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError,
+                 qPrintable(error.errorString() + QStringLiteral(": ") + QString::fromUtf8(w.bytes())));
+        const QJsonObject expected{
+            {QStringLiteral("name"), text},
+            {QStringLiteral("n"), qint64(-9007199254740991)},
+            {QStringLiteral("ok"), true},
+            {QStringLiteral("nothing"), QJsonValue::Null},
+            {QStringLiteral("list"),
+             QJsonArray{1, QJsonObject{{QStringLiteral("x"), text}}, QJsonArray{}}}};
+        QCOMPARE(doc.object(), expected);
+    }
+
+    void transactionPayloadRoundTrips()
+    {
+        SaleRecord sale;
+        sale.id = QStringLiteral("6f9619ff-8b86-4011-b42d-00c04fc964ff");
+        sale.receiptNumber = QStringLiteral("L1-000042");
+        sale.terminalId = QStringLiteral("L1");
+        sale.employeeId = QStringLiteral("1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b");
+        sale.createdAt = QStringLiteral("2026-11-25T10:00:00.000Z");
+        SaleLine line{1, QStringLiteral("2c1f7d6e-6a3f-4b8e-9d0a-1e2f3a4b5c6d"),
+                      QStringLiteral("SKU-1"), QStringLiteral("Wine \"Reserve\"\n750ml"), 2, 1299,
+                      0, 825, 214, 2812};
+        sale.lines = {line};
+        sale.subtotalCents = 2598;
+        sale.taxCents = 214;
+        sale.totalCents = 2812;
+        sale.paidCents = 2812;
+        sale.payments = {SalePayment{1, QStringLiteral("cash"), 2812, 3000, 188}};
+        sale.changeCents = 188;
+        auto decoded = TransactionPayload::decode(TransactionPayload::encode(sale));
+        QVERIFY2(decoded, qPrintable(decoded.error()));
+        QCOMPARE(decoded->lines.at(0).name, line.name);
+        QCOMPARE(decoded->totalCents, 2812);
+        QCOMPARE(decoded->payments.at(0).changeCents, 188);
+        const QJsonObject o = TransactionPayload::encode(sale);
+        QCOMPARE(o.value(QLatin1String("stockChanges")).toArray().at(0).toObject().value(
+                     QLatin1String("delta")),
+                 QJsonValue(-2));
+        QVERIFY(!o.contains(QLatin1String("customerId")));
+    }
+
+    void nativeStatementReportsErrorsAndStaysUsable()
+    {
+        TestLane t;
+        WriteTransaction tx(t.db());
+        QVERIFY(tx.isActive());
+        auto q = t.db().statement(QStringLiteral("INSERT INTO lane_meta(key, value) VALUES (?, ?)"));
+        QVERIFY2(q, qPrintable(q.error()));
+        QVERIFY((*q)->bind(1, QStringLiteral("k1")).bind(2, QStringLiteral("v1")).exec());
+        // A constraint violation: a clear error naming the statement, nothing written.
+        Status dup = (*q)->bind(1, QStringLiteral("k1")).bind(2, QStringLiteral("v2")).exec();
+        QVERIFY(!dup);
+        QVERIFY2(dup.error().contains(QLatin1String("INSERT INTO lane_meta")), qPrintable(dup.error()));
+        QVERIFY2(dup.error().contains(QLatin1String("UNIQUE")), qPrintable(dup.error()));
+        // The same statement works again afterwards, and bindings do not leak between runs.
+        QVERIFY((*q)->bind(1, QStringLiteral("k2")).bindOptional(2, QStringLiteral("v3")).exec());
+        QVERIFY(tx.commit());
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM lane_meta WHERE key = 'k1' AND value = 'v1'")), 1);
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM lane_meta WHERE key = 'k2' AND value = 'v3'")), 1);
+    }
+
+    void nativeStatementReturningAndPrepareErrors()
+    {
+        TestLane t;
+        auto bad = t.db().statement(QStringLiteral("INSERT INTO no_such_table VALUES (1)"));
+        QVERIFY(!bad);
+        QVERIFY2(bad.error().contains(QLatin1String("no_such_table")), qPrintable(bad.error()));
+        WriteTransaction tx(t.db());
+        auto a = t.db().nextCounter(QStringLiteral("test"));
+        auto b = t.db().nextCounter(QStringLiteral("test"));
+        QVERIFY(a && b);
+        QCOMPARE(*b, *a + 1);
+        auto none = t.db().statement(QStringLiteral("UPDATE counters SET value = value WHERE name = ? RETURNING value"));
+        QVERIFY(none);
+        auto r = (*none)->bind(1, QStringLiteral("missing")).execReturningInt();
+        QVERIFY(!r);
+        QVERIFY2(r.error().contains(QLatin1String("no row")), qPrintable(r.error()));
+        QVERIFY(tx.commit());
+    }
+
+    void utf8AndUtf16TextReadBackEqual()
+    {
+        TestLane t;
+        const QString text = QString::fromUtf8("Añejo \xF0\x9F\xA5\x83 \"12\"");
+        WriteTransaction tx(t.db());
+        auto q = t.db().statement(QStringLiteral("INSERT INTO lane_meta(key, value) VALUES (?, ?)"));
+        QVERIFY(q);
+        const QByteArray utf8 = text.toUtf8();
+        QVERIFY((*q)->bind(1, QStringLiteral("a")).bind(2, text).exec());
+        QVERIFY((*q)->bind(1, QStringLiteral("b")).bind(2, utf8).exec());
+        QVERIFY(tx.commit());
+        QCOMPARE(*t.db().meta(QStringLiteral("a")), text);
+        QCOMPARE(*t.db().meta(QStringLiteral("b")), text);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstStorage)
+#include "tst_storage.moc"
