@@ -1,9 +1,9 @@
 // Euphoria Lane: builds the lane from its command line and settings, then runs it with its
 // window, headless, or for one of the one-shot modes (ring sales, import, self-test, screenshot).
+#include "clock.h"
 #include "commandline.h"
 #include "configloader.h"
 #include "idgenerator.h"
-#include "clock.h"
 #include "lane.h"
 #include "logging.h"
 #include "salesimulator.h"
@@ -29,14 +29,16 @@ enum Exit { Ok = 0, RuntimeError = 1, UsageError = 2 };
 
 bool hasDisplay()
 {
-    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
-           || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
 bool platformGiven(const QStringList &args)
 {
-    return args.contains(QStringLiteral("-platform")) || args.contains(QStringLiteral("--platform"))
-           || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+    return args.contains(QStringLiteral("-platform")) ||
+           args.contains(QStringLiteral("--platform")) ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
 void installTranslator(QCoreApplication &app)

@@ -90,8 +90,9 @@ public:
         m_line = prepare("INSERT INTO transaction_lines(transaction_id, line_no, product_id, sku, "
                          "name, quantity, unit_price_cents, discount_cents, tax_rate_bp, "
                          "tax_cents, total_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        m_payment = prepare("INSERT INTO payments(transaction_id, payment_no, method, "
-                            "amount_cents, tendered_cents, change_cents) VALUES (?, ?, ?, ?, ?, ?)");
+        m_payment =
+            prepare("INSERT INTO payments(transaction_id, payment_no, method, "
+                    "amount_cents, tendered_cents, change_cents) VALUES (?, ?, ?, ?, ?, ?)");
         m_stock = prepare("INSERT INTO inventory(product_id, current_stock, reserved_stock, "
                           "last_updated) VALUES (?, ?, 0, ?) ON CONFLICT(product_id) DO UPDATE "
                           "SET current_stock = current_stock + excluded.current_stock, "
@@ -107,8 +108,8 @@ public:
     }
     ~RawPath()
     {
-        for (sqlite3_stmt *s : {m_counter, m_tx, m_line, m_payment, m_stock, m_audit, m_outbox,
-                                m_begin, m_commit})
+        for (sqlite3_stmt *s :
+             {m_counter, m_tx, m_line, m_payment, m_stock, m_audit, m_outbox, m_begin, m_commit})
             sqlite3_finalize(s);
         sqlite3_close(m_db);
     }
@@ -166,7 +167,8 @@ public:
             sqlite3_bind_int64(m_stock, 2, delta);
             text(m_stock, 3, r.createdAt);
             if (sqlite3_step(m_stock) != SQLITE_ROW)
-                die(QStringLiteral("stock update: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
+                die(QStringLiteral("stock update: %1")
+                        .arg(QString::fromUtf8(sqlite3_errmsg(m_db))));
             const qint64 after = sqlite3_column_int64(m_stock, 0);
             sqlite3_reset(m_stock);
             text(m_audit, 1, r.lineProduct[size_t(i)]);
@@ -238,8 +240,8 @@ private:
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_counter = nullptr, *m_tx = nullptr, *m_line = nullptr, *m_payment = nullptr,
-                 *m_stock = nullptr, *m_audit = nullptr, *m_outbox = nullptr,
-                 *m_begin = nullptr, *m_commit = nullptr;
+                 *m_stock = nullptr, *m_audit = nullptr, *m_outbox = nullptr, *m_begin = nullptr,
+                 *m_commit = nullptr;
 };
 
 // A cart of 3 distinct catalog products paid with one cash tender, chosen by sale number.
@@ -264,8 +266,8 @@ struct Measured
 
 Measured run(const QString &dir, Database::Synchronous sync, int sales, int warmup, int block)
 {
-    const QString syncName = sync == Database::Synchronous::Full ? QStringLiteral("FULL")
-                                                                 : QStringLiteral("NORMAL");
+    const QString syncName =
+        sync == Database::Synchronous::Full ? QStringLiteral("FULL") : QStringLiteral("NORMAL");
     SystemClock clock;
     RandomIdGenerator ids;
 
@@ -343,7 +345,8 @@ Measured run(const QString &dir, Database::Synchronous sync, int sales, int warm
             r.id = r.sale.id.toUtf8();
             r.messageId = r.sale.messageId.toUtf8();
             r.createdAt = r.sale.createdAt.toUtf8();
-            r.payload = QJsonDocument(TransactionPayload::encode(r.sale)).toJson(QJsonDocument::Compact);
+            r.payload =
+                QJsonDocument(TransactionPayload::encode(r.sale)).toJson(QJsonDocument::Compact);
             timer.start();
             raw.commit(r, terminal, employeeId);
             const qint64 ns = timer.nsecsElapsed();
@@ -367,9 +370,9 @@ int main(int argc, char *argv[])
         "Commits sales (3 lines, 1 payment) through the lane's code path and, in the same run, "
         "the same statements through the raw sqlite3 C API as the baseline."));
     parser.addHelpOption();
-    QCommandLineOption salesOption(QStringLiteral("sales"),
-                                   QStringLiteral("Sales measured per path and mode (default 2000)."),
-                                   QStringLiteral("N"), QStringLiteral("2000"));
+    QCommandLineOption salesOption(
+        QStringLiteral("sales"), QStringLiteral("Sales measured per path and mode (default 2000)."),
+        QStringLiteral("N"), QStringLiteral("2000"));
     QCommandLineOption syncOption(QStringLiteral("sync"),
                                   QStringLiteral("full, normal or both (default both)."),
                                   QStringLiteral("MODE"), QStringLiteral("both"));
@@ -393,22 +396,24 @@ int main(int argc, char *argv[])
     if (modes.isEmpty())
         die(QStringLiteral("--sync must be full, normal or both"));
 
-    QTemporaryDir tmp(parser.isSet(dirOption) ? parser.value(dirOption) + QStringLiteral("/bench-XXXXXX")
-                                              : QString());
+    QTemporaryDir tmp(parser.isSet(dirOption)
+                          ? parser.value(dirOption) + QStringLiteral("/bench-XXXXXX")
+                          : QString());
     if (!tmp.isValid())
         die(QStringLiteral("cannot create a directory for the databases"));
 
     out << "commit_bench: " << sales << " sales per path, 3 lines + 1 payment each, databases in "
         << tmp.path() << Qt::endl;
-    out << QStringLiteral("%1 %2 %3 %4 %5").arg(QStringLiteral("synchronous"), -12)
-                .arg(QStringLiteral("path"), -22)
-                .arg(QStringLiteral("sales/s"), 10)
-                .arg(QStringLiteral("p50 ms"), 9)
-                .arg(QStringLiteral("p99 ms"), 9)
+    out << QStringLiteral("%1 %2 %3 %4 %5")
+               .arg(QStringLiteral("synchronous"), -12)
+               .arg(QStringLiteral("path"), -22)
+               .arg(QStringLiteral("sales/s"), 10)
+               .arg(QStringLiteral("p50 ms"), 9)
+               .arg(QStringLiteral("p99 ms"), 9)
         << Qt::endl;
     for (Database::Synchronous sync : modes) {
-        const QString name = sync == Database::Synchronous::Full ? QStringLiteral("FULL")
-                                                                 : QStringLiteral("NORMAL");
+        const QString name =
+            sync == Database::Synchronous::Full ? QStringLiteral("FULL") : QStringLiteral("NORMAL");
         Measured r = run(tmp.path(), sync, sales, std::max(20, sales / 20), 50);
         auto row = [&](const QString &path, Latencies &l) {
             out << QStringLiteral("%1 %2 %3 %4 %5")

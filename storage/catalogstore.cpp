@@ -101,9 +101,9 @@ Result<std::optional<Product>> CatalogStore::one(const QString &where, const QSt
 
 Result<std::optional<Product>> CatalogStore::byBarcode(const QString &barcode)
 {
-    return one(QStringLiteral(
-                   "WHERE p.id = (SELECT product_id FROM product_barcodes WHERE barcode = ?)"),
-               barcode);
+    return one(
+        QStringLiteral("WHERE p.id = (SELECT product_id FROM product_barcodes WHERE barcode = ?)"),
+        barcode);
 }
 
 Result<std::optional<Product>> CatalogStore::bySku(const QString &sku)
@@ -129,10 +129,10 @@ Result<QList<Product>> CatalogStore::many(QSqlQuery &query)
 
 Result<QList<Product>> CatalogStore::search(const QString &text, int limit)
 {
-    auto q = m_db.prepared(kProductColumns
-                           + QStringLiteral("WHERE p.active = 1 AND (p.name LIKE ? ESCAPE '\\' "
-                                            "OR p.sku LIKE ? ESCAPE '\\') "
-                                            "ORDER BY p.name COLLATE NOCASE LIMIT ?"));
+    auto q = m_db.prepared(kProductColumns +
+                           QStringLiteral("WHERE p.active = 1 AND (p.name LIKE ? ESCAPE '\\' "
+                                          "OR p.sku LIKE ? ESCAPE '\\') "
+                                          "ORDER BY p.name COLLATE NOCASE LIMIT ?"));
     if (!q)
         return Result<QList<Product>>::failure(q.error());
     QString escaped = text;
@@ -148,9 +148,10 @@ Result<QList<Product>> CatalogStore::search(const QString &text, int limit)
 
 Result<QList<Product>> CatalogStore::byCategory(const QString &categoryId, int limit)
 {
-    auto q = m_db.prepared(kProductColumns
-                           + QStringLiteral("WHERE p.active = 1 AND (COALESCE(?, '') = '' OR p.category_id = ?) "
-                                            "ORDER BY p.name COLLATE NOCASE LIMIT ?"));
+    auto q = m_db.prepared(
+        kProductColumns +
+        QStringLiteral("WHERE p.active = 1 AND (COALESCE(?, '') = '' OR p.category_id = ?) "
+                       "ORDER BY p.name COLLATE NOCASE LIMIT ?"));
     if (!q)
         return Result<QList<Product>>::failure(q.error());
     (*q)->bindValue(0, categoryId);

@@ -35,7 +35,10 @@ struct Product
 class CatalogStore
 {
 public:
-    explicit CatalogStore(Database &db) : m_db(db) {}
+    explicit CatalogStore(Database &db)
+        : m_db(db)
+    {
+    }
 
     [[nodiscard]] Status upsertCategory(const Category &category);
     // Inserts or replaces the product and its barcode set.

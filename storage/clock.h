@@ -28,7 +28,10 @@ public:
 class ManualClock final : public Clock
 {
 public:
-    explicit ManualClock(QDateTime start) : m_now(start.toUTC()) {}
+    explicit ManualClock(QDateTime start)
+        : m_now(start.toUTC())
+    {
+    }
     QDateTime nowUtc() const override { return m_now; }
     void set(const QDateTime &t) { m_now = t.toUTC(); }
     void advanceMs(qint64 ms) { m_now = m_now.addMSecs(ms); }

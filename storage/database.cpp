@@ -49,8 +49,8 @@ Status Database::open(const Options &options)
     // The native handle of the connection QSQLITE opened. Only valid to use when the driver
     // runs the very SQLite library this program links (Debian's Qt uses the system one).
     const QVariant handle = m_db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0
-        || !(m_handle = *static_cast<sqlite3 *const *>(handle.constData()))) {
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0 ||
+        !(m_handle = *static_cast<sqlite3 *const *>(handle.constData()))) {
         close();
         return Status::failure(QStringLiteral("the QSQLITE driver gave no native handle"));
     }
@@ -69,12 +69,11 @@ Status Database::open(const Options &options)
         close();
         return Status::failure(journal.error());
     }
-    if (m_path != QLatin1String(":memory:")
-        && journal->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+    if (m_path != QLatin1String(":memory:") &&
+        journal->toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
         close();
-        return Status::failure(
-            QStringLiteral("database %1 cannot use WAL journal mode (got %2)")
-                .arg(m_path, journal->toString()));
+        return Status::failure(QStringLiteral("database %1 cannot use WAL journal mode (got %2)")
+                                   .arg(m_path, journal->toString()));
     }
     for (const QString &pragma :
          {QStringLiteral("PRAGMA synchronous=%1").arg(synchronousName(options.synchronous)),
@@ -87,8 +86,8 @@ Status Database::open(const Options &options)
     }
 
     Migrations migrations;
-    const int target = options.targetVersion < 0 ? Migrations::latestVersion()
-                                                 : options.targetVersion;
+    const int target =
+        options.targetVersion < 0 ? Migrations::latestVersion() : options.targetVersion;
     if (Status s = migrations.migrate(*this, target); !s) {
         close();
         return s;
@@ -180,8 +179,8 @@ Status Database::execPrepared(const QString &sql)
 Status Database::run(QSqlQuery &query)
 {
     if (!query.exec())
-        return Status::failure(QStringLiteral("SQL failed [%1]: %2")
-                                   .arg(query.lastQuery(), query.lastError().text()));
+        return Status::failure(
+            QStringLiteral("SQL failed [%1]: %2").arg(query.lastQuery(), query.lastError().text()));
     return {};
 }
 
@@ -198,9 +197,9 @@ Result<QVariant> Database::scalar(const QString &sql)
 
 Result<qint64> Database::nextCounter(const QString &name)
 {
-    auto q = statement(QStringLiteral(
-        "INSERT INTO counters(name, value) VALUES (?, 1) "
-        "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value"));
+    auto q = statement(
+        QStringLiteral("INSERT INTO counters(name, value) VALUES (?, 1) "
+                       "ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value"));
     if (!q)
         return Result<qint64>::failure(q.error());
     return (*q)->bind(1, name).execReturningInt();

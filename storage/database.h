@@ -20,10 +20,10 @@ public:
 
     struct Options
     {
-        QString path;                  // file path; ":memory:" for a private in-memory database
+        QString path; // file path; ":memory:" for a private in-memory database
         Synchronous synchronous = Synchronous::Full;
         int busyTimeoutMs = 5000;
-        int targetVersion = -1;        // schema version to migrate to; -1 = latest
+        int targetVersion = -1; // schema version to migrate to; -1 = latest
     };
 
     Database();

@@ -68,9 +68,8 @@ Result<std::optional<Employee>> EmployeeStore::byId(const QString &id)
 Result<QList<Employee>> EmployeeStore::active()
 {
     using R = Result<QList<Employee>>;
-    auto q = m_db.prepared(kColumns
-                           + QStringLiteral("WHERE active = 1 ORDER BY role, name COLLATE "
-                                            "NOCASE"));
+    auto q = m_db.prepared(kColumns + QStringLiteral("WHERE active = 1 ORDER BY role, name COLLATE "
+                                                     "NOCASE"));
     if (!q)
         return R::failure(q.error());
     QSqlQuery &query = **q;

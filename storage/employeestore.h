@@ -27,7 +27,10 @@ struct Employee
 class EmployeeStore
 {
 public:
-    explicit EmployeeStore(Database &db) : m_db(db) {}
+    explicit EmployeeStore(Database &db)
+        : m_db(db)
+    {
+    }
 
     [[nodiscard]] Status upsert(const Employee &employee, const QString &at);
     [[nodiscard]] Result<std::optional<Employee>> byId(const QString &id);

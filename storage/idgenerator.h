@@ -27,7 +27,10 @@ public:
 class SeededIdGenerator final : public IdGenerator
 {
 public:
-    explicit SeededIdGenerator(quint32 seed) : m_rng(seed) {}
+    explicit SeededIdGenerator(quint32 seed)
+        : m_rng(seed)
+    {
+    }
     QUuid next() override;
 
 private:

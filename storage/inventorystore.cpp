@@ -62,7 +62,8 @@ Status InventoryStore::audit(const StockChange &change, const AppliedChange &app
         "employee_id, terminal_id, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!q)
         return Status::failure(q.error());
-    return (*q)->bind(1, change.productId)
+    return (*q)
+        ->bind(1, change.productId)
         .bind(2, change.delta)
         .bind(3, change.reason)
         .bind(4, applied.before)

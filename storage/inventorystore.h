@@ -39,7 +39,10 @@ struct AppliedChange
 class InventoryStore
 {
 public:
-    explicit InventoryStore(Database &db) : m_db(db) {}
+    explicit InventoryStore(Database &db)
+        : m_db(db)
+    {
+    }
 
     // Adds delta to the product's stock and records the change; one audit row per call.
     [[nodiscard]] Result<AppliedChange> applyDelta(const StockChange &change);

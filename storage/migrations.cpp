@@ -143,8 +143,8 @@ QStringList v2SalesAndSync()
             topic TEXT NOT NULL,
             payload TEXT NOT NULL,
             processed_at TEXT NOT NULL))"),
-        QStringLiteral(
-            "CREATE INDEX idx_inbox_processed_from ON inbox_processed(from_terminal, processed_at)"),
+        QStringLiteral("CREATE INDEX idx_inbox_processed_from ON inbox_processed(from_terminal, "
+                       "processed_at)"),
     };
 }
 } // namespace
@@ -191,8 +191,8 @@ Status Migrations::migrate(Database &db, int targetVersion)
             return s;
         if (Status s = tx.commit(); !s)
             return s;
-        qCInfo(lcStorage) << "migrated" << db.path() << "to schema version" << step.version
-                          << "(" << step.name << ")";
+        qCInfo(lcStorage) << "migrated" << db.path() << "to schema version" << step.version << "("
+                          << step.name << ")";
     }
     return {};
 }

@@ -13,7 +13,8 @@ Status OutboxStore::insert(const OutboxRow &row)
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!q)
         return Status::failure(q.error());
-    return (*q)->bind(1, row.id)
+    return (*q)
+        ->bind(1, row.id)
         .bind(2, row.topic)
         .bind(3, row.payload)
         .bind(4, row.status)

@@ -31,7 +31,10 @@ struct OutboxRow
 class OutboxStore
 {
 public:
-    explicit OutboxStore(Database &db) : m_db(db) {}
+    explicit OutboxStore(Database &db)
+        : m_db(db)
+    {
+    }
 
     [[nodiscard]] Status insert(const OutboxRow &row);
     [[nodiscard]] Result<std::optional<OutboxRow>> byId(const QString &id);

@@ -6,11 +6,13 @@
 #include <utility>
 
 // A value or an error message; the caller must look at it (errors are values, not exceptions).
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) {}
+    Result(T value)
+        : m_value(std::move(value))
+    {
+    }
     static Result failure(QString message)
     {
         Result r;
@@ -45,8 +47,7 @@ public:
         s.m_error = std::move(message);
         return s;
     }
-    template<typename T>
-    static Status from(const Result<T> &r)
+    template <typename T> static Status from(const Result<T> &r)
     {
         return r.ok() ? Status() : failure(r.error());
     }

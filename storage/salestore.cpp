@@ -13,7 +13,8 @@ Status SaleStore::insert(const SaleRecord &sale)
         "message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!tx)
         return Status::failure(tx.error());
-    Status s = (*tx)->bind(1, sale.id)
+    Status s = (*tx)
+                   ->bind(1, sale.id)
                    .bind(2, sale.receiptNumber)
                    .bind(3, sale.terminalId)
                    .bind(4, sale.employeeId)
@@ -38,7 +39,8 @@ Status SaleStore::insert(const SaleRecord &sale)
     if (!lq)
         return Status::failure(lq.error());
     for (const SaleLine &line : sale.lines) {
-        s = (*lq)->bind(1, sale.id)
+        s = (*lq)
+                ->bind(1, sale.id)
                 .bind(2, line.lineNo)
                 .bind(3, line.productId)
                 .bind(4, line.sku)
@@ -60,7 +62,8 @@ Status SaleStore::insert(const SaleRecord &sale)
     if (!pq)
         return Status::failure(pq.error());
     for (const SalePayment &payment : sale.payments) {
-        s = (*pq)->bind(1, sale.id)
+        s = (*pq)
+                ->bind(1, sale.id)
                 .bind(2, payment.paymentNo)
                 .bind(3, payment.method)
                 .bind(4, payment.amountCents)

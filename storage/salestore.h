@@ -26,7 +26,7 @@ struct SaleLine
 struct SalePayment
 {
     int paymentNo = 0;
-    QString method; // cash | card
+    QString method;           // cash | card
     qint64 amountCents = 0;   // applied to the sale
     qint64 tenderedCents = 0; // handed over
     qint64 changeCents = 0;
@@ -57,7 +57,10 @@ struct SaleRecord
 class SaleStore
 {
 public:
-    explicit SaleStore(Database &db) : m_db(db) {}
+    explicit SaleStore(Database &db)
+        : m_db(db)
+    {
+    }
 
     [[nodiscard]] Status insert(const SaleRecord &sale);
     [[nodiscard]] Result<std::optional<SaleRecord>> byId(const QString &id);

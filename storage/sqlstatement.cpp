@@ -17,8 +17,8 @@ SqlStatement::~SqlStatement()
 SqlStatement &SqlStatement::bind(int index, const QString &text)
 {
     // UTF-16 in host order, not copied: SQLITE_STATIC (the caller keeps the string alive).
-    const int rc = sqlite3_bind_text16(m_stmt, index, text.utf16(), int(text.size() * 2),
-                                       SQLITE_STATIC);
+    const int rc =
+        sqlite3_bind_text16(m_stmt, index, text.utf16(), int(text.size() * 2), SQLITE_STATIC);
     if (rc != SQLITE_OK && m_bindError == SQLITE_OK)
         m_bindError = rc;
     return *this;
@@ -31,8 +31,8 @@ SqlStatement &SqlStatement::bindOptional(int index, const QString &text)
 
 SqlStatement &SqlStatement::bind(int index, const QByteArray &utf8)
 {
-    const int rc = sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()),
-                                     SQLITE_STATIC);
+    const int rc =
+        sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
     if (rc != SQLITE_OK && m_bindError == SQLITE_OK)
         m_bindError = rc;
     return *this;

@@ -3,7 +3,8 @@
 #include "database.h"
 #include "logging.h"
 
-WriteTransaction::WriteTransaction(Database &db) : m_db(db)
+WriteTransaction::WriteTransaction(Database &db)
+    : m_db(db)
 {
     if (m_db.m_inTransaction) {
         m_error = QStringLiteral("a write transaction is already open on this connection");

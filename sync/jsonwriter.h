@@ -27,8 +27,7 @@ public:
     JsonWriter &null();
 
     // Shorthands for a member: key then value.
-    template<typename T>
-    JsonWriter &member(QLatin1String name, const T &v)
+    template <typename T> JsonWriter &member(QLatin1String name, const T &v)
     {
         key(name);
         return value(v);

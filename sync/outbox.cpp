@@ -38,12 +38,13 @@ Result<OutboxRow> Outbox::publishJson(const QString &topic, const QByteArray &pa
 {
     using R = Result<OutboxRow>;
     if (!m_db.inTransaction())
-        return R::failure(QStringLiteral("outbox publish of %1 outside a write transaction").arg(topic));
+        return R::failure(
+            QStringLiteral("outbox publish of %1 outside a write transaction").arg(topic));
     if (!Topics::isKnown(topic))
         return R::failure(QStringLiteral("outbox publish: unknown topic %1").arg(topic));
     if (!payload.startsWith('{') || !payload.endsWith('}'))
-        return R::failure(QStringLiteral("outbox publish of %1: the payload is not a JSON object")
-                              .arg(topic));
+        return R::failure(
+            QStringLiteral("outbox publish of %1: the payload is not a JSON object").arg(topic));
     auto seq = m_db.nextCounter(QStringLiteral("outbox_seq:") + m_terminalId);
     if (!seq)
         return R::failure(seq.error());

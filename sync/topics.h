@@ -14,8 +14,8 @@ inline constexpr QLatin1String ReconciliationComplete{"inventory.reconciliation.
 
 inline bool isKnown(const QString &topic)
 {
-    return topic == Transaction || topic == Inventory || topic == Customer || topic == Employee
-           || topic == ReconciliationRequest || topic == ReconciliationComplete;
+    return topic == Transaction || topic == Inventory || topic == Customer || topic == Employee ||
+           topic == ReconciliationRequest || topic == ReconciliationComplete;
 }
 
 // Lower sends first: payments before everything else (seed "Priority Queues").

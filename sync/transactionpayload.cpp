@@ -13,13 +13,12 @@
 namespace {
 constexpr double kMaxExact = 9007199254740992.0; // 2^53
 
-bool readInt(const QJsonObject &o, QLatin1String key, qint64 &out, QString &error,
-             qint64 min = 0)
+bool readInt(const QJsonObject &o, QLatin1String key, qint64 &out, QString &error, qint64 min = 0)
 {
     const QJsonValue v = o.value(key);
     const double d = v.toDouble(std::nan(""));
-    if (!v.isDouble() || std::isnan(d) || std::fabs(d) > kMaxExact || d != std::floor(d)
-        || qint64(d) < min) {
+    if (!v.isDouble() || std::isnan(d) || std::fabs(d) > kMaxExact || d != std::floor(d) ||
+        qint64(d) < min) {
         error = QStringLiteral("%1 must be an integer >= %2").arg(key).arg(min);
         return false;
     }
@@ -110,19 +109,19 @@ Result<SaleRecord> TransactionPayload::decode(const QJsonObject &o)
     using R = Result<SaleRecord>;
     SaleRecord s;
     QString e;
-    if (!readString(o, QLatin1String("transactionId"), s.id, e, true)
-        || !readString(o, QLatin1String("receiptNumber"), s.receiptNumber, e)
-        || !readString(o, QLatin1String("terminalId"), s.terminalId, e)
-        || !readString(o, QLatin1String("employeeId"), s.employeeId, e, true)
-        || !readString(o, QLatin1String("customerId"), s.customerId, e, true, true)
-        || !readString(o, QLatin1String("status"), s.status, e)
-        || !readString(o, QLatin1String("createdAt"), s.createdAt, e)
-        || !readInt(o, QLatin1String("subtotalCents"), s.subtotalCents, e, -kMaxExact)
-        || !readInt(o, QLatin1String("discountCents"), s.discountCents, e)
-        || !readInt(o, QLatin1String("taxCents"), s.taxCents, e, -kMaxExact)
-        || !readInt(o, QLatin1String("totalCents"), s.totalCents, e, -kMaxExact)
-        || !readInt(o, QLatin1String("paidCents"), s.paidCents, e, -kMaxExact)
-        || !readInt(o, QLatin1String("changeCents"), s.changeCents, e))
+    if (!readString(o, QLatin1String("transactionId"), s.id, e, true) ||
+        !readString(o, QLatin1String("receiptNumber"), s.receiptNumber, e) ||
+        !readString(o, QLatin1String("terminalId"), s.terminalId, e) ||
+        !readString(o, QLatin1String("employeeId"), s.employeeId, e, true) ||
+        !readString(o, QLatin1String("customerId"), s.customerId, e, true, true) ||
+        !readString(o, QLatin1String("status"), s.status, e) ||
+        !readString(o, QLatin1String("createdAt"), s.createdAt, e) ||
+        !readInt(o, QLatin1String("subtotalCents"), s.subtotalCents, e, -kMaxExact) ||
+        !readInt(o, QLatin1String("discountCents"), s.discountCents, e) ||
+        !readInt(o, QLatin1String("taxCents"), s.taxCents, e, -kMaxExact) ||
+        !readInt(o, QLatin1String("totalCents"), s.totalCents, e, -kMaxExact) ||
+        !readInt(o, QLatin1String("paidCents"), s.paidCents, e, -kMaxExact) ||
+        !readInt(o, QLatin1String("changeCents"), s.changeCents, e))
         return R::failure(e);
     if (!Clock::fromIso(s.createdAt).isValid())
         return R::failure(QStringLiteral("createdAt must be an ISO 8601 time"));
@@ -139,16 +138,16 @@ Result<SaleRecord> TransactionPayload::decode(const QJsonObject &o)
         const QJsonObject lo = lv.toObject();
         SaleLine l;
         qint64 lineNo = 0, qty = 0, rate = 0;
-        if (!readInt(lo, QLatin1String("lineNo"), lineNo, e, 1)
-            || !readString(lo, QLatin1String("productId"), l.productId, e, true)
-            || !readString(lo, QLatin1String("sku"), l.sku, e)
-            || !readString(lo, QLatin1String("name"), l.name, e)
-            || !readInt(lo, QLatin1String("quantity"), qty, e, -100000)
-            || !readInt(lo, QLatin1String("unitPriceCents"), l.unitPriceCents, e)
-            || !readInt(lo, QLatin1String("discountCents"), l.discountCents, e)
-            || !readInt(lo, QLatin1String("taxRateBp"), rate, e)
-            || !readInt(lo, QLatin1String("taxCents"), l.taxCents, e, -kMaxExact)
-            || !readInt(lo, QLatin1String("totalCents"), l.totalCents, e, -kMaxExact))
+        if (!readInt(lo, QLatin1String("lineNo"), lineNo, e, 1) ||
+            !readString(lo, QLatin1String("productId"), l.productId, e, true) ||
+            !readString(lo, QLatin1String("sku"), l.sku, e) ||
+            !readString(lo, QLatin1String("name"), l.name, e) ||
+            !readInt(lo, QLatin1String("quantity"), qty, e, -100000) ||
+            !readInt(lo, QLatin1String("unitPriceCents"), l.unitPriceCents, e) ||
+            !readInt(lo, QLatin1String("discountCents"), l.discountCents, e) ||
+            !readInt(lo, QLatin1String("taxRateBp"), rate, e) ||
+            !readInt(lo, QLatin1String("taxCents"), l.taxCents, e, -kMaxExact) ||
+            !readInt(lo, QLatin1String("totalCents"), l.totalCents, e, -kMaxExact))
             return R::failure(QStringLiteral("line: ") + e);
         if (qty == 0 || qty > 100000 || rate > 10000 || lineNo > 100000)
             return R::failure(QStringLiteral("line: quantity, taxRateBp or lineNo out of range"));
@@ -171,11 +170,11 @@ Result<SaleRecord> TransactionPayload::decode(const QJsonObject &o)
         const QJsonObject po = pv.toObject();
         SalePayment p;
         qint64 no = 0;
-        if (!readInt(po, QLatin1String("paymentNo"), no, e, 1)
-            || !readString(po, QLatin1String("method"), p.method, e)
-            || !readInt(po, QLatin1String("amountCents"), p.amountCents, e, -kMaxExact)
-            || !readInt(po, QLatin1String("tenderedCents"), p.tenderedCents, e, -kMaxExact)
-            || !readInt(po, QLatin1String("changeCents"), p.changeCents, e))
+        if (!readInt(po, QLatin1String("paymentNo"), no, e, 1) ||
+            !readString(po, QLatin1String("method"), p.method, e) ||
+            !readInt(po, QLatin1String("amountCents"), p.amountCents, e, -kMaxExact) ||
+            !readInt(po, QLatin1String("tenderedCents"), p.tenderedCents, e, -kMaxExact) ||
+            !readInt(po, QLatin1String("changeCents"), p.changeCents, e))
             return R::failure(QStringLiteral("payment: ") + e);
         if (p.method != QLatin1String("cash") && p.method != QLatin1String("card"))
             return R::failure(QStringLiteral("payment: method must be cash or card"));

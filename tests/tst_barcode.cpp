@@ -27,16 +27,25 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("expected"); // empty: must be rejected
-        QTest::newRow("ean13") << "4006381333931" << "4006381333931";
-        QTest::newRow("ean13 with spaces around") << "  5901234123457 " << "5901234123457";
-        QTest::newRow("upc-a becomes ean13") << "036000291452" << "0036000291452";
-        QTest::newRow("bad check digit") << "4006381333932" << "";
-        QTest::newRow("upc-a bad check digit") << "036000291453" << "";
-        QTest::newRow("too short") << "12345" << "";
-        QTest::newRow("too long") << "40063813339310" << "";
-        QTest::newRow("letters") << "40063813339X1" << "";
+        QTest::newRow("ean13") << "4006381333931"
+                               << "4006381333931";
+        QTest::newRow("ean13 with spaces around") << "  5901234123457 "
+                                                  << "5901234123457";
+        QTest::newRow("upc-a becomes ean13") << "036000291452"
+                                             << "0036000291452";
+        QTest::newRow("bad check digit") << "4006381333932"
+                                         << "";
+        QTest::newRow("upc-a bad check digit") << "036000291453"
+                                               << "";
+        QTest::newRow("too short") << "12345"
+                                   << "";
+        QTest::newRow("too long") << "40063813339310"
+                                  << "";
+        QTest::newRow("letters") << "40063813339X1"
+                                 << "";
         QTest::newRow("arabic-indic digits") << QString::fromUtf8("٤٠٠٦٣٨١٣٣٣٩٣١") << "";
-        QTest::newRow("empty") << "" << "";
+        QTest::newRow("empty") << ""
+                               << "";
     }
     void normalize()
     {

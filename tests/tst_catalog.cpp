@@ -25,11 +25,14 @@ private Q_SLOTS:
         TestLane t;
         QVERIFY(t.count(QStringLiteral("SELECT COUNT(*) FROM products")) >= 200);
         QVERIFY(t.count(QStringLiteral("SELECT COUNT(*) FROM categories")) >= 10);
-        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM employees WHERE role = 'manager'")), 1);
-        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM employees WHERE role = 'cashier'")), 2);
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM employees WHERE role = 'manager'")),
+                 1);
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM employees WHERE role = 'cashier'")),
+                 2);
         QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM inventory")),
                  t.count(QStringLiteral("SELECT COUNT(*) FROM products")));
-        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM inventory_changes WHERE reason = 'import'")),
+        QCOMPARE(t.count(QStringLiteral(
+                     "SELECT COUNT(*) FROM inventory_changes WHERE reason = 'import'")),
                  t.count(QStringLiteral("SELECT COUNT(*) FROM products")));
         QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM products WHERE id NOT IN "
                                         "(SELECT product_id FROM product_barcodes)")),
@@ -77,10 +80,11 @@ private Q_SLOTS:
     {
         TestLane t;
         const qint64 before = t.count(QStringLiteral("SELECT COUNT(*) FROM products"));
-        const QString path = write(t, QStringLiteral("extra.csv"),
-                                   "sku,name,category,priceCents,taxRateBp,stock,barcodes\n"
-                                   "NEW-1,\"Craft Lager, 6-pack\",Beer,1299,825,24,4006381333931\n"
-                                   "NEW-2,Ice 5lb,New Category,249,0,50,036000291452|5901234123457\n");
+        const QString path =
+            write(t, QStringLiteral("extra.csv"),
+                  "sku,name,category,priceCents,taxRateBp,stock,barcodes\n"
+                  "NEW-1,\"Craft Lager, 6-pack\",Beer,1299,825,24,4006381333931\n"
+                  "NEW-2,Ice 5lb,New Category,249,0,50,036000291452|5901234123457\n");
         auto r = t.lane().importer().importFile(path, CatalogImporter::Mode::Extend);
         QVERIFY2(r, qPrintable(r.error()));
         QCOMPARE(r->products, 2);
@@ -99,16 +103,23 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("csv");
         QTest::addColumn<QString>("mustContain");
         const QByteArray header = "sku,name,category,priceCents,taxRateBp,stock,barcodes\n";
-        QTest::newRow("bad check digit") << header + "A,Ok,Beer,100,0,1,4006381333931\nB,Bad,Beer,100,0,1,4006381333932\n"
-                                         << "line 3";
-        QTest::newRow("price not a number") << header + "A,Ok,Beer,1.00,0,1,\n" << "line 2";
-        QTest::newRow("negative price") << header + "A,Ok,Beer,-100,0,1,\n" << "priceCents";
-        QTest::newRow("tax out of range") << header + "A,Ok,Beer,100,20000,1,\n" << "taxRateBp";
-        QTest::newRow("duplicate sku") << header + "A,One,Beer,100,0,1,\nA,Two,Beer,100,0,1,\n" << "twice";
-        QTest::newRow("shared barcode") << header + "A,One,Beer,100,0,1,4006381333931\nB,Two,Beer,100,0,1,4006381333931\n"
-                                        << "4006381333931";
+        QTest::newRow("bad check digit")
+            << header + "A,Ok,Beer,100,0,1,4006381333931\nB,Bad,Beer,100,0,1,4006381333932\n"
+            << "line 3";
+        QTest::newRow("price not a number") << header + "A,Ok,Beer,1.00,0,1,\n"
+                                            << "line 2";
+        QTest::newRow("negative price") << header + "A,Ok,Beer,-100,0,1,\n"
+                                        << "priceCents";
+        QTest::newRow("tax out of range") << header + "A,Ok,Beer,100,20000,1,\n"
+                                          << "taxRateBp";
+        QTest::newRow("duplicate sku") << header + "A,One,Beer,100,0,1,\nA,Two,Beer,100,0,1,\n"
+                                       << "twice";
+        QTest::newRow("shared barcode")
+            << header + "A,One,Beer,100,0,1,4006381333931\nB,Two,Beer,100,0,1,4006381333931\n"
+            << "4006381333931";
         QTest::newRow("missing columns") << QByteArray("sku,name\nA,B\n") << "header";
-        QTest::newRow("empty name") << header + "A,,Beer,100,0,1,\n" << "name";
+        QTest::newRow("empty name") << header + "A,,Beer,100,0,1,\n"
+                                    << "name";
     }
     void badFilesChangeNothing()
     {
@@ -130,8 +141,9 @@ private Q_SLOTS:
         TestLane t;
         QVERIFY(!t.lane().importer().importFile(write(t, QStringLiteral("a.json"), "{nope"),
                                                 CatalogImporter::Mode::Extend));
-        QVERIFY(!t.lane().importer().importFile(write(t, QStringLiteral("b.json"), "{\"products\": [1]}"),
-                                                CatalogImporter::Mode::Extend));
+        QVERIFY(!t.lane().importer().importFile(
+            write(t, QStringLiteral("b.json"), "{\"products\": [1]}"),
+            CatalogImporter::Mode::Extend));
         QVERIFY(!t.lane().importer().importFile(write(t, QStringLiteral("c.txt"), "x"),
                                                 CatalogImporter::Mode::Extend));
         QVERIFY(!t.lane().importer().importFile(t.dir() + QStringLiteral("/missing.csv"),

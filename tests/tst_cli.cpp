@@ -52,8 +52,9 @@ class TstCli : public QObject
 private Q_SLOTS:
     void helpNeverShowsSecrets()
     {
-        const Run r = run({QStringLiteral("--help")},
-                          {{QStringLiteral("EUPHORIA_SUPABASE_SERVICE_KEY"), QStringLiteral("topsecret-123")}});
+        const Run r = run(
+            {QStringLiteral("--help")},
+            {{QStringLiteral("EUPHORIA_SUPABASE_SERVICE_KEY"), QStringLiteral("topsecret-123")}});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains(QLatin1String("--terminal-id")));
         QVERIFY(r.out.contains(QLatin1String("EUPHORIA_TERMINAL_PORT")));
@@ -75,7 +76,8 @@ private Q_SLOTS:
         const QString path = file(QStringLiteral("bad.json"), "{\"terminalPort\": \"eighty\"}");
         const Run r = run({QStringLiteral("--config"), path});
         QCOMPARE(r.code, 2);
-        QVERIFY2(r.err.contains(QLatin1String("bad.json")) && r.err.contains(QLatin1String("terminalPort")),
+        QVERIFY2(r.err.contains(QLatin1String("bad.json")) &&
+                     r.err.contains(QLatin1String("terminalPort")),
                  qPrintable(r.err));
 
         const QString secret = file(QStringLiteral("secret.json"),
@@ -93,12 +95,14 @@ private Q_SLOTS:
 
     void unknownKeyIsAWarning()
     {
-        const QString path = file(QStringLiteral("extra.json"), "{\"terminalId\": \"L7\", \"colour\": \"red\"}");
+        const QString path =
+            file(QStringLiteral("extra.json"), "{\"terminalId\": \"L7\", \"colour\": \"red\"}");
         const Run r = run({QStringLiteral("--config"), path, QStringLiteral("--data-dir"),
                            m_dir.filePath(QStringLiteral("warn")), QStringLiteral("--ring-sales"),
                            QStringLiteral("0")});
         QCOMPARE(r.code, 0);
-        QVERIFY2(r.err.contains(QLatin1String("colour")) && r.err.contains(QLatin1String("warning")),
+        QVERIFY2(r.err.contains(QLatin1String("colour")) &&
+                     r.err.contains(QLatin1String("warning")),
                  qPrintable(r.err));
         QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("warn/lane-L7.sqlite"))));
     }
@@ -115,10 +119,11 @@ private Q_SLOTS:
         QVERIFY(db.open({data + QStringLiteral("/lane-L1.sqlite")}));
         for (const QString &id : ids) {
             QVERIFY(IdGenerator::isUuid(id));
-            QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE id = '%1'")
-                                   .arg(id))
-                         ->toInt(),
-                     1);
+            QCOMPARE(
+                db.scalar(
+                      QStringLiteral("SELECT COUNT(*) FROM transactions WHERE id = '%1'").arg(id))
+                    ->toInt(),
+                1);
         }
         QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'pending'"))
                      ->toInt(),
@@ -127,12 +132,14 @@ private Q_SLOTS:
 
     void importCatalogErrorsAreClear()
     {
-        const QString csv = file(QStringLiteral("bad.csv"),
-                                 "sku,name,priceCents,taxRateBp,barcodes\nX1,Thing,100,0,1234567890123\n");
+        const QString csv =
+            file(QStringLiteral("bad.csv"),
+                 "sku,name,priceCents,taxRateBp,barcodes\nX1,Thing,100,0,1234567890123\n");
         const Run r = run({QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("imp")),
                            QStringLiteral("--import-catalog"), csv});
         QCOMPARE(r.code, 1);
-        QVERIFY2(r.err.contains(QLatin1String("bad.csv")) && r.err.contains(QLatin1String("line 2")),
+        QVERIFY2(r.err.contains(QLatin1String("bad.csv")) &&
+                     r.err.contains(QLatin1String("line 2")),
                  qPrintable(r.err));
         const QString good = file(QStringLiteral("good.csv"),
                                   "sku,name,priceCents,taxRateBp,stock\nX1,Thing,100,0,5\n");
@@ -183,7 +190,8 @@ private Q_SLOTS:
                            QStringLiteral("offscreen")});
         QCOMPARE(r.code, 0);
         for (const char *screen : {"login", "checkout", "pay", "receipt"}) {
-            const QImage image(shots + QLatin1Char('/') + QLatin1String(screen) + QLatin1String(".png"));
+            const QImage image(shots + QLatin1Char('/') + QLatin1String(screen) +
+                               QLatin1String(".png"));
             QVERIFY2(!image.isNull(), screen);
             QCOMPARE(image.size(), QSize(1280, 800));
         }

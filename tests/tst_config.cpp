@@ -88,38 +88,53 @@ private Q_SLOTS:
     void errors_data()
     {
         QTest::addColumn<QByteArray>("file");
-        QTest::addColumn<QString>("env");      // NAME=value, optional
+        QTest::addColumn<QString>("env"); // NAME=value, optional
         QTest::addColumn<QStringList>("mustContain");
-        QTest::newRow("malformed json") << QByteArray("{\"terminalId\": ") << QString()
-                                        << QStringList{QStringLiteral("s.json"), QStringLiteral("JSON")};
-        QTest::newRow("not an object") << QByteArray("[1,2]") << QString()
-                                       << QStringList{QStringLiteral("s.json"), QStringLiteral("object")};
-        QTest::newRow("port wrong type") << QByteArray("{\"terminalPort\": \"8123\"}") << QString()
-                                         << QStringList{QStringLiteral("s.json"), QStringLiteral("terminalPort"), QStringLiteral("integer")};
-        QTest::newRow("port out of range") << QByteArray("{\"terminalPort\": 70000}") << QString()
-                                           << QStringList{QStringLiteral("terminalPort"), QStringLiteral("70000"), QStringLiteral("65535")};
+        QTest::newRow("malformed json")
+            << QByteArray("{\"terminalId\": ") << QString()
+            << QStringList{QStringLiteral("s.json"), QStringLiteral("JSON")};
+        QTest::newRow("not an object")
+            << QByteArray("[1,2]") << QString()
+            << QStringList{QStringLiteral("s.json"), QStringLiteral("object")};
+        QTest::newRow("port wrong type")
+            << QByteArray("{\"terminalPort\": \"8123\"}") << QString()
+            << QStringList{QStringLiteral("s.json"), QStringLiteral("terminalPort"),
+                           QStringLiteral("integer")};
+        QTest::newRow("port out of range")
+            << QByteArray("{\"terminalPort\": 70000}") << QString()
+            << QStringList{QStringLiteral("terminalPort"), QStringLiteral("70000"),
+                           QStringLiteral("65535")};
         QTest::newRow("port zero") << QByteArray("{\"terminalPort\": 0}") << QString()
                                    << QStringList{QStringLiteral("terminalPort")};
         QTest::newRow("port fractional") << QByteArray("{\"terminalPort\": 80.5}") << QString()
                                          << QStringList{QStringLiteral("terminalPort")};
-        QTest::newRow("terminal id wrong type") << QByteArray("{\"terminalId\": 7}") << QString()
-                                                << QStringList{QStringLiteral("terminalId"), QStringLiteral("string")};
-        QTest::newRow("terminal id bad chars") << QByteArray("{\"terminalId\": \"L 1/x\"}") << QString()
-                                               << QStringList{QStringLiteral("terminalId")};
-        QTest::newRow("peers not an array") << QByteArray("{\"peerTerminals\": \"ws://a:1\"}") << QString()
-                                            << QStringList{QStringLiteral("peerTerminals"), QStringLiteral("array")};
-        QTest::newRow("peer not a ws url") << QByteArray("{\"peerTerminals\": [\"http://a:1\"]}") << QString()
-                                           << QStringList{QStringLiteral("peerTerminals"), QStringLiteral("http://a:1")};
-        QTest::newRow("peer array of numbers") << QByteArray("{\"peerTerminals\": [1]}") << QString()
-                                               << QStringList{QStringLiteral("peerTerminals")};
-        QTest::newRow("supabase url not a url") << QByteArray("{\"supabaseUrl\": \"ftp://x\"}") << QString()
-                                                << QStringList{QStringLiteral("supabaseUrl")};
-        QTest::newRow("sync mode") << QByteArray("{\"sqliteSynchronous\": \"OFF\"}") << QString()
-                                   << QStringList{QStringLiteral("sqliteSynchronous"), QStringLiteral("FULL")};
-        QTest::newRow("env port not a number") << QByteArray("{}") << QStringLiteral("EUPHORIA_TERMINAL_PORT=abc")
-                                               << QStringList{QStringLiteral("EUPHORIA_TERMINAL_PORT"), QStringLiteral("abc")};
-        QTest::newRow("env peer bad") << QByteArray("{}") << QStringLiteral("EUPHORIA_PEER_TERMINALS=nonsense")
-                                      << QStringList{QStringLiteral("EUPHORIA_PEER_TERMINALS")};
+        QTest::newRow("terminal id wrong type")
+            << QByteArray("{\"terminalId\": 7}") << QString()
+            << QStringList{QStringLiteral("terminalId"), QStringLiteral("string")};
+        QTest::newRow("terminal id bad chars")
+            << QByteArray("{\"terminalId\": \"L 1/x\"}") << QString()
+            << QStringList{QStringLiteral("terminalId")};
+        QTest::newRow("peers not an array")
+            << QByteArray("{\"peerTerminals\": \"ws://a:1\"}") << QString()
+            << QStringList{QStringLiteral("peerTerminals"), QStringLiteral("array")};
+        QTest::newRow("peer not a ws url")
+            << QByteArray("{\"peerTerminals\": [\"http://a:1\"]}") << QString()
+            << QStringList{QStringLiteral("peerTerminals"), QStringLiteral("http://a:1")};
+        QTest::newRow("peer array of numbers")
+            << QByteArray("{\"peerTerminals\": [1]}") << QString()
+            << QStringList{QStringLiteral("peerTerminals")};
+        QTest::newRow("supabase url not a url")
+            << QByteArray("{\"supabaseUrl\": \"ftp://x\"}") << QString()
+            << QStringList{QStringLiteral("supabaseUrl")};
+        QTest::newRow("sync mode")
+            << QByteArray("{\"sqliteSynchronous\": \"OFF\"}") << QString()
+            << QStringList{QStringLiteral("sqliteSynchronous"), QStringLiteral("FULL")};
+        QTest::newRow("env port not a number")
+            << QByteArray("{}") << QStringLiteral("EUPHORIA_TERMINAL_PORT=abc")
+            << QStringList{QStringLiteral("EUPHORIA_TERMINAL_PORT"), QStringLiteral("abc")};
+        QTest::newRow("env peer bad")
+            << QByteArray("{}") << QStringLiteral("EUPHORIA_PEER_TERMINALS=nonsense")
+            << QStringList{QStringLiteral("EUPHORIA_PEER_TERMINALS")};
     }
     void errors()
     {
@@ -128,7 +143,8 @@ private Q_SLOTS:
         QFETCH(QStringList, mustContain);
         auto s = sources(writeFile(file));
         if (!env.isEmpty())
-            s.environment.insert(env.section(QLatin1Char('='), 0, 0), env.section(QLatin1Char('='), 1));
+            s.environment.insert(env.section(QLatin1Char('='), 0, 0),
+                                 env.section(QLatin1Char('='), 1));
         auto r = ConfigLoader::load(s);
         QVERIFY(!r);
         for (const QString &part : mustContain)
@@ -153,7 +169,8 @@ private Q_SLOTS:
 
     void unknownKeyWarns()
     {
-        auto r = ConfigLoader::load(sources(writeFile("{\"terminalId\": \"L2\", \"colour\": \"red\"}")));
+        auto r =
+            ConfigLoader::load(sources(writeFile("{\"terminalId\": \"L2\", \"colour\": \"red\"}")));
         QVERIFY(r);
         QCOMPARE(r->config.terminalId, QStringLiteral("L2"));
         QCOMPARE(r->warnings.size(), 1);
@@ -170,8 +187,9 @@ private Q_SLOTS:
         QVERIFY(r.error().contains(QLatin1String("supabaseServiceKey")));
         QVERIFY2(!r.error().contains(QLatin1String("secret-value")), qPrintable(r.error()));
         // A valid secret is read, and cloud sync is enabled with both settings.
-        auto ok = ConfigLoader::load(sources(writeFile(
-            "{\"supabaseUrl\": \"https://x.supabase.co\", \"supabaseServiceKey\": \"eyJsecret-value-123\"}")));
+        auto ok = ConfigLoader::load(
+            sources(writeFile("{\"supabaseUrl\": \"https://x.supabase.co\", "
+                              "\"supabaseServiceKey\": \"eyJsecret-value-123\"}")));
         QVERIFY(ok);
         QVERIFY(ok->config.cloudEnabled());
         QCOMPARE(ok->config.supabaseServiceKey, QStringLiteral("eyJsecret-value-123"));
@@ -179,7 +197,8 @@ private Q_SLOTS:
 
     void halfCloudConfigWarns()
     {
-        auto r = ConfigLoader::load(sources(writeFile("{\"supabaseUrl\": \"https://x.supabase.co\"}")));
+        auto r =
+            ConfigLoader::load(sources(writeFile("{\"supabaseUrl\": \"https://x.supabase.co\"}")));
         QVERIFY(r);
         QVERIFY(!r->config.cloudEnabled());
         QCOMPARE(r->warnings.size(), 1);

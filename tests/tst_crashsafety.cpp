@@ -44,7 +44,7 @@ private Q_SLOTS:
             const int delayMs = i % 6 == 0 ? int(rng.bounded(120)) : 150 + int(rng.bounded(700));
             QTest::qWait(delayMs);
             QCOMPARE(lane.state(), QProcess::Running); // still working when killed
-            lane.kill(); // SIGKILL
+            lane.kill();                               // SIGKILL
             QVERIFY(lane.waitForFinished(10000));
             QCOMPARE(lane.exitStatus(), QProcess::CrashExit);
             ++kills;
@@ -93,15 +93,13 @@ private Q_SLOTS:
                      "SELECT COUNT(*) FROM transactions t WHERE NOT EXISTS "
                      "(SELECT 1 FROM transaction_lines l WHERE l.transaction_id = t.id)")),
                  0);
-        QCOMPARE(count(QStringLiteral(
-                     "SELECT COUNT(*) FROM transactions t WHERE t.total_cents <> "
-                     "(SELECT COALESCE(SUM(amount_cents), 0) FROM payments p "
-                     "WHERE p.transaction_id = t.id)")),
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM transactions t WHERE t.total_cents <> "
+                                      "(SELECT COALESCE(SUM(amount_cents), 0) FROM payments p "
+                                      "WHERE p.transaction_id = t.id)")),
                  0);
-        QCOMPARE(count(QStringLiteral(
-                     "SELECT COUNT(*) FROM transactions t WHERE t.total_cents <> "
-                     "(SELECT SUM(total_cents) FROM transaction_lines l "
-                     "WHERE l.transaction_id = t.id)")),
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM transactions t WHERE t.total_cents <> "
+                                      "(SELECT SUM(total_cents) FROM transaction_lines l "
+                                      "WHERE l.transaction_id = t.id)")),
                  0);
         QCOMPARE(count(QStringLiteral(
                      "SELECT COUNT(*) FROM transactions t WHERE "
@@ -122,10 +120,11 @@ private Q_SLOTS:
                                       "transactions t WHERE t.message_id = c.message_id)")),
                  0);
         // Stock is exactly the starting figures plus every recorded change.
-        QCOMPARE(count(QStringLiteral(
-                     "SELECT COUNT(*) FROM inventory i WHERE i.current_stock <> "
-                     "(SELECT SUM(delta) FROM inventory_changes c WHERE c.product_id = i.product_id)")),
-                 0);
+        QCOMPARE(
+            count(QStringLiteral(
+                "SELECT COUNT(*) FROM inventory i WHERE i.current_stock <> "
+                "(SELECT SUM(delta) FROM inventory_changes c WHERE c.product_id = i.product_id)")),
+            0);
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM products")),
                  count(QStringLiteral("SELECT COUNT(*) FROM inventory")));
         // The outbox sequence has no gaps and no repeats.

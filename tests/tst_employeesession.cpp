@@ -11,21 +11,27 @@ class TstEmployeeSession : public QObject
 {
     Q_OBJECT
 
-    static QString managerId()
-    {
-        return QStringLiteral("0b2d7dd9-2d7b-5b5e-8d26-000000000001");
-    }
-    static QString cashierId()
-    {
-        return QStringLiteral("0b2d7dd9-2d7b-5b5e-8d26-000000000002");
-    }
+    static QString managerId() { return QStringLiteral("0b2d7dd9-2d7b-5b5e-8d26-000000000001"); }
+    static QString cashierId() { return QStringLiteral("0b2d7dd9-2d7b-5b5e-8d26-000000000002"); }
 
     static void addStaff(TestLane &t)
     {
-        Employee manager{managerId(), QStringLiteral("Mia Manager"), QStringLiteral("manager"),
-                         *PinHasher::hash(QStringLiteral("9876")), 0, {}, true, 5000};
-        Employee cashier{cashierId(), QStringLiteral("Cal Cashier"), QStringLiteral("cashier"),
-                         *PinHasher::hash(QStringLiteral("4321")), 0, {}, true, 0};
+        Employee manager{managerId(),
+                         QStringLiteral("Mia Manager"),
+                         QStringLiteral("manager"),
+                         *PinHasher::hash(QStringLiteral("9876")),
+                         0,
+                         {},
+                         true,
+                         5000};
+        Employee cashier{cashierId(),
+                         QStringLiteral("Cal Cashier"),
+                         QStringLiteral("cashier"),
+                         *PinHasher::hash(QStringLiteral("4321")),
+                         0,
+                         {},
+                         true,
+                         0};
         EmployeeStore &store = t.lane().session().store();
         WriteTransaction tx(t.db());
         QVERIFY(store.upsert(manager, t.clock().nowIso()));

@@ -22,8 +22,7 @@ class TstMigrations : public QObject
         while (objects.next()) {
             out << QStringLiteral("%1 %2 on %3: %4")
                        .arg(objects.value(0).toString(), objects.value(1).toString(),
-                            objects.value(2).toString(),
-                            objects.value(3).toString().simplified());
+                            objects.value(2).toString(), objects.value(3).toString().simplified());
             if (objects.value(0).toString() == QLatin1String("table"))
                 tables << objects.value(1).toString();
         }
@@ -160,8 +159,9 @@ private Q_SLOTS:
         options.targetVersion = 1;
         QVERIFY(inspect.open(options));
         QCOMPARE(inspect.schemaVersion(), 1);
-        QCOMPARE(inspect.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = "
-                                               "'transactions'"))
+        QCOMPARE(inspect
+                     .scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = "
+                                            "'transactions'"))
                      ->toInt(),
                  0);
     }

@@ -28,8 +28,10 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("tax");
         QTest::newRow("zero rate") << qint64(999) << 0 << qint64(0);
         QTest::newRow("8.25% of 9.99 = 0.824175 -> 0.82") << qint64(999) << 825 << qint64(82);
-        QTest::newRow("8.25% of 10.00 = 0.825 -> 0.83 (half up)") << qint64(1000) << 825 << qint64(83);
-        QTest::newRow("8.25% of 6.00 = 0.495 -> 0.50 (half up)") << qint64(600) << 825 << qint64(50);
+        QTest::newRow("8.25% of 10.00 = 0.825 -> 0.83 (half up)")
+            << qint64(1000) << 825 << qint64(83);
+        QTest::newRow("8.25% of 6.00 = 0.495 -> 0.50 (half up)")
+            << qint64(600) << 825 << qint64(50);
         QTest::newRow("8.25% of 5.99 = 0.494175 -> 0.49") << qint64(599) << 825 << qint64(49);
         QTest::newRow("2.25% of 2.00 = 0.045 -> 0.05") << qint64(200) << 225 << qint64(5);
         QTest::newRow("10% of 0.05 = 0.005 -> 0.01") << qint64(5) << 1000 << qint64(1);
@@ -37,7 +39,8 @@ private Q_SLOTS:
         QTest::newRow("return mirrors sale: -10.00") << qint64(-1000) << 825 << qint64(-83);
         QTest::newRow("return mirrors sale: -6.00") << qint64(-600) << 825 << qint64(-50);
         QTest::newRow("100%") << qint64(1234) << 10000 << qint64(1234);
-        QTest::newRow("large: 1,000,000.00 at 8.25%") << qint64(100000000) << 825 << qint64(8250000);
+        QTest::newRow("large: 1,000,000.00 at 8.25%")
+            << qint64(100000000) << 825 << qint64(8250000);
     }
     void taxOf()
     {
@@ -60,8 +63,8 @@ private Q_SLOTS:
         QTest::newRow("quantity rounds once per line")
             << QList<QList<qint64>>{{33, 825, 3}} << qint64(99) << qint64(8) << qint64(107);
         QTest::newRow("mixed rates")
-            << QList<QList<qint64>>{{1000, 825, 1}, {600, 825, 1}, {449, 225, 2}}
-            << qint64(2498) << qint64(83 + 50 + 20) << qint64(2498 + 153);
+            << QList<QList<qint64>>{{1000, 825, 1}, {600, 825, 1}, {449, 225, 2}} << qint64(2498)
+            << qint64(83 + 50 + 20) << qint64(2498 + 153);
         QTest::newRow("tax free") << QList<QList<qint64>>{{149, 0, 4}} << qint64(596) << qint64(0)
                                   << qint64(596);
     }

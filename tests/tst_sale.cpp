@@ -32,20 +32,22 @@ class TstSale : public QObject
         qint64 transactions, lines, payments, changes, outbox, stockSum, receipts;
         bool operator==(const Counts &o) const
         {
-            return transactions == o.transactions && lines == o.lines && payments == o.payments
-                   && changes == o.changes && outbox == o.outbox && stockSum == o.stockSum
-                   && receipts == o.receipts;
+            return transactions == o.transactions && lines == o.lines && payments == o.payments &&
+                   changes == o.changes && outbox == o.outbox && stockSum == o.stockSum &&
+                   receipts == o.receipts;
         }
     };
     static Counts counts(TestLane &t)
     {
-        return {t.count(QStringLiteral("SELECT COUNT(*) FROM transactions")),
-                t.count(QStringLiteral("SELECT COUNT(*) FROM transaction_lines")),
-                t.count(QStringLiteral("SELECT COUNT(*) FROM payments")),
-                t.count(QStringLiteral("SELECT COUNT(*) FROM inventory_changes WHERE reason = 'sale'")),
-                t.count(QStringLiteral("SELECT COUNT(*) FROM outbox")),
-                t.count(QStringLiteral("SELECT SUM(current_stock) FROM inventory")),
-                t.count(QStringLiteral("SELECT COALESCE(MAX(value), 0) FROM counters WHERE name LIKE 'receipt:%'"))};
+        return {
+            t.count(QStringLiteral("SELECT COUNT(*) FROM transactions")),
+            t.count(QStringLiteral("SELECT COUNT(*) FROM transaction_lines")),
+            t.count(QStringLiteral("SELECT COUNT(*) FROM payments")),
+            t.count(QStringLiteral("SELECT COUNT(*) FROM inventory_changes WHERE reason = 'sale'")),
+            t.count(QStringLiteral("SELECT COUNT(*) FROM outbox")),
+            t.count(QStringLiteral("SELECT SUM(current_stock) FROM inventory")),
+            t.count(QStringLiteral(
+                "SELECT COALESCE(MAX(value), 0) FROM counters WHERE name LIKE 'receipt:%'"))};
     }
 
 private Q_SLOTS:
@@ -93,7 +95,8 @@ private Q_SLOTS:
         QCOMPARE(r.priority, 0);
         QCOMPARE(r.retryCount, 0);
         QVERIFY(Clock::fromIso(r.createdAt).isValid());
-        const auto decoded = TransactionPayload::decode(QJsonDocument::fromJson(r.payload).object());
+        const auto decoded =
+            TransactionPayload::decode(QJsonDocument::fromJson(r.payload).object());
         QVERIFY2(decoded, qPrintable(decoded.error()));
         QCOMPARE(decoded->id, sale->id);
         QCOMPARE(decoded->totalCents, total);
@@ -114,8 +117,8 @@ private Q_SLOTS:
         }
         QCOMPARE(receipts, (QStringList{QStringLiteral("L1-000001"), QStringLiteral("L1-000002"),
                                         QStringLiteral("L1-000003")}));
-        auto seqs = t.db().scalar(
-            QStringLiteral("SELECT group_concat(seq, ',') FROM (SELECT seq FROM outbox ORDER BY seq)"));
+        auto seqs = t.db().scalar(QStringLiteral(
+            "SELECT group_concat(seq, ',') FROM (SELECT seq FROM outbox ORDER BY seq)"));
         QCOMPARE(seqs->toString(), QStringLiteral("1,2,3"));
     }
 
@@ -163,11 +166,12 @@ private Q_SLOTS:
         QVERIFY(t.db().exec(QStringLiteral("CREATE TEMP TRIGGER count_hits AFTER %1 ON %2 "
                                            "BEGIN INSERT INTO hits VALUES (1); END")
                                 .arg(when.mid(7), table)));
-        const int failAt = table == QLatin1String("transaction_lines")
-                                   || table == QLatin1String("inventory")
-                                   || table == QLatin1String("inventory_changes")
+        const int failAt = table == QLatin1String("transaction_lines") ||
+                                   table == QLatin1String("inventory") ||
+                                   table == QLatin1String("inventory_changes")
                                ? 2 // the third line
-                               : table == QLatin1String("payments") ? 1 : 0;
+                           : table == QLatin1String("payments") ? 1
+                                                                : 0;
         QVERIFY(t.db().exec(QStringLiteral("CREATE TEMP TRIGGER inject %1 ON %2 "
                                            "WHEN (SELECT COUNT(*) FROM hits) >= %3 "
                                            "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
@@ -179,7 +183,8 @@ private Q_SLOTS:
         const qint64 totalBefore = cart.totalCents();
         auto sale = t.lane().sales().complete(cart, *t.lane().session().current());
         QVERIFY(!sale);
-        QVERIFY2(sale.error().contains(QLatin1String("injected failure")), qPrintable(sale.error()));
+        QVERIFY2(sale.error().contains(QLatin1String("injected failure")),
+                 qPrintable(sale.error()));
         QVERIFY(counts(t) == before);
         QCOMPARE(cart.lines().size(), linesBefore);
         QCOMPARE(cart.totalCents(), totalBefore);

@@ -49,8 +49,9 @@ private slots:
             .endObject();
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(w.bytes(), &error);
-        QVERIFY2(error.error == QJsonParseError::NoError,
-                 qPrintable(error.errorString() + QStringLiteral(": ") + QString::fromUtf8(w.bytes())));
+        QVERIFY2(
+            error.error == QJsonParseError::NoError,
+            qPrintable(error.errorString() + QStringLiteral(": ") + QString::fromUtf8(w.bytes())));
         const QJsonObject expected{
             {QStringLiteral("name"), text},
             {QStringLiteral("n"), qint64(-9007199254740991)},
@@ -69,9 +70,16 @@ private slots:
         sale.terminalId = QStringLiteral("L1");
         sale.employeeId = QStringLiteral("1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b");
         sale.createdAt = QStringLiteral("2026-11-25T10:00:00.000Z");
-        SaleLine line{1, QStringLiteral("2c1f7d6e-6a3f-4b8e-9d0a-1e2f3a4b5c6d"),
-                      QStringLiteral("SKU-1"), QStringLiteral("Wine \"Reserve\"\n750ml"), 2, 1299,
-                      0, 825, 214, 2812};
+        SaleLine line{1,
+                      QStringLiteral("2c1f7d6e-6a3f-4b8e-9d0a-1e2f3a4b5c6d"),
+                      QStringLiteral("SKU-1"),
+                      QStringLiteral("Wine \"Reserve\"\n750ml"),
+                      2,
+                      1299,
+                      0,
+                      825,
+                      214,
+                      2812};
         sale.lines = {line};
         sale.subtotalCents = 2598;
         sale.taxCents = 214;
@@ -85,8 +93,11 @@ private slots:
         QCOMPARE(decoded->totalCents, 2812);
         QCOMPARE(decoded->payments.at(0).changeCents, 188);
         const QJsonObject o = TransactionPayload::encode(sale);
-        QCOMPARE(o.value(QLatin1String("stockChanges")).toArray().at(0).toObject().value(
-                     QLatin1String("delta")),
+        QCOMPARE(o.value(QLatin1String("stockChanges"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("delta")),
                  QJsonValue(-2));
         QVERIFY(!o.contains(QLatin1String("customerId")));
     }
@@ -96,19 +107,25 @@ private slots:
         TestLane t;
         WriteTransaction tx(t.db());
         QVERIFY(tx.isActive());
-        auto q = t.db().statement(QStringLiteral("INSERT INTO lane_meta(key, value) VALUES (?, ?)"));
+        auto q =
+            t.db().statement(QStringLiteral("INSERT INTO lane_meta(key, value) VALUES (?, ?)"));
         QVERIFY2(q, qPrintable(q.error()));
         QVERIFY((*q)->bind(1, QStringLiteral("k1")).bind(2, QStringLiteral("v1")).exec());
         // A constraint violation: a clear error naming the statement, nothing written.
         Status dup = (*q)->bind(1, QStringLiteral("k1")).bind(2, QStringLiteral("v2")).exec();
         QVERIFY(!dup);
-        QVERIFY2(dup.error().contains(QLatin1String("INSERT INTO lane_meta")), qPrintable(dup.error()));
+        QVERIFY2(dup.error().contains(QLatin1String("INSERT INTO lane_meta")),
+                 qPrintable(dup.error()));
         QVERIFY2(dup.error().contains(QLatin1String("UNIQUE")), qPrintable(dup.error()));
         // The same statement works again afterwards, and bindings do not leak between runs.
         QVERIFY((*q)->bind(1, QStringLiteral("k2")).bindOptional(2, QStringLiteral("v3")).exec());
         QVERIFY(tx.commit());
-        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM lane_meta WHERE key = 'k1' AND value = 'v1'")), 1);
-        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM lane_meta WHERE key = 'k2' AND value = 'v3'")), 1);
+        QCOMPARE(t.count(QStringLiteral(
+                     "SELECT COUNT(*) FROM lane_meta WHERE key = 'k1' AND value = 'v1'")),
+                 1);
+        QCOMPARE(t.count(QStringLiteral(
+                     "SELECT COUNT(*) FROM lane_meta WHERE key = 'k2' AND value = 'v3'")),
+                 1);
     }
 
     void nativeStatementReturningAndPrepareErrors()
@@ -122,7 +139,8 @@ private slots:
         auto b = t.db().nextCounter(QStringLiteral("test"));
         QVERIFY(a && b);
         QCOMPARE(*b, *a + 1);
-        auto none = t.db().statement(QStringLiteral("UPDATE counters SET value = value WHERE name = ? RETURNING value"));
+        auto none = t.db().statement(
+            QStringLiteral("UPDATE counters SET value = value WHERE name = ? RETURNING value"));
         QVERIFY(none);
         auto r = (*none)->bind(1, QStringLiteral("missing")).execReturningInt();
         QVERIFY(!r);
@@ -135,7 +153,8 @@ private slots:
         TestLane t;
         const QString text = QString::fromUtf8("Añejo \xF0\x9F\xA5\x83 \"12\"");
         WriteTransaction tx(t.db());
-        auto q = t.db().statement(QStringLiteral("INSERT INTO lane_meta(key, value) VALUES (?, ?)"));
+        auto q =
+            t.db().statement(QStringLiteral("INSERT INTO lane_meta(key, value) VALUES (?, ?)"));
         QVERIFY(q);
         const QByteArray utf8 = text.toUtf8();
         QVERIFY((*q)->bind(1, QStringLiteral("a")).bind(2, text).exec());

@@ -2,7 +2,11 @@
 
 #include "money.h"
 
-CartModel::CartModel(Cart &cart, QObject *parent) : QAbstractListModel(parent), m_cart(cart) {}
+CartModel::CartModel(Cart &cart, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_cart(cart)
+{
+}
 
 Result<int> CartModel::add(const Product &product)
 {

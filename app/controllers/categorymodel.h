@@ -14,7 +14,10 @@ class CategoryModel : public QAbstractListModel
 public:
     enum Role { IdRole = Qt::UserRole + 1, NameRole };
 
-    explicit CategoryModel(QObject *parent = nullptr) : QAbstractListModel(parent) {}
+    explicit CategoryModel(QObject *parent = nullptr)
+        : QAbstractListModel(parent)
+    {
+    }
     void setCategories(const QList<Category> &categories);
 
     int rowCount(const QModelIndex &parent = {}) const override;

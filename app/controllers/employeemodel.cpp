@@ -37,8 +37,6 @@ QVariant EmployeeModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> EmployeeModel::roleNames() const
 {
-    return {{IdRole, "employeeId"},
-            {NameRole, "name"},
-            {RoleRole, "role"},
-            {InitialsRole, "initials"}};
+    return {
+        {IdRole, "employeeId"}, {NameRole, "name"}, {RoleRole, "role"}, {InitialsRole, "initials"}};
 }

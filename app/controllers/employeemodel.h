@@ -14,7 +14,10 @@ class EmployeeModel : public QAbstractListModel
 public:
     enum Role { IdRole = Qt::UserRole + 1, NameRole, RoleRole, InitialsRole };
 
-    explicit EmployeeModel(QObject *parent = nullptr) : QAbstractListModel(parent) {}
+    explicit EmployeeModel(QObject *parent = nullptr)
+        : QAbstractListModel(parent)
+    {
+    }
     void setEmployees(const QList<Employee> &employees);
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -9,7 +9,9 @@ namespace {
 LoginController *s_instance = nullptr;
 }
 
-LoginController::LoginController(Lane &lane, QObject *parent) : QObject(parent), m_lane(lane)
+LoginController::LoginController(Lane &lane, QObject *parent)
+    : QObject(parent)
+    , m_lane(lane)
 {
     auto employees = m_lane.session().store().active();
     if (employees)

@@ -14,7 +14,10 @@ class ProductModel : public QAbstractListModel
 public:
     enum Role { IdRole = Qt::UserRole + 1, NameRole, SkuRole, PriceRole, CategoryRole };
 
-    explicit ProductModel(QObject *parent = nullptr) : QAbstractListModel(parent) {}
+    explicit ProductModel(QObject *parent = nullptr)
+        : QAbstractListModel(parent)
+    {
+    }
     void setProducts(const QList<Product> &products);
 
     int rowCount(const QModelIndex &parent = {}) const override;

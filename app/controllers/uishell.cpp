@@ -13,12 +13,13 @@
 #include <QQuickWindow>
 #include <QTimer>
 
-
 namespace {
 const QString kModuleRoot = QStringLiteral(":/EuphoriaLane");
 }
 
-UiShell::UiShell(Lane &lane, QObject *parent) : QObject(parent), m_lane(lane)
+UiShell::UiShell(Lane &lane, QObject *parent)
+    : QObject(parent)
+    , m_lane(lane)
 {
     m_login = new LoginController(lane, this);
     m_checkout = new CheckoutController(lane, this);
@@ -73,8 +74,9 @@ Status UiShell::prepareTour()
          [this] {
              const QVariantList quick = m_checkout->quickCash();
              m_checkout->payCashCents(
-                 quick.isEmpty() ? 0
-                                 : quick.last().toMap().value(QStringLiteral("cents")).toLongLong());
+                 quick.isEmpty()
+                     ? 0
+                     : quick.last().toMap().value(QStringLiteral("cents")).toLongLong());
          }},
     };
     m_shotIndex = 0;

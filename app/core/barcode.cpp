@@ -45,7 +45,9 @@ Result<QString> Barcode::normalize(const QString &input)
                 .arg(s.size()));
     const int expected = checkDigit(QStringView(ean).left(12));
     if (ean.at(12).digitValue() != expected)
-        return Result<QString>::failure(QCoreApplication::translate(
-            "Barcode", "Barcode %1 is misread (check digit). Scan it again or type it.").arg(s));
+        return Result<QString>::failure(
+            QCoreApplication::translate(
+                "Barcode", "Barcode %1 is misread (check digit). Scan it again or type it.")
+                .arg(s));
     return ean;
 }

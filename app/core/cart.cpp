@@ -25,8 +25,8 @@ Result<int> Cart::add(const Product &product, int quantity)
         return Result<int>::failure(tr("Quantity must be between 1 and %1.").arg(kMaxQuantity));
     for (int i = 0; i < m_lines.size(); ++i) {
         CartLine &line = m_lines[i];
-        if (line.product.id == product.id && line.unitPriceCents == product.priceCents
-            && line.discountCents == 0) {
+        if (line.product.id == product.id && line.unitPriceCents == product.priceCents &&
+            line.discountCents == 0) {
             if (line.quantity + quantity > kMaxQuantity)
                 return Result<int>::failure(
                     tr("Quantity must be between 1 and %1.").arg(kMaxQuantity));
@@ -148,8 +148,8 @@ Status Cart::addCard(qint64 amountCents)
     if (amountCents <= 0)
         return Status::failure(tr("Enter the card amount."));
     if (amountCents > remaining)
-        return Status::failure(tr("A card can pay at most the remaining %1.")
-                                   .arg(Money::format(remaining)));
+        return Status::failure(
+            tr("A card can pay at most the remaining %1.").arg(Money::format(remaining)));
     m_tenders.append(Tender{Tender::Method::Card, amountCents, amountCents});
     return {};
 }

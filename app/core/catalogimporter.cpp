@@ -60,7 +60,8 @@ QList<QStringList> parseCsv(const QString &text)
             row.append(field);
             field.clear();
         } else if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
-            if (c == QLatin1Char('\r') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('\n'))
+            if (c == QLatin1Char('\r') && i + 1 < text.size() &&
+                text.at(i + 1) == QLatin1Char('\n'))
                 ++i;
             row.append(field);
             field.clear();
@@ -102,7 +103,8 @@ Result<CatalogImporter::Summary> CatalogImporter::importFile(const QString &path
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Result<Summary>::failure(tr("%1: cannot read catalog: %2").arg(path, f.errorString()));
+        return Result<Summary>::failure(
+            tr("%1: cannot read catalog: %2").arg(path, f.errorString()));
     if (f.size() > 64 * 1024 * 1024)
         return Result<Summary>::failure(tr("%1: catalog larger than 64 MiB").arg(path));
     const QByteArray data = f.readAll();
@@ -218,14 +220,13 @@ Result<CatalogImporter::Summary> CatalogImporter::importJson(const QByteArray &j
         entry.employee.id = o.value(QLatin1String("id")).toString().toLower();
         entry.employee.name = o.value(QLatin1String("name")).toString().trimmed();
         entry.employee.role = o.value(QLatin1String("role")).toString();
-        entry.employee.discountLimitBp =
-            int(std::clamp<qint64>(
-                jsonInteger(o.value(QLatin1String("discountLimitBp"))).value_or(0), 0, 10000));
+        entry.employee.discountLimitBp = int(std::clamp<qint64>(
+            jsonInteger(o.value(QLatin1String("discountLimitBp"))).value_or(0), 0, 10000));
         entry.pin = o.value(QLatin1String("pin")).toString();
-        if (!IdGenerator::isUuid(entry.employee.id) || entry.employee.name.isEmpty()
-            || (entry.employee.role != QLatin1String("cashier")
-                && entry.employee.role != QLatin1String("manager"))
-            || !PinHasher::isWellFormed(entry.pin))
+        if (!IdGenerator::isUuid(entry.employee.id) || entry.employee.name.isEmpty() ||
+            (entry.employee.role != QLatin1String("cashier") &&
+             entry.employee.role != QLatin1String("manager")) ||
+            !PinHasher::isWellFormed(entry.pin))
             return R::failure(tr("%1: employee \"%2\" needs a UUID id, a name, role cashier or "
                                  "manager and a PIN of 4 to 8 digits")
                                   .arg(source, entry.employee.name));
@@ -259,7 +260,9 @@ Result<CatalogImporter::Summary> CatalogImporter::importCsv(const QByteArray &cs
     for (qsizetype r = 1; r < rows.size(); ++r) {
         const QStringList &row = rows.at(r);
         const QString where = tr("%1: line %2").arg(source).arg(r + 1);
-        auto cell = [&](int c) { return c >= 0 && c < row.size() ? row.at(c).trimmed() : QString(); };
+        auto cell = [&](int c) {
+            return c >= 0 && c < row.size() ? row.at(c).trimmed() : QString();
+        };
         Entry e;
         bool okPrice = false, okTax = false;
         e.product.id = cell(cId);
@@ -276,8 +279,8 @@ Result<CatalogImporter::Summary> CatalogImporter::importCsv(const QByteArray &cs
             if (!okStock)
                 return R::failure(tr("%1: stock must be an integer").arg(where));
         }
-        e.product.barcodes = cell(cBarcodes).split(QRegularExpression(QStringLiteral("[|; ]")),
-                                                   Qt::SkipEmptyParts);
+        e.product.barcodes =
+            cell(cBarcodes).split(QRegularExpression(QStringLiteral("[|; ]")), Qt::SkipEmptyParts);
         if (Status s = validateProduct(e, where); !s)
             return R::failure(s.error());
         if (Status s = addCategory(data, e.product.categoryName); !s)
@@ -352,8 +355,8 @@ Result<CatalogImporter::Summary> CatalogImporter::write(Data &data, Mode mode,
         if (!existingSku)
             return R::failure(existingSku.error());
         if (existingSku->has_value() && existingSku->value().id != e.product.id)
-            return R::failure(tr("SKU %1 already belongs to another product id in this lane")
-                                  .arg(e.product.sku));
+            return R::failure(
+                tr("SKU %1 already belongs to another product id in this lane").arg(e.product.sku));
         if (Status s = catalog.upsertProduct(e.product, now); !s)
             return R::failure(s.error());
         ++summary.products;
@@ -364,8 +367,7 @@ Result<CatalogImporter::Summary> CatalogImporter::write(Data &data, Mode mode,
             return R::failure(level.error());
         if (level->has_value())
             continue; // stock already moves through sales and counts; an import does not reset it
-        StockChange change{e.product.id, 0,      QStringLiteral("import"), {}, m_terminalId, {},
-                           now};
+        StockChange change{e.product.id, 0, QStringLiteral("import"), {}, m_terminalId, {}, now};
         if (auto applied = inventory.setAbsolute(change, *e.stock); !applied)
             return R::failure(applied.error());
         ++summary.stockInitialized;

@@ -17,8 +17,9 @@ QList<QCommandLineOption> laneOptions()
          QStringLiteral("Ring N demo sales through the checkout core, printing each committed "
                         "transaction id; exits afterwards unless --headless."),
          QStringLiteral("N")},
-        {QStringLiteral("rate"), QStringLiteral("With --ring-sales: sales per second (default: as "
-                                                "fast as the lane commits)."),
+        {QStringLiteral("rate"),
+         QStringLiteral("With --ring-sales: sales per second (default: as "
+                        "fast as the lane commits)."),
          QStringLiteral("R")},
         {QStringLiteral("seed"), QStringLiteral("With --ring-sales: random seed (default 1)."),
          QStringLiteral("S")},
@@ -32,18 +33,18 @@ QList<QCommandLineOption> laneOptions()
          QStringLiteral("s")},
         {QStringLiteral("self-test"),
          QStringLiteral("Load every QML file of the UI, report errors, and exit.")},
-        {QStringLiteral("screenshot"), QStringLiteral("Render each screen to a PNG in DIR and exit."),
-         QStringLiteral("DIR")},
+        {QStringLiteral("screenshot"),
+         QStringLiteral("Render each screen to a PNG in DIR and exit."), QStringLiteral("DIR")},
         {QStringLiteral("platform"), QStringLiteral("Qt platform plugin (e.g. offscreen)."),
          QStringLiteral("name")},
     };
     for (const ConfigLoader::Key &key : ConfigLoader::keys()) {
-        QString help = QLatin1String(key.help) + QStringLiteral(" [env %1, file key %2]")
-                                                     .arg(QLatin1String(key.envVar),
-                                                          QLatin1String(key.name));
-        options.append(QCommandLineOption(QLatin1String(key.flag), help,
-                                          key.secret ? QStringLiteral("secret")
-                                                     : QStringLiteral("value")));
+        QString help =
+            QLatin1String(key.help) + QStringLiteral(" [env %1, file key %2]")
+                                          .arg(QLatin1String(key.envVar), QLatin1String(key.name));
+        options.append(
+            QCommandLineOption(QLatin1String(key.flag), help,
+                               key.secret ? QStringLiteral("secret") : QStringLiteral("value")));
     }
     return options;
 }
@@ -87,8 +88,8 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
     cl.importCatalog = parser.value(QStringLiteral("import-catalog"));
     cl.importReplace = parser.isSet(QStringLiteral("replace-catalog"));
     if (!parser.positionalArguments().isEmpty())
-        return R::failure(QStringLiteral("unexpected argument \"%1\"")
-                              .arg(parser.positionalArguments().first()));
+        return R::failure(
+            QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     bool ok = true;
     if (parser.isSet(QStringLiteral("ring-sales"))) {
         cl.ringSales = parser.value(QStringLiteral("ring-sales")).toLongLong(&ok);

@@ -53,8 +53,8 @@ QString describe(const Raw &raw, bool secret)
 Result<QString> asString(const Raw &raw, bool secret)
 {
     if (!raw.json.isString())
-        return Result<QString>::failure(raw.where + QStringLiteral(": expected a string")
-                                        + describe(raw, secret));
+        return Result<QString>::failure(raw.where + QStringLiteral(": expected a string") +
+                                        describe(raw, secret));
     return raw.json.toString();
 }
 
@@ -71,8 +71,8 @@ Result<qint64> asInteger(const Raw &raw, qint64 min, qint64 max)
     }
     if (!ok || v < min || v > max)
         return Result<qint64>::failure(
-            raw.where + QStringLiteral(": expected an integer from %1 to %2").arg(min).arg(max)
-            + describe(raw, false));
+            raw.where + QStringLiteral(": expected an integer from %1 to %2").arg(min).arg(max) +
+            describe(raw, false));
     return v;
 }
 
@@ -85,10 +85,10 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
             return Status::from(s);
         static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$"));
         if (!re.match(*s).hasMatch())
-            return Status::failure(raw.where
-                                   + QStringLiteral(": expected 1 to 32 letters, digits, '-', '_' "
-                                                    "or '.' starting with a letter or digit")
-                                   + describe(raw, false));
+            return Status::failure(raw.where +
+                                   QStringLiteral(": expected 1 to 32 letters, digits, '-', '_' "
+                                                  "or '.' starting with a letter or digit") +
+                                   describe(raw, false));
         c.terminalId = *s;
     } else if (name == QLatin1String("terminalPort")) {
         auto v = asInteger(raw, 1, 65535);
@@ -98,29 +98,30 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
     } else if (name == QLatin1String("peerTerminals")) {
         QStringList urls;
         if (raw.fromText) {
-            for (const QString &part : raw.json.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+            for (const QString &part :
+                 raw.json.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
                 urls.append(part.trimmed());
         } else if (raw.json.isArray()) {
             for (const QJsonValue &v : raw.json.toArray()) {
                 if (!v.isString())
-                    return Status::failure(raw.where
-                                           + QStringLiteral(": expected an array of strings")
-                                           + describe(raw, false));
+                    return Status::failure(raw.where +
+                                           QStringLiteral(": expected an array of strings") +
+                                           describe(raw, false));
                 urls.append(v.toString());
             }
         } else {
-            return Status::failure(raw.where + QStringLiteral(": expected an array of ws:// URLs")
-                                   + describe(raw, false));
+            return Status::failure(raw.where + QStringLiteral(": expected an array of ws:// URLs") +
+                                   describe(raw, false));
         }
         for (const QString &u : urls) {
             const QUrl url(u, QUrl::StrictMode);
-            if (!url.isValid() || url.host().isEmpty()
-                || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss"))
-                || url.port(1) < 1)
-                return Status::failure(raw.where
-                                       + QStringLiteral(": \"%1\" is not a ws:// or wss:// URL "
-                                                        "with a host")
-                                             .arg(u));
+            if (!url.isValid() || url.host().isEmpty() ||
+                (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")) ||
+                url.port(1) < 1)
+                return Status::failure(raw.where +
+                                       QStringLiteral(": \"%1\" is not a ws:// or wss:// URL "
+                                                      "with a host")
+                                           .arg(u));
         }
         c.peerTerminals = urls;
     } else if (name == QLatin1String("supabaseUrl")) {
@@ -129,11 +130,10 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
             return Status::from(s);
         if (!s->isEmpty()) {
             const QUrl url(*s, QUrl::StrictMode);
-            if (!url.isValid() || url.host().isEmpty()
-                || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
-                return Status::failure(raw.where
-                                       + QStringLiteral(": expected an http(s) URL")
-                                       + describe(raw, false));
+            if (!url.isValid() || url.host().isEmpty() ||
+                (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+                return Status::failure(raw.where + QStringLiteral(": expected an http(s) URL") +
+                                       describe(raw, false));
         }
         c.supabaseUrl = *s;
     } else if (name == QLatin1String("supabaseServiceKey")) {
@@ -154,8 +154,8 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
             return Status::from(s);
         auto mode = Database::parseSynchronous(*s);
         if (!mode)
-            return Status::failure(raw.where + QStringLiteral(": expected FULL or NORMAL")
-                                   + describe(raw, false));
+            return Status::failure(raw.where + QStringLiteral(": expected FULL or NORMAL") +
+                                   describe(raw, false));
         c.sqliteSynchronous = *mode;
     } else if (name == QLatin1String("sessionIdleSeconds")) {
         auto v = asInteger(raw, 0, 86400);
@@ -175,8 +175,8 @@ const QList<ConfigLoader::Key> &ConfigLoader::keys()
 QStringList ConfigLoader::defaultSearchFiles()
 {
     return {QDir::current().filePath(QStringLiteral("settings.local.json")),
-            QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
-                + QStringLiteral("/euphoria-lane/settings.local.json")};
+            QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+                QStringLiteral("/euphoria-lane/settings.local.json")};
 }
 
 Result<ConfigLoader::Loaded> ConfigLoader::load(const Sources &sources)
@@ -197,8 +197,8 @@ Result<ConfigLoader::Loaded> ConfigLoader::load(const Sources &sources)
     if (!file.isEmpty()) {
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly))
-            return R::failure(QStringLiteral("%1: cannot read settings file: %2")
-                                  .arg(file, f.errorString()));
+            return R::failure(
+                QStringLiteral("%1: cannot read settings file: %2").arg(file, f.errorString()));
         QJsonParseError error{};
         const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
         if (error.error != QJsonParseError::NoError)
@@ -232,8 +232,7 @@ Result<ConfigLoader::Loaded> ConfigLoader::load(const Sources &sources)
             raw = {QJsonValue(sources.environment.value(env)), true,
                    QStringLiteral("environment variable %1").arg(env)};
         } else if (fileValues.contains(name)) {
-            raw = {fileValues.value(name), false,
-                   QStringLiteral("%1: key \"%2\"").arg(file, name)};
+            raw = {fileValues.value(name), false, QStringLiteral("%1: key \"%2\"").arg(file, name)};
         } else {
             continue;
         }

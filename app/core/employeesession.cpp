@@ -66,12 +66,12 @@ EmployeeSession::LoginOutcome EmployeeSession::login(const QString &employeeId, 
         out.attemptsLeft = qMax(0, kMaxFailedAttempts - failed);
         out.lockedOut = !until.isEmpty();
         qCInfo(lcApp) << "wrong PIN for employee" << e.id << "attempt" << failed;
-        out.message = out.lockedOut
-                          ? tr("Wrong PIN. %1 is locked for 30 minutes; a manager can unlock.")
-                                .arg(e.name)
-                          : out.attemptsLeft == 1 ? tr("Wrong PIN. 1 attempt left before lockout.")
-                                                  : tr("Wrong PIN. %1 attempts left before lockout.")
-                                                        .arg(out.attemptsLeft);
+        out.message =
+            out.lockedOut
+                ? tr("Wrong PIN. %1 is locked for 30 minutes; a manager can unlock.").arg(e.name)
+            : out.attemptsLeft == 1
+                ? tr("Wrong PIN. 1 attempt left before lockout.")
+                : tr("Wrong PIN. %1 attempts left before lockout.").arg(out.attemptsLeft);
         return out;
     }
     if (e.failedAttempts != 0 || !e.lockedUntil.isEmpty()) {
@@ -115,12 +115,11 @@ Status EmployeeSession::unlock(const QString &managerId, const QString &managerP
     auto manager = m_store.byId(managerId);
     if (!manager)
         return Status::failure(manager.error());
-    const QDateTime managerLock = manager->has_value()
-                                      ? Clock::fromIso(manager->value().lockedUntil)
-                                      : QDateTime();
-    if (!manager->has_value() || !manager->value().active || !manager->value().isManager()
-        || (managerLock.isValid() && managerLock > m_clock.nowUtc())
-        || !PinHasher::verify(manager->value().pinHash, managerPin))
+    const QDateTime managerLock =
+        manager->has_value() ? Clock::fromIso(manager->value().lockedUntil) : QDateTime();
+    if (!manager->has_value() || !manager->value().active || !manager->value().isManager() ||
+        (managerLock.isValid() && managerLock > m_clock.nowUtc()) ||
+        !PinHasher::verify(manager->value().pinHash, managerPin))
         return Status::failure(tr("Manager PIN not accepted."));
     WriteTransaction tx(m_db);
     if (!tx.isActive())

@@ -24,7 +24,7 @@ public:
     struct LoginOutcome
     {
         bool ok = false;
-        QString message;     // for the cashier: who logged in, or why not
+        QString message; // for the cashier: who logged in, or why not
         int attemptsLeft = 0;
         bool lockedOut = false;
     };

@@ -67,8 +67,7 @@ std::optional<Lane::DemoLogin> Lane::demoCashier()
                                               CatalogImporter::Mode::Extend, marker);
         if (!summary)
             return ::Status::failure(summary.error());
-        qCInfo(lcApp) << "first start: loaded the demo catalog," << summary->products
-                      << "products";
+        qCInfo(lcApp) << "first start: loaded the demo catalog," << summary->products << "products";
     }
     qCInfo(lcApp).noquote() << "lane" << m_config.terminalId << "database"
                             << m_config.databasePath();

@@ -7,8 +7,8 @@ QString LaneConfig::effectiveDataDir() const
 {
     if (!dataDir.isEmpty())
         return dataDir;
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-           + QStringLiteral("/euphoria-lane");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/euphoria-lane");
 }
 
 QString LaneConfig::databasePath() const

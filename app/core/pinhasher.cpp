@@ -28,10 +28,9 @@ Result<QString> PinHasher::hash(const QString &pin)
         return Result<QString>::failure(QStringLiteral("libsodium failed to initialise"));
     const QByteArray raw = pin.toUtf8();
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(out, raw.constData(), quint64(raw.size()),
-                              crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13)
-        != 0)
+    if (crypto_pwhash_str_alg(
+            out, raw.constData(), quint64(raw.size()), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
         return Result<QString>::failure(QStringLiteral("out of memory while hashing a PIN"));
     return QString::fromLatin1(out);
 }

@@ -77,12 +77,14 @@ Result<SaleRecord> SaleService::complete(Cart &cart, const Employee &employee)
     auto receipt = m_db.nextCounter(QStringLiteral("receipt:") + terminal);
     if (!receipt)
         return fail(receipt.error());
-    sale.receiptNumber = QStringLiteral("%1-%2").arg(terminal).arg(*receipt, 6, 10, QLatin1Char('0'));
+    sale.receiptNumber =
+        QStringLiteral("%1-%2").arg(terminal).arg(*receipt, 6, 10, QLatin1Char('0'));
     if (Status s = m_sales.insert(sale); !s)
         return fail(s.error());
     for (const SaleLine &line : sale.lines) {
-        StockChange change{line.productId, -qint64(line.quantity), QStringLiteral("sale"),
-                           employee.id, terminal, sale.messageId, sale.createdAt};
+        StockChange change{
+            line.productId, -qint64(line.quantity), QStringLiteral("sale"), employee.id,
+            terminal,       sale.messageId,         sale.createdAt};
         if (auto applied = m_inventory.applyDelta(change); !applied)
             return fail(applied.error());
     }
