@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "commandline.h"
 #include "configloader.h"
+#include "healthreport.h"
 #include "idgenerator.h"
 #include "lane.h"
 #include "logging.h"
@@ -11,6 +12,7 @@
 #include "uishell.h"
 
 #include <QGuiApplication>
+#include <QJsonDocument>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -39,6 +41,20 @@ bool platformGiven(const QStringList &args)
     return args.contains(QStringLiteral("-platform")) ||
            args.contains(QStringLiteral("--platform")) ||
            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+int printHealth(const LaneConfig &config, int maxOfflineSeconds, QTextStream &out,
+                QTextStream &err)
+{
+    auto report = HealthReport::read(config, maxOfflineSeconds, QDateTime::currentDateTimeUtc());
+    if (!report) {
+        err << "euphoria-lane: " << report.error() << "\n";
+        return RuntimeError;
+    }
+    out << QJsonDocument(report->json).toJson(QJsonDocument::Indented);
+    for (const QString &p : report->problems)
+        err << "euphoria-lane: unhealthy: " << p << "\n";
+    return report->problems.isEmpty() ? Ok : RuntimeError;
 }
 
 void installTranslator(QCoreApplication &app)
@@ -83,6 +99,11 @@ int main(int argc, char *argv[])
     for (const QString &w : loaded->warnings)
         err << "euphoria-lane: warning: " << w << "\n";
     LaneConfig config = loaded->config;
+
+    if (cl->health) {
+        QCoreApplication app(argc, argv);
+        return printHealth(config, cl->healthMaxOfflineSeconds, out, err);
+    }
 
     const bool uiRun = cl->selfTest || !cl->screenshotDir.isEmpty();
     const bool oneShot = cl->ringSales >= 0 || !cl->importCatalog.isEmpty();
@@ -155,6 +176,10 @@ int main(int argc, char *argv[])
         qCInfo(lcApp) << "signal" << sig << "received: shutting down";
         QCoreApplication::quit();
     });
+
+    // Peer sync runs whenever the lane keeps running (not for a one-shot ring or import).
+    if (!oneShot || cl->headless)
+        (void)lane.startPeerSync(); // logged; the lane sells on without it
 
     std::unique_ptr<SaleSimulator> simulator;
     if (cl->ringSales >= 0) {

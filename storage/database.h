@@ -8,6 +8,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -56,6 +57,8 @@ public:
     [[nodiscard]] Result<QVariant> scalar(const QString &sql);
 
     bool inTransaction() const { return m_inTransaction; }
+    // Called after every committed write transaction (peer sync wakes up on it).
+    void setCommitHook(std::function<void()> hook) { m_commitHook = std::move(hook); }
 
     // Next value of a named monotonic counter (receipt numbers, outbox sequence); call inside
     // a write transaction so the number and what uses it commit together.
@@ -82,4 +85,5 @@ private:
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     std::unordered_map<QString, std::unique_ptr<SqlStatement>> m_native;
     sqlite3 *m_handle = nullptr;
+    std::function<void()> m_commitHook;
 };

@@ -147,6 +147,42 @@ QStringList v2SalesAndSync()
                        "processed_at)"),
     };
 }
+QStringList v3PeerSync()
+{
+    return {
+        // Received messages keep their origin's seq and time so they can be relayed unchanged.
+        QStringLiteral("ALTER TABLE inbox_processed ADD COLUMN seq INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE inbox_processed ADD COLUMN sent_at TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX idx_inbox_processed_origin_seq ON inbox_processed("
+                       "from_terminal, seq)"),
+        // Per origin lane: every seq up to contiguous_seq is here; max_seq is the highest seen.
+        QStringLiteral(R"(CREATE TABLE origin_progress (
+            origin TEXT PRIMARY KEY NOT NULL,
+            contiguous_seq INTEGER NOT NULL DEFAULT 0,
+            max_seq INTEGER NOT NULL DEFAULT 0))"),
+        // What each peer lane is known to hold, per origin (from its hello and its acks).
+        QStringLiteral(R"(CREATE TABLE peer_progress (
+            peer_terminal TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            acked_seq INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (peer_terminal, origin)))"),
+        // The peer health the running lane publishes for --health and the status panel.
+        QStringLiteral(R"(CREATE TABLE peer_status (
+            peer TEXT PRIMARY KEY NOT NULL,
+            url TEXT,
+            terminal_id TEXT,
+            direction TEXT NOT NULL,
+            state TEXT NOT NULL,
+            since TEXT NOT NULL,
+            backoff_until TEXT,
+            last_message_at TEXT,
+            last_sync_at TEXT,
+            unacked INTEGER NOT NULL DEFAULT 0,
+            rejects INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            updated_at TEXT NOT NULL))"),
+    };
+}
 } // namespace
 
 const std::vector<Migrations::Step> &Migrations::steps()
@@ -154,6 +190,7 @@ const std::vector<Migrations::Step> &Migrations::steps()
     static const std::vector<Step> all = {
         {1, "catalog, inventory, employees, customers", v1Catalog()},
         {2, "sales, outbox, inbox", v2SalesAndSync()},
+        {3, "peer sync: relay columns, progress, peer status", v3PeerSync()},
     };
     return all;
 }

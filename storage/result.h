@@ -26,7 +26,11 @@ public:
     T &value() & { return *m_value; }
     T &&value() && { return std::move(*m_value); }
     const T &operator*() const & { return *m_value; }
+    T &operator*() & { return *m_value; }
     const T *operator->() const { return &*m_value; }
+    T *operator->() { return &*m_value; }
+    // The value, or fallback on failure.
+    T value_or(T fallback) const { return m_value ? *m_value : std::move(fallback); }
     const QString &error() const { return m_error; }
 
 private:

@@ -69,6 +69,14 @@ JsonWriter &JsonWriter::null()
     return *this;
 }
 
+JsonWriter &JsonWriter::raw(const QByteArray &json)
+{
+    separate();
+    m_out.append(json);
+    m_needComma = true;
+    return *this;
+}
+
 void JsonWriter::appendEscaped(const QString &text)
 {
     const QByteArray utf8 = text.toUtf8(); // lone surrogates become U+FFFD, as in QJsonDocument

@@ -25,6 +25,8 @@ public:
     JsonWriter &value(int number) { return value(qint64(number)); }
     JsonWriter &value(bool flag);
     JsonWriter &null();
+    // Already serialized JSON (a stored payload), inserted as it is.
+    JsonWriter &raw(const QByteArray &json);
 
     // Shorthands for a member: key then value.
     template <typename T> JsonWriter &member(QLatin1String name, const T &v)

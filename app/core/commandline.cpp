@@ -31,6 +31,13 @@ QList<QCommandLineOption> laneOptions()
         {QStringLiteral("status-interval"),
          QStringLiteral("Seconds between headless status lines (default 5; 0 = none)."),
          QStringLiteral("s")},
+        {QStringLiteral("health"),
+         QStringLiteral("Print the running lane's sync health as JSON (read from its database) "
+                        "and exit; exit status 1 when a configured peer has been unreachable "
+                        "longer than --health-max-offline or the lane is not running.")},
+        {QStringLiteral("health-max-offline"),
+         QStringLiteral("With --health: seconds a peer may be unreachable (default 120)."),
+         QStringLiteral("s")},
         {QStringLiteral("self-test"),
          QStringLiteral("Load every QML file of the UI, report errors, and exit.")},
         {QStringLiteral("screenshot"),
@@ -111,6 +118,12 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
         cl.statusIntervalSeconds = parser.value(QStringLiteral("status-interval")).toInt(&ok);
         if (!ok || cl.statusIntervalSeconds < 0 || cl.statusIntervalSeconds > 3600)
             return R::failure(QStringLiteral("--status-interval: expected 0 to 3600 seconds"));
+    }
+    cl.health = parser.isSet(QStringLiteral("health"));
+    if (parser.isSet(QStringLiteral("health-max-offline"))) {
+        cl.healthMaxOfflineSeconds = parser.value(QStringLiteral("health-max-offline")).toInt(&ok);
+        if (!ok || cl.healthMaxOfflineSeconds < 1 || cl.healthMaxOfflineSeconds > 86400 * 30)
+            return R::failure(QStringLiteral("--health-max-offline: expected 1 to 2592000 seconds"));
     }
     cl.config.explicitFile = parser.value(QStringLiteral("config"));
     cl.config.searchFiles = ConfigLoader::defaultSearchFiles();

@@ -22,6 +22,8 @@ struct CommandLine
     QString importCatalog;
     bool importReplace = false;
     int statusIntervalSeconds = 5;
+    bool health = false;
+    int healthMaxOfflineSeconds = 120;
 
     [[nodiscard]] static Result<CommandLine> parse(const QStringList &arguments);
     static QString helpText();

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,6 +29,22 @@ const QList<ConfigLoader::Key> kKeys = {
      false},
     {"sessionIdleSeconds", "EUPHORIA_SESSION_IDLE_SECONDS", "session-idle-seconds",
      "Seconds without activity before the session locks; 0 never. Default 300.", false},
+    {"storeKeyFile", "EUPHORIA_STORE_KEY_FILE", "store-key-file",
+     "File holding the store key; must not be readable by group or others (mode 0600).", false},
+    {"storeKey", "EUPHORIA_STORE_KEY", "store-key",
+     "Shared secret of the store's lanes (at least 16 characters); peers prove they know it. "
+     "Prefer the key file.",
+     true},
+    {"bindAddress", "EUPHORIA_BIND_ADDRESS", "bind-address",
+     "Address the peer server listens on. Default all interfaces (0.0.0.0).", false},
+    {"peerBackoffInitialMs", "EUPHORIA_PEER_BACKOFF_INITIAL_MS", "peer-backoff-initial-ms",
+     "First reconnect delay to a peer, doubling on each failure. Default 1000.", false},
+    {"peerBackoffMaxMs", "EUPHORIA_PEER_BACKOFF_MAX_MS", "peer-backoff-max-ms",
+     "Longest reconnect delay to a peer. Default 60000.", false},
+    {"peerMaxFramesPerSecond", "EUPHORIA_PEER_MAX_FRAMES_PER_SECOND", "peer-max-frames-per-second",
+     "Frames a peer connection may send per second before it is closed as a flood. "
+     "Default 50000.",
+     false},
 };
 
 // A raw value from one source: a JSON value from the file, or a string from env or flag.
@@ -157,6 +174,61 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
             return Status::failure(raw.where + QStringLiteral(": expected FULL or NORMAL") +
                                    describe(raw, false));
         c.sqliteSynchronous = *mode;
+    } else if (name == QLatin1String("storeKey")) {
+        auto s = asString(raw, true);
+        if (!s)
+            return Status::from(s);
+        if (!s->isEmpty() && s->size() < 16)
+            return Status::failure(raw.where +
+                                   QStringLiteral(": the store key must have at least 16 "
+                                                  "characters"));
+        c.storeKey = *s;
+    } else if (name == QLatin1String("storeKeyFile")) {
+        auto s = asString(raw, false);
+        if (!s)
+            return Status::from(s);
+        QFile f(*s);
+        if (!f.exists())
+            return Status::failure(raw.where + QStringLiteral(": no such file %1").arg(*s));
+        if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
+                               QFileDevice::WriteGroup | QFileDevice::WriteOther))
+            return Status::failure(raw.where + QStringLiteral(": %1 is readable or writable by "
+                                                              "others; run chmod 600 on it")
+                                                   .arg(*s));
+        if (!f.open(QIODevice::ReadOnly))
+            return Status::failure(raw.where +
+                                   QStringLiteral(": cannot read %1: %2").arg(*s, f.errorString()));
+        const QString fileKey = QString::fromUtf8(f.read(4096)).trimmed();
+        if (fileKey.size() < 16)
+            return Status::failure(raw.where +
+                                   QStringLiteral(": the key in %1 must have at least 16 "
+                                                  "characters")
+                                       .arg(*s));
+        c.storeKey = fileKey;
+        c.storeKeyFile = *s;
+    } else if (name == QLatin1String("bindAddress")) {
+        auto s = asString(raw, false);
+        if (!s)
+            return Status::from(s);
+        if (QHostAddress(*s).isNull())
+            return Status::failure(raw.where + QStringLiteral(": expected an IP address") +
+                                   describe(raw, false));
+        c.bindAddress = *s;
+    } else if (name == QLatin1String("peerBackoffInitialMs")) {
+        auto v = asInteger(raw, 10, 600000);
+        if (!v)
+            return Status::from(v);
+        c.peerBackoffInitialMs = int(*v);
+    } else if (name == QLatin1String("peerBackoffMaxMs")) {
+        auto v = asInteger(raw, 100, 3600000);
+        if (!v)
+            return Status::from(v);
+        c.peerBackoffMaxMs = int(*v);
+    } else if (name == QLatin1String("peerMaxFramesPerSecond")) {
+        auto v = asInteger(raw, 10, 10000000);
+        if (!v)
+            return Status::from(v);
+        c.peerMaxFramesPerSecond = int(*v);
     } else if (name == QLatin1String("sessionIdleSeconds")) {
         auto v = asInteger(raw, 0, 86400);
         if (!v)

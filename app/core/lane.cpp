@@ -74,6 +74,28 @@ std::optional<Lane::DemoLogin> Lane::demoCashier()
     return {};
 }
 
+::Status Lane::startPeerSync()
+{
+    PeerSyncConfig pc;
+    pc.terminalId = m_config.terminalId;
+    pc.storeKey = m_config.storeKey.toUtf8();
+    pc.bindAddress = QHostAddress(m_config.bindAddress);
+    pc.port = quint16(m_config.terminalPort);
+    pc.peerUrls = m_config.peerTerminals;
+    pc.backoffInitialMs = m_config.peerBackoffInitialMs;
+    pc.backoffMaxMs = m_config.peerBackoffMaxMs;
+    pc.maxFramesPerSecond = m_config.peerMaxFramesPerSecond;
+    auto peers = std::make_unique<PeerSync>(m_db, m_clock, pc, this);
+    if (::Status s = peers->start(); !s) {
+        m_peerProblem = s.error();
+        qCWarning(lcPeer).noquote() << s.error();
+        return s;
+    }
+    m_peerProblem.clear();
+    m_peers = std::move(peers);
+    return {};
+}
+
 Result<Lane::Status> Lane::status()
 {
     Status st;
@@ -96,10 +118,14 @@ QString Lane::statusLine()
     auto st = status();
     if (!st)
         return QStringLiteral("[%1] status unavailable: %2").arg(m_config.terminalId, st.error());
-    const QString peers = m_config.peerTerminals.isEmpty()
-                              ? QStringLiteral("none")
-                              : QStringLiteral("%1 configured (peer sync not built yet)")
-                                    .arg(m_config.peerTerminals.size());
+    QString peers;
+    if (m_peers)
+        peers = QStringLiteral("%1 connected, %2 configured, port %3")
+                    .arg(m_peers->connectedCount())
+                    .arg(m_config.peerTerminals.size())
+                    .arg(m_peers->serverPort());
+    else
+        peers = m_peerProblem.isEmpty() ? QStringLiteral("off") : QStringLiteral("off (see log)");
     return QStringLiteral("[%1] %2 sales | outbox pending %3, peer_ack %4, cloud_ack %5, failed %6 "
                           "| peers: %7 | cloud: %8 | %9")
         .arg(m_config.terminalId)

@@ -7,6 +7,7 @@
 #include "laneconfig.h"
 #include "outbox.h"
 #include "result.h"
+#include "peersync.h"
 #include "saleservice.h"
 
 #include <QObject>
@@ -36,6 +37,12 @@ public:
 
     // Opens (and migrates) the database and loads the demo catalog on the first start.
     [[nodiscard]] ::Status start();
+
+    // Starts the peer server and links when a store key is configured. A failure (no key, port
+    // taken) is logged and returned; the lane keeps selling either way.
+    ::Status startPeerSync();
+    PeerSync *peerSync() { return m_peers.get(); }
+    const QString &peerSyncProblem() const { return m_peerProblem; }
 
     const LaneConfig &config() const { return m_config; }
     Database &database() { return m_db; }
@@ -69,4 +76,6 @@ private:
     std::unique_ptr<SaleService> m_sales;
     std::unique_ptr<EmployeeSession> m_session;
     std::unique_ptr<CatalogImporter> m_importer;
+    std::unique_ptr<PeerSync> m_peers;
+    QString m_peerProblem;
 };

@@ -16,6 +16,12 @@ struct LaneConfig
     QString dataDir;            // empty: the user's data directory
     Database::Synchronous sqliteSynchronous = Database::Synchronous::Full;
     int sessionIdleSeconds = 300;
+    QString storeKey;     // secret: never printed
+    QString storeKeyFile; // where storeKey came from, if a file
+    QString bindAddress = QStringLiteral("0.0.0.0");
+    int peerBackoffInitialMs = 1000;
+    int peerBackoffMaxMs = 60000;
+    int peerMaxFramesPerSecond = 50000;
 
     QString sourceFile; // the settings file that was read, if any
 

@@ -1,0 +1,95 @@
+#include "healthreport.h"
+
+#include "clock.h"
+#include "database.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
+
+Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOfflineSeconds,
+                                        const QDateTime &now)
+{
+    using R = Result<HealthReport>;
+    const QString path = config.databasePath();
+    if (!QFileInfo::exists(path))
+        return R::failure(QStringLiteral("no database for lane %1 at %2 (wrong --terminal-id or "
+                                         "--data-dir?)")
+                              .arg(config.terminalId, path));
+    Database db;
+    Database::Options options;
+    options.path = path;
+    if (Status s = db.open(options); !s)
+        return R::failure(s.error());
+
+    HealthReport report;
+    QJsonObject outbox{{QStringLiteral("pending"), 0},
+                       {QStringLiteral("peer_ack"), 0},
+                       {QStringLiteral("cloud_ack"), 0},
+                       {QStringLiteral("failed"), 0}};
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT status, COUNT(*) FROM outbox GROUP BY status")))
+        return R::failure(q.lastError().text());
+    while (q.next())
+        outbox.insert(q.value(0).toString(), q.value(1).toLongLong());
+
+    const QString heartbeat = db.meta(QStringLiteral("peer_sync_heartbeat")).value_or(QString());
+    const QDateTime beat = Clock::fromIso(heartbeat);
+    const bool running = beat.isValid() && beat.secsTo(now) <= HeartbeatStaleSeconds;
+    if (!running)
+        report.problems.append(heartbeat.isEmpty()
+                                   ? QStringLiteral("peer sync has never run on this lane")
+                                   : QStringLiteral("lane not running: last heartbeat %1")
+                                         .arg(heartbeat));
+
+    QJsonArray peers;
+    QString lastSync;
+    if (!q.exec(QStringLiteral(
+            "SELECT peer, url, terminal_id, direction, state, since, backoff_until, "
+            "last_message_at, last_sync_at, unacked, rejects, last_error FROM peer_status "
+            "ORDER BY peer")))
+        return R::failure(q.lastError().text());
+    while (q.next()) {
+        const QString peer = q.value(0).toString();
+        const QString state = q.value(4).toString();
+        const QString since = q.value(5).toString();
+        const bool up = state == QLatin1String("connected") ||
+                        state == QLatin1String("connected_inbound");
+        const qint64 downFor = up ? 0 : Clock::fromIso(since).secsTo(now);
+        const bool configured = config.peerTerminals.contains(peer);
+        QJsonObject p{{QStringLiteral("peer"), peer},
+                      {QStringLiteral("url"), q.value(1).toString()},
+                      {QStringLiteral("terminalId"), q.value(2).toString()},
+                      {QStringLiteral("direction"), q.value(3).toString()},
+                      {QStringLiteral("state"), state},
+                      {QStringLiteral("since"), since},
+                      {QStringLiteral("lastMessageAt"), q.value(7).toString()},
+                      {QStringLiteral("unacked"), q.value(9).toLongLong()},
+                      {QStringLiteral("rejects"), q.value(10).toLongLong()},
+                      {QStringLiteral("lastError"), q.value(11).toString()},
+                      {QStringLiteral("configured"), configured}};
+        if (!q.value(6).toString().isEmpty())
+            p.insert(QStringLiteral("backoffUntil"), q.value(6).toString());
+        if (!up)
+            p.insert(QStringLiteral("unreachableSeconds"), downFor);
+        if (q.value(8).toString() > lastSync)
+            lastSync = q.value(8).toString();
+        if (configured && !up && downFor > maxOfflineSeconds)
+            report.problems.append(QStringLiteral("peer %1 unreachable for %2 s (%3)")
+                                       .arg(peer)
+                                       .arg(downFor)
+                                       .arg(q.value(11).toString()));
+        peers.append(p);
+    }
+    report.json = {{QStringLiteral("terminalId"), config.terminalId},
+                   {QStringLiteral("database"), path},
+                   {QStringLiteral("running"), running},
+                   {QStringLiteral("heartbeat"), heartbeat},
+                   {QStringLiteral("outbox"), outbox},
+                   {QStringLiteral("lastPeerSyncAt"), lastSync},
+                   {QStringLiteral("peers"), peers},
+                   {QStringLiteral("problems"), QJsonArray::fromStringList(report.problems)},
+                   {QStringLiteral("healthy"), report.problems.isEmpty()}};
+    return report;
+}

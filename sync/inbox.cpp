@@ -1,0 +1,313 @@
+#include "inbox.h"
+
+#include "clock.h"
+#include "database.h"
+#include "idgenerator.h"
+#include "logging.h"
+#include "topics.h"
+#include "transactionpayload.h"
+#include "writetransaction.h"
+
+#include <QJsonValue>
+#include <QSqlQuery>
+
+namespace {
+constexpr double kMaxExact = 9007199254740992.0;
+
+bool isInteger(const QJsonValue &v, double min, double max)
+{
+    const double d = v.toDouble(min - 1);
+    return v.isDouble() && d >= min && d <= max && d == double(qint64(d));
+}
+
+bool isText(const QJsonValue &v, int max)
+{
+    return v.isString() && !v.toString().trimmed().isEmpty() && v.toString().size() <= max;
+}
+
+bool isOptionalText(const QJsonValue &v, int max)
+{
+    return v.isUndefined() || v.isNull() || (v.isString() && v.toString().size() <= max);
+}
+
+const QStringList &stockReasons()
+{
+    static const QStringList reasons = {
+        QStringLiteral("sale"),  QStringLiteral("return"),         QStringLiteral("receipt"),
+        QStringLiteral("count"), QStringLiteral("reconciliation"), QStringLiteral("adjustment")};
+    return reasons;
+}
+} // namespace
+
+Inbox::Inbox(Database &db, QString localTerminal, Clock &clock)
+    : m_db(db)
+    , m_local(std::move(localTerminal))
+    , m_clock(clock)
+    , m_sales(db)
+    , m_inventory(db)
+{
+}
+
+Status Inbox::validate(const OutboxMessage &m)
+{
+    const QJsonObject &p = m.payload;
+    if (m.topic == Topics::Transaction) {
+        auto sale = TransactionPayload::decode(p);
+        if (!sale)
+            return Status::failure(QStringLiteral("transaction payload: ") + sale.error());
+        if (sale->terminalId != m.fromTerminal)
+            return Status::failure(QStringLiteral("transaction payload: terminalId %1 is not the "
+                                                  "message's origin %2")
+                                       .arg(sale->terminalId.left(40), m.fromTerminal));
+        return {};
+    }
+    if (m.topic == Topics::Inventory) {
+        if (!IdGenerator::isUuid(p.value(QLatin1String("productId")).toString()) ||
+            !isInteger(p.value(QLatin1String("delta")), -1e9, 1e9) ||
+            p.value(QLatin1String("delta")).toDouble() == 0 ||
+            !stockReasons().contains(p.value(QLatin1String("reason")).toString()))
+            return Status::failure(QStringLiteral("inventory payload needs productId (UUID), a "
+                                                  "non-zero integer delta and a known reason"));
+        const QJsonValue employee = p.value(QLatin1String("employeeId"));
+        if (!employee.isUndefined() && !IdGenerator::isUuid(employee.toString()))
+            return Status::failure(QStringLiteral("inventory payload: employeeId must be a UUID"));
+        return {};
+    }
+    if (m.topic == Topics::Customer) {
+        if (!IdGenerator::isUuid(p.value(QLatin1String("id")).toString()) ||
+            !isText(p.value(QLatin1String("name")), 200) ||
+            !isOptionalText(p.value(QLatin1String("phone")), 40) ||
+            !isOptionalText(p.value(QLatin1String("email")), 200) ||
+            !Clock::fromIso(p.value(QLatin1String("updatedAt")).toString()).isValid())
+            return Status::failure(QStringLiteral("customer payload needs id (UUID), name, "
+                                                  "updatedAt; phone and email optional"));
+        return {};
+    }
+    if (m.topic == Topics::Employee) {
+        const QString role = p.value(QLatin1String("role")).toString();
+        if (!IdGenerator::isUuid(p.value(QLatin1String("id")).toString()) ||
+            !isText(p.value(QLatin1String("name")), 200) ||
+            (role != QLatin1String("cashier") && role != QLatin1String("manager")) ||
+            !p.value(QLatin1String("pinHash")).toString().startsWith(QLatin1String("$argon2id$")) ||
+            !p.value(QLatin1String("active")).isBool() ||
+            !Clock::fromIso(p.value(QLatin1String("updatedAt")).toString()).isValid())
+            return Status::failure(QStringLiteral("employee payload needs id (UUID), name, role "
+                                                  "cashier|manager, an Argon2id pinHash, active "
+                                                  "and updatedAt"));
+        return {};
+    }
+    if (m.topic == Topics::ReconciliationRequest || m.topic == Topics::ReconciliationComplete)
+        return {}; // recorded for the audit trail; reconciliation reads them
+    return Status::failure(QStringLiteral("unknown topic %1").arg(m.topic.left(64)));
+}
+
+QList<Inbox::Result> Inbox::applyBatch(const QList<Incoming> &batch)
+{
+    QList<Result> results;
+    results.reserve(batch.size());
+    WriteTransaction tx(m_db);
+    if (!tx.isActive()) {
+        for (qsizetype i = 0; i < batch.size(); ++i)
+            results.append({Outcome::Rejected, tx.error()});
+        return results;
+    }
+    const QString now = m_clock.nowIso();
+    for (const Incoming &in : batch) {
+        if (Status s = m_db.execPrepared(QStringLiteral("SAVEPOINT inbox_message")); !s) {
+            results.append({Outcome::Rejected, s.error()});
+            continue;
+        }
+        Result r = applyOne(in, now);
+        const Status end = r.outcome == Outcome::Applied
+                               ? m_db.execPrepared(QStringLiteral("RELEASE inbox_message"))
+                               : m_db.execPrepared(QStringLiteral("ROLLBACK TO inbox_message"));
+        if (r.outcome != Outcome::Applied)
+            (void)m_db.execPrepared(QStringLiteral("RELEASE inbox_message"));
+        if (!end)
+            r = {Outcome::Rejected, end.error()};
+        results.append(r);
+    }
+    if (Status s = tx.commit(); !s) {
+        for (Result &r : results)
+            r = {Outcome::Rejected, s.error()};
+    }
+    return results;
+}
+
+Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now)
+{
+    const OutboxMessage &m = in.message;
+    auto dup = m_db.prepared(QStringLiteral(
+        "SELECT (SELECT COUNT(*) FROM inbox_processed WHERE message_id = ?) + "
+        "(SELECT COUNT(*) FROM outbox WHERE id = ?)"));
+    if (!dup)
+        return {Outcome::Rejected, dup.error()};
+    (*dup)->bindValue(0, m.id);
+    (*dup)->bindValue(1, m.id);
+    if (Status s = Database::run(**dup); !s)
+        return {Outcome::Rejected, s.error()};
+    const bool known = (*dup)->next() && (*dup)->value(0).toLongLong() > 0;
+    (*dup)->finish();
+    if (known)
+        return {Outcome::Duplicate, {}};
+    if (m.fromTerminal == m_local)
+        return {Outcome::Rejected,
+                QStringLiteral("message %1 claims to come from this lane but is not in its outbox")
+                    .arg(m.id)};
+
+    Status applied;
+    if (m.topic == Topics::Transaction)
+        applied = applyTransaction(m);
+    else if (m.topic == Topics::Inventory)
+        applied = applyInventory(m);
+    else if (m.topic == Topics::Customer)
+        applied = applyCustomer(m);
+    else if (m.topic == Topics::Employee)
+        applied = applyEmployee(m);
+    if (!applied)
+        return {Outcome::Rejected, applied.error()};
+
+    auto q = m_db.statement(QStringLiteral(
+        "INSERT INTO inbox_processed(message_id, from_terminal, topic, payload, processed_at, "
+        "seq, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    if (!q)
+        return {Outcome::Rejected, q.error()};
+    Status s = (*q)->bind(1, m.id)
+                   .bind(2, m.fromTerminal)
+                   .bind(3, m.topic)
+                   .bind(4, in.payload)
+                   .bind(5, now)
+                   .bind(6, m.seq)
+                   .bind(7, m.timestamp)
+                   .exec();
+    if (!s)
+        return {Outcome::Rejected, s.error()};
+    if (m.seq > 0) {
+        if (Status p = advanceProgress(m.fromTerminal, m.seq); !p)
+            return {Outcome::Rejected, p.error()};
+    }
+    return {Outcome::Applied, {}};
+}
+
+Status Inbox::advanceProgress(const QString &origin, qint64 seq)
+{
+    auto up = m_db.statement(QStringLiteral(
+        "INSERT INTO origin_progress(origin, contiguous_seq, max_seq) VALUES (?, 0, ?) "
+        "ON CONFLICT(origin) DO UPDATE SET max_seq = MAX(max_seq, excluded.max_seq) "
+        "RETURNING contiguous_seq"));
+    if (!up)
+        return Status::failure(up.error());
+    auto contiguous = (*up)->bind(1, origin).bind(2, seq).execReturningInt();
+    if (!contiguous)
+        return Status::failure(contiguous.error());
+    if (seq != *contiguous + 1)
+        return {}; // a gap before it, or old news: nothing to advance
+    // Walk forward over messages that arrived ahead of this one.
+    auto next = m_db.prepared(QStringLiteral(
+        "SELECT 1 FROM inbox_processed WHERE from_terminal = ? AND seq = ? LIMIT 1"));
+    if (!next)
+        return Status::failure(next.error());
+    qint64 reached = seq;
+    for (;;) {
+        (*next)->bindValue(0, origin);
+        (*next)->bindValue(1, reached + 1);
+        if (Status s = Database::run(**next); !s)
+            return s;
+        const bool found = (*next)->next();
+        (*next)->finish();
+        if (!found)
+            break;
+        ++reached;
+    }
+    auto set = m_db.statement(
+        QStringLiteral("UPDATE origin_progress SET contiguous_seq = ? WHERE origin = ?"));
+    if (!set)
+        return Status::failure(set.error());
+    return (*set)->bind(1, reached).bind(2, origin).exec();
+}
+
+Status Inbox::applyTransaction(const OutboxMessage &m)
+{
+    auto sale = TransactionPayload::decode(m.payload);
+    if (!sale)
+        return Status::failure(sale.error());
+    sale->messageId = m.id;
+    if (Status s = m_sales.insert(*sale); !s)
+        return s;
+    for (const SaleLine &line : sale->lines) {
+        StockChange change{line.productId, -qint64(line.quantity),
+                           line.quantity > 0 ? QStringLiteral("sale") : QStringLiteral("return"),
+                           sale->employeeId,       m.fromTerminal,
+                           m.id,                   sale->createdAt};
+        if (auto r = m_inventory.applyDelta(change); !r)
+            return Status::failure(r.error());
+    }
+    return {};
+}
+
+Status Inbox::applyInventory(const OutboxMessage &m)
+{
+    const QJsonObject &p = m.payload;
+    StockChange change{p.value(QLatin1String("productId")).toString(),
+                       qint64(p.value(QLatin1String("delta")).toDouble()),
+                       p.value(QLatin1String("reason")).toString(),
+                       p.value(QLatin1String("employeeId")).toString(),
+                       m.fromTerminal,
+                       m.id,
+                       m.timestamp};
+    auto r = m_inventory.applyDelta(change);
+    return r ? Status() : Status::failure(r.error());
+}
+
+Status Inbox::applyCustomer(const OutboxMessage &m)
+{
+    const QJsonObject &p = m.payload;
+    auto q = m_db.statement(QStringLiteral(
+        "INSERT INTO customers(id, name, phone, email, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+        "phone = excluded.phone, email = excluded.email, updated_at = excluded.updated_at "
+        "WHERE excluded.updated_at > customers.updated_at"));
+    if (!q)
+        return Status::failure(q.error());
+    const QString updated = p.value(QLatin1String("updatedAt")).toString();
+    const QString created = p.value(QLatin1String("createdAt")).toString();
+    const QString id = p.value(QLatin1String("id")).toString();
+    const QString name = p.value(QLatin1String("name")).toString();
+    const QString phone = p.value(QLatin1String("phone")).toString();
+    const QString email = p.value(QLatin1String("email")).toString();
+    return (*q)->bind(1, id)
+        .bind(2, name)
+        .bindOptional(3, phone)
+        .bindOptional(4, email)
+        .bind(5, created.isEmpty() ? updated : created)
+        .bind(6, updated)
+        .exec();
+}
+
+Status Inbox::applyEmployee(const OutboxMessage &m)
+{
+    const QJsonObject &p = m.payload;
+    // Last write wins on updatedAt; the login state (failed attempts, lock) stays per lane.
+    auto q = m_db.statement(QStringLiteral(
+        "INSERT INTO employees(id, name, role, pin_hash, active, discount_limit_bp, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+        "role = excluded.role, pin_hash = excluded.pin_hash, active = excluded.active, "
+        "discount_limit_bp = excluded.discount_limit_bp, updated_at = excluded.updated_at "
+        "WHERE excluded.updated_at > employees.updated_at"));
+    if (!q)
+        return Status::failure(q.error());
+    const QString id = p.value(QLatin1String("id")).toString();
+    const QString name = p.value(QLatin1String("name")).toString();
+    const QString role = p.value(QLatin1String("role")).toString();
+    const QString hash = p.value(QLatin1String("pinHash")).toString();
+    const QString updated = p.value(QLatin1String("updatedAt")).toString();
+    const double limit = p.value(QLatin1String("discountLimitBp")).toDouble(0);
+    return (*q)->bind(1, id)
+        .bind(2, name)
+        .bind(3, role)
+        .bind(4, hash)
+        .bind(5, p.value(QLatin1String("active")).toBool() ? 1 : 0)
+        .bind(6, qint64(limit >= 0 && limit <= 10000 ? limit : 0))
+        .bind(7, updated)
+        .exec();
+}

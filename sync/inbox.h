@@ -1,0 +1,54 @@
+#pragma once
+
+#include "inventorystore.h"
+#include "outboxmessage.h"
+#include "result.h"
+#include "salestore.h"
+
+#include <QList>
+#include <QString>
+
+class Clock;
+class Database;
+
+// Applies messages from other lanes exactly once: each message's effect and its
+// inbox_processed row commit together, and a message already processed is applied zero times.
+// A batch shares one transaction (one fsync), each message inside its own savepoint so that a
+// bad one rolls back alone.
+class Inbox
+{
+public:
+    enum class Outcome { Applied, Duplicate, Rejected };
+    struct Incoming
+    {
+        OutboxMessage message;
+        QByteArray payload; // compact JSON as stored and relayed
+    };
+    struct Result
+    {
+        Outcome outcome = Outcome::Rejected;
+        QString error;
+    };
+
+    Inbox(Database &db, QString localTerminal, Clock &clock);
+
+    // Checks a message's payload against its topic before anything is written.
+    [[nodiscard]] static Status validate(const OutboxMessage &message);
+
+    // One transaction for the whole batch; on a failed commit every result is Rejected.
+    QList<Result> applyBatch(const QList<Incoming> &batch);
+
+private:
+    Result applyOne(const Incoming &in, const QString &now);
+    Status applyTransaction(const OutboxMessage &m);
+    Status applyInventory(const OutboxMessage &m);
+    Status applyCustomer(const OutboxMessage &m);
+    Status applyEmployee(const OutboxMessage &m);
+    Status advanceProgress(const QString &origin, qint64 seq);
+
+    Database &m_db;
+    QString m_local;
+    Clock &m_clock;
+    SaleStore m_sales;
+    InventoryStore m_inventory;
+};

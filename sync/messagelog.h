@@ -1,0 +1,45 @@
+#pragma once
+
+#include "peerprotocol.h"
+#include "result.h"
+
+#include <QList>
+#include <QString>
+
+class Database;
+
+// The messages this lane holds, by origin and seq: its own in the outbox, other lanes' in
+// inbox_processed. Peers are served from here, for live sync, catch-up and relay alike.
+class MessageLog
+{
+public:
+    struct Entry
+    {
+        QString id;
+        QString origin;
+        QString topic;
+        qint64 seq = 0;
+        int priority = 1;
+        QByteArray frame; // the seed's message object, ready to send
+    };
+
+    MessageLog(Database &db, QString localTerminal);
+
+    // Own origin: the last seq published; others: the contiguous seq received.
+    [[nodiscard]] Result<PeerProtocol::VersionVector> vector();
+    // Up to limit messages of origin with seq > after, in seq order.
+    [[nodiscard]] Result<QList<Entry>> after(const QString &origin, qint64 after, int limit);
+    // Highest seq of each origin this lane holds (for "not yet acked" counts).
+    [[nodiscard]] Result<PeerProtocol::VersionVector> maxSeqs();
+
+    // First ack from any peer: pending -> peer_ack. Call inside a write transaction.
+    [[nodiscard]] Status markPeerAcked(const QString &messageId, const QString &at);
+    [[nodiscard]] Status recordPeerProgress(const QString &peer, const QString &origin, qint64 seq);
+    [[nodiscard]] Result<PeerProtocol::VersionVector> peerProgress(const QString &peer);
+
+    const QString &localTerminal() const { return m_local; }
+
+private:
+    Database &m_db;
+    QString m_local;
+};

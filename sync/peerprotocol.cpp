@@ -1,0 +1,245 @@
+#include "peerprotocol.h"
+
+#include "clock.h"
+#include "idgenerator.h"
+#include "topics.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+namespace PeerProtocol {
+namespace {
+constexpr double kMaxExact = 9007199254740992.0;
+
+Result<Frame> fail(const QString &why)
+{
+    return Result<Frame>::failure(why);
+}
+
+bool readBase64(const QJsonObject &o, QLatin1String key, int bytes, QByteArray &out)
+{
+    const QJsonValue v = o.value(key);
+    if (!v.isString())
+        return false;
+    auto decoded = QByteArray::fromBase64Encoding(v.toString().toLatin1(),
+                                                  QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() != bytes)
+        return false;
+    out = decoded.decoded;
+    return true;
+}
+
+bool isShortString(const QJsonValue &v, int max = 64)
+{
+    return v.isString() && !v.toString().isEmpty() && v.toString().size() <= max;
+}
+} // namespace
+
+bool isTerminalId(const QString &id)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$"));
+    return re.match(id).hasMatch();
+}
+
+QByteArray newNonce()
+{
+    QByteArray nonce(NonceBytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(nonce.data()),
+                                          NonceBytes / int(sizeof(quint32)));
+    return nonce;
+}
+
+QByteArray proof(const QByteArray &key, char role, const QByteArray &clientNonce,
+                 const QByteArray &serverNonce, const QString &clientId, const QString &serverId)
+{
+    QMessageAuthenticationCode mac(QCryptographicHash::Sha256, key);
+    mac.addData("euphoria-lane-hello-v1");
+    mac.addData(QByteArray(1, role));
+    mac.addData(clientNonce);
+    mac.addData(serverNonce);
+    // Lengths before the ids, so that ("L1","0L2") and ("L10","L2") cannot collide.
+    mac.addData(QByteArray::number(clientId.size()) + ':' + clientId.toUtf8());
+    mac.addData(QByteArray::number(serverId.size()) + ':' + serverId.toUtf8());
+    return mac.result();
+}
+
+bool equalConstantTime(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
+    return diff == 0;
+}
+
+QJsonObject vectorToJson(const VersionVector &vector)
+{
+    QJsonObject o;
+    for (auto it = vector.cbegin(); it != vector.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+Result<VersionVector> vectorFromJson(const QJsonValue &value)
+{
+    using R = Result<VersionVector>;
+    if (!value.isObject())
+        return R::failure(QStringLiteral("vector must be an object of terminal id to seq"));
+    const QJsonObject o = value.toObject();
+    if (o.size() > 1000)
+        return R::failure(QStringLiteral("vector has more than 1000 lanes"));
+    VersionVector v;
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const double d = it.value().toDouble(-1);
+        if (!isTerminalId(it.key()) || !it.value().isDouble() || d < 0 || d > kMaxExact ||
+            d != double(qint64(d)))
+            return R::failure(QStringLiteral("vector entry %1 must be a terminal id with a seq >= 0")
+                                  .arg(it.key().left(40)));
+        v.insert(it.key(), qint64(d));
+    }
+    return v;
+}
+
+Result<Frame> parse(const QByteArray &utf8)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(utf8, &error);
+    if (error.error != QJsonParseError::NoError)
+        return fail(QStringLiteral("invalid JSON at offset %1: %2")
+                        .arg(error.offset)
+                        .arg(error.errorString()));
+    if (!doc.isObject())
+        return fail(QStringLiteral("frame is not a JSON object"));
+    Frame f;
+    f.json = doc.object();
+    const QJsonValue type = f.json.value(QLatin1String("type"));
+    if (type.isUndefined()) {
+        if (!f.json.contains(QLatin1String("id")))
+            return fail(QStringLiteral("frame has neither a type nor a message id"));
+        auto m = OutboxMessage::fromWire(f.json);
+        if (!m)
+            return fail(m.error());
+        if (!isTerminalId(m->fromTerminal))
+            return fail(QStringLiteral("fromTerminal is not a terminal id"));
+        if (!Topics::isKnown(m->topic))
+            return fail(QStringLiteral("unknown topic \"%1\"").arg(m->topic.left(64)));
+        f.kind = Kind::Message;
+        f.message = *m;
+        return f;
+    }
+    if (!type.isString())
+        return fail(QStringLiteral("type must be a string"));
+    const QString t = type.toString();
+    QByteArray bytes;
+    if (t == QLatin1String("hello")) {
+        const QJsonValue protocol = f.json.value(QLatin1String("protocol"));
+        if (!protocol.isDouble() || protocol.toDouble() != double(protocol.toInt()))
+            return fail(QStringLiteral("hello: protocol must be an integer"));
+        if (!isTerminalId(f.json.value(QLatin1String("terminalId")).toString()))
+            return fail(QStringLiteral("hello: terminalId is not a terminal id"));
+        if (!readBase64(f.json, QLatin1String("nonce"), NonceBytes, bytes))
+            return fail(QStringLiteral("hello: nonce must be %1 bytes of base64").arg(NonceBytes));
+        if (f.json.contains(QLatin1String("mac")) &&
+            !readBase64(f.json, QLatin1String("mac"), 32, bytes))
+            return fail(QStringLiteral("hello: mac must be 32 bytes of base64"));
+        f.kind = Kind::Hello;
+    } else if (t == QLatin1String("auth")) {
+        if (!readBase64(f.json, QLatin1String("mac"), 32, bytes))
+            return fail(QStringLiteral("auth: mac must be 32 bytes of base64"));
+        if (auto v = vectorFromJson(f.json.value(QLatin1String("vector"))); !v)
+            return fail(QStringLiteral("auth: ") + v.error());
+        f.kind = Kind::Auth;
+    } else if (t == QLatin1String("welcome") || t == QLatin1String("sync_request")) {
+        if (auto v = vectorFromJson(f.json.value(QLatin1String("vector"))); !v)
+            return fail(t + QStringLiteral(": ") + v.error());
+        f.kind = t == QLatin1String("welcome") ? Kind::Welcome : Kind::SyncRequest;
+    } else if (t == QLatin1String("error")) {
+        f.kind = Kind::Error;
+    } else if (t == QLatin1String("ack")) {
+        const QJsonValue id = f.json.value(QLatin1String("messageId"));
+        if (!id.isString() || !IdGenerator::isUuid(id.toString()))
+            return fail(QStringLiteral("ack: messageId must be a UUID"));
+        f.kind = Kind::Ack;
+    } else if (t == QLatin1String("inventory_request")) {
+        if (!isShortString(f.json.value(QLatin1String("requestId"))))
+            return fail(QStringLiteral("inventory_request: requestId must be a string"));
+        if (!Clock::fromIso(f.json.value(QLatin1String("timestamp")).toString()).isValid())
+            return fail(QStringLiteral("inventory_request: timestamp must be ISO 8601"));
+        f.kind = Kind::InventoryRequest;
+    } else if (t == QLatin1String("inventory_response")) {
+        if (!isShortString(f.json.value(QLatin1String("requestId"))))
+            return fail(QStringLiteral("inventory_response: requestId must be a string"));
+        if (!Clock::fromIso(f.json.value(QLatin1String("timestamp")).toString()).isValid())
+            return fail(QStringLiteral("inventory_response: timestamp must be ISO 8601"));
+        const QJsonValue inventory = f.json.value(QLatin1String("inventory"));
+        if (!inventory.isArray())
+            return fail(QStringLiteral("inventory_response: inventory must be an array"));
+        for (const QJsonValue &row : inventory.toArray()) {
+            const QJsonObject r = row.toObject();
+            const double stock = r.value(QLatin1String("currentStock")).toDouble(kMaxExact * 2);
+            const double reserved = r.value(QLatin1String("reservedStock")).toDouble(-1);
+            if (!row.isObject() || !isShortString(r.value(QLatin1String("productId"))) ||
+                std::abs(stock) > kMaxExact || stock != double(qint64(stock)) || reserved < 0 ||
+                reserved > kMaxExact || reserved != double(qint64(reserved)) ||
+                !Clock::fromIso(r.value(QLatin1String("lastUpdated")).toString()).isValid())
+                return fail(QStringLiteral("inventory_response: each row needs productId, "
+                                           "integer currentStock and reservedStock, lastUpdated"));
+        }
+        f.kind = Kind::InventoryResponse;
+    } else {
+        return fail(QStringLiteral("unknown frame type \"%1\"").arg(t.left(40)));
+    }
+    return f;
+}
+
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QByteArray hello(const QString &terminalId, const QByteArray &nonce, const QByteArray &mac)
+{
+    QJsonObject o{{QStringLiteral("type"), QStringLiteral("hello")},
+                  {QStringLiteral("protocol"), Version},
+                  {QStringLiteral("terminalId"), terminalId},
+                  {QStringLiteral("nonce"), QString::fromLatin1(nonce.toBase64())}};
+    if (!mac.isEmpty())
+        o.insert(QStringLiteral("mac"), QString::fromLatin1(mac.toBase64()));
+    return compact(o);
+}
+
+QByteArray auth(const QByteArray &mac, const VersionVector &vector)
+{
+    return compact({{QStringLiteral("type"), QStringLiteral("auth")},
+                    {QStringLiteral("mac"), QString::fromLatin1(mac.toBase64())},
+                    {QStringLiteral("vector"), vectorToJson(vector)}});
+}
+
+QByteArray welcome(const VersionVector &vector)
+{
+    return compact({{QStringLiteral("type"), QStringLiteral("welcome")},
+                    {QStringLiteral("vector"), vectorToJson(vector)}});
+}
+
+QByteArray error(const QString &reason)
+{
+    return compact({{QStringLiteral("type"), QStringLiteral("error")},
+                    {QStringLiteral("reason"), reason}});
+}
+
+QByteArray ack(const QString &messageId)
+{
+    return compact({{QStringLiteral("type"), QStringLiteral("ack")},
+                    {QStringLiteral("messageId"), messageId}});
+}
+
+QByteArray syncRequest(const VersionVector &vector)
+{
+    return compact({{QStringLiteral("type"), QStringLiteral("sync_request")},
+                    {QStringLiteral("vector"), vectorToJson(vector)}});
+}
+} // namespace PeerProtocol

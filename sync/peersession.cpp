@@ -1,0 +1,383 @@
+#include "peersession.h"
+
+#include "logging.h"
+#include "messagelog.h"
+#include "peersync.h"
+
+#include <QHostAddress>
+
+#include <algorithm>
+
+using namespace PeerProtocol;
+
+PeerSession::PeerSession(QWebSocket *socket, Role role, PeerSync &sync, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_role(role)
+    , m_sync(sync)
+{
+    socket->setParent(this);
+    m_remote = QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort());
+    socket->setMaxAllowedIncomingFrameSize(quint64(sync.config().maxFrameBytes));
+    socket->setMaxAllowedIncomingMessageSize(quint64(sync.config().maxFrameBytes));
+    connect(socket, &QWebSocket::textMessageReceived, this, &PeerSession::onText);
+    connect(socket, &QWebSocket::binaryMessageReceived, this, &PeerSession::onBinary);
+    connect(socket, &QWebSocket::disconnected, this, &PeerSession::onDisconnected);
+    connect(socket, &QWebSocket::pong, this, [this] { m_lastActivity.start(); });
+    m_keepalive.setInterval(sync.config().keepaliveIntervalMs);
+    connect(&m_keepalive, &QTimer::timeout, this, &PeerSession::onKeepalive);
+    m_handshakeTimer.setSingleShot(true);
+    m_handshakeTimer.setInterval(sync.config().handshakeTimeoutMs);
+    connect(&m_handshakeTimer, &QTimer::timeout, this,
+            [this] { close(QStringLiteral("no handshake within %1 ms").arg(m_handshakeTimer.interval())); });
+    m_tokens = sync.config().maxFramesPerSecond;
+    m_bucketClock.start();
+    m_lastActivity.start();
+}
+
+PeerSession::~PeerSession()
+{
+    if (m_socket)
+        m_socket->disconnect(this);
+}
+
+QString PeerSession::peerLabel() const
+{
+    const QString who = m_peerTerminal.isEmpty() ? QStringLiteral("?") : m_peerTerminal;
+    return QStringLiteral("%1 (%2 %3)")
+        .arg(who, m_role == Role::Client ? QStringLiteral("to") : QStringLiteral("from"),
+             m_role == Role::Client && m_socket ? m_socket->requestUrl().toString()
+                                                : remoteAddress());
+}
+
+void PeerSession::start()
+{
+    m_keepalive.start();
+    m_handshakeTimer.start();
+    if (m_role == Role::Client) {
+        m_clientNonce = newNonce();
+        sendFrame(hello(m_sync.config().terminalId, m_clientNonce));
+    }
+}
+
+void PeerSession::sendFrame(const QByteArray &json)
+{
+    if (m_socket && m_state != State::Closed)
+        m_socket->sendTextMessage(QString::fromUtf8(json));
+}
+
+void PeerSession::sendAck(const QString &messageId)
+{
+    sendFrame(ack(messageId));
+}
+
+void PeerSession::close(const QString &reason, bool tellPeer)
+{
+    if (m_state == State::Closed)
+        return;
+    m_state = State::Closed;
+    m_closeReason = reason;
+    m_keepalive.stop();
+    m_handshakeTimer.stop();
+    qCInfo(lcPeer).noquote() << "closing" << peerLabel() << "-" << reason;
+    if (m_socket) {
+        if (tellPeer && m_socket->state() == QAbstractSocket::ConnectedState)
+            m_socket->sendTextMessage(QString::fromUtf8(error(reason)));
+        m_socket->disconnect(this);
+        m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, reason.left(100));
+        m_socket->abort();
+    }
+    Q_EMIT closed(this, reason);
+}
+
+void PeerSession::onDisconnected()
+{
+    if (m_state == State::Closed)
+        return;
+    QString reason = QStringLiteral("connection closed by peer");
+    if (m_socket && m_socket->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData)
+        reason = QStringLiteral("frame larger than %1 bytes").arg(m_sync.config().maxFrameBytes);
+    else if (m_socket && !m_socket->closeReason().isEmpty())
+        reason += QStringLiteral(": ") + m_socket->closeReason();
+    close(reason, false);
+}
+
+void PeerSession::onKeepalive()
+{
+    if (m_lastActivity.elapsed() > m_sync.config().deadAfterMs) {
+        close(QStringLiteral("no answer for %1 s (dead peer or half-open connection)")
+                  .arg(m_lastActivity.elapsed() / 1000),
+              false);
+        return;
+    }
+    if (m_socket)
+        m_socket->ping();
+}
+
+bool PeerSession::takeToken()
+{
+    const double rate = m_sync.config().maxFramesPerSecond;
+    m_tokens = std::min(rate, m_tokens + rate * double(m_bucketClock.restart()) / 1000.0);
+    if (m_tokens < 1)
+        return false;
+    m_tokens -= 1;
+    return true;
+}
+
+void PeerSession::reject(const QString &reason)
+{
+    ++m_rejects;
+    m_sync.noteReject(this, reason);
+    if (m_rejects >= m_sync.config().maxRejectsPerConnection)
+        close(QStringLiteral("%1 bad frames").arg(m_rejects));
+}
+
+void PeerSession::onBinary(const QByteArray &)
+{
+    m_sync.noteReject(this, QStringLiteral("binary frame"));
+    ++m_rejects;
+    close(QStringLiteral("binary frames are not part of the protocol"));
+}
+
+void PeerSession::onText(const QString &text)
+{
+    if (m_state == State::Closed)
+        return;
+    m_lastActivity.start();
+    if (!takeToken()) {
+        m_sync.noteReject(this, QStringLiteral("rate limit"));
+        ++m_rejects;
+        close(QStringLiteral("more than %1 frames per second").arg(m_sync.config().maxFramesPerSecond));
+        return;
+    }
+    auto frame = parse(text.toUtf8());
+    if (!frame) {
+        if (m_state == State::Handshaking) {
+            m_sync.noteReject(this, frame.error());
+            ++m_rejects;
+            close(QStringLiteral("bad handshake frame: ") + frame.error());
+        } else {
+            reject(frame.error());
+        }
+        return;
+    }
+    if (m_state == State::Handshaking)
+        handleHandshake(*frame);
+    else
+        handleReady(*frame);
+}
+
+void PeerSession::handleHandshake(const Frame &f)
+{
+    const PeerSyncConfig &cfg = m_sync.config();
+    if (f.kind == Kind::Error) {
+        close(QStringLiteral("refused by peer: ") +
+                  f.json.value(QLatin1String("reason")).toString().left(200),
+              false);
+        m_sync.noteRefused(this, f.json.value(QLatin1String("reason")).toString().left(200));
+        return;
+    }
+    if (f.kind == Kind::Hello) {
+        const int protocol = f.json.value(QLatin1String("protocol")).toInt();
+        const QString peer = f.json.value(QLatin1String("terminalId")).toString();
+        const QByteArray nonce = QByteArray::fromBase64(
+            f.json.value(QLatin1String("nonce")).toString().toLatin1());
+        if (protocol != Version) {
+            close(QStringLiteral("protocol version %1 is not supported; this lane speaks %2")
+                      .arg(protocol)
+                      .arg(Version));
+            return;
+        }
+        if (peer == cfg.terminalId) {
+            close(QStringLiteral("peer claims this lane's own terminal id %1").arg(peer));
+            return;
+        }
+        if (m_role == Role::Server && m_peerTerminal.isEmpty()) {
+            if (f.json.contains(QLatin1String("mac"))) {
+                close(QStringLiteral("client hello must not carry a mac"));
+                return;
+            }
+            m_peerTerminal = peer;
+            m_clientNonce = nonce;
+            m_serverNonce = newNonce();
+            sendFrame(hello(cfg.terminalId, m_serverNonce,
+                            proof(cfg.storeKey, 'S', m_clientNonce, m_serverNonce, peer,
+                                  cfg.terminalId)));
+            return;
+        }
+        if (m_role == Role::Client && !m_sentAuth) {
+            const QByteArray mac = QByteArray::fromBase64(
+                f.json.value(QLatin1String("mac")).toString().toLatin1());
+            m_serverNonce = nonce;
+            const QByteArray expected =
+                proof(cfg.storeKey, 'S', m_clientNonce, m_serverNonce, cfg.terminalId, peer);
+            if (!equalConstantTime(mac, expected)) {
+                m_peerTerminal = peer;
+                close(QStringLiteral("server failed to prove the store key"));
+                return;
+            }
+            m_peerTerminal = peer;
+            if (!m_sync.acceptTerminal(this)) {
+                close(QStringLiteral("terminal %1 is already connected").arg(peer));
+                return;
+            }
+            auto vector = m_sync.log().vector();
+            if (!vector) {
+                close(QStringLiteral("cannot read version vector: ") + vector.error());
+                return;
+            }
+            m_sentAuth = true;
+            sendFrame(auth(proof(cfg.storeKey, 'C', m_clientNonce, m_serverNonce, cfg.terminalId,
+                                 peer),
+                           *vector));
+            return;
+        }
+    }
+    if (f.kind == Kind::Auth && m_role == Role::Server && !m_serverNonce.isEmpty()) {
+        const QByteArray mac =
+            QByteArray::fromBase64(f.json.value(QLatin1String("mac")).toString().toLatin1());
+        const QByteArray expected = proof(cfg.storeKey, 'C', m_clientNonce, m_serverNonce,
+                                          m_peerTerminal, cfg.terminalId);
+        if (!equalConstantTime(mac, expected)) {
+            close(QStringLiteral("client failed to prove the store key"));
+            return;
+        }
+        if (!m_sync.acceptTerminal(this)) {
+            close(QStringLiteral("terminal %1 is already connected").arg(m_peerTerminal));
+            return;
+        }
+        auto vector = m_sync.log().vector();
+        if (!vector) {
+            close(QStringLiteral("cannot read version vector: ") + vector.error());
+            return;
+        }
+        sendFrame(welcome(*vector));
+        becomeReady(*vectorFromJson(f.json.value(QLatin1String("vector"))));
+        return;
+    }
+    if (f.kind == Kind::Welcome && m_role == Role::Client && m_sentAuth) {
+        becomeReady(*vectorFromJson(f.json.value(QLatin1String("vector"))));
+        return;
+    }
+    close(QStringLiteral("unexpected frame during the handshake"));
+}
+
+void PeerSession::becomeReady(const VersionVector &peerVector)
+{
+    m_handshakeTimer.stop();
+    m_state = State::Ready;
+    m_cursor = peerVector;
+    m_peerHolds = peerVector;
+    qCInfo(lcPeer).noquote() << "authenticated" << peerLabel();
+    Q_EMIT authenticated(this);
+    pump();
+}
+
+void PeerSession::handleReady(const Frame &f)
+{
+    switch (f.kind) {
+    case Kind::Message: {
+        const OutboxMessage &m = f.message;
+        // A peer sends its own messages, and relays others' only with their origin's seq.
+        if (m.fromTerminal != m_peerTerminal && m.seq <= 0) {
+            reject(QStringLiteral("message %1 claims origin %2 without a seq to relay by")
+                       .arg(m.id, m.fromTerminal));
+            return;
+        }
+        if (m.fromTerminal == m_sync.config().terminalId && m.seq <= 0) {
+            reject(QStringLiteral("message %1 claims to come from this lane").arg(m.id));
+            return;
+        }
+        if (Status s = Inbox::validate(m); !s) {
+            reject(QStringLiteral("message %1: %2").arg(m.id, s.error()));
+            return;
+        }
+        m_lastMessageAt = m_sync.nowIso();
+        m_sync.enqueueIncoming(this, m, compact(m.payload));
+        return;
+    }
+    case Kind::Ack: {
+        const QString id = f.json.value(QLatin1String("messageId")).toString();
+        auto it = m_inFlight.find(id);
+        if (it == m_inFlight.end())
+            return; // an ack for a message resent and acked twice: harmless
+        const InFlight acked = it.value();
+        m_inFlight.erase(it);
+        qint64 &held = m_peerHolds[acked.origin];
+        held = std::max(held, acked.seq);
+        m_sync.ackReceived(this, id, acked.origin, acked.seq);
+        return;
+    }
+    case Kind::InventoryRequest:
+        m_sync.answerInventoryRequest(this, f.json.value(QLatin1String("requestId")).toString());
+        return;
+    case Kind::InventoryResponse:
+        m_sync.inventoryResponseReceived(this, f.json);
+        return;
+    case Kind::SyncRequest: {
+        // The peer lacks something (a gap): rewind our cursors to what it says it holds.
+        const VersionVector v = *vectorFromJson(f.json.value(QLatin1String("vector")));
+        for (auto it = v.cbegin(); it != v.cend(); ++it)
+            m_cursor[it.key()] = std::min(m_cursor.value(it.key()), it.value());
+        m_sync.schedulePump();
+        return;
+    }
+    case Kind::Error:
+        close(QStringLiteral("peer reported: ") +
+                  f.json.value(QLatin1String("reason")).toString().left(200),
+              false);
+        return;
+    case Kind::Hello:
+    case Kind::Auth:
+    case Kind::Welcome:
+        reject(QStringLiteral("handshake frame after the handshake"));
+        return;
+    }
+}
+
+void PeerSession::pump()
+{
+    if (m_state != State::Ready || !m_socket)
+        return;
+    const int window = m_sync.config().window;
+    int budget = window - int(m_inFlight.size());
+    if (budget < window / 4)
+        return; // wait for acks to free a useful amount
+    auto holds = m_sync.log().maxSeqs();
+    if (!holds) {
+        qCWarning(lcPeer) << "cannot read the message log:" << holds.error();
+        return;
+    }
+    QList<MessageLog::Entry> batch;
+    QStringList origins;
+    for (auto it = holds->cbegin(); it != holds->cend(); ++it) {
+        if (it.key() != m_peerTerminal && it.value() > m_cursor.value(it.key()))
+            origins.append(it.key());
+    }
+    if (origins.isEmpty())
+        return;
+    const int perOrigin = std::max(64, budget / int(origins.size()));
+    for (const QString &origin : origins) {
+        auto entries = m_sync.log().after(origin, m_cursor.value(origin), perOrigin);
+        if (!entries) {
+            qCWarning(lcPeer) << "cannot read messages of" << origin << ":" << entries.error();
+            continue;
+        }
+        for (MessageLog::Entry &e : *entries) {
+            qint64 &cursor = m_cursor[origin];
+            cursor = std::max(cursor, e.seq);
+            batch.append(std::move(e));
+        }
+    }
+    // Payments first (seed "Priority Queues"), each origin's messages in seq order.
+    std::stable_sort(batch.begin(), batch.end(),
+                     [](const MessageLog::Entry &a, const MessageLog::Entry &b) {
+                         return a.priority < b.priority;
+                     });
+    for (const MessageLog::Entry &e : batch) {
+        m_inFlight.insert(e.id, InFlight{e.origin, e.seq});
+        m_socket->sendTextMessage(QString::fromUtf8(e.frame));
+    }
+    if (!batch.isEmpty())
+        m_socket->flush();
+}

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "inbox.h"
+#include "peerprotocol.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QWebSocket>
+
+class PeerSync;
+
+// One WebSocket connection to another lane, in either direction: the hello handshake, then
+// messages and acks both ways. Owns its socket. Sends from the message log by per-origin cursor
+// with a bounded window of unacked messages; hands received messages to PeerSync, which applies
+// them in batches and tells the session what to ack.
+class PeerSession : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Role { Client, Server };
+    enum class State { Handshaking, Ready, Closed };
+
+    PeerSession(QWebSocket *socket, Role role, PeerSync &sync, QObject *parent = nullptr);
+    ~PeerSession() override;
+
+    Role role() const { return m_role; }
+    State state() const { return m_state; }
+    const QString &peerTerminal() const { return m_peerTerminal; }
+    QString peerLabel() const;
+    QString remoteAddress() const { return m_remote; }
+
+    // Starts the handshake (the client speaks first).
+    void start();
+    // Sends what the peer lacks, up to the window.
+    void pump();
+    void sendAck(const QString &messageId);
+    void sendFrame(const QByteArray &json);
+    // Closes with a logged reason; emits closed() once.
+    void close(const QString &reason, bool tellPeer = true);
+
+    qint64 inFlight() const { return m_inFlight.size(); }
+    const PeerProtocol::VersionVector &peerHolds() const { return m_peerHolds; }
+    int rejects() const { return m_rejects; }
+    QString lastMessageAt() const { return m_lastMessageAt; }
+
+signals:
+    void authenticated(PeerSession *session);
+    void closed(PeerSession *session, const QString &reason);
+
+private:
+    void onText(const QString &text);
+    void onBinary(const QByteArray &data);
+    void onDisconnected();
+    void onKeepalive();
+    void handleHandshake(const PeerProtocol::Frame &frame);
+    void handleReady(const PeerProtocol::Frame &frame);
+    void becomeReady(const PeerProtocol::VersionVector &peerVector);
+    void reject(const QString &reason);
+    bool takeToken();
+
+    struct InFlight
+    {
+        QString origin;
+        qint64 seq = 0;
+    };
+
+    QPointer<QWebSocket> m_socket;
+    Role m_role;
+    PeerSync &m_sync;
+    State m_state = State::Handshaking;
+    QString m_peerTerminal;
+    QByteArray m_clientNonce;
+    QByteArray m_serverNonce;
+    bool m_sentAuth = false;
+    PeerProtocol::VersionVector m_cursor;    // highest seq sent (or held by the peer) per origin
+    PeerProtocol::VersionVector m_peerHolds; // what the peer is known to hold per origin
+    QHash<QString, InFlight> m_inFlight;
+    QTimer m_keepalive;
+    QTimer m_handshakeTimer;
+    QElapsedTimer m_lastActivity;
+    QElapsedTimer m_bucketClock;
+    double m_tokens = 0;
+    int m_rejects = 0;
+    QString m_lastMessageAt;
+    QString m_closeReason;
+    QString m_remote; // address:port, kept for log lines after the socket is gone
+};

@@ -1,0 +1,514 @@
+#include "peersync.h"
+
+#include "database.h"
+#include "idgenerator.h"
+#include "inventorystore.h"
+#include "logging.h"
+#include "peerlink.h"
+#include "peersession.h"
+#include "writetransaction.h"
+
+#include <QJsonArray>
+#include <QTcpSocket>
+
+#include <algorithm>
+
+PeerSync::PeerSync(Database &db, Clock &clock, PeerSyncConfig config, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_clock(clock)
+    , m_config(std::move(config))
+    , m_log(db, m_config.terminalId)
+    , m_inbox(db, m_config.terminalId, clock)
+    , m_ws(QStringLiteral("euphoria-lane/") + m_config.terminalId, QWebSocketServer::NonSecureMode)
+{
+    for (QTimer *t : {&m_incomingTimer, &m_ackTimer, &m_pumpTimer, &m_healthTimer}) {
+        t->setSingleShot(true);
+        t->setInterval(0);
+    }
+    m_healthTimer.setInterval(500);
+    connect(&m_incomingTimer, &QTimer::timeout, this, &PeerSync::flushIncoming);
+    connect(&m_ackTimer, &QTimer::timeout, this, &PeerSync::flushAcks);
+    connect(&m_pumpTimer, &QTimer::timeout, this, &PeerSync::pumpAll);
+    connect(&m_healthTimer, &QTimer::timeout, this, &PeerSync::publishHealth);
+    m_gapTimer.setInterval(m_config.gapCheckMs);
+    connect(&m_gapTimer, &QTimer::timeout, this, [this] {
+        checkGaps();
+        healthDirty(); // also the heartbeat --health looks at
+    });
+    m_ws.setHandshakeTimeout(m_config.handshakeTimeoutMs);
+    connect(&m_tcp, &QTcpServer::newConnection, this, &PeerSync::onTcpConnection);
+    connect(&m_ws, &QWebSocketServer::newConnection, this, &PeerSync::onWebSocketConnection);
+}
+
+PeerSync::~PeerSync()
+{
+    stop();
+}
+
+Status PeerSync::start()
+{
+    if (m_config.storeKey.size() < 16)
+        return Status::failure(QStringLiteral(
+            "peer sync is off: no store key configured (set storeKeyFile or EUPHORIA_STORE_KEY; "
+            "every lane of the store needs the same key)"));
+    if (!m_tcp.listen(m_config.bindAddress, m_config.port))
+        return Status::failure(QStringLiteral("peer sync is off: cannot listen on %1:%2: %3")
+                                   .arg(m_config.bindAddress.toString())
+                                   .arg(m_config.port)
+                                   .arg(m_tcp.errorString()));
+    m_started = true;
+    qCInfo(lcPeer).noquote() << "lane" << m_config.terminalId << "listening for peers on"
+                             << m_config.bindAddress.toString() + QLatin1Char(':') +
+                                    QString::number(m_tcp.serverPort());
+    // Wake up on every local commit: new outbox messages go out at once.
+    m_db.setCommitHook([this] { schedulePump(); });
+    for (const QString &url : m_config.peerUrls) {
+        auto *link = new PeerLink(QUrl(url), *this, this);
+        m_links.append(link);
+        PeerStats &st = m_stats[url];
+        st.url = url;
+        st.direction = QStringLiteral("outbound");
+        st.since = nowIso();
+        connect(link, &PeerLink::stateChanged, this, [this, link] {
+            m_stats[link->url().toString()].since = nowIso();
+            healthDirty();
+        });
+        link->start();
+    }
+    m_gapTimer.start();
+    healthDirty();
+    return {};
+}
+
+void PeerSync::stop()
+{
+    if (!m_started)
+        return;
+    m_started = false;
+    m_db.setCommitHook({});
+    flushIncoming();
+    flushAcks();
+    for (PeerLink *link : std::as_const(m_links))
+        link->stop();
+    const auto sessions = m_sessions;
+    for (PeerSession *s : sessions)
+        s->close(QStringLiteral("lane shutting down"));
+    m_tcp.close();
+    publishHealth();
+}
+
+void PeerSync::onTcpConnection()
+{
+    while (QTcpSocket *socket = m_tcp.nextPendingConnection()) {
+        // QWebSocketServer leaves Nagle on for accepted sockets (~40 ms per exchange).
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        m_ws.handleConnection(socket);
+    }
+}
+
+void PeerSync::onWebSocketConnection()
+{
+    while (QWebSocket *socket = m_ws.nextPendingConnection()) {
+        auto *session = new PeerSession(socket, PeerSession::Role::Server, *this, this);
+        adoptSession(session);
+        session->start();
+    }
+}
+
+void PeerSync::adoptSession(PeerSession *session)
+{
+    m_sessions.append(session);
+    connect(session, &PeerSession::authenticated, this, &PeerSync::sessionAuthenticated);
+    connect(session, &PeerSession::closed, this, &PeerSync::sessionClosed);
+}
+
+QString PeerSync::keyOf(const PeerSession *session) const
+{
+    if (auto *link = qobject_cast<PeerLink *>(session->parent()))
+        return link->url().toString();
+    return QStringLiteral("inbound:") +
+           (session->peerTerminal().isEmpty() ? session->remoteAddress() : session->peerTerminal());
+}
+
+bool PeerSync::acceptTerminal(PeerSession *session)
+{
+    const QString peer = session->peerTerminal();
+    // One path per pair of lanes: the connection dialled by the lane with the smaller id wins,
+    // so both ends keep the same one when they dial each other at once.
+    auto preferred = [&](const PeerSession *s) {
+        return (s->role() == PeerSession::Role::Client) == (m_config.terminalId < peer);
+    };
+    for (PeerSession *other : std::as_const(m_sessions)) {
+        if (other == session || other->state() != PeerSession::State::Ready ||
+            other->peerTerminal() != peer)
+            continue;
+        PeerSession *loser = preferred(session) && !preferred(other) ? other : session;
+        if (auto *link = qobject_cast<PeerLink *>(loser->parent())) {
+            link->setTerminal(peer);
+            link->standBy(peer);
+        }
+        if (loser == session)
+            return false;
+        other->close(QStringLiteral("replaced by the preferred connection to %1").arg(peer));
+    }
+    return true;
+}
+
+void PeerSync::sessionAuthenticated(PeerSession *session)
+{
+    const QString key = keyOf(session);
+    PeerStats &st = m_stats[key];
+    st.terminal = session->peerTerminal();
+    st.direction = session->role() == PeerSession::Role::Client ? QStringLiteral("outbound")
+                                                                : QStringLiteral("inbound");
+    if (st.url.isEmpty() && session->role() == PeerSession::Role::Client)
+        st.url = key;
+    st.since = nowIso();
+    st.lastError.clear();
+    // Remember what the peer holds, for "not yet acked" counts while it is away.
+    WriteTransaction tx(m_db);
+    if (tx.isActive()) {
+        for (auto it = session->peerHolds().cbegin(); it != session->peerHolds().cend(); ++it)
+            (void)m_log.recordPeerProgress(st.terminal, it.key(), it.value());
+        (void)tx.commit();
+    }
+    healthDirty();
+}
+
+void PeerSync::sessionClosed(PeerSession *session, const QString &reason)
+{
+    m_sessions.removeAll(session);
+    const QString key = keyOf(session);
+    if (m_stats.contains(key)) {
+        PeerStats &st = m_stats[key];
+        st.lastError = reason;
+        st.since = nowIso();
+        if (key.startsWith(QLatin1String("inbound:")) && session->peerTerminal().isEmpty())
+            m_stats.remove(key); // never got as far as a name: logged, not a peer
+    }
+    // Drop its queued messages: they were not acked and will be sent again.
+    m_incoming.erase(std::remove_if(m_incoming.begin(), m_incoming.end(),
+                                    [session](const Queued &q) { return q.session == session; }),
+                     m_incoming.end());
+    if (session->role() == PeerSession::Role::Server)
+        session->deleteLater();
+    // A link standing by for this lane dials again.
+    if (session->state() == PeerSession::State::Closed && !session->peerTerminal().isEmpty()) {
+        const QString peer = session->peerTerminal();
+        const bool stillConnected =
+            std::any_of(m_sessions.cbegin(), m_sessions.cend(), [&](const PeerSession *s) {
+                return s->peerTerminal() == peer && s->state() == PeerSession::State::Ready;
+            });
+        if (!stillConnected) {
+            for (PeerLink *link : std::as_const(m_links))
+                if (link->terminal() == peer)
+                    QTimer::singleShot(0, link, &PeerLink::wake);
+        }
+    }
+    healthDirty();
+}
+
+void PeerSync::enqueueIncoming(PeerSession *session, const OutboxMessage &message,
+                               const QByteArray &payload)
+{
+    m_incoming.append(Queued{session, Inbox::Incoming{message, payload}});
+    if (!m_incomingTimer.isActive())
+        m_incomingTimer.start();
+}
+
+void PeerSync::flushIncoming()
+{
+    while (!m_incoming.isEmpty()) {
+        const qsizetype n = std::min<qsizetype>(m_incoming.size(), m_config.maxBatch);
+        QList<Queued> batch = m_incoming.mid(0, n);
+        m_incoming.remove(0, n);
+        QList<Inbox::Incoming> messages;
+        messages.reserve(n);
+        for (const Queued &q : std::as_const(batch))
+            messages.append(q.incoming);
+        const QList<Inbox::Result> results = m_inbox.applyBatch(messages);
+        int applied = 0;
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            const Inbox::Result &r = results.at(i);
+            PeerSession *session = batch.at(i).session;
+            if (r.outcome == Inbox::Outcome::Rejected) {
+                qCWarning(lcPeer).noquote()
+                    << "message" << messages.at(i).message.id << "from"
+                    << (session ? session->peerLabel() : QStringLiteral("a closed connection"))
+                    << "not applied:" << r.error;
+                if (session)
+                    noteReject(session, r.error);
+                continue;
+            }
+            if (r.outcome == Inbox::Outcome::Applied)
+                ++applied;
+            if (session && session->state() == PeerSession::State::Ready)
+                session->sendAck(messages.at(i).message.id);
+        }
+        if (applied > 0) {
+            m_lastSyncAt = nowIso();
+            Q_EMIT messagesApplied(applied);
+            schedulePump(); // relay to the other peers
+        }
+    }
+    healthDirty();
+}
+
+void PeerSync::ackReceived(PeerSession *session, const QString &messageId, const QString &origin,
+                           qint64 seq)
+{
+    m_acks.append(PendingAck{session->peerTerminal(), messageId, origin, seq});
+    if (!m_ackTimer.isActive())
+        m_ackTimer.start();
+}
+
+void PeerSync::flushAcks()
+{
+    if (m_acks.isEmpty())
+        return;
+    const QString now = nowIso();
+    QHash<QPair<QString, QString>, qint64> progress;
+    WriteTransaction tx(m_db);
+    if (!tx.isActive()) {
+        qCWarning(lcPeer) << "cannot record acks now:" << tx.error();
+        m_ackTimer.start(100);
+        return;
+    }
+    for (const PendingAck &a : std::as_const(m_acks)) {
+        if (a.origin == m_config.terminalId) {
+            if (Status s = m_log.markPeerAcked(a.messageId, now); !s)
+                qCWarning(lcPeer) << "cannot mark" << a.messageId << "peer_ack:" << s.error();
+        }
+        qint64 &p = progress[qMakePair(a.peer, a.origin)];
+        p = std::max(p, a.seq);
+    }
+    for (auto it = progress.cbegin(); it != progress.cend(); ++it)
+        (void)m_log.recordPeerProgress(it.key().first, it.key().second, it.value());
+    if (Status s = tx.commit(); !s) {
+        qCWarning(lcPeer) << "cannot record acks:" << s.error();
+        m_ackTimer.start(100);
+        return;
+    }
+    m_acks.clear();
+    m_lastSyncAt = now;
+    schedulePump();
+    healthDirty();
+}
+
+void PeerSync::schedulePump()
+{
+    if (m_started && !m_pumpTimer.isActive())
+        m_pumpTimer.start();
+}
+
+void PeerSync::pumpAll()
+{
+    const auto sessions = m_sessions;
+    for (PeerSession *s : sessions)
+        s->pump();
+}
+
+void PeerSync::checkGaps()
+{
+    // A gap in an origin's sequence that nobody filled: ask every peer for what we lack.
+    auto have = m_log.vector();
+    auto max = m_log.maxSeqs();
+    if (!have || !max)
+        return;
+    bool gap = false;
+    for (auto it = max->cbegin(); it != max->cend(); ++it)
+        gap = gap || it.value() > have->value(it.key());
+    if (!gap)
+        return;
+    for (PeerSession *s : std::as_const(m_sessions))
+        if (s->state() == PeerSession::State::Ready)
+            s->sendFrame(PeerProtocol::syncRequest(*have));
+}
+
+void PeerSync::noteReject(PeerSession *session, const QString &reason)
+{
+    qCWarning(lcPeer).noquote() << "rejected from" << session->peerLabel() << "-" << reason;
+    PeerStats &st = m_stats[keyOf(session)];
+    if (st.terminal.isEmpty())
+        st.terminal = session->peerTerminal();
+    if (st.direction.isEmpty())
+        st.direction = session->role() == PeerSession::Role::Client ? QStringLiteral("outbound")
+                                                                    : QStringLiteral("inbound");
+    if (st.since.isEmpty())
+        st.since = nowIso();
+    ++st.rejects;
+    st.lastError = reason.left(300);
+    healthDirty();
+}
+
+void PeerSync::noteRefused(PeerSession *session, const QString &reason)
+{
+    qCInfo(lcPeer).noquote() << session->peerLabel() << "closed the connection:" << reason;
+}
+
+void PeerSync::answerInventoryRequest(PeerSession *session, const QString &requestId)
+{
+    InventoryStore store(m_db);
+    auto all = store.all();
+    if (!all) {
+        qCWarning(lcPeer) << "cannot answer inventory_request:" << all.error();
+        return;
+    }
+    QJsonArray rows;
+    for (const StockLevel &l : *all)
+        rows.append(QJsonObject{{QStringLiteral("productId"), l.productId},
+                                {QStringLiteral("currentStock"), l.currentStock},
+                                {QStringLiteral("reservedStock"), l.reservedStock},
+                                {QStringLiteral("lastUpdated"), l.lastUpdated}});
+    session->sendFrame(
+        PeerProtocol::compact({{QStringLiteral("type"), QStringLiteral("inventory_response")},
+                               {QStringLiteral("requestId"), requestId},
+                               {QStringLiteral("inventory"), rows},
+                               {QStringLiteral("timestamp"), nowIso()}}));
+}
+
+void PeerSync::inventoryResponseReceived(PeerSession *session, const QJsonObject &frame)
+{
+    Q_EMIT inventoryResponse(session->peerTerminal(), frame);
+}
+
+QString PeerSync::requestInventory()
+{
+    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QByteArray frame =
+        PeerProtocol::compact({{QStringLiteral("type"), QStringLiteral("inventory_request")},
+                               {QStringLiteral("requestId"), requestId},
+                               {QStringLiteral("timestamp"), nowIso()}});
+    for (PeerSession *s : std::as_const(m_sessions))
+        if (s->state() == PeerSession::State::Ready)
+            s->sendFrame(frame);
+    return requestId;
+}
+
+int PeerSync::connectedCount() const
+{
+    QSet<QString> peers;
+    for (const PeerSession *s : m_sessions)
+        if (s->state() == PeerSession::State::Ready)
+            peers.insert(s->peerTerminal());
+    return int(peers.size());
+}
+
+QVariantList PeerSync::peers() const
+{
+    QVariantList list;
+    const QJsonArray arr = health().value(QLatin1String("peers")).toArray();
+    for (const QJsonValue &v : arr)
+        list.append(v.toObject().toVariantMap());
+    return list;
+}
+
+QJsonObject PeerSync::health() const
+{
+    auto max = const_cast<MessageLog &>(m_log).maxSeqs();
+    QJsonArray peers;
+    for (auto it = m_stats.cbegin(); it != m_stats.cend(); ++it) {
+        const PeerStats &st = it.value();
+        QString state = QStringLiteral("disconnected");
+        qint64 backoffUntil = 0;
+        const PeerSession *session = nullptr;
+        for (const PeerSession *s : m_sessions)
+            if (keyOf(s) == it.key())
+                session = s;
+        for (const PeerLink *link : m_links) {
+            if (link->url().toString() == it.key()) {
+                state = link->stateName();
+                backoffUntil = link->state() == PeerLink::State::BackingOff ? link->backoffUntilMs() : 0;
+            }
+        }
+        if (session && session->state() == PeerSession::State::Ready)
+            state = QStringLiteral("connected");
+        else if (it.key().startsWith(QLatin1String("inbound:")))
+            state = QStringLiteral("disconnected");
+        qint64 unacked = 0;
+        if (max && !st.terminal.isEmpty()) {
+            const PeerProtocol::VersionVector holds =
+                session ? session->peerHolds()
+                        : const_cast<MessageLog &>(m_log).peerProgress(st.terminal).value_or({});
+            for (auto m = max->cbegin(); m != max->cend(); ++m)
+                if (m.key() != st.terminal)
+                    unacked += std::max<qint64>(0, m.value() - holds.value(m.key()));
+        }
+        QJsonObject o{{QStringLiteral("peer"), it.key()},
+                      {QStringLiteral("url"), st.url},
+                      {QStringLiteral("terminalId"), st.terminal},
+                      {QStringLiteral("direction"), st.direction},
+                      {QStringLiteral("state"), state},
+                      {QStringLiteral("since"), st.since},
+                      {QStringLiteral("lastMessageAt"),
+                       session ? session->lastMessageAt() : st.lastMessageAt},
+                      {QStringLiteral("unacked"), unacked},
+                      {QStringLiteral("rejects"), st.rejects},
+                      {QStringLiteral("lastError"), st.lastError}};
+        if (backoffUntil > 0)
+            o.insert(QStringLiteral("backoffUntil"),
+                     Clock::toIso(QDateTime::fromMSecsSinceEpoch(backoffUntil, Qt::UTC)));
+        peers.append(o);
+    }
+    return {{QStringLiteral("terminalId"), m_config.terminalId},
+            {QStringLiteral("listening"), m_tcp.isListening()},
+            {QStringLiteral("port"), int(m_tcp.serverPort())},
+            {QStringLiteral("lastSyncAt"), m_lastSyncAt},
+            {QStringLiteral("peers"), peers}};
+}
+
+void PeerSync::healthDirty()
+{
+    if (!m_healthTimer.isActive())
+        m_healthTimer.start();
+}
+
+void PeerSync::publishHealth()
+{
+    const QJsonObject h = health();
+    const QString now = nowIso();
+    WriteTransaction tx(m_db);
+    if (tx.isActive()) {
+        auto q = m_db.statement(QStringLiteral(
+            "INSERT INTO peer_status(peer, url, terminal_id, direction, state, since, "
+            "backoff_until, last_message_at, last_sync_at, unacked, rejects, last_error, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(peer) DO "
+            "UPDATE SET url = excluded.url, terminal_id = excluded.terminal_id, direction = "
+            "excluded.direction, state = excluded.state, since = excluded.since, backoff_until "
+            "= excluded.backoff_until, last_message_at = excluded.last_message_at, last_sync_at "
+            "= excluded.last_sync_at, unacked = excluded.unacked, rejects = excluded.rejects, "
+            "last_error = excluded.last_error, updated_at = excluded.updated_at"));
+        if (q) {
+            for (const QJsonValue &v : h.value(QLatin1String("peers")).toArray()) {
+                const QJsonObject p = v.toObject();
+                const QString peer = p.value(QLatin1String("peer")).toString();
+                const QString url = p.value(QLatin1String("url")).toString();
+                const QString terminal = p.value(QLatin1String("terminalId")).toString();
+                const QString direction = p.value(QLatin1String("direction")).toString();
+                const QString state = p.value(QLatin1String("state")).toString();
+                const QString since = p.value(QLatin1String("since")).toString();
+                const QString backoff = p.value(QLatin1String("backoffUntil")).toString();
+                const QString lastMessage = p.value(QLatin1String("lastMessageAt")).toString();
+                const QString lastError = p.value(QLatin1String("lastError")).toString();
+                (void)(*q)->bind(1, peer)
+                    .bindOptional(2, url)
+                    .bindOptional(3, terminal)
+                    .bind(4, direction.isEmpty() ? QStringLiteral("inbound") : direction)
+                    .bind(5, state)
+                    .bind(6, since.isEmpty() ? now : since)
+                    .bindOptional(7, backoff)
+                    .bindOptional(8, lastMessage)
+                    .bindOptional(9, m_lastSyncAt)
+                    .bind(10, qint64(p.value(QLatin1String("unacked")).toDouble()))
+                    .bind(11, qint64(p.value(QLatin1String("rejects")).toDouble()))
+                    .bindOptional(12, lastError)
+                    .bind(13, now)
+                    .exec();
+            }
+        }
+        (void)m_db.setMeta(QStringLiteral("peer_sync_heartbeat"), now);
+        (void)tx.commit();
+    }
+    Q_EMIT healthChanged();
+}

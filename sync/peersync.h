@@ -1,0 +1,155 @@
+#pragma once
+
+#include "clock.h"
+#include "inbox.h"
+#include "messagelog.h"
+
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTimer>
+#include <QVariantList>
+#include <QWebSocketServer>
+
+#include <functional>
+#include <memory>
+
+class Database;
+class PeerLink;
+class PeerSession;
+
+struct PeerSyncConfig
+{
+    QString terminalId;
+    QByteArray storeKey;
+    QHostAddress bindAddress = QHostAddress::Any;
+    quint16 port = 8123;
+    QStringList peerUrls;
+    int backoffInitialMs = 1000;
+    int backoffMaxMs = 60000;
+    int keepaliveIntervalMs = 5000;
+    int deadAfterMs = 15000;
+    int handshakeTimeoutMs = 10000;
+    qint64 maxFrameBytes = 1 << 20;
+    int maxFramesPerSecond = 50000;
+    int maxRejectsPerConnection = 100;
+    int window = 4096;     // unacked messages in flight per peer
+    int maxBatch = 2000;   // received messages applied per transaction
+    int gapCheckMs = 3000; // how long a gap may stay before a sync_request
+    std::function<double()> random; // for backoff jitter; empty = system random
+};
+
+// Peer sync (seed stage 2): the lane's WebSocket server, its links to configured peers, and
+// every authenticated session. Applies what peers send through the Inbox in batches, acks after
+// commit, relays to the other peers, and keeps per-peer health for the UI and --health.
+class PeerSync : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QVariantList peers READ peers NOTIFY healthChanged)
+    Q_PROPERTY(QString lastSyncAt READ lastSyncAt NOTIFY healthChanged)
+    Q_PROPERTY(quint16 port READ serverPort NOTIFY healthChanged)
+
+public:
+    PeerSync(Database &db, Clock &clock, PeerSyncConfig config, QObject *parent = nullptr);
+    ~PeerSync() override;
+
+    // Listens and dials the configured peers. Fails (and does nothing) without a store key or
+    // when the port cannot be bound.
+    [[nodiscard]] Status start();
+    void stop();
+
+    const PeerSyncConfig &config() const { return m_config; }
+    quint16 serverPort() const { return m_tcp.serverPort(); }
+    MessageLog &log() { return m_log; }
+    QString nowIso() const { return m_clock.nowIso(); }
+
+    QVariantList peers() const;
+    QString lastSyncAt() const { return m_lastSyncAt; }
+    QJsonObject health() const;
+    int connectedCount() const;
+
+    // Asks every connected peer for its inventory (seed inventory_request); answers arrive as
+    // inventoryResponse().
+    QString requestInventory();
+
+signals:
+    void healthChanged();
+    void messagesApplied(int count);
+    void inventoryResponse(const QString &peerTerminal, const QJsonObject &frame);
+
+private:
+    friend class PeerSession;
+    friend class PeerLink;
+
+    // For sessions and links.
+    void adoptSession(PeerSession *session);
+    bool acceptTerminal(PeerSession *session);
+    void enqueueIncoming(PeerSession *session, const OutboxMessage &message,
+                         const QByteArray &payload);
+    void ackReceived(PeerSession *session, const QString &messageId, const QString &origin,
+                     qint64 seq);
+    void noteReject(PeerSession *session, const QString &reason);
+    void noteRefused(PeerSession *session, const QString &reason);
+    void answerInventoryRequest(PeerSession *session, const QString &requestId);
+    void inventoryResponseReceived(PeerSession *session, const QJsonObject &frame);
+    void schedulePump();
+
+    void onTcpConnection();
+    void onWebSocketConnection();
+    void sessionAuthenticated(PeerSession *session);
+    void sessionClosed(PeerSession *session, const QString &reason);
+    void flushIncoming();
+    void flushAcks();
+    void pumpAll();
+    void checkGaps();
+    void publishHealth();
+    void healthDirty();
+    QString keyOf(const PeerSession *session) const;
+
+    struct Queued
+    {
+        QPointer<PeerSession> session;
+        Inbox::Incoming incoming;
+    };
+    struct PeerStats
+    {
+        QString terminal;
+        QString url;
+        QString direction;
+        QString lastMessageAt;
+        QString lastSyncAt;
+        QString lastError;
+        QString since;
+        qint64 rejects = 0;
+    };
+
+    Database &m_db;
+    Clock &m_clock;
+    PeerSyncConfig m_config;
+    MessageLog m_log;
+    Inbox m_inbox;
+    QTcpServer m_tcp;
+    QWebSocketServer m_ws;
+    QList<PeerLink *> m_links;
+    QList<PeerSession *> m_sessions;
+    QList<Queued> m_incoming;
+    struct PendingAck
+    {
+        QString peer;
+        QString messageId;
+        QString origin;
+        qint64 seq = 0;
+    };
+    QList<PendingAck> m_acks;
+    QTimer m_incomingTimer;
+    QTimer m_ackTimer;
+    QTimer m_pumpTimer;
+    QTimer m_gapTimer;
+    QTimer m_healthTimer;
+    QHash<QString, PeerStats> m_stats; // by peer key (URL, or "inbound:<terminal>")
+    QString m_lastSyncAt;
+    bool m_started = false;
+};

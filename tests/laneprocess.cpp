@@ -1,0 +1,204 @@
+#include "laneprocess.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTest>
+#include <QUuid>
+
+#ifndef LANE_EXECUTABLE
+#error "LANE_EXECUTABLE must be defined by the build"
+#endif
+
+LaneProcess::LaneProcess(QString terminalId, QString dataDir, quint16 port)
+    : m_terminalId(std::move(terminalId))
+    , m_dataDir(std::move(dataDir))
+    , m_port(port)
+{
+    QObject::connect(&m_process, &QProcess::readyReadStandardError, [this] {
+        m_log += m_process.readAllStandardError();
+    });
+}
+
+LaneProcess::~LaneProcess()
+{
+    if (isRunning()) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}
+
+quint16 LaneProcess::freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+QString LaneProcess::databasePath() const
+{
+    return m_dataDir + QStringLiteral("/lane-") + m_terminalId + QStringLiteral(".sqlite");
+}
+
+bool LaneProcess::start(const QStringList &peerUrls, const QStringList &extra)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("EUPHORIA_STORE_KEY"), QString::fromLatin1(StoreKey));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("lane.*.debug=false"));
+    m_process.setProcessEnvironment(env);
+    m_process.setProgram(QStringLiteral(LANE_EXECUTABLE));
+    QStringList args{QStringLiteral("--headless"),
+                     QStringLiteral("--terminal-id"), m_terminalId,
+                     QStringLiteral("--data-dir"), m_dataDir,
+                     QStringLiteral("--terminal-port"), QString::number(m_port),
+                     QStringLiteral("--bind-address"), QStringLiteral("127.0.0.1"),
+                     QStringLiteral("--status-interval"), QStringLiteral("0"),
+                     QStringLiteral("--peer-backoff-initial-ms"), QStringLiteral("200"),
+                     QStringLiteral("--peer-backoff-max-ms"), QStringLiteral("2000")};
+    if (!peerUrls.isEmpty())
+        args << QStringLiteral("--peer-terminals") << peerUrls.join(QLatin1Char(','));
+    args << extra;
+    m_process.setArguments(args);
+    m_log.clear();
+    m_out.clear();
+    m_process.start();
+    if (!m_process.waitForStarted(10000))
+        return false;
+    // Listening is logged once the server is up.
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 30000) {
+        QTest::qWait(20);
+        m_log += m_process.readAllStandardError();
+        if (m_log.contains("listening for peers"))
+            return true;
+        if (!isRunning())
+            return false;
+    }
+    return false;
+}
+
+QStringList LaneProcess::printedIds()
+{
+    m_out += m_process.readAllStandardOutput();
+    QStringList ids;
+    for (const QByteArray &line : m_out.split('\n'))
+        if (line.size() == 36)
+            ids.append(QString::fromLatin1(line));
+    return ids;
+}
+
+void LaneProcess::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished(10000);
+    m_log += m_process.readAllStandardError();
+}
+
+bool LaneProcess::stop()
+{
+    m_process.terminate();
+    const bool done = m_process.waitForFinished(15000);
+    m_log += m_process.readAllStandardError();
+    return done && m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
+}
+
+qint64 LaneProcess::count(const QString &sql) const
+{
+    const QStringList v = column(sql);
+    return v.isEmpty() ? -1 : v.first().toLongLong();
+}
+
+QStringList LaneProcess::column(const QString &sql) const
+{
+    QStringList values;
+    const QString name = QUuid::createUuid().toString();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(databasePath());
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql))
+                while (q.next())
+                    values.append(q.value(0).toString());
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return values;
+}
+
+RawPeer::RawPeer(QString terminalId, QByteArray key)
+    : m_terminalId(std::move(terminalId))
+    , m_key(std::move(key))
+{
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+        m_received.append(QJsonDocument::fromJson(text.toUtf8()).object());
+    });
+}
+
+bool RawPeer::connectTo(const QUrl &url)
+{
+    QSignalSpy connected(&m_socket, &QWebSocket::connected);
+    m_socket.open(url);
+    return connected.wait(10000);
+}
+
+bool RawPeer::handshake(const PeerProtocol::VersionVector &vector)
+{
+    const QByteArray clientNonce = PeerProtocol::newNonce();
+    const qsizetype before = m_received.size();
+    send(PeerProtocol::hello(m_terminalId, clientNonce));
+    if (!QTest::qWaitFor([&] { return m_received.size() > before || !isConnected(); }, 10000) ||
+        m_received.size() <= before)
+        return false;
+    const QJsonObject hello = m_received.at(before);
+    const QString server = hello.value(QLatin1String("terminalId")).toString();
+    const QByteArray serverNonce =
+        QByteArray::fromBase64(hello.value(QLatin1String("nonce")).toString().toLatin1());
+    const qsizetype mid = m_received.size();
+    send(PeerProtocol::auth(
+        PeerProtocol::proof(m_key, 'C', clientNonce, serverNonce, m_terminalId, server), vector));
+    if (!QTest::qWaitFor([&] { return m_received.size() > mid || !isConnected(); }, 10000) ||
+        m_received.size() <= mid)
+        return false;
+    return m_received.at(mid).value(QLatin1String("type")).toString() == QLatin1String("welcome");
+}
+
+void RawPeer::send(const QByteArray &frame)
+{
+    m_socket.sendTextMessage(QString::fromUtf8(frame));
+    m_socket.flush();
+}
+
+void RawPeer::sendBinary(const QByteArray &data)
+{
+    m_socket.sendBinaryMessage(data);
+    m_socket.flush();
+}
+
+bool RawPeer::waitForDisconnect(int ms)
+{
+    return QTest::qWaitFor([&] { return !isConnected(); }, ms);
+}
+
+QStringList RawPeer::ackedIds() const
+{
+    QStringList ids;
+    for (const QJsonObject &o : m_received)
+        if (o.value(QLatin1String("type")).toString() == QLatin1String("ack"))
+            ids.append(o.value(QLatin1String("messageId")).toString());
+    return ids;
+}
+
+QString RawPeer::closeReason() const
+{
+    for (const QJsonObject &o : m_received)
+        if (o.value(QLatin1String("type")).toString() == QLatin1String("error"))
+            return o.value(QLatin1String("reason")).toString();
+    return m_socket.closeReason();
+}

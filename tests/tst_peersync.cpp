@@ -1,0 +1,457 @@
+// Peer sync between real lane processes on loopback ports picked at run time, each with its
+// own database, plus hand-driven peers for the handshake and for bad input.
+#include "cart.h"
+#include "laneprocess.h"
+#include "messagelog.h"
+#include "testlane.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+constexpr int kConverge = 60000; // ms allowed for lanes to converge
+
+// Sales of a throwaway in-process lane, as the wire frames its outbox would send.
+QList<QByteArray> makeSaleFrames(TestLane &t, int n)
+{
+    if (!t.loginCashier())
+        return {};
+    auto products = t.lane().catalog().byCategory(QString(), 1000);
+    for (int i = 0; i < n; ++i) {
+        Cart cart;
+        (void)cart.add(products->at(i % products->size()), 1 + i % 2);
+        (void)cart.addCard(cart.totalCents());
+        if (!t.lane().sales().complete(cart, *t.lane().session().current()))
+            return {};
+    }
+    MessageLog log(t.db(), t.lane().config().terminalId);
+    QList<QByteArray> frames;
+    const auto entries = log.after(t.lane().config().terminalId, 0, n);
+    if (!entries)
+        return {};
+    for (const MessageLog::Entry &e : *entries)
+        frames.append(e.frame);
+    return frames;
+}
+
+QJsonObject frameObject(const QByteArray &frame)
+{
+    return QJsonDocument::fromJson(frame).object();
+}
+
+QByteArray toFrame(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+class TstPeerSync : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void twoLanesRingingConcurrentlyConverge()
+    {
+        QTemporaryDir dir;
+        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")),
+                       LaneProcess::freePort());
+        LaneProcess l2(QStringLiteral("L2"), dir.filePath(QStringLiteral("l2")),
+                       LaneProcess::freePort());
+        // Both list each other: one path between them must survive, nothing applied twice.
+        QVERIFY2(l1.start({l2.url()}, {QStringLiteral("--ring-sales"), QStringLiteral("150"),
+                                       QStringLiteral("--rate"), QStringLiteral("100"),
+                                       QStringLiteral("--seed"), QStringLiteral("1")}),
+                 qPrintable(l1.log()));
+        QVERIFY2(l2.start({l1.url()}, {QStringLiteral("--ring-sales"), QStringLiteral("150"),
+                                       QStringLiteral("--rate"), QStringLiteral("100"),
+                                       QStringLiteral("--seed"), QStringLiteral("2")}),
+                 qPrintable(l2.log()));
+        const QString all = QStringLiteral("SELECT COUNT(*) FROM transactions");
+        QTRY_COMPARE_WITH_TIMEOUT(l1.count(all), 300, kConverge);
+        QTRY_COMPARE_WITH_TIMEOUT(l2.count(all), 300, kConverge);
+        const QString ids = QStringLiteral("SELECT id FROM transactions ORDER BY id");
+        QCOMPARE(l1.column(ids), l2.column(ids));
+        const QString stock =
+            QStringLiteral("SELECT product_id || ':' || current_stock FROM inventory ORDER BY 1");
+        QCOMPARE(l1.column(stock), l2.column(stock));
+        // Every sale's stock change applied exactly once on each lane.
+        const QString changes = QStringLiteral(
+            "SELECT COUNT(*) FROM inventory_changes WHERE reason = 'sale'");
+        const QString lines = QStringLiteral("SELECT COUNT(*) FROM transaction_lines");
+        QCOMPARE(l1.count(changes), l1.count(lines));
+        QCOMPARE(l2.count(changes), l2.count(lines));
+        const QString pending = QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'pending'");
+        QTRY_COMPARE_WITH_TIMEOUT(l1.count(pending), 0, kConverge);
+        QTRY_COMPARE_WITH_TIMEOUT(l2.count(pending), 0, kConverge);
+        QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM outbox")), 150);
+        QCOMPARE(l2.count(QStringLiteral("SELECT COUNT(*) FROM inbox_processed")), 150);
+        QVERIFY(l1.stop());
+        QVERIFY(l2.stop());
+    }
+
+    void offlineLaneCatchesUpThroughAThirdLane()
+    {
+        QTemporaryDir dir;
+        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")),
+                       LaneProcess::freePort());
+        LaneProcess l2(QStringLiteral("L2"), dir.filePath(QStringLiteral("l2")),
+                       LaneProcess::freePort());
+        LaneProcess l3(QStringLiteral("L3"), dir.filePath(QStringLiteral("l3")),
+                       LaneProcess::freePort());
+        // L3 is down while L1 sells to L2.
+        QVERIFY(l2.start({}));
+        QVERIFY(l1.start({l2.url(), l3.url()},
+                         {QStringLiteral("--ring-sales"), QStringLiteral("40")}));
+        const QString fromL1 =
+            QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'L1'");
+        QTRY_COMPARE_WITH_TIMEOUT(l2.count(fromL1), 40, kConverge);
+        QVERIFY(l1.stop());
+        // Now L1 is gone and L3 comes up knowing only L2.
+        QVERIFY(l3.start({l2.url()}));
+        QTRY_COMPARE_WITH_TIMEOUT(l3.count(fromL1), 40, kConverge);
+        const QString ids =
+            QStringLiteral("SELECT id FROM transactions WHERE terminal_id = 'L1' ORDER BY id");
+        QCOMPARE(l3.column(ids), l2.column(ids));
+        // Relayed messages keep their origin, id and seq.
+        QCOMPARE(l3.column(QStringLiteral("SELECT from_terminal || ':' || seq || ':' || "
+                                          "message_id FROM inbox_processed ORDER BY seq")),
+                 l2.column(QStringLiteral("SELECT from_terminal || ':' || seq || ':' || "
+                                          "message_id FROM inbox_processed ORDER BY seq")));
+        QCOMPARE(l3.count(QStringLiteral("SELECT contiguous_seq FROM origin_progress WHERE "
+                                         "origin = 'L1'")),
+                 40);
+        QVERIFY(l2.stop());
+        QVERIFY(l3.stop());
+    }
+
+    void receiverKilledMidStreamLosesAndDuplicatesNothing()
+    {
+        QTemporaryDir dir;
+        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")),
+                       LaneProcess::freePort());
+        LaneProcess l2(QStringLiteral("L2"), dir.filePath(QStringLiteral("l2")),
+                       LaneProcess::freePort());
+        QVERIFY(l2.start({}));
+        QVERIFY(l1.start({l2.url()}, {QStringLiteral("--ring-sales"), QStringLiteral("400"),
+                                      QStringLiteral("--rate"), QStringLiteral("200")}));
+        const QString fromL1 =
+            QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'L1'");
+        QTRY_VERIFY_WITH_TIMEOUT(l2.count(fromL1) > 50, kConverge);
+        l2.kill();
+        const qint64 atKill = l2.count(fromL1);
+        QVERIFY(atKill < 400);
+        QVERIFY(l2.start({}));
+        QTRY_COMPARE_WITH_TIMEOUT(l2.count(fromL1), 400, kConverge);
+        QCOMPARE(l2.column(QStringLiteral("SELECT id FROM transactions ORDER BY id")),
+                 l1.column(QStringLiteral("SELECT id FROM transactions ORDER BY id")));
+        QCOMPARE(l2.count(QStringLiteral("SELECT COUNT(*) FROM inbox_processed")), 400);
+        QCOMPARE(l2.count(QStringLiteral("SELECT COUNT(*) FROM inventory_changes WHERE "
+                                         "terminal_id = 'L1'")),
+                 l1.count(QStringLiteral("SELECT COUNT(*) FROM inventory_changes WHERE "
+                                         "reason = 'sale'")));
+        const QString stock =
+            QStringLiteral("SELECT product_id || ':' || current_stock FROM inventory ORDER BY 1");
+        QCOMPARE(l1.column(stock), l2.column(stock));
+        QCOMPARE(l2.count(QStringLiteral("PRAGMA integrity_check")), 0); // "ok" reads as 0
+        QCOMPARE(l2.column(QStringLiteral("PRAGMA integrity_check")),
+                 QStringList{QStringLiteral("ok")});
+        QVERIFY(l1.stop());
+        QVERIFY(l2.stop());
+    }
+
+    void withoutTheStoreKeyNothingIsApplied()
+    {
+        QTemporaryDir dir;
+        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")),
+                       LaneProcess::freePort());
+        QVERIFY(l1.start({}));
+        TestLane source(QStringLiteral("T9"));
+        const QList<QByteArray> frames = makeSaleFrames(source, 2);
+        QCOMPARE(frames.size(), 2);
+
+        // A message before any hello.
+        RawPeer early(QStringLiteral("T9"));
+        QVERIFY(early.connectTo(QUrl(l1.url())));
+        early.send(frames.at(0));
+        QVERIFY(early.waitForDisconnect(10000));
+
+        // The wrong key: the lane proves its own key first and refuses ours.
+        RawPeer wrong(QStringLiteral("T9"), "another-store-key-xxxxxxx");
+        QVERIFY(wrong.connectTo(QUrl(l1.url())));
+        QVERIFY(!wrong.handshake());
+        QVERIFY(wrong.waitForDisconnect(10000));
+        QVERIFY2(wrong.closeReason().contains(QLatin1String("store key")),
+                 qPrintable(wrong.closeReason()));
+
+        // A client that sends hello, skips auth and sends messages.
+        RawPeer skip(QStringLiteral("T9"));
+        QVERIFY(skip.connectTo(QUrl(l1.url())));
+        skip.send(PeerProtocol::hello(QStringLiteral("T9"), PeerProtocol::newNonce()));
+        QTRY_VERIFY(!skip.received().isEmpty());
+        skip.send(frames.at(1));
+        QVERIFY(skip.waitForDisconnect(10000));
+
+        // An incompatible protocol version is refused with a reason.
+        RawPeer old(QStringLiteral("T9"));
+        QVERIFY(old.connectTo(QUrl(l1.url())));
+        QJsonObject hello = frameObject(PeerProtocol::hello(QStringLiteral("T9"),
+                                                            PeerProtocol::newNonce()));
+        hello.insert(QStringLiteral("protocol"), 99);
+        old.send(toFrame(hello));
+        QVERIFY(old.waitForDisconnect(10000));
+        QVERIFY2(old.closeReason().contains(QLatin1String("protocol version 99")),
+                 qPrintable(old.closeReason()));
+
+        QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM inbox_processed")), 0);
+        QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'T9'")), 0);
+
+        // With the key the same frames are applied, once, and acked.
+        RawPeer good(QStringLiteral("T9"));
+        QVERIFY(good.connectTo(QUrl(l1.url())));
+        QVERIFY(good.handshake());
+        for (const QByteArray &f : frames)
+            good.send(f);
+        good.send(frames.at(0)); // a duplicate: acked again, applied zero times
+        QTRY_COMPARE_WITH_TIMEOUT(good.ackedIds().size(), 3, 10000);
+        QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'T9'")), 2);
+        QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM inbox_processed")), 2);
+
+        // A second connection claiming the same terminal id is refused.
+        RawPeer twin(QStringLiteral("T9"));
+        QVERIFY(twin.connectTo(QUrl(l1.url())));
+        QVERIFY(!twin.handshake());
+        QVERIFY(twin.waitForDisconnect(10000));
+        QVERIFY2(twin.closeReason().contains(QLatin1String("already connected")),
+                 qPrintable(twin.closeReason()));
+        QVERIFY(good.isConnected());
+        QVERIFY(l1.stop());
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<bool>("closes");
+        TestLane source(QStringLiteral("T9"));
+        const QList<QByteArray> frames = makeSaleFrames(source, 1);
+        QVERIFY(frames.size() == 1);
+        const QJsonObject good = frameObject(frames.at(0));
+        auto with = [&](const QString &key, const QJsonValue &v) {
+            QJsonObject o = good;
+            if (v.isUndefined())
+                o.remove(key);
+            else
+                o.insert(key, v);
+            return toFrame(o);
+        };
+        auto payloadWith = [&](const QString &key, const QJsonValue &v) {
+            QJsonObject p = good.value(QLatin1String("payload")).toObject();
+            p.insert(key, v);
+            QJsonObject o = good;
+            o.insert(QStringLiteral("payload"), p);
+            return toFrame(o);
+        };
+        auto message = [&](const QString &topic, const QJsonObject &payload) {
+            QJsonObject o = good;
+            o.insert(QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+            o.insert(QStringLiteral("topic"), topic);
+            o.insert(QStringLiteral("payload"), payload);
+            return toFrame(o);
+        };
+        const QString product = good.value(QLatin1String("payload"))
+                                    .toObject()
+                                    .value(QLatin1String("lines"))
+                                    .toArray()
+                                    .at(0)
+                                    .toObject()
+                                    .value(QLatin1String("productId"))
+                                    .toString();
+        QJsonObject badLines = good.value(QLatin1String("payload")).toObject();
+        QJsonArray lines = badLines.value(QLatin1String("lines")).toArray();
+        QJsonObject line = lines.at(0).toObject();
+        line.insert(QStringLiteral("productId"), QStringLiteral("00000000-0000-4000-8000-000000000001"));
+        lines.replace(0, line);
+        badLines.insert(QStringLiteral("lines"), lines);
+        QJsonObject unknownProduct = good;
+        unknownProduct.insert(QStringLiteral("payload"), badLines);
+
+        QTest::newRow("invalid JSON") << QByteArray("{\"id\": ") << false;
+        QTest::newRow("JSON array") << QByteArray("[1, 2, 3]") << false;
+        QTest::newRow("JSON string") << QByteArray("\"hello\"") << false;
+        QTest::newRow("empty object") << QByteArray("{}") << false;
+        QTest::newRow("no id") << with(QStringLiteral("id"), QJsonValue::Undefined) << false;
+        QTest::newRow("id not a UUID") << with(QStringLiteral("id"), QStringLiteral("msg-1")) << false;
+        QTest::newRow("id a number") << with(QStringLiteral("id"), 42) << false;
+        QTest::newRow("no fromTerminal") << with(QStringLiteral("fromTerminal"), QJsonValue::Undefined) << false;
+        QTest::newRow("fromTerminal a number") << with(QStringLiteral("fromTerminal"), 9) << false;
+        QTest::newRow("no topic") << with(QStringLiteral("topic"), QJsonValue::Undefined) << false;
+        QTest::newRow("unknown topic") << with(QStringLiteral("topic"), QStringLiteral("pricing")) << false;
+        QTest::newRow("payload a string") << with(QStringLiteral("payload"), QStringLiteral("{}")) << false;
+        QTest::newRow("no timestamp") << with(QStringLiteral("timestamp"), QJsonValue::Undefined) << false;
+        QTest::newRow("timestamp not ISO") << with(QStringLiteral("timestamp"), QStringLiteral("yesterday")) << false;
+        QTest::newRow("negative seq") << with(QStringLiteral("seq"), -3) << false;
+        QTest::newRow("fractional seq") << with(QStringLiteral("seq"), 1.5) << false;
+        QTest::newRow("totals do not add up") << payloadWith(QStringLiteral("totalCents"), 1) << false;
+        QTest::newRow("sale of another lane") << payloadWith(QStringLiteral("terminalId"), QStringLiteral("L7")) << false;
+        QTest::newRow("transactionId not a UUID") << payloadWith(QStringLiteral("transactionId"), QStringLiteral("t-1")) << false;
+        QTest::newRow("money as a string") << payloadWith(QStringLiteral("paidCents"), QStringLiteral("12.00")) << false;
+        QTest::newRow("unknown product") << toFrame(unknownProduct) << false;
+        QTest::newRow("inventory delta 0") << message(QStringLiteral("inventory"), {{QStringLiteral("productId"), product}, {QStringLiteral("delta"), 0}, {QStringLiteral("reason"), QStringLiteral("count")}}) << false;
+        QTest::newRow("inventory unknown reason") << message(QStringLiteral("inventory"), {{QStringLiteral("productId"), product}, {QStringLiteral("delta"), 5}, {QStringLiteral("reason"), QStringLiteral("gift")}}) << false;
+        QTest::newRow("employee with a plain PIN") << message(QStringLiteral("employee"), {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)}, {QStringLiteral("name"), QStringLiteral("Eve")}, {QStringLiteral("role"), QStringLiteral("manager")}, {QStringLiteral("pinHash"), QStringLiteral("1234")}, {QStringLiteral("active"), true}, {QStringLiteral("updatedAt"), QStringLiteral("2026-11-25T10:00:00.000Z")}}) << false;
+        QTest::newRow("customer without a name") << message(QStringLiteral("customer"), {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)}, {QStringLiteral("updatedAt"), QStringLiteral("2026-11-25T10:00:00.000Z")}}) << false;
+        QTest::newRow("another lane's message without seq") << [&] { QJsonObject o = good; o.insert(QStringLiteral("fromTerminal"), QStringLiteral("L7")); o.remove(QStringLiteral("seq")); QJsonObject p = o.value(QLatin1String("payload")).toObject(); p.insert(QStringLiteral("terminalId"), QStringLiteral("L7")); o.insert(QStringLiteral("payload"), p); return toFrame(o); }() << false;
+        QTest::newRow("claims to be the receiving lane") << [&] { QJsonObject o = good; o.insert(QStringLiteral("fromTerminal"), QStringLiteral("L1")); QJsonObject p = o.value(QLatin1String("payload")).toObject(); p.insert(QStringLiteral("terminalId"), QStringLiteral("L1")); o.insert(QStringLiteral("payload"), p); return toFrame(o); }() << false;
+        QTest::newRow("ack without a UUID") << QByteArray("{\"type\":\"ack\",\"messageId\":\"x\"}") << false;
+        QTest::newRow("unknown frame type") << QByteArray("{\"type\":\"frobnicate\"}") << false;
+        QTest::newRow("hello after the handshake") << PeerProtocol::hello(QStringLiteral("T9"), PeerProtocol::newNonce()) << false;
+        QTest::newRow("sync_request with a bad vector") << QByteArray("{\"type\":\"sync_request\",\"vector\":{\"L1\":\"all\"}}") << false;
+        QTest::newRow("inventory_response with bad rows") << QByteArray("{\"type\":\"inventory_response\",\"requestId\":\"r1\",\"timestamp\":\"2026-11-25T10:00:00Z\",\"inventory\":[{\"productId\":\"p\"}]}") << false;
+        QTest::newRow("binary frame") << QByteArray() << true;
+        QTest::newRow("oversize frame") << QByteArray(2 * 1024 * 1024, ' ') << true;
+    }
+
+    void badInput()
+    {
+        QFETCH(QByteArray, frame);
+        QFETCH(bool, closes);
+        if (!m_lane) {
+            m_dir = std::make_unique<QTemporaryDir>();
+            m_lane = std::make_unique<LaneProcess>(QStringLiteral("L1"),
+                                                   m_dir->filePath(QStringLiteral("l1")),
+                                                   LaneProcess::freePort());
+            QVERIFY(m_lane->start({}));
+            m_source = std::make_unique<TestLane>(QStringLiteral("T9"));
+            m_valid = makeSaleFrames(*m_source, 1);
+        }
+        if (!m_peer || !m_peer->isConnected()) {
+            m_peer = std::make_unique<RawPeer>(QStringLiteral("T9"));
+            QVERIFY(m_peer->connectTo(QUrl(m_lane->url())));
+            QVERIFY(m_peer->handshake());
+        }
+        if (frame.isEmpty())
+            m_peer->sendBinary(QByteArray("\x01\x02", 2));
+        else
+            m_peer->send(frame);
+        ++m_sent;
+        if (closes) {
+            QVERIFY(m_peer->waitForDisconnect(10000));
+        } else {
+            // An inventory_request answered after it proves the frame was handled, and the
+            // connection still serves.
+            const qsizetype before = m_peer->received().size();
+            m_peer->send(QByteArray("{\"type\":\"inventory_request\",\"requestId\":\"probe\",\"timestamp\":\"2026-11-25T10:00:00Z\"}"));
+            QTRY_VERIFY_WITH_TIMEOUT(m_peer->received().size() > before, 10000);
+            QVERIFY(m_peer->isConnected());
+        }
+        QCOMPARE(m_lane->count(QStringLiteral("SELECT COUNT(*) FROM inbox_processed")), 0);
+        QCOMPARE(m_lane->count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id <> 'L1'")), 0);
+        QVERIFY(m_peer->ackedIds().isEmpty());
+    }
+
+    void badInputLeavesTheLaneServing()
+    {
+        QVERIFY(m_lane);
+        m_peer = std::make_unique<RawPeer>(QStringLiteral("T9"));
+        QVERIFY(m_peer->connectTo(QUrl(m_lane->url())));
+        QVERIFY(m_peer->handshake());
+        m_peer->send(m_valid.at(0));
+        QTRY_COMPARE_WITH_TIMEOUT(m_peer->ackedIds().size(), 1, 10000);
+        QCOMPARE(m_lane->count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'T9'")), 1);
+        // Rejects are counted per peer in the health data.
+        QTRY_VERIFY_WITH_TIMEOUT(m_lane->count(QStringLiteral("SELECT rejects FROM peer_status WHERE peer = 'inbound:T9'")) >= m_sent, 10000);
+        QVERIFY(m_lane->stop());
+        m_peer.reset();
+        m_lane.reset();
+    }
+
+    void floodIsCutOff()
+    {
+        QTemporaryDir dir;
+        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")),
+                       LaneProcess::freePort());
+        QVERIFY(l1.start({}, {QStringLiteral("--peer-max-frames-per-second"), QStringLiteral("200")}));
+        RawPeer peer(QStringLiteral("T9"));
+        QVERIFY(peer.connectTo(QUrl(l1.url())));
+        QVERIFY(peer.handshake());
+        for (int i = 0; i < 2000 && peer.isConnected(); ++i)
+            peer.send(QByteArray("{\"type\":\"ack\",\"messageId\":\"6f9619ff-8b86-4011-b42d-00c04fc964ff\"}"));
+        QVERIFY(peer.waitForDisconnect(10000));
+        QVERIFY2(peer.closeReason().contains(QLatin1String("frames per second")),
+                 qPrintable(peer.closeReason()));
+        // Others are still served.
+        RawPeer other(QStringLiteral("T8"));
+        QVERIFY(other.connectTo(QUrl(l1.url())));
+        QVERIFY(other.handshake());
+        QVERIFY(l1.stop());
+    }
+
+    void silentConnectionIsDropped()
+    {
+        QTemporaryDir dir;
+        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")),
+                       LaneProcess::freePort());
+        QVERIFY(l1.start({}));
+        // TCP connected, then nothing: no WebSocket upgrade, no hello.
+        QTcpSocket silent;
+        silent.connectToHost(QHostAddress::LocalHost, l1.port());
+        QVERIFY(silent.waitForConnected(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(silent.state(), QAbstractSocket::UnconnectedState, 30000);
+        // Upgraded to WebSocket but never says hello.
+        RawPeer mute(QStringLiteral("T9"));
+        QVERIFY(mute.connectTo(QUrl(l1.url())));
+        QVERIFY(mute.waitForDisconnect(30000));
+        QVERIFY(l1.stop());
+    }
+
+    void healthReportsPeers()
+    {
+        QTemporaryDir dir;
+        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")),
+                       LaneProcess::freePort());
+        LaneProcess l2(QStringLiteral("L2"), dir.filePath(QStringLiteral("l2")),
+                       LaneProcess::freePort());
+        const quint16 deadPort = LaneProcess::freePort();
+        const QString dead = QStringLiteral("ws://127.0.0.1:%1").arg(deadPort);
+        QVERIFY(l2.start({}));
+        QVERIFY(l1.start({l2.url(), dead}));
+        auto health = [&](int maxOffline) {
+            QProcess p;
+            p.start(QStringLiteral(LANE_EXECUTABLE),
+                    {QStringLiteral("--health"), QStringLiteral("--terminal-id"), QStringLiteral("L1"),
+                     QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("l1")),
+                     QStringLiteral("--peer-terminals"), l2.url() + QLatin1Char(',') + dead,
+                     QStringLiteral("--health-max-offline"), QString::number(maxOffline)});
+            p.waitForFinished(30000);
+            return qMakePair(p.exitCode(), QJsonDocument::fromJson(p.readAllStandardOutput()).object());
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(health(3600).second.value(QLatin1String("peers")).toArray().size() == 2, 20000);
+        auto [code, json] = health(3600);
+        QCOMPARE(code, 0);
+        QVERIFY(json.value(QLatin1String("running")).toBool());
+        QHash<QString, QJsonObject> peers;
+        for (const QJsonValue &v : json.value(QLatin1String("peers")).toArray())
+            peers.insert(v.toObject().value(QLatin1String("peer")).toString(), v.toObject());
+        QTRY_COMPARE_WITH_TIMEOUT(health(3600).second.value(QLatin1String("peers")).toArray().at(0).toObject().value(QLatin1String("state")).toString().isEmpty(), false, 5000);
+        QCOMPARE(peers.value(dead).value(QLatin1String("state")).toString().contains(QLatin1String("connect")), false);
+        // The dead peer fails the check once it has been away longer than allowed.
+        QTRY_COMPARE_WITH_TIMEOUT(health(1).first, 1, 20000);
+        QVERIFY(l1.stop());
+        QVERIFY(l2.stop());
+        // A stopped lane is reported as not running.
+        QTRY_COMPARE_WITH_TIMEOUT(health(3600).first, 1, 60000);
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<LaneProcess> m_lane;
+    std::unique_ptr<RawPeer> m_peer;
+    std::unique_ptr<TestLane> m_source;
+    QList<QByteArray> m_valid;
+    qint64 m_sent = 0;
+};
+
+QTEST_GUILESS_MAIN(TstPeerSync)
+#include "tst_peersync.moc"
