@@ -17,7 +17,9 @@ PeerSession::PeerSession(QWebSocket *socket, Role role, PeerSync &sync, QObject 
     , m_sync(sync)
 {
     socket->setParent(this);
-    m_remote = QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort());
+    m_remote = role == Role::Client
+                   ? socket->requestUrl().toString()
+                   : QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort());
     socket->setMaxAllowedIncomingFrameSize(quint64(sync.config().maxFrameBytes));
     socket->setMaxAllowedIncomingMessageSize(quint64(sync.config().maxFrameBytes));
     connect(socket, &QWebSocket::textMessageReceived, this, &PeerSession::onText);
@@ -45,9 +47,7 @@ QString PeerSession::peerLabel() const
 {
     const QString who = m_peerTerminal.isEmpty() ? QStringLiteral("?") : m_peerTerminal;
     return QStringLiteral("%1 (%2 %3)")
-        .arg(who, m_role == Role::Client ? QStringLiteral("to") : QStringLiteral("from"),
-             m_role == Role::Client && m_socket ? m_socket->requestUrl().toString()
-                                                : remoteAddress());
+        .arg(who, m_role == Role::Client ? QStringLiteral("to") : QStringLiteral("from"), m_remote);
 }
 
 void PeerSession::start()
@@ -81,11 +81,22 @@ void PeerSession::close(const QString &reason, bool tellPeer)
     m_handshakeTimer.stop();
     qCInfo(lcPeer).noquote() << "closing" << peerLabel() << "-" << reason;
     if (m_socket) {
-        if (tellPeer && m_socket->state() == QAbstractSocket::ConnectedState)
-            m_socket->sendTextMessage(QString::fromUtf8(error(reason)));
-        m_socket->disconnect(this);
-        m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated, reason.left(100));
-        m_socket->abort();
+        // The socket outlives the session long enough to deliver the reason and the close
+        // frame; a peer that does not answer the close is cut off after a grace period.
+        QWebSocket *socket = m_socket;
+        m_socket = nullptr;
+        socket->disconnect(this);
+        socket->setParent(nullptr);
+        if (tellPeer && socket->state() == QAbstractSocket::ConnectedState)
+            socket->sendTextMessage(QString::fromUtf8(error(reason)));
+        QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        QTimer::singleShot(2000, socket, [socket] {
+            socket->abort();
+            socket->deleteLater();
+        });
+        socket->close(tellPeer ? QWebSocketProtocol::CloseCodePolicyViolated
+                               : QWebSocketProtocol::CloseCodeNormal,
+                      reason.left(100));
     }
     Q_EMIT closed(this, reason);
 }
@@ -95,8 +106,11 @@ void PeerSession::onDisconnected()
     if (m_state == State::Closed)
         return;
     QString reason = QStringLiteral("connection closed by peer");
-    if (m_socket && m_socket->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData)
+    if (m_socket && m_socket->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData) {
         reason = QStringLiteral("frame larger than %1 bytes").arg(m_sync.config().maxFrameBytes);
+        ++m_rejects;
+        m_sync.noteReject(this, reason);
+    }
     else if (m_socket && !m_socket->closeReason().isEmpty())
         reason += QStringLiteral(": ") + m_socket->closeReason();
     close(reason, false);

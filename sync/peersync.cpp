@@ -10,6 +10,7 @@
 
 #include <QJsonArray>
 #include <QTcpSocket>
+#include <QWebSocket>
 
 #include <algorithm>
 
@@ -103,6 +104,17 @@ void PeerSync::onTcpConnection()
     while (QTcpSocket *socket = m_tcp.nextPendingConnection()) {
         // QWebSocketServer leaves Nagle on for accepted sockets (~40 ms per exchange).
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        // A connection that never completes the WebSocket upgrade is dropped (QWebSocketServer
+        // 6.4 leaves it open forever).
+        QTimer::singleShot(m_config.handshakeTimeoutMs, socket, [socket] {
+            if (!qobject_cast<QWebSocket *>(socket->parent())) {
+                qCInfo(lcPeer).noquote()
+                    << "dropping" << socket->peerAddress().toString()
+                    << ": no WebSocket upgrade within the handshake timeout";
+                socket->abort();
+                socket->deleteLater();
+            }
+        });
         m_ws.handleConnection(socket);
     }
 }

@@ -379,8 +379,9 @@ private slots:
         for (int i = 0; i < 2000 && peer.isConnected(); ++i)
             peer.send(QByteArray("{\"type\":\"ack\",\"messageId\":\"6f9619ff-8b86-4011-b42d-00c04fc964ff\"}"));
         QVERIFY(peer.waitForDisconnect(10000));
-        QVERIFY2(peer.closeReason().contains(QLatin1String("frames per second")),
-                 qPrintable(peer.closeReason()));
+        // The reason is logged by the lane (the flooding client may not read it: closing a
+        // socket with unread input resets it).
+        QTRY_VERIFY_WITH_TIMEOUT(l1.log().contains(QLatin1String("more than 200 frames per second")), 10000);
         // Others are still served.
         RawPeer other(QStringLiteral("T8"));
         QVERIFY(other.connectTo(QUrl(l1.url())));
