@@ -43,8 +43,7 @@ bool platformGiven(const QStringList &args)
            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
-int printHealth(const LaneConfig &config, int maxOfflineSeconds, QTextStream &out,
-                QTextStream &err)
+int printHealth(const LaneConfig &config, int maxOfflineSeconds, QTextStream &out, QTextStream &err)
 {
     auto report = HealthReport::read(config, maxOfflineSeconds, QDateTime::currentDateTimeUtc());
     if (!report) {

@@ -78,6 +78,9 @@ Status Database::open(const Options &options)
     for (const QString &pragma :
          {QStringLiteral("PRAGMA synchronous=%1").arg(synchronousName(options.synchronous)),
           QStringLiteral("PRAGMA foreign_keys=ON"),
+          // 32 MiB of page cache: batches of peer messages touch many pages (random UUID keys)
+          // and must not spill to the WAL halfway through a transaction.
+          QStringLiteral("PRAGMA cache_size=-32768"),
           QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs)}) {
         if (Status s = exec(pragma); !s) {
             close();

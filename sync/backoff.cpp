@@ -8,8 +8,9 @@
 Backoff::Backoff(int initialMs, int maxMs, std::function<double()> random)
     : m_initialMs(std::max(1, initialMs))
     , m_maxMs(std::max(m_initialMs, maxMs))
-    , m_random(random ? std::move(random)
-                      : std::function<double()>([] { return QRandomGenerator::global()->generateDouble(); }))
+    , m_random(random ? std::move(random) : std::function<double()>([] {
+        return QRandomGenerator::global()->generateDouble();
+    }))
 {
 }
 

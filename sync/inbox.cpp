@@ -137,9 +137,9 @@ QList<Inbox::Result> Inbox::applyBatch(const QList<Incoming> &batch)
 Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now)
 {
     const OutboxMessage &m = in.message;
-    auto dup = m_db.prepared(QStringLiteral(
-        "SELECT (SELECT COUNT(*) FROM inbox_processed WHERE message_id = ?) + "
-        "(SELECT COUNT(*) FROM outbox WHERE id = ?)"));
+    auto dup = m_db.prepared(
+        QStringLiteral("SELECT (SELECT COUNT(*) FROM inbox_processed WHERE message_id = ?) + "
+                       "(SELECT COUNT(*) FROM outbox WHERE id = ?)"));
     if (!dup)
         return {Outcome::Rejected, dup.error()};
     (*dup)->bindValue(0, m.id);
@@ -235,10 +235,13 @@ Status Inbox::applyTransaction(const OutboxMessage &m)
     if (Status s = m_sales.insert(*sale); !s)
         return s;
     for (const SaleLine &line : sale->lines) {
-        StockChange change{line.productId, -qint64(line.quantity),
+        StockChange change{line.productId,
+                           -qint64(line.quantity),
                            line.quantity > 0 ? QStringLiteral("sale") : QStringLiteral("return"),
-                           sale->employeeId,       m.fromTerminal,
-                           m.id,                   sale->createdAt};
+                           sale->employeeId,
+                           m.fromTerminal,
+                           m.id,
+                           sale->createdAt};
         if (auto r = m_inventory.applyDelta(change); !r)
             return Status::failure(r.error());
     }
@@ -275,7 +278,8 @@ Status Inbox::applyCustomer(const OutboxMessage &m)
     const QString name = p.value(QLatin1String("name")).toString();
     const QString phone = p.value(QLatin1String("phone")).toString();
     const QString email = p.value(QLatin1String("email")).toString();
-    return (*q)->bind(1, id)
+    return (*q)
+        ->bind(1, id)
         .bind(2, name)
         .bindOptional(3, phone)
         .bindOptional(4, email)
@@ -302,7 +306,8 @@ Status Inbox::applyEmployee(const OutboxMessage &m)
     const QString hash = p.value(QLatin1String("pinHash")).toString();
     const QString updated = p.value(QLatin1String("updatedAt")).toString();
     const double limit = p.value(QLatin1String("discountLimitBp")).toDouble(0);
-    return (*q)->bind(1, id)
+    return (*q)
+        ->bind(1, id)
         .bind(2, name)
         .bind(3, role)
         .bind(4, hash)

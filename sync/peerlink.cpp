@@ -109,15 +109,16 @@ void PeerLink::dial()
             m_lastError.clear();
             setState(State::Connected);
         });
-        connect(session, &PeerSession::closed, this, [this, session](PeerSession *, const QString &why) {
-            if (m_terminal.isEmpty())
-                m_terminal = session->peerTerminal();
-            session->deleteLater();
-            m_session = nullptr;
-            if (m_state == State::Standby || m_stopped)
-                return;
-            failed(why);
-        });
+        connect(session, &PeerSession::closed, this,
+                [this, session](PeerSession *, const QString &why) {
+                    if (m_terminal.isEmpty())
+                        m_terminal = session->peerTerminal();
+                    session->deleteLater();
+                    m_session = nullptr;
+                    if (m_state == State::Standby || m_stopped)
+                        return;
+                    failed(why);
+                });
         m_sync.adoptSession(session);
         session->start();
     });

@@ -97,8 +97,9 @@ Result<VersionVector> vectorFromJson(const QJsonValue &value)
         const double d = it.value().toDouble(-1);
         if (!isTerminalId(it.key()) || !it.value().isDouble() || d < 0 || d > kMaxExact ||
             d != double(qint64(d)))
-            return R::failure(QStringLiteral("vector entry %1 must be a terminal id with a seq >= 0")
-                                  .arg(it.key().left(40)));
+            return R::failure(
+                QStringLiteral("vector entry %1 must be a terminal id with a seq >= 0")
+                    .arg(it.key().left(40)));
         v.insert(it.key(), qint64(d));
     }
     return v;
@@ -227,8 +228,8 @@ QByteArray welcome(const VersionVector &vector)
 
 QByteArray error(const QString &reason)
 {
-    return compact({{QStringLiteral("type"), QStringLiteral("error")},
-                    {QStringLiteral("reason"), reason}});
+    return compact(
+        {{QStringLiteral("type"), QStringLiteral("error")}, {QStringLiteral("reason"), reason}});
 }
 
 QByteArray ack(const QString &messageId)

@@ -19,13 +19,13 @@ inline constexpr int NonceBytes = 32;
 using VersionVector = QMap<QString, qint64>;
 
 enum class Kind {
-    Hello,             // {"type":"hello","protocol":1,"terminalId":..,"nonce":..[,"mac":..]}
-    Auth,              // {"type":"auth","mac":..,"vector":{..}}              client proof
-    Welcome,           // {"type":"welcome","vector":{..}}                    server accepts
-    Error,             // {"type":"error","reason":..}                        before closing
-    Message,           // the seed's message: id, fromTerminal, topic, payload, timestamp (+seq)
-    Ack,               // {"type":"ack","messageId":..}
-    InventoryRequest,  // {"type":"inventory_request","requestId":..,"timestamp":..}
+    Hello,            // {"type":"hello","protocol":1,"terminalId":..,"nonce":..[,"mac":..]}
+    Auth,             // {"type":"auth","mac":..,"vector":{..}}              client proof
+    Welcome,          // {"type":"welcome","vector":{..}}                    server accepts
+    Error,            // {"type":"error","reason":..}                        before closing
+    Message,          // the seed's message: id, fromTerminal, topic, payload, timestamp (+seq)
+    Ack,              // {"type":"ack","messageId":..}
+    InventoryRequest, // {"type":"inventory_request","requestId":..,"timestamp":..}
     InventoryResponse, // {"type":"inventory_response","requestId":..,"inventory":[..],"timestamp":..}
     SyncRequest,       // {"type":"sync_request","vector":{..}}               resend what I lack
 };

@@ -17,9 +17,10 @@ PeerSession::PeerSession(QWebSocket *socket, Role role, PeerSync &sync, QObject 
     , m_sync(sync)
 {
     socket->setParent(this);
-    m_remote = role == Role::Client
-                   ? socket->requestUrl().toString()
-                   : QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort());
+    m_remote =
+        role == Role::Client
+            ? socket->requestUrl().toString()
+            : QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort());
     socket->setMaxAllowedIncomingFrameSize(quint64(sync.config().maxFrameBytes));
     socket->setMaxAllowedIncomingMessageSize(quint64(sync.config().maxFrameBytes));
     connect(socket, &QWebSocket::textMessageReceived, this, &PeerSession::onText);
@@ -30,8 +31,9 @@ PeerSession::PeerSession(QWebSocket *socket, Role role, PeerSync &sync, QObject 
     connect(&m_keepalive, &QTimer::timeout, this, &PeerSession::onKeepalive);
     m_handshakeTimer.setSingleShot(true);
     m_handshakeTimer.setInterval(sync.config().handshakeTimeoutMs);
-    connect(&m_handshakeTimer, &QTimer::timeout, this,
-            [this] { close(QStringLiteral("no handshake within %1 ms").arg(m_handshakeTimer.interval())); });
+    connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
+        close(QStringLiteral("no handshake within %1 ms").arg(m_handshakeTimer.interval()));
+    });
     m_tokens = sync.config().maxFramesPerSecond;
     m_bucketClock.start();
     m_lastActivity.start();
@@ -110,8 +112,7 @@ void PeerSession::onDisconnected()
         reason = QStringLiteral("frame larger than %1 bytes").arg(m_sync.config().maxFrameBytes);
         ++m_rejects;
         m_sync.noteReject(this, reason);
-    }
-    else if (m_socket && !m_socket->closeReason().isEmpty())
+    } else if (m_socket && !m_socket->closeReason().isEmpty())
         reason += QStringLiteral(": ") + m_socket->closeReason();
     close(reason, false);
 }
@@ -161,7 +162,8 @@ void PeerSession::onText(const QString &text)
     if (!takeToken()) {
         m_sync.noteReject(this, QStringLiteral("rate limit"));
         ++m_rejects;
-        close(QStringLiteral("more than %1 frames per second").arg(m_sync.config().maxFramesPerSecond));
+        close(QStringLiteral("more than %1 frames per second")
+                  .arg(m_sync.config().maxFramesPerSecond));
         return;
     }
     auto frame = parse(text.toUtf8());
@@ -194,8 +196,8 @@ void PeerSession::handleHandshake(const Frame &f)
     if (f.kind == Kind::Hello) {
         const int protocol = f.json.value(QLatin1String("protocol")).toInt();
         const QString peer = f.json.value(QLatin1String("terminalId")).toString();
-        const QByteArray nonce = QByteArray::fromBase64(
-            f.json.value(QLatin1String("nonce")).toString().toLatin1());
+        const QByteArray nonce =
+            QByteArray::fromBase64(f.json.value(QLatin1String("nonce")).toString().toLatin1());
         if (protocol != Version) {
             close(QStringLiteral("protocol version %1 is not supported; this lane speaks %2")
                       .arg(protocol)
@@ -214,14 +216,14 @@ void PeerSession::handleHandshake(const Frame &f)
             m_peerTerminal = peer;
             m_clientNonce = nonce;
             m_serverNonce = newNonce();
-            sendFrame(hello(cfg.terminalId, m_serverNonce,
-                            proof(cfg.storeKey, 'S', m_clientNonce, m_serverNonce, peer,
-                                  cfg.terminalId)));
+            sendFrame(hello(
+                cfg.terminalId, m_serverNonce,
+                proof(cfg.storeKey, 'S', m_clientNonce, m_serverNonce, peer, cfg.terminalId)));
             return;
         }
         if (m_role == Role::Client && !m_sentAuth) {
-            const QByteArray mac = QByteArray::fromBase64(
-                f.json.value(QLatin1String("mac")).toString().toLatin1());
+            const QByteArray mac =
+                QByteArray::fromBase64(f.json.value(QLatin1String("mac")).toString().toLatin1());
             m_serverNonce = nonce;
             const QByteArray expected =
                 proof(cfg.storeKey, 'S', m_clientNonce, m_serverNonce, cfg.terminalId, peer);
@@ -241,17 +243,17 @@ void PeerSession::handleHandshake(const Frame &f)
                 return;
             }
             m_sentAuth = true;
-            sendFrame(auth(proof(cfg.storeKey, 'C', m_clientNonce, m_serverNonce, cfg.terminalId,
-                                 peer),
-                           *vector));
+            sendFrame(
+                auth(proof(cfg.storeKey, 'C', m_clientNonce, m_serverNonce, cfg.terminalId, peer),
+                     *vector));
             return;
         }
     }
     if (f.kind == Kind::Auth && m_role == Role::Server && !m_serverNonce.isEmpty()) {
         const QByteArray mac =
             QByteArray::fromBase64(f.json.value(QLatin1String("mac")).toString().toLatin1());
-        const QByteArray expected = proof(cfg.storeKey, 'C', m_clientNonce, m_serverNonce,
-                                          m_peerTerminal, cfg.terminalId);
+        const QByteArray expected =
+            proof(cfg.storeKey, 'C', m_clientNonce, m_serverNonce, m_peerTerminal, cfg.terminalId);
         if (!equalConstantTime(mac, expected)) {
             close(QStringLiteral("client failed to prove the store key"));
             return;

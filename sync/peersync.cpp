@@ -37,7 +37,6 @@ PeerSync::PeerSync(Database &db, Clock &clock, PeerSyncConfig config, QObject *p
         checkGaps();
         healthDirty(); // also the heartbeat --health looks at
     });
-    m_ws.setHandshakeTimeout(m_config.handshakeTimeoutMs);
     connect(&m_tcp, &QTcpServer::newConnection, this, &PeerSync::onTcpConnection);
     connect(&m_ws, &QWebSocketServer::newConnection, this, &PeerSync::onWebSocketConnection);
 }
@@ -105,15 +104,17 @@ void PeerSync::onTcpConnection()
         // QWebSocketServer leaves Nagle on for accepted sockets (~40 ms per exchange).
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         // A connection that never completes the WebSocket upgrade is dropped (QWebSocketServer
-        // 6.4 leaves it open forever).
-        QTimer::singleShot(m_config.handshakeTimeoutMs, socket, [socket] {
-            if (!qobject_cast<QWebSocket *>(socket->parent())) {
-                qCInfo(lcPeer).noquote()
-                    << "dropping" << socket->peerAddress().toString()
-                    << ": no WebSocket upgrade within the handshake timeout";
-                socket->abort();
-                socket->deleteLater();
-            }
+        // 6.4 leaves it open forever). Upgraded sockets are known by their remote endpoint.
+        const QString endpoint = socket->peerAddress().toString() + QLatin1Char('|') +
+                                 QString::number(socket->peerPort());
+        m_awaitingUpgrade.insert(endpoint);
+        QPointer<QTcpSocket> guard(socket);
+        QTimer::singleShot(m_config.handshakeTimeoutMs, this, [this, guard, endpoint] {
+            if (!m_awaitingUpgrade.remove(endpoint) || !guard)
+                return;
+            qCInfo(lcPeer).noquote()
+                << "dropping" << endpoint << ": no WebSocket upgrade within the handshake timeout";
+            guard->abort();
         });
         m_ws.handleConnection(socket);
     }
@@ -122,6 +123,8 @@ void PeerSync::onTcpConnection()
 void PeerSync::onWebSocketConnection()
 {
     while (QWebSocket *socket = m_ws.nextPendingConnection()) {
+        m_awaitingUpgrade.remove(socket->peerAddress().toString() + QLatin1Char('|') +
+                                 QString::number(socket->peerPort()));
         auto *session = new PeerSession(socket, PeerSession::Role::Server, *this, this);
         adoptSession(session);
         session->start();
@@ -287,8 +290,10 @@ void PeerSync::flushAcks()
         m_ackTimer.start(100);
         return;
     }
+    QStringList own;
     for (const PendingAck &a : std::as_const(m_acks)) {
         if (a.origin == m_config.terminalId) {
+            own.append(a.messageId);
             if (Status s = m_log.markPeerAcked(a.messageId, now); !s)
                 qCWarning(lcPeer) << "cannot mark" << a.messageId << "peer_ack:" << s.error();
         }
@@ -304,6 +309,8 @@ void PeerSync::flushAcks()
     }
     m_acks.clear();
     m_lastSyncAt = now;
+    if (!own.isEmpty())
+        Q_EMIT ownMessagesAcked(own);
     schedulePump();
     healthDirty();
 }
@@ -431,7 +438,8 @@ QJsonObject PeerSync::health() const
         for (const PeerLink *link : m_links) {
             if (link->url().toString() == it.key()) {
                 state = link->stateName();
-                backoffUntil = link->state() == PeerLink::State::BackingOff ? link->backoffUntilMs() : 0;
+                backoffUntil =
+                    link->state() == PeerLink::State::BackingOff ? link->backoffUntilMs() : 0;
             }
         }
         if (session && session->state() == PeerSession::State::Ready)
@@ -503,7 +511,8 @@ void PeerSync::publishHealth()
                 const QString backoff = p.value(QLatin1String("backoffUntil")).toString();
                 const QString lastMessage = p.value(QLatin1String("lastMessageAt")).toString();
                 const QString lastError = p.value(QLatin1String("lastError")).toString();
-                (void)(*q)->bind(1, peer)
+                (void)(*q)
+                    ->bind(1, peer)
                     .bindOptional(2, url)
                     .bindOptional(3, terminal)
                     .bind(4, direction.isEmpty() ? QStringLiteral("inbound") : direction)

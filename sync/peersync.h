@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTcpServer>
 #include <QTimer>
 #include <QVariantList>
@@ -36,9 +37,9 @@ struct PeerSyncConfig
     qint64 maxFrameBytes = 1 << 20;
     int maxFramesPerSecond = 50000;
     int maxRejectsPerConnection = 100;
-    int window = 4096;     // unacked messages in flight per peer
-    int maxBatch = 2000;   // received messages applied per transaction
-    int gapCheckMs = 3000; // how long a gap may stay before a sync_request
+    int window = 4096;              // unacked messages in flight per peer
+    int maxBatch = 2000;            // received messages applied per transaction
+    int gapCheckMs = 3000;          // how long a gap may stay before a sync_request
     std::function<double()> random; // for backoff jitter; empty = system random
 };
 
@@ -78,6 +79,9 @@ public:
 signals:
     void healthChanged();
     void messagesApplied(int count);
+    // This lane's own messages acked by a peer for the first time in this run (after the
+    // peer committed them), in the order the acks were recorded.
+    void ownMessagesAcked(const QStringList &messageIds);
     void inventoryResponse(const QString &peerTerminal, const QJsonObject &frame);
 
 private:
@@ -152,4 +156,5 @@ private:
     QHash<QString, PeerStats> m_stats; // by peer key (URL, or "inbound:<terminal>")
     QString m_lastSyncAt;
     bool m_started = false;
+    QSet<QString> m_awaitingUpgrade; // accepted TCP connections not yet WebSockets
 };

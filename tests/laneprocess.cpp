@@ -18,9 +18,8 @@ LaneProcess::LaneProcess(QString terminalId, QString dataDir, quint16 port)
     , m_dataDir(std::move(dataDir))
     , m_port(port)
 {
-    QObject::connect(&m_process, &QProcess::readyReadStandardError, [this] {
-        m_log += m_process.readAllStandardError();
-    });
+    QObject::connect(&m_process, &QProcess::readyReadStandardError,
+                     [this] { m_log += m_process.readAllStandardError(); });
 }
 
 LaneProcess::~LaneProcess()
@@ -52,13 +51,20 @@ bool LaneProcess::start(const QStringList &peerUrls, const QStringList &extra)
     m_process.setProcessEnvironment(env);
     m_process.setProgram(QStringLiteral(LANE_EXECUTABLE));
     QStringList args{QStringLiteral("--headless"),
-                     QStringLiteral("--terminal-id"), m_terminalId,
-                     QStringLiteral("--data-dir"), m_dataDir,
-                     QStringLiteral("--terminal-port"), QString::number(m_port),
-                     QStringLiteral("--bind-address"), QStringLiteral("127.0.0.1"),
-                     QStringLiteral("--status-interval"), QStringLiteral("0"),
-                     QStringLiteral("--peer-backoff-initial-ms"), QStringLiteral("200"),
-                     QStringLiteral("--peer-backoff-max-ms"), QStringLiteral("2000")};
+                     QStringLiteral("--terminal-id"),
+                     m_terminalId,
+                     QStringLiteral("--data-dir"),
+                     m_dataDir,
+                     QStringLiteral("--terminal-port"),
+                     QString::number(m_port),
+                     QStringLiteral("--bind-address"),
+                     QStringLiteral("127.0.0.1"),
+                     QStringLiteral("--status-interval"),
+                     QStringLiteral("0"),
+                     QStringLiteral("--peer-backoff-initial-ms"),
+                     QStringLiteral("200"),
+                     QStringLiteral("--peer-backoff-max-ms"),
+                     QStringLiteral("2000")};
     if (!peerUrls.isEmpty())
         args << QStringLiteral("--peer-terminals") << peerUrls.join(QLatin1Char(','));
     args << extra;

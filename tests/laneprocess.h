@@ -19,8 +19,8 @@ public:
 
     // Starts headless with these peers plus extra arguments; waits until it listens.
     bool start(const QStringList &peerUrls, const QStringList &extra = {});
-    void kill();      // SIGKILL
-    bool stop();      // SIGTERM, waits for a clean exit
+    void kill(); // SIGKILL
+    bool stop(); // SIGTERM, waits for a clean exit
     bool isRunning() const { return m_process.state() == QProcess::Running; }
 
     QString url() const { return QStringLiteral("ws://127.0.0.1:%1").arg(m_port); }

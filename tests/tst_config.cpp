@@ -132,6 +132,18 @@ private Q_SLOTS:
         QTest::newRow("env port not a number")
             << QByteArray("{}") << QStringLiteral("EUPHORIA_TERMINAL_PORT=abc")
             << QStringList{QStringLiteral("EUPHORIA_TERMINAL_PORT"), QStringLiteral("abc")};
+        QTest::newRow("store key too short")
+            << QByteArray("{\"storeKey\": \"short-secret\"}") << QString()
+            << QStringList{QStringLiteral("storeKey"), QStringLiteral("16")};
+        QTest::newRow("bind address not an address")
+            << QByteArray("{\"bindAddress\": \"everywhere\"}") << QString()
+            << QStringList{QStringLiteral("bindAddress"), QStringLiteral("IP")};
+        QTest::newRow("store key file missing")
+            << QByteArray("{\"storeKeyFile\": \"/nonexistent/key\"}") << QString()
+            << QStringList{QStringLiteral("storeKeyFile"), QStringLiteral("/nonexistent/key")};
+        QTest::newRow("backoff out of range")
+            << QByteArray("{\"peerBackoffMaxMs\": 5}") << QString()
+            << QStringList{QStringLiteral("peerBackoffMaxMs")};
         QTest::newRow("env peer bad")
             << QByteArray("{}") << QStringLiteral("EUPHORIA_PEER_TERMINALS=nonsense")
             << QStringList{QStringLiteral("EUPHORIA_PEER_TERMINALS")};
@@ -193,6 +205,37 @@ private Q_SLOTS:
         QVERIFY(ok);
         QVERIFY(ok->config.cloudEnabled());
         QCOMPARE(ok->config.supabaseServiceKey, QStringLiteral("eyJsecret-value-123"));
+    }
+
+    void storeKeyFile()
+    {
+        const QString keyPath =
+            writeFile("  store-key-from-a-file-0123  \n", QStringLiteral("key"));
+        QFile key(keyPath);
+        QVERIFY(key.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                   QFileDevice::ReadGroup));
+        auto open = ConfigLoader::load(
+            sources(writeFile(QStringLiteral("{\"storeKeyFile\": \"%1\"}").arg(keyPath).toUtf8())));
+        QVERIFY(!open);
+        QVERIFY2(open.error().contains(QLatin1String("chmod 600")), qPrintable(open.error()));
+        QVERIFY(!open.error().contains(QLatin1String("store-key-from")));
+        QVERIFY(key.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        auto ok = ConfigLoader::load(
+            sources(writeFile(QStringLiteral("{\"storeKeyFile\": \"%1\"}").arg(keyPath).toUtf8())));
+        QVERIFY2(ok, qPrintable(ok.error()));
+        QCOMPARE(ok->config.storeKey, QStringLiteral("store-key-from-a-file-0123"));
+        // A key given directly wins over the file.
+        auto s =
+            sources(writeFile(QStringLiteral("{\"storeKeyFile\": \"%1\"}").arg(keyPath).toUtf8()));
+        s.environment.insert(QStringLiteral("EUPHORIA_STORE_KEY"),
+                             QStringLiteral("store-key-from-environment"));
+        auto env = ConfigLoader::load(s);
+        QVERIFY(env);
+        QCOMPARE(env->config.storeKey, QStringLiteral("store-key-from-environment"));
+        // A short key value is refused without showing it.
+        auto shortKey = ConfigLoader::load(sources(writeFile("{\"storeKey\": \"tiny-secret\"}")));
+        QVERIFY(!shortKey);
+        QVERIFY(!shortKey.error().contains(QLatin1String("tiny-secret")));
     }
 
     void halfCloudConfigWarns()

@@ -68,16 +68,19 @@ private slots:
         const QByteArray sn = PeerProtocol::newNonce();
         QCOMPARE(cn.size(), 32);
         QVERIFY(cn != sn);
-        const QByteArray p = PeerProtocol::proof(key, 'C', cn, sn, QStringLiteral("L1"),
-                                                 QStringLiteral("L2"));
+        const QByteArray p =
+            PeerProtocol::proof(key, 'C', cn, sn, QStringLiteral("L1"), QStringLiteral("L2"));
         QCOMPARE(p.size(), 32);
         QVERIFY(PeerProtocol::equalConstantTime(
             p, PeerProtocol::proof(key, 'C', cn, sn, QStringLiteral("L1"), QStringLiteral("L2"))));
-        QVERIFY(p != PeerProtocol::proof(key, 'S', cn, sn, QStringLiteral("L1"), QStringLiteral("L2")));
+        QVERIFY(p !=
+                PeerProtocol::proof(key, 'S', cn, sn, QStringLiteral("L1"), QStringLiteral("L2")));
         QVERIFY(p != PeerProtocol::proof("other-key-0123456789", 'C', cn, sn, QStringLiteral("L1"),
                                          QStringLiteral("L2")));
-        QVERIFY(p != PeerProtocol::proof(key, 'C', sn, cn, QStringLiteral("L1"), QStringLiteral("L2")));
-        QVERIFY(p != PeerProtocol::proof(key, 'C', cn, sn, QStringLiteral("L2"), QStringLiteral("L1")));
+        QVERIFY(p !=
+                PeerProtocol::proof(key, 'C', sn, cn, QStringLiteral("L1"), QStringLiteral("L2")));
+        QVERIFY(p !=
+                PeerProtocol::proof(key, 'C', cn, sn, QStringLiteral("L2"), QStringLiteral("L1")));
         QVERIFY(!PeerProtocol::equalConstantTime(p, p.left(31)));
     }
 
@@ -123,7 +126,8 @@ private slots:
         QCOMPARE(frames.size(), 5);
         TestLane receiver(QStringLiteral("L1"));
         Inbox inbox(receiver.db(), QStringLiteral("L1"), receiver.clock());
-        const qint64 stockBefore = receiver.count(QStringLiteral("SELECT SUM(current_stock) FROM inventory"));
+        const qint64 stockBefore =
+            receiver.count(QStringLiteral("SELECT SUM(current_stock) FROM inventory"));
 
         // Out of order: 1, 3, 5 first; progress stops at the gap.
         auto r1 = inbox.applyBatch({incoming(frames[0]), incoming(frames[2]), incoming(frames[4])});
@@ -133,17 +137,21 @@ private slots:
         QCOMPARE(log.vector()->value(QStringLiteral("L2")), 1);
         QCOMPARE(log.maxSeqs()->value(QStringLiteral("L2")), 5);
         // The gap is filled, duplicates come along: applied zero times.
-        auto r2 = inbox.applyBatch({incoming(frames[1]), incoming(frames[0]), incoming(frames[3]),
-                                    incoming(frames[3])});
+        auto r2 = inbox.applyBatch(
+            {incoming(frames[1]), incoming(frames[0]), incoming(frames[3]), incoming(frames[3])});
         QVERIFY(r2[0].outcome == Inbox::Outcome::Applied);
         QVERIFY(r2[1].outcome == Inbox::Outcome::Duplicate);
         QVERIFY(r2[2].outcome == Inbox::Outcome::Applied);
         QVERIFY(r2[3].outcome == Inbox::Outcome::Duplicate);
         QCOMPARE(log.vector()->value(QStringLiteral("L2")), 5);
-        QCOMPARE(receiver.count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'L2'")), 5);
+        QCOMPARE(receiver.count(
+                     QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'L2'")),
+                 5);
         QCOMPARE(receiver.count(QStringLiteral("SELECT SUM(current_stock) FROM inventory")),
                  stockBefore - 5);
-        QCOMPARE(receiver.count(QStringLiteral("SELECT COUNT(*) FROM inventory_changes WHERE message_id IS NOT NULL AND terminal_id = 'L2'")), 5);
+        QCOMPARE(receiver.count(QStringLiteral("SELECT COUNT(*) FROM inventory_changes WHERE "
+                                               "message_id IS NOT NULL AND terminal_id = 'L2'")),
+                 5);
         // The relayed copy is identical to what the origin sends.
         auto relayed = log.after(QStringLiteral("L2"), 0, 10);
         QCOMPARE(relayed->size(), 5);
@@ -161,23 +169,32 @@ private slots:
         // Same receipt number under another transaction id: the sale insert fails midway.
         QJsonObject clash = QJsonDocument::fromJson(frames[1]).object();
         QJsonObject payload = clash.value(QLatin1String("payload")).toObject();
-        payload.insert(QStringLiteral("receiptNumber"),
-                       QJsonDocument::fromJson(frames[0]).object().value(QLatin1String("payload")).toObject().value(QLatin1String("receiptNumber")));
+        payload.insert(QStringLiteral("receiptNumber"), QJsonDocument::fromJson(frames[0])
+                                                            .object()
+                                                            .value(QLatin1String("payload"))
+                                                            .toObject()
+                                                            .value(QLatin1String("receiptNumber")));
         clash.insert(QStringLiteral("payload"), payload);
-        auto results = inbox.applyBatch({incoming(frames[0]), incoming(PeerProtocol::compact(clash))});
+        auto results =
+            inbox.applyBatch({incoming(frames[0]), incoming(PeerProtocol::compact(clash))});
         QVERIFY(results[0].outcome == Inbox::Outcome::Applied);
         QVERIFY(results[1].outcome == Inbox::Outcome::Rejected);
         QVERIFY2(results[1].error.contains(QLatin1String("UNIQUE")), qPrintable(results[1].error));
-        QCOMPARE(receiver.count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'L2'")), 1);
+        QCOMPARE(receiver.count(
+                     QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'L2'")),
+                 1);
         QCOMPARE(receiver.count(QStringLiteral("SELECT COUNT(*) FROM inbox_processed")), 1);
-        QCOMPARE(receiver.count(QStringLiteral("SELECT COUNT(*) FROM inventory_changes WHERE terminal_id = 'L2'")), 1);
+        QCOMPARE(receiver.count(QStringLiteral(
+                     "SELECT COUNT(*) FROM inventory_changes WHERE terminal_id = 'L2'")),
+                 1);
     }
 
     void topicPayloadsApply()
     {
         TestLane receiver(QStringLiteral("L1"));
         Inbox inbox(receiver.db(), QStringLiteral("L1"), receiver.clock());
-        const QString product = receiver.db().scalar(QStringLiteral("SELECT id FROM products LIMIT 1"))->toString();
+        const QString product =
+            receiver.db().scalar(QStringLiteral("SELECT id FROM products LIMIT 1"))->toString();
         auto msg = [](const QString &topic, const QJsonObject &payload, qint64 seq) {
             OutboxMessage m;
             m.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -191,21 +208,49 @@ private slots:
         const QString customer = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const QString employee = QUuid::createUuid().toString(QUuid::WithoutBraces);
         QList<Inbox::Incoming> batch{
-            msg(QStringLiteral("inventory"), {{QStringLiteral("productId"), product}, {QStringLiteral("delta"), 12}, {QStringLiteral("reason"), QStringLiteral("receipt")}}, 1),
-            msg(QStringLiteral("customer"), {{QStringLiteral("id"), customer}, {QStringLiteral("name"), QStringLiteral("Dana")}, {QStringLiteral("updatedAt"), QStringLiteral("2026-11-25T10:00:00.000Z")}}, 2),
-            msg(QStringLiteral("employee"), {{QStringLiteral("id"), employee}, {QStringLiteral("name"), QStringLiteral("Robin")}, {QStringLiteral("role"), QStringLiteral("cashier")}, {QStringLiteral("pinHash"), QStringLiteral("$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA")}, {QStringLiteral("active"), true}, {QStringLiteral("updatedAt"), QStringLiteral("2026-11-25T10:00:00.000Z")}}, 3),
-            msg(QStringLiteral("inventory.reconciliation.complete"), {{QStringLiteral("note"), QStringLiteral("x")}}, 4),
+            msg(QStringLiteral("inventory"),
+                {{QStringLiteral("productId"), product},
+                 {QStringLiteral("delta"), 12},
+                 {QStringLiteral("reason"), QStringLiteral("receipt")}},
+                1),
+            msg(QStringLiteral("customer"),
+                {{QStringLiteral("id"), customer},
+                 {QStringLiteral("name"), QStringLiteral("Dana")},
+                 {QStringLiteral("updatedAt"), QStringLiteral("2026-11-25T10:00:00.000Z")}},
+                2),
+            msg(QStringLiteral("employee"),
+                {{QStringLiteral("id"), employee},
+                 {QStringLiteral("name"), QStringLiteral("Robin")},
+                 {QStringLiteral("role"), QStringLiteral("cashier")},
+                 {QStringLiteral("pinHash"),
+                  QStringLiteral("$argon2id$v=19$m=65536,t=2,p=1$c2FsdA$aGFzaA")},
+                 {QStringLiteral("active"), true},
+                 {QStringLiteral("updatedAt"), QStringLiteral("2026-11-25T10:00:00.000Z")}},
+                3),
+            msg(QStringLiteral("inventory.reconciliation.complete"),
+                {{QStringLiteral("note"), QStringLiteral("x")}}, 4),
         };
         for (const auto &in : batch)
             QVERIFY2(Inbox::validate(in.message), qPrintable(Inbox::validate(in.message).error()));
-        const qint64 before = receiver.count(QStringLiteral("SELECT current_stock FROM inventory WHERE product_id = '%1'").arg(product));
+        const qint64 before = receiver.count(
+            QStringLiteral("SELECT current_stock FROM inventory WHERE product_id = '%1'")
+                .arg(product));
         const auto results = inbox.applyBatch(batch);
         for (const auto &r : results)
             QVERIFY2(r.outcome == Inbox::Outcome::Applied, qPrintable(r.error));
-        QCOMPARE(receiver.count(QStringLiteral("SELECT current_stock FROM inventory WHERE product_id = '%1'").arg(product)), before + 12);
-        QCOMPARE(receiver.count(QStringLiteral("SELECT COUNT(*) FROM customers WHERE name = 'Dana'")), 1);
-        QCOMPARE(receiver.count(QStringLiteral("SELECT COUNT(*) FROM employees WHERE name = 'Robin'")), 1);
-        QCOMPARE(receiver.count(QStringLiteral("SELECT contiguous_seq FROM origin_progress WHERE origin = 'L3'")), 4);
+        QCOMPARE(receiver.count(
+                     QStringLiteral("SELECT current_stock FROM inventory WHERE product_id = '%1'")
+                         .arg(product)),
+                 before + 12);
+        QCOMPARE(
+            receiver.count(QStringLiteral("SELECT COUNT(*) FROM customers WHERE name = 'Dana'")),
+            1);
+        QCOMPARE(
+            receiver.count(QStringLiteral("SELECT COUNT(*) FROM employees WHERE name = 'Robin'")),
+            1);
+        QCOMPARE(receiver.count(QStringLiteral(
+                     "SELECT contiguous_seq FROM origin_progress WHERE origin = 'L3'")),
+                 4);
     }
 };
 

@@ -78,12 +78,13 @@ private slots:
             QStringLiteral("SELECT product_id || ':' || current_stock FROM inventory ORDER BY 1");
         QCOMPARE(l1.column(stock), l2.column(stock));
         // Every sale's stock change applied exactly once on each lane.
-        const QString changes = QStringLiteral(
-            "SELECT COUNT(*) FROM inventory_changes WHERE reason = 'sale'");
+        const QString changes =
+            QStringLiteral("SELECT COUNT(*) FROM inventory_changes WHERE reason = 'sale'");
         const QString lines = QStringLiteral("SELECT COUNT(*) FROM transaction_lines");
         QCOMPARE(l1.count(changes), l1.count(lines));
         QCOMPARE(l2.count(changes), l2.count(lines));
-        const QString pending = QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'pending'");
+        const QString pending =
+            QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'pending'");
         QTRY_COMPARE_WITH_TIMEOUT(l1.count(pending), 0, kConverge);
         QTRY_COMPARE_WITH_TIMEOUT(l2.count(pending), 0, kConverge);
         QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM outbox")), 150);
@@ -103,8 +104,8 @@ private slots:
                        LaneProcess::freePort());
         // L3 is down while L1 sells to L2.
         QVERIFY(l2.start({}));
-        QVERIFY(l1.start({l2.url(), l3.url()},
-                         {QStringLiteral("--ring-sales"), QStringLiteral("40")}));
+        QVERIFY(
+            l1.start({l2.url(), l3.url()}, {QStringLiteral("--ring-sales"), QStringLiteral("40")}));
         const QString fromL1 =
             QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'L1'");
         QTRY_COMPARE_WITH_TIMEOUT(l2.count(fromL1), 40, kConverge);
@@ -197,8 +198,8 @@ private slots:
         // An incompatible protocol version is refused with a reason.
         RawPeer old(QStringLiteral("T9"));
         QVERIFY(old.connectTo(QUrl(l1.url())));
-        QJsonObject hello = frameObject(PeerProtocol::hello(QStringLiteral("T9"),
-                                                            PeerProtocol::newNonce()));
+        QJsonObject hello =
+            frameObject(PeerProtocol::hello(QStringLiteral("T9"), PeerProtocol::newNonce()));
         hello.insert(QStringLiteral("protocol"), 99);
         old.send(toFrame(hello));
         QVERIFY(old.waitForDisconnect(10000));
@@ -206,7 +207,9 @@ private slots:
                  qPrintable(old.closeReason()));
 
         QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM inbox_processed")), 0);
-        QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'T9'")), 0);
+        QCOMPARE(
+            l1.count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'T9'")),
+            0);
 
         // With the key the same frames are applied, once, and acked.
         RawPeer good(QStringLiteral("T9"));
@@ -216,7 +219,9 @@ private slots:
             good.send(f);
         good.send(frames.at(0)); // a duplicate: acked again, applied zero times
         QTRY_COMPARE_WITH_TIMEOUT(good.ackedIds().size(), 3, 10000);
-        QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'T9'")), 2);
+        QCOMPARE(
+            l1.count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'T9'")),
+            2);
         QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM inbox_processed")), 2);
 
         // A second connection claiming the same terminal id is refused.
@@ -271,7 +276,8 @@ private slots:
         QJsonObject badLines = good.value(QLatin1String("payload")).toObject();
         QJsonArray lines = badLines.value(QLatin1String("lines")).toArray();
         QJsonObject line = lines.at(0).toObject();
-        line.insert(QStringLiteral("productId"), QStringLiteral("00000000-0000-4000-8000-000000000001"));
+        line.insert(QStringLiteral("productId"),
+                    QStringLiteral("00000000-0000-4000-8000-000000000001"));
         lines.replace(0, line);
         badLines.insert(QStringLiteral("lines"), lines);
         QJsonObject unknownProduct = good;
@@ -282,33 +288,86 @@ private slots:
         QTest::newRow("JSON string") << QByteArray("\"hello\"") << false;
         QTest::newRow("empty object") << QByteArray("{}") << false;
         QTest::newRow("no id") << with(QStringLiteral("id"), QJsonValue::Undefined) << false;
-        QTest::newRow("id not a UUID") << with(QStringLiteral("id"), QStringLiteral("msg-1")) << false;
+        QTest::newRow("id not a UUID")
+            << with(QStringLiteral("id"), QStringLiteral("msg-1")) << false;
         QTest::newRow("id a number") << with(QStringLiteral("id"), 42) << false;
-        QTest::newRow("no fromTerminal") << with(QStringLiteral("fromTerminal"), QJsonValue::Undefined) << false;
+        QTest::newRow("no fromTerminal")
+            << with(QStringLiteral("fromTerminal"), QJsonValue::Undefined) << false;
         QTest::newRow("fromTerminal a number") << with(QStringLiteral("fromTerminal"), 9) << false;
         QTest::newRow("no topic") << with(QStringLiteral("topic"), QJsonValue::Undefined) << false;
-        QTest::newRow("unknown topic") << with(QStringLiteral("topic"), QStringLiteral("pricing")) << false;
-        QTest::newRow("payload a string") << with(QStringLiteral("payload"), QStringLiteral("{}")) << false;
-        QTest::newRow("no timestamp") << with(QStringLiteral("timestamp"), QJsonValue::Undefined) << false;
-        QTest::newRow("timestamp not ISO") << with(QStringLiteral("timestamp"), QStringLiteral("yesterday")) << false;
+        QTest::newRow("unknown topic")
+            << with(QStringLiteral("topic"), QStringLiteral("pricing")) << false;
+        QTest::newRow("payload a string")
+            << with(QStringLiteral("payload"), QStringLiteral("{}")) << false;
+        QTest::newRow("no timestamp")
+            << with(QStringLiteral("timestamp"), QJsonValue::Undefined) << false;
+        QTest::newRow("timestamp not ISO")
+            << with(QStringLiteral("timestamp"), QStringLiteral("yesterday")) << false;
         QTest::newRow("negative seq") << with(QStringLiteral("seq"), -3) << false;
         QTest::newRow("fractional seq") << with(QStringLiteral("seq"), 1.5) << false;
-        QTest::newRow("totals do not add up") << payloadWith(QStringLiteral("totalCents"), 1) << false;
-        QTest::newRow("sale of another lane") << payloadWith(QStringLiteral("terminalId"), QStringLiteral("L7")) << false;
-        QTest::newRow("transactionId not a UUID") << payloadWith(QStringLiteral("transactionId"), QStringLiteral("t-1")) << false;
-        QTest::newRow("money as a string") << payloadWith(QStringLiteral("paidCents"), QStringLiteral("12.00")) << false;
+        QTest::newRow("totals do not add up")
+            << payloadWith(QStringLiteral("totalCents"), 1) << false;
+        QTest::newRow("sale of another lane")
+            << payloadWith(QStringLiteral("terminalId"), QStringLiteral("L7")) << false;
+        QTest::newRow("transactionId not a UUID")
+            << payloadWith(QStringLiteral("transactionId"), QStringLiteral("t-1")) << false;
+        QTest::newRow("money as a string")
+            << payloadWith(QStringLiteral("paidCents"), QStringLiteral("12.00")) << false;
         QTest::newRow("unknown product") << toFrame(unknownProduct) << false;
-        QTest::newRow("inventory delta 0") << message(QStringLiteral("inventory"), {{QStringLiteral("productId"), product}, {QStringLiteral("delta"), 0}, {QStringLiteral("reason"), QStringLiteral("count")}}) << false;
-        QTest::newRow("inventory unknown reason") << message(QStringLiteral("inventory"), {{QStringLiteral("productId"), product}, {QStringLiteral("delta"), 5}, {QStringLiteral("reason"), QStringLiteral("gift")}}) << false;
-        QTest::newRow("employee with a plain PIN") << message(QStringLiteral("employee"), {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)}, {QStringLiteral("name"), QStringLiteral("Eve")}, {QStringLiteral("role"), QStringLiteral("manager")}, {QStringLiteral("pinHash"), QStringLiteral("1234")}, {QStringLiteral("active"), true}, {QStringLiteral("updatedAt"), QStringLiteral("2026-11-25T10:00:00.000Z")}}) << false;
-        QTest::newRow("customer without a name") << message(QStringLiteral("customer"), {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)}, {QStringLiteral("updatedAt"), QStringLiteral("2026-11-25T10:00:00.000Z")}}) << false;
-        QTest::newRow("another lane's message without seq") << [&] { QJsonObject o = good; o.insert(QStringLiteral("fromTerminal"), QStringLiteral("L7")); o.remove(QStringLiteral("seq")); QJsonObject p = o.value(QLatin1String("payload")).toObject(); p.insert(QStringLiteral("terminalId"), QStringLiteral("L7")); o.insert(QStringLiteral("payload"), p); return toFrame(o); }() << false;
-        QTest::newRow("claims to be the receiving lane") << [&] { QJsonObject o = good; o.insert(QStringLiteral("fromTerminal"), QStringLiteral("L1")); QJsonObject p = o.value(QLatin1String("payload")).toObject(); p.insert(QStringLiteral("terminalId"), QStringLiteral("L1")); o.insert(QStringLiteral("payload"), p); return toFrame(o); }() << false;
-        QTest::newRow("ack without a UUID") << QByteArray("{\"type\":\"ack\",\"messageId\":\"x\"}") << false;
+        QTest::newRow("inventory delta 0")
+            << message(QStringLiteral("inventory"),
+                       {{QStringLiteral("productId"), product},
+                        {QStringLiteral("delta"), 0},
+                        {QStringLiteral("reason"), QStringLiteral("count")}})
+            << false;
+        QTest::newRow("inventory unknown reason")
+            << message(QStringLiteral("inventory"),
+                       {{QStringLiteral("productId"), product},
+                        {QStringLiteral("delta"), 5},
+                        {QStringLiteral("reason"), QStringLiteral("gift")}})
+            << false;
+        QTest::newRow("employee with a plain PIN")
+            << message(QStringLiteral("employee"),
+                       {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                        {QStringLiteral("name"), QStringLiteral("Eve")},
+                        {QStringLiteral("role"), QStringLiteral("manager")},
+                        {QStringLiteral("pinHash"), QStringLiteral("1234")},
+                        {QStringLiteral("active"), true},
+                        {QStringLiteral("updatedAt"), QStringLiteral("2026-11-25T10:00:00.000Z")}})
+            << false;
+        QTest::newRow("customer without a name")
+            << message(QStringLiteral("customer"),
+                       {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                        {QStringLiteral("updatedAt"), QStringLiteral("2026-11-25T10:00:00.000Z")}})
+            << false;
+        QTest::newRow("another lane's message without seq") << [&] {
+            QJsonObject o = good;
+            o.insert(QStringLiteral("fromTerminal"), QStringLiteral("L7"));
+            o.remove(QStringLiteral("seq"));
+            QJsonObject p = o.value(QLatin1String("payload")).toObject();
+            p.insert(QStringLiteral("terminalId"), QStringLiteral("L7"));
+            o.insert(QStringLiteral("payload"), p);
+            return toFrame(o);
+        }() << false;
+        QTest::newRow("claims to be the receiving lane") << [&] {
+            QJsonObject o = good;
+            o.insert(QStringLiteral("fromTerminal"), QStringLiteral("L1"));
+            QJsonObject p = o.value(QLatin1String("payload")).toObject();
+            p.insert(QStringLiteral("terminalId"), QStringLiteral("L1"));
+            o.insert(QStringLiteral("payload"), p);
+            return toFrame(o);
+        }() << false;
+        QTest::newRow("ack without a UUID")
+            << QByteArray("{\"type\":\"ack\",\"messageId\":\"x\"}") << false;
         QTest::newRow("unknown frame type") << QByteArray("{\"type\":\"frobnicate\"}") << false;
-        QTest::newRow("hello after the handshake") << PeerProtocol::hello(QStringLiteral("T9"), PeerProtocol::newNonce()) << false;
-        QTest::newRow("sync_request with a bad vector") << QByteArray("{\"type\":\"sync_request\",\"vector\":{\"L1\":\"all\"}}") << false;
-        QTest::newRow("inventory_response with bad rows") << QByteArray("{\"type\":\"inventory_response\",\"requestId\":\"r1\",\"timestamp\":\"2026-11-25T10:00:00Z\",\"inventory\":[{\"productId\":\"p\"}]}") << false;
+        QTest::newRow("hello after the handshake")
+            << PeerProtocol::hello(QStringLiteral("T9"), PeerProtocol::newNonce()) << false;
+        QTest::newRow("sync_request with a bad vector")
+            << QByteArray("{\"type\":\"sync_request\",\"vector\":{\"L1\":\"all\"}}") << false;
+        QTest::newRow("inventory_response with bad rows")
+            << QByteArray("{\"type\":\"inventory_response\",\"requestId\":\"r1\",\"timestamp\":"
+                          "\"2026-11-25T10:00:00Z\",\"inventory\":[{\"productId\":\"p\"}]}")
+            << false;
         QTest::newRow("binary frame") << QByteArray() << true;
         QTest::newRow("oversize frame") << QByteArray(2 * 1024 * 1024, ' ') << true;
     }
@@ -342,12 +401,15 @@ private slots:
             // An inventory_request answered after it proves the frame was handled, and the
             // connection still serves.
             const qsizetype before = m_peer->received().size();
-            m_peer->send(QByteArray("{\"type\":\"inventory_request\",\"requestId\":\"probe\",\"timestamp\":\"2026-11-25T10:00:00Z\"}"));
+            m_peer->send(QByteArray("{\"type\":\"inventory_request\",\"requestId\":\"probe\","
+                                    "\"timestamp\":\"2026-11-25T10:00:00Z\"}"));
             QTRY_VERIFY_WITH_TIMEOUT(m_peer->received().size() > before, 10000);
             QVERIFY(m_peer->isConnected());
         }
         QCOMPARE(m_lane->count(QStringLiteral("SELECT COUNT(*) FROM inbox_processed")), 0);
-        QCOMPARE(m_lane->count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id <> 'L1'")), 0);
+        QCOMPARE(m_lane->count(
+                     QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id <> 'L1'")),
+                 0);
         QVERIFY(m_peer->ackedIds().isEmpty());
     }
 
@@ -359,9 +421,14 @@ private slots:
         QVERIFY(m_peer->handshake());
         m_peer->send(m_valid.at(0));
         QTRY_COMPARE_WITH_TIMEOUT(m_peer->ackedIds().size(), 1, 10000);
-        QCOMPARE(m_lane->count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'T9'")), 1);
+        QCOMPARE(m_lane->count(
+                     QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'T9'")),
+                 1);
         // Rejects are counted per peer in the health data.
-        QTRY_VERIFY_WITH_TIMEOUT(m_lane->count(QStringLiteral("SELECT rejects FROM peer_status WHERE peer = 'inbound:T9'")) >= m_sent, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_lane->count(QStringLiteral(
+                "SELECT rejects FROM peer_status WHERE peer = 'inbound:T9'")) >= m_sent,
+            10000);
         QVERIFY(m_lane->stop());
         m_peer.reset();
         m_lane.reset();
@@ -372,16 +439,19 @@ private slots:
         QTemporaryDir dir;
         LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")),
                        LaneProcess::freePort());
-        QVERIFY(l1.start({}, {QStringLiteral("--peer-max-frames-per-second"), QStringLiteral("200")}));
+        QVERIFY(
+            l1.start({}, {QStringLiteral("--peer-max-frames-per-second"), QStringLiteral("200")}));
         RawPeer peer(QStringLiteral("T9"));
         QVERIFY(peer.connectTo(QUrl(l1.url())));
         QVERIFY(peer.handshake());
         for (int i = 0; i < 2000 && peer.isConnected(); ++i)
-            peer.send(QByteArray("{\"type\":\"ack\",\"messageId\":\"6f9619ff-8b86-4011-b42d-00c04fc964ff\"}"));
+            peer.send(QByteArray(
+                "{\"type\":\"ack\",\"messageId\":\"6f9619ff-8b86-4011-b42d-00c04fc964ff\"}"));
         QVERIFY(peer.waitForDisconnect(10000));
         // The reason is logged by the lane (the flooding client may not read it: closing a
         // socket with unread input resets it).
-        QTRY_VERIFY_WITH_TIMEOUT(l1.log().contains(QLatin1String("more than 200 frames per second")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            l1.log().contains(QLatin1String("more than 200 frames per second")), 10000);
         // Others are still served.
         RawPeer other(QStringLiteral("T8"));
         QVERIFY(other.connectTo(QUrl(l1.url())));
@@ -421,22 +491,37 @@ private slots:
         auto health = [&](int maxOffline) {
             QProcess p;
             p.start(QStringLiteral(LANE_EXECUTABLE),
-                    {QStringLiteral("--health"), QStringLiteral("--terminal-id"), QStringLiteral("L1"),
-                     QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("l1")),
-                     QStringLiteral("--peer-terminals"), l2.url() + QLatin1Char(',') + dead,
-                     QStringLiteral("--health-max-offline"), QString::number(maxOffline)});
+                    {QStringLiteral("--health"), QStringLiteral("--terminal-id"),
+                     QStringLiteral("L1"), QStringLiteral("--data-dir"),
+                     dir.filePath(QStringLiteral("l1")), QStringLiteral("--peer-terminals"),
+                     l2.url() + QLatin1Char(',') + dead, QStringLiteral("--health-max-offline"),
+                     QString::number(maxOffline)});
             p.waitForFinished(30000);
-            return qMakePair(p.exitCode(), QJsonDocument::fromJson(p.readAllStandardOutput()).object());
+            return qMakePair(p.exitCode(),
+                             QJsonDocument::fromJson(p.readAllStandardOutput()).object());
         };
-        QTRY_VERIFY_WITH_TIMEOUT(health(3600).second.value(QLatin1String("peers")).toArray().size() == 2, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            health(3600).second.value(QLatin1String("peers")).toArray().size() == 2, 20000);
         auto [code, json] = health(3600);
         QCOMPARE(code, 0);
         QVERIFY(json.value(QLatin1String("running")).toBool());
         QHash<QString, QJsonObject> peers;
         for (const QJsonValue &v : json.value(QLatin1String("peers")).toArray())
             peers.insert(v.toObject().value(QLatin1String("peer")).toString(), v.toObject());
-        QTRY_COMPARE_WITH_TIMEOUT(health(3600).second.value(QLatin1String("peers")).toArray().at(0).toObject().value(QLatin1String("state")).toString().isEmpty(), false, 5000);
-        QCOMPARE(peers.value(dead).value(QLatin1String("state")).toString().contains(QLatin1String("connect")), false);
+        QTRY_COMPARE_WITH_TIMEOUT(health(3600)
+                                      .second.value(QLatin1String("peers"))
+                                      .toArray()
+                                      .at(0)
+                                      .toObject()
+                                      .value(QLatin1String("state"))
+                                      .toString()
+                                      .isEmpty(),
+                                  false, 5000);
+        QCOMPARE(peers.value(dead)
+                     .value(QLatin1String("state"))
+                     .toString()
+                     .contains(QLatin1String("connect")),
+                 false);
         // The dead peer fails the check once it has been away longer than allowed.
         QTRY_COMPARE_WITH_TIMEOUT(health(1).first, 1, 20000);
         QVERIFY(l1.stop());

@@ -123,7 +123,8 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("health-max-offline"))) {
         cl.healthMaxOfflineSeconds = parser.value(QStringLiteral("health-max-offline")).toInt(&ok);
         if (!ok || cl.healthMaxOfflineSeconds < 1 || cl.healthMaxOfflineSeconds > 86400 * 30)
-            return R::failure(QStringLiteral("--health-max-offline: expected 1 to 2592000 seconds"));
+            return R::failure(
+                QStringLiteral("--health-max-offline: expected 1 to 2592000 seconds"));
     }
     cl.config.explicitFile = parser.value(QStringLiteral("config"));
     cl.config.searchFiles = ConfigLoader::defaultSearchFiles();

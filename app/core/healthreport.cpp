@@ -38,10 +38,10 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
     const QDateTime beat = Clock::fromIso(heartbeat);
     const bool running = beat.isValid() && beat.secsTo(now) <= HeartbeatStaleSeconds;
     if (!running)
-        report.problems.append(heartbeat.isEmpty()
-                                   ? QStringLiteral("peer sync has never run on this lane")
-                                   : QStringLiteral("lane not running: last heartbeat %1")
-                                         .arg(heartbeat));
+        report.problems.append(
+            heartbeat.isEmpty()
+                ? QStringLiteral("peer sync has never run on this lane")
+                : QStringLiteral("lane not running: last heartbeat %1").arg(heartbeat));
 
     QJsonArray peers;
     QString lastSync;
@@ -54,8 +54,8 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
         const QString peer = q.value(0).toString();
         const QString state = q.value(4).toString();
         const QString since = q.value(5).toString();
-        const bool up = state == QLatin1String("connected") ||
-                        state == QLatin1String("connected_inbound");
+        const bool up =
+            state == QLatin1String("connected") || state == QLatin1String("connected_inbound");
         const qint64 downFor = up ? 0 : Clock::fromIso(since).secsTo(now);
         const bool configured = config.peerTerminals.contains(peer);
         QJsonObject p{{QStringLiteral("peer"), peer},

@@ -6,8 +6,8 @@
 #include "employeesession.h"
 #include "laneconfig.h"
 #include "outbox.h"
-#include "result.h"
 #include "peersync.h"
+#include "result.h"
 #include "saleservice.h"
 
 #include <QObject>

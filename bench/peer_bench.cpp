@@ -1,0 +1,359 @@
+// peer_bench: how fast a sale reaches another lane, and how fast a lane that was offline
+// catches up, against the floor set by a plain QWebSocket echo in the same run.
+//
+// L1 runs in this process (the real Lane, SaleService and PeerSync); L2 is a real euphoria-lane
+// process on loopback. Live phase: L1 commits sales (3 lines, 1 payment) at a fixed rate; for
+// each, the time from L1's commit to L2's ack, which L2 sends only after committing the sale and
+// its inbox row: commit-to-commit latency plus one ack hop. Baseline: a plain QWebSocket echo
+// round trip with a frame of the same size to a separate process (this program in
+// --echo-server mode), LowDelay on both ends. Catch-up: L2 stops, L1 commits N sales, L2
+// starts again; messages/s from L2's start until L1 holds L2's ack for all of them.
+
+#include "cart.h"
+#include "clock.h"
+#include "idgenerator.h"
+#include "lane.h"
+#include "peersync.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace {
+QTextStream out(stdout);
+const char kStoreKey[] = "peer-bench-store-key-0123456789";
+
+[[noreturn]] void die(const QString &message)
+{
+    QTextStream(stderr) << "peer_bench: " << message << Qt::endl;
+    std::exit(1);
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(1, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+struct Stats
+{
+    std::vector<double> ms;
+    double pct(double p)
+    {
+        if (ms.empty())
+            return 0;
+        std::sort(ms.begin(), ms.end());
+        return ms[std::min(ms.size() - 1, size_t(p * double(ms.size() - 1) + 0.5))];
+    }
+    double max() { return ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end()); }
+};
+
+int echoServer()
+{
+    // Accept like the lane does (own QTcpServer, LowDelay) and echo every text frame.
+    auto *tcp = new QTcpServer;
+    auto *ws = new QWebSocketServer(QStringLiteral("echo"), QWebSocketServer::NonSecureMode);
+    QObject::connect(tcp, &QTcpServer::newConnection, [tcp, ws] {
+        while (QTcpSocket *s = tcp->nextPendingConnection()) {
+            s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+            ws->handleConnection(s);
+        }
+    });
+    QObject::connect(ws, &QWebSocketServer::newConnection, [ws] {
+        while (QWebSocket *s = ws->nextPendingConnection()) {
+            QObject::connect(s, &QWebSocket::textMessageReceived, s,
+                             [s](const QString &m) { s->sendTextMessage(m); });
+            QObject::connect(s, &QWebSocket::disconnected, [] { QCoreApplication::quit(); });
+        }
+    });
+    if (!tcp->listen(QHostAddress::LocalHost, 0))
+        return 1;
+    out << tcp->serverPort() << Qt::endl;
+    return QCoreApplication::exec();
+}
+
+class LaneTwo
+{
+public:
+    LaneTwo(QString dir, quint16 port, QString sync)
+        : m_dir(std::move(dir))
+        , m_port(port)
+        , m_sync(std::move(sync))
+    {
+    }
+    ~LaneTwo() { stop(); }
+    void start()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("EUPHORIA_STORE_KEY"), QString::fromLatin1(kStoreKey));
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("lane.*.info=false"));
+        m_process.setProcessEnvironment(env);
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.start(QStringLiteral(EUPHORIA_LANE_EXECUTABLE),
+                        {QStringLiteral("--headless"), QStringLiteral("--terminal-id"),
+                         QStringLiteral("L2"), QStringLiteral("--data-dir"), m_dir,
+                         QStringLiteral("--terminal-port"), QString::number(m_port),
+                         QStringLiteral("--bind-address"), QStringLiteral("127.0.0.1"),
+                         QStringLiteral("--status-interval"), QStringLiteral("0"),
+                         QStringLiteral("--sqlite-synchronous"), m_sync});
+        if (!m_process.waitForStarted(10000))
+            die(QStringLiteral("cannot start euphoria-lane: ") + m_process.errorString());
+    }
+    void stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate();
+        if (!m_process.waitForFinished(20000))
+            m_process.kill();
+    }
+
+private:
+    QString m_dir;
+    quint16 m_port;
+    QString m_sync;
+    QProcess m_process;
+};
+
+Cart makeCart(const QList<Product> &products, qint64 n)
+{
+    Cart cart;
+    for (int k = 0; k < 3; ++k)
+        (void)cart.add(products.at(qsizetype((n * 7 + k * 61) % products.size())), 1);
+    (void)cart.addCash(((cart.totalCents() + 1999) / 2000) * 2000);
+    return cart;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Peer sync latency and catch-up between an in-process lane L1 and a euphoria-lane "
+        "process L2, beside a plain QWebSocket echo baseline."));
+    parser.addHelpOption();
+    QCommandLineOption rate(QStringLiteral("rate"), QStringLiteral("Live sales per second (200)."),
+                            QStringLiteral("R"), QStringLiteral("200"));
+    QCommandLineOption seconds(QStringLiteral("seconds"),
+                               QStringLiteral("Length of the live phase (30)."),
+                               QStringLiteral("S"), QStringLiteral("30"));
+    QCommandLineOption catchup(QStringLiteral("catchup"),
+                               QStringLiteral("Messages committed while L2 is offline (100000)."),
+                               QStringLiteral("N"), QStringLiteral("100000"));
+    QCommandLineOption sync(
+        QStringLiteral("sync"),
+        QStringLiteral("synchronous mode of both lanes: FULL or NORMAL (FULL)."),
+        QStringLiteral("MODE"), QStringLiteral("FULL"));
+    QCommandLineOption echo(QStringLiteral("echo-server"),
+                            QStringLiteral("Internal: echo server."));
+    parser.addOptions({rate, seconds, catchup, sync, echo});
+    parser.process(app);
+    if (parser.isSet(echo))
+        return echoServer();
+    QLoggingCategory::setFilterRules(QStringLiteral("lane.*.info=false"));
+
+    const double salesPerSecond = parser.value(rate).toDouble();
+    const int liveSeconds = parser.value(seconds).toInt();
+    const qint64 catchupCount = parser.value(catchup).toLongLong();
+    const QString syncMode = parser.value(sync).toUpper();
+    if (salesPerSecond <= 0 || salesPerSecond > 5000 || liveSeconds < 1 || catchupCount < 0)
+        die(QStringLiteral("bad --rate, --seconds or --catchup"));
+
+    QTemporaryDir dir;
+    const quint16 p1 = freePort();
+    const quint16 p2 = freePort();
+    LaneTwo l2(dir.filePath(QStringLiteral("l2")), p2, syncMode);
+    l2.start();
+
+    LaneConfig config;
+    config.terminalId = QStringLiteral("L1");
+    config.dataDir = dir.filePath(QStringLiteral("l1"));
+    config.terminalPort = p1;
+    config.bindAddress = QStringLiteral("127.0.0.1");
+    config.peerTerminals = {QStringLiteral("ws://127.0.0.1:%1").arg(p2)};
+    config.storeKey = QString::fromLatin1(kStoreKey);
+    config.peerBackoffInitialMs = 50;
+    config.peerBackoffMaxMs = 500;
+    config.sqliteSynchronous = syncMode == QLatin1String("NORMAL") ? Database::Synchronous::Normal
+                                                                   : Database::Synchronous::Full;
+    Lane lane(config, Clock::system(), IdGenerator::system());
+    if (Status s = lane.start(); !s)
+        die(s.error());
+    if (Status s = lane.startPeerSync(); !s)
+        die(s.error());
+    const auto demo = Lane::demoCashier();
+    if (!demo || !lane.session().login(demo->employeeId, demo->pin).ok)
+        die(QStringLiteral("cannot log in"));
+    const Employee employee = *lane.session().current();
+    const QList<Product> products = *lane.catalog().byCategory(QString(), 100000);
+    PeerSync &peers = *lane.peerSync();
+    if (!waitFor([&] { return peers.connectedCount() == 1; }, 30000))
+        die(QStringLiteral("L1 did not connect to L2"));
+
+    QElapsedTimer clock;
+    clock.start();
+    QHash<QString, qint64> committedAt;
+    Stats live;
+    qint64 acked = 0;
+    QObject::connect(&peers, &PeerSync::ownMessagesAcked, [&](const QStringList &ids) {
+        const qint64 now = clock.nsecsElapsed();
+        for (const QString &id : ids) {
+            ++acked;
+            auto it = committedAt.find(id);
+            if (it != committedAt.end()) {
+                live.ms.push_back(double(now - it.value()) / 1e6);
+                committedAt.erase(it);
+            }
+        }
+    });
+
+    out << "peer_bench: L1 in process, L2 = euphoria-lane process, loopback, synchronous="
+        << syncMode << Qt::endl;
+
+    // Live phase.
+    const qint64 liveTotal = qint64(salesPerSecond * liveSeconds);
+    qint64 rung = 0;
+    QTimer ticker;
+    ticker.setTimerType(Qt::PreciseTimer);
+    const qint64 intervalNs = qint64(1e9 / salesPerSecond);
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        // Catch up with the schedule (timers may fire late), one sale per slot.
+        while (rung < liveTotal && clock.nsecsElapsed() >= rung * intervalNs + 0) {
+            Cart cart = makeCart(products, rung);
+            auto sale = lane.sales().complete(cart, employee);
+            if (!sale)
+                die(sale.error());
+            committedAt.insert(sale->messageId, clock.nsecsElapsed());
+            ++rung;
+        }
+        if (rung >= liveTotal)
+            ticker.stop();
+    });
+    acked = 0;
+    clock.restart();
+    ticker.start(1);
+    if (!waitFor([&] { return rung >= liveTotal && acked >= liveTotal; },
+                 liveSeconds * 1000 + 60000))
+        die(QStringLiteral("live phase: only %1 of %2 sales acked").arg(acked).arg(liveTotal));
+
+    // Baseline: echo round trips with a frame the size of a sale message.
+    QProcess echoProcess;
+    echoProcess.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--echo-server")});
+    if (!echoProcess.waitForReadyRead(10000))
+        die(QStringLiteral("echo server did not start"));
+    const quint16 echoPort = quint16(echoProcess.readLine().trimmed().toUInt());
+    QWebSocket socket;
+    socket.open(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(echoPort)));
+    if (!waitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 10000))
+        die(QStringLiteral("cannot reach the echo server"));
+    const QString frame(1500, QLatin1Char('x'));
+    Stats echoStats;
+    for (int i = 0; i < 2000; ++i) {
+        QEventLoop loop;
+        bool answered = false;
+        auto c = QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop, [&] {
+            answered = true;
+            loop.quit();
+        });
+        QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+        QElapsedTimer rtt;
+        rtt.start();
+        socket.sendTextMessage(frame);
+        socket.flush();
+        loop.exec();
+        const qint64 ns = rtt.nsecsElapsed();
+        QObject::disconnect(c);
+        if (!answered)
+            die(QStringLiteral("echo lost"));
+        echoStats.ms.push_back(double(ns) / 1e6);
+    }
+    socket.close();
+    echoProcess.waitForFinished(5000);
+
+    out << QStringLiteral("%1 %2 %3 %4 %5")
+               .arg(QStringLiteral("live"), -36)
+               .arg(QStringLiteral("count"), 7)
+               .arg(QStringLiteral("p50 ms"), 9)
+               .arg(QStringLiteral("p99 ms"), 9)
+               .arg(QStringLiteral("max ms"), 9)
+        << Qt::endl;
+    auto row = [&](const QString &name, Stats &s) {
+        out << QStringLiteral("%1 %2 %3 %4 %5")
+                   .arg(name, -36)
+                   .arg(qint64(s.ms.size()), 7)
+                   .arg(s.pct(0.5), 9, 'f', 3)
+                   .arg(s.pct(0.99), 9, 'f', 3)
+                   .arg(s.max(), 9, 'f', 3)
+            << Qt::endl;
+    };
+    row(QStringLiteral("L1 commit -> L2 commit + ack, %1/s").arg(salesPerSecond), live);
+    row(QStringLiteral("baseline: QWebSocket echo RTT"), echoStats);
+    out << QStringLiteral("target p99 < 5 ms: %1")
+               .arg(live.pct(0.99) < 5.0 ? QStringLiteral("met") : QStringLiteral("NOT met"))
+        << Qt::endl;
+
+    if (catchupCount > 0) {
+        l2.stop();
+        if (!waitFor([&] { return peers.connectedCount() == 0; }, 20000))
+            die(QStringLiteral("L2 did not go away"));
+        QElapsedTimer fill;
+        fill.start();
+        for (qint64 i = 0; i < catchupCount; ++i) {
+            Cart cart = makeCart(products, i);
+            if (auto sale = lane.sales().complete(cart, employee); !sale)
+                die(sale.error());
+            if (i % 1000 == 999)
+                QCoreApplication::processEvents();
+        }
+        out << "catch-up: L1 committed " << catchupCount << " sales while L2 was offline in "
+            << fill.elapsed() / 1000.0 << " s" << Qt::endl;
+        acked = 0;
+        QElapsedTimer t;
+        t.start();
+        l2.start();
+        if (!waitFor([&] { return acked >= catchupCount; }, 900000))
+            die(QStringLiteral("catch-up: only %1 of %2 acked").arg(acked).arg(catchupCount));
+        const double secs = double(t.elapsed()) / 1000.0;
+        out << QStringLiteral("catch-up: %1 messages in %2 s from L2's start = %3 messages/s "
+                              "(target >= 20000: %4)")
+                   .arg(catchupCount)
+                   .arg(secs, 0, 'f', 2)
+                   .arg(double(catchupCount) / secs, 0, 'f', 0)
+                   .arg(double(catchupCount) / secs >= 20000 ? QStringLiteral("met")
+                                                             : QStringLiteral("NOT met"))
+            << Qt::endl;
+    }
+    peers.stop();
+    l2.stop();
+    return 0;
+}
