@@ -108,6 +108,21 @@ Status MessageLog::markPeerAcked(const QString &messageId, const QString &at)
     return (*q)->bind(1, at).bind(2, messageId).exec();
 }
 
+Result<qint64> MessageLog::markPeerAckedUpTo(qint64 seq, const QString &at)
+{
+    auto q = m_db.prepared(QStringLiteral(
+        "UPDATE outbox SET status = 'peer_ack', peer_acked_at = ? WHERE terminal_id = ? AND "
+        "seq <= ? AND status = 'pending'"));
+    if (!q)
+        return Result<qint64>::failure(q.error());
+    (*q)->bindValue(0, at);
+    (*q)->bindValue(1, m_local);
+    (*q)->bindValue(2, seq);
+    if (Status s = Database::run(**q); !s)
+        return Result<qint64>::failure(s.error());
+    return qint64((*q)->numRowsAffected());
+}
+
 Status MessageLog::recordPeerProgress(const QString &peer, const QString &origin, qint64 seq)
 {
     auto q = m_db.statement(QStringLiteral(

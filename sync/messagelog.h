@@ -34,6 +34,9 @@ public:
 
     // First ack from any peer: pending -> peer_ack. Call inside a write transaction.
     [[nodiscard]] Status markPeerAcked(const QString &messageId, const QString &at);
+    // A peer's vector proves it committed our messages up to seq: pending -> peer_ack for all
+    // of them (covers acks lost with a connection that closed). Returns how many changed.
+    [[nodiscard]] Result<qint64> markPeerAckedUpTo(qint64 seq, const QString &at);
     [[nodiscard]] Status recordPeerProgress(const QString &peer, const QString &origin, qint64 seq);
     [[nodiscard]] Result<PeerProtocol::VersionVector> peerProgress(const QString &peer);
 

@@ -186,6 +186,11 @@ void PeerSync::sessionAuthenticated(PeerSession *session)
     if (tx.isActive()) {
         for (auto it = session->peerHolds().cbegin(); it != session->peerHolds().cend(); ++it)
             (void)m_log.recordPeerProgress(st.terminal, it.key(), it.value());
+        const qint64 held = session->peerHolds().value(m_config.terminalId);
+        auto marked = held > 0 ? m_log.markPeerAckedUpTo(held, nowIso()) : Result<qint64>(0);
+        if (marked && *marked > 0)
+            qCInfo(lcPeer).noquote() << session->peerLabel() << "already holds" << *marked
+                                     << "messages whose ack was lost: marked peer_ack";
         (void)tx.commit();
     }
     healthDirty();
