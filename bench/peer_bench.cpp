@@ -225,15 +225,13 @@ int main(int argc, char *argv[])
     QHash<QString, qint64> committedAt;
     Stats live;
     qint64 acked = 0;
-    QObject::connect(&peers, &PeerSync::ownMessagesAcked, [&](const QStringList &ids) {
+    QObject::connect(&peers, &PeerSync::ackArrived, [&](const QString &id, const QString &) {
         const qint64 now = clock.nsecsElapsed();
-        for (const QString &id : ids) {
-            ++acked;
-            auto it = committedAt.find(id);
-            if (it != committedAt.end()) {
-                live.ms.push_back(double(now - it.value()) / 1e6);
-                committedAt.erase(it);
-            }
+        ++acked;
+        auto it = committedAt.find(id);
+        if (it != committedAt.end()) {
+            live.ms.push_back(double(now - it.value()) / 1e6);
+            committedAt.erase(it);
         }
     });
 

@@ -88,6 +88,17 @@ Status Database::open(const Options &options)
         }
     }
 
+    if (options.backgroundCheckpoints && m_path != QLatin1String(":memory:")) {
+        // Checkpoints move to a background thread; the commit-time autocheckpoint only kicks in
+        // if that thread falls far behind (8000 pages, about 32 MiB of WAL).
+        if (Status s = exec(QStringLiteral("PRAGMA wal_autocheckpoint=8000")); !s) {
+            close();
+            return s;
+        }
+        m_checkpointer = std::make_unique<WalCheckpointer>(m_path);
+        (void)m_checkpointer->start();
+    }
+
     Migrations migrations;
     const int target =
         options.targetVersion < 0 ? Migrations::latestVersion() : options.targetVersion;
@@ -101,7 +112,8 @@ Status Database::open(const Options &options)
 
 void Database::close()
 {
-    m_native.clear(); // finalized before the connection closes
+    m_checkpointer.reset(); // stops its thread before the file goes away
+    m_native.clear();       // finalized before the connection closes
     m_handle = nullptr;
     m_statements.clear();
     if (m_connectionName.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "result.h"
 #include "sqlstatement.h"
+#include "walcheckpointer.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -24,7 +25,8 @@ public:
         QString path; // file path; ":memory:" for a private in-memory database
         Synchronous synchronous = Synchronous::Full;
         int busyTimeoutMs = 5000;
-        int targetVersion = -1; // schema version to migrate to; -1 = latest
+        int targetVersion = -1;             // schema version to migrate to; -1 = latest
+        bool backgroundCheckpoints = false; // see WalCheckpointer (the lane turns it on)
     };
 
     Database();
@@ -86,4 +88,5 @@ private:
     std::unordered_map<QString, std::unique_ptr<SqlStatement>> m_native;
     sqlite3 *m_handle = nullptr;
     std::function<void()> m_commitHook;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 };

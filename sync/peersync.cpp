@@ -279,6 +279,7 @@ void PeerSync::ackReceived(PeerSession *session, const QString &messageId, const
                            qint64 seq)
 {
     m_acks.append(PendingAck{session->peerTerminal(), messageId, origin, seq});
+    Q_EMIT ackArrived(messageId, origin);
     if (!m_ackTimer.isActive())
         m_ackTimer.start();
 }

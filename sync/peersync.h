@@ -82,6 +82,8 @@ signals:
     // This lane's own messages acked by a peer for the first time in this run (after the
     // peer committed them), in the order the acks were recorded.
     void ownMessagesAcked(const QStringList &messageIds);
+    // A peer's ack arrived (the peer has committed the message), before this lane records it.
+    void ackArrived(const QString &messageId, const QString &origin);
     void inventoryResponse(const QString &peerTerminal, const QJsonObject &frame);
 
 private:

@@ -46,6 +46,7 @@ std::optional<Lane::DemoLogin> Lane::demoCashier()
     Database::Options options;
     options.path = m_config.databasePath();
     options.synchronous = m_config.sqliteSynchronous;
+    options.backgroundCheckpoints = true;
     if (::Status s = m_db.open(options); !s)
         return s;
     m_catalog = std::make_unique<CatalogStore>(m_db);
