@@ -4,6 +4,7 @@
 #include "peersession.h"
 #include "peersync.h"
 
+#include <QAbstractSocket>
 #include <QDateTime>
 #include <QWebSocket>
 
@@ -100,6 +101,11 @@ void PeerLink::dial()
         m_connectTimeout.stop();
         socket->disconnect(this);
         m_socket = nullptr;
+        // Nagle off on the dialling side too (QWebSocket has no option for it; its TCP socket
+        // is its child).
+        const auto tcps = socket->findChildren<QAbstractSocket *>();
+        for (QAbstractSocket *tcp : tcps)
+            tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         auto *session = new PeerSession(socket, PeerSession::Role::Client, m_sync, this);
         m_session = session;
         setState(State::Handshaking);
