@@ -235,6 +235,44 @@ private slots:
         QVERIFY(l1.stop());
     }
 
+    void aGapIsAskedFor()
+    {
+        QTemporaryDir dir;
+        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")),
+                       LaneProcess::freePort());
+        QVERIFY(l1.start({}));
+        TestLane source(QStringLiteral("T9"));
+        const QList<QByteArray> frames = makeSaleFrames(source, 3);
+        QCOMPARE(frames.size(), 3);
+        RawPeer peer(QStringLiteral("T9"));
+        QVERIFY(peer.connectTo(QUrl(l1.url())));
+        QVERIFY(peer.handshake());
+        peer.send(frames.at(0));
+        peer.send(frames.at(2)); // seq 2 never arrives
+        QTRY_COMPARE_WITH_TIMEOUT(peer.ackedIds().size(), 2, 10000);
+        auto syncRequest = [&] {
+            for (const QJsonObject &o : peer.received())
+                if (o.value(QLatin1String("type")).toString() == QLatin1String("sync_request"))
+                    return o;
+            return QJsonObject();
+        };
+        // The lane notices it holds seq 3 of T9 without seq 2 and asks for what it lacks.
+        QTRY_VERIFY_WITH_TIMEOUT(!syncRequest().isEmpty(), 15000);
+        QCOMPARE(syncRequest()
+                     .value(QLatin1String("vector"))
+                     .toObject()
+                     .value(QLatin1String("T9"))
+                     .toInt(),
+                 1);
+        peer.send(frames.at(1));
+        QTRY_COMPARE_WITH_TIMEOUT(peer.ackedIds().size(), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            l1.count(
+                QStringLiteral("SELECT contiguous_seq FROM origin_progress WHERE origin = 'T9'")),
+            3, 10000);
+        QVERIFY(l1.stop());
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QByteArray>("frame");
