@@ -71,7 +71,14 @@ Status PeerSync::start()
         st.direction = QStringLiteral("outbound");
         st.since = nowIso();
         connect(link, &PeerLink::stateChanged, this, [this, link] {
-            m_stats[link->url().toString()].since = nowIso();
+            // "since" is when the peer became reachable or unreachable, not the last retry.
+            const bool up = link->state() == PeerLink::State::Connected ||
+                            link->state() == PeerLink::State::Standby;
+            PeerStats &stats = m_stats[link->url().toString()];
+            if (stats.since.isEmpty() || up != stats.up) {
+                stats.since = nowIso();
+                stats.up = up;
+            }
             healthDirty();
         });
         link->start();
@@ -179,7 +186,9 @@ void PeerSync::sessionAuthenticated(PeerSession *session)
                                                                 : QStringLiteral("inbound");
     if (st.url.isEmpty() && session->role() == PeerSession::Role::Client)
         st.url = key;
-    st.since = nowIso();
+    if (!st.up || st.since.isEmpty())
+        st.since = nowIso();
+    st.up = true;
     st.lastError.clear();
     // Remember what the peer holds, for "not yet acked" counts while it is away.
     WriteTransaction tx(m_db);
@@ -203,7 +212,9 @@ void PeerSync::sessionClosed(PeerSession *session, const QString &reason)
     if (m_stats.contains(key)) {
         PeerStats &st = m_stats[key];
         st.lastError = reason;
-        st.since = nowIso();
+        if (st.up || st.since.isEmpty())
+            st.since = nowIso();
+        st.up = false;
         if (key.startsWith(QLatin1String("inbound:")) && session->peerTerminal().isEmpty())
             m_stats.remove(key); // never got as far as a name: logged, not a peer
     }

@@ -130,6 +130,7 @@ private:
         QString lastError;
         QString since;
         qint64 rejects = 0;
+        bool up = false;
     };
 
     Database &m_db;

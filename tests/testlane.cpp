@@ -1,5 +1,8 @@
 #include "testlane.h"
 
+#include "cart.h"
+#include "messagelog.h"
+
 #include <QSqlQuery>
 #include <QTest>
 
@@ -26,4 +29,28 @@ qint64 TestLane::count(const QString &sql)
 {
     auto v = db().scalar(sql);
     return v ? v->toLongLong() : -1;
+}
+
+QList<QByteArray> TestLane::ringSaleFrames(int n)
+{
+    if (!loginCashier())
+        return {};
+    auto products = m_lane->catalog().byCategory(QString(), 1000);
+    if (!products || products->isEmpty())
+        return {};
+    for (int i = 0; i < n; ++i) {
+        Cart cart;
+        (void)cart.add(products->at((i * 7) % products->size()), 1 + i % 2);
+        (void)cart.addCard(cart.totalCents());
+        if (!m_lane->sales().complete(cart, *m_lane->session().current()))
+            return {};
+    }
+    MessageLog log(db(), m_lane->config().terminalId);
+    const auto entries = log.after(m_lane->config().terminalId, 0, n);
+    if (!entries)
+        return {};
+    QList<QByteArray> frames;
+    for (const MessageLog::Entry &e : *entries)
+        frames.append(e.frame);
+    return frames;
 }

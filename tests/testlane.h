@@ -22,6 +22,9 @@ public:
     // Logs in the demo cashier; the lane's demo catalog is loaded on start.
     bool loginCashier();
     qint64 count(const QString &sql);
+    // Rings n card sales of one or two demo products as the demo cashier and returns the wire
+    // frames their outbox messages are sent as (for feeding other lanes).
+    QList<QByteArray> ringSaleFrames(int n);
 
 private:
     QTemporaryDir m_dir;

@@ -14,29 +14,6 @@
 namespace {
 constexpr int kConverge = 60000; // ms allowed for lanes to converge
 
-// Sales of a throwaway in-process lane, as the wire frames its outbox would send.
-QList<QByteArray> makeSaleFrames(TestLane &t, int n)
-{
-    if (!t.loginCashier())
-        return {};
-    auto products = t.lane().catalog().byCategory(QString(), 1000);
-    for (int i = 0; i < n; ++i) {
-        Cart cart;
-        (void)cart.add(products->at(i % products->size()), 1 + i % 2);
-        (void)cart.addCard(cart.totalCents());
-        if (!t.lane().sales().complete(cart, *t.lane().session().current()))
-            return {};
-    }
-    MessageLog log(t.db(), t.lane().config().terminalId);
-    QList<QByteArray> frames;
-    const auto entries = log.after(t.lane().config().terminalId, 0, n);
-    if (!entries)
-        return {};
-    for (const MessageLog::Entry &e : *entries)
-        frames.append(e.frame);
-    return frames;
-}
-
 QJsonObject frameObject(const QByteArray &frame)
 {
     return QJsonDocument::fromJson(frame).object();
@@ -170,7 +147,7 @@ private slots:
                        LaneProcess::freePort());
         QVERIFY(l1.start({}));
         TestLane source(QStringLiteral("T9"));
-        const QList<QByteArray> frames = makeSaleFrames(source, 2);
+        const QList<QByteArray> frames = source.ringSaleFrames(2);
         QCOMPARE(frames.size(), 2);
 
         // A message before any hello.
@@ -242,7 +219,7 @@ private slots:
                        LaneProcess::freePort());
         QVERIFY(l1.start({}));
         TestLane source(QStringLiteral("T9"));
-        const QList<QByteArray> frames = makeSaleFrames(source, 3);
+        const QList<QByteArray> frames = source.ringSaleFrames(3);
         QCOMPARE(frames.size(), 3);
         RawPeer peer(QStringLiteral("T9"));
         QVERIFY(peer.connectTo(QUrl(l1.url())));
@@ -278,7 +255,7 @@ private slots:
         QTest::addColumn<QByteArray>("frame");
         QTest::addColumn<bool>("closes");
         TestLane source(QStringLiteral("T9"));
-        const QList<QByteArray> frames = makeSaleFrames(source, 1);
+        const QList<QByteArray> frames = source.ringSaleFrames(1);
         QVERIFY(frames.size() == 1);
         const QJsonObject good = frameObject(frames.at(0));
         auto with = [&](const QString &key, const QJsonValue &v) {
@@ -421,7 +398,7 @@ private slots:
                                                    LaneProcess::freePort());
             QVERIFY(m_lane->start({}));
             m_source = std::make_unique<TestLane>(QStringLiteral("T9"));
-            m_valid = makeSaleFrames(*m_source, 1);
+            m_valid = m_source->ringSaleFrames(1);
         }
         if (!m_peer || !m_peer->isConnected()) {
             m_peer = std::make_unique<RawPeer>(QStringLiteral("T9"));
