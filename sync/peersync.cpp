@@ -442,7 +442,7 @@ QVariantList PeerSync::peers() const
 
 QJsonObject PeerSync::health() const
 {
-    auto max = const_cast<MessageLog &>(m_log).maxSeqs();
+    auto max = m_log.maxSeqs();
     QJsonArray peers;
     for (auto it = m_stats.cbegin(); it != m_stats.cend(); ++it) {
         const PeerStats &st = it.value();
@@ -466,8 +466,7 @@ QJsonObject PeerSync::health() const
         qint64 unacked = 0;
         if (max && !st.terminal.isEmpty()) {
             const PeerProtocol::VersionVector holds =
-                session ? session->peerHolds()
-                        : const_cast<MessageLog &>(m_log).peerProgress(st.terminal).value_or({});
+                session ? session->peerHolds() : m_log.peerProgress(st.terminal).value_or({});
             for (auto m = max->cbegin(); m != max->cend(); ++m)
                 if (m.key() != st.terminal)
                     unacked += std::max<qint64>(0, m.value() - holds.value(m.key()));

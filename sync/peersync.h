@@ -136,7 +136,7 @@ private:
     Database &m_db;
     Clock &m_clock;
     PeerSyncConfig m_config;
-    MessageLog m_log;
+    mutable MessageLog m_log; // read from const health queries too
     Inbox m_inbox;
     QTcpServer m_tcp;
     QWebSocketServer m_ws;
