@@ -244,6 +244,7 @@ void PeerSync::enqueueIncoming(PeerSession *session, const OutboxMessage &messag
                                const QByteArray &payload)
 {
     m_incoming.append(Queued{session, Inbox::Incoming{message, payload}});
+    m_lastMessageAt.insert(session->peerTerminal(), session->lastMessageAt());
     if (!m_incomingTimer.isActive())
         m_incomingTimer.start();
 }
@@ -444,8 +445,16 @@ QJsonObject PeerSync::health() const
 {
     auto max = m_log.maxSeqs();
     QJsonArray peers;
+    // One row per peer lane: an inbound connection from a lane this one also dials (the
+    // duplicate that lost the tie-break, or the path in use) shows under that link.
+    QSet<QString> linked;
+    for (const PeerLink *link : m_links)
+        if (!link->terminal().isEmpty())
+            linked.insert(link->terminal());
     for (auto it = m_stats.cbegin(); it != m_stats.cend(); ++it) {
         const PeerStats &st = it.value();
+        if (it.key().startsWith(QLatin1String("inbound:")) && linked.contains(st.terminal))
+            continue;
         QString state = QStringLiteral("disconnected");
         qint64 backoffUntil = 0;
         const PeerSession *session = nullptr;
@@ -477,8 +486,7 @@ QJsonObject PeerSync::health() const
                       {QStringLiteral("direction"), st.direction},
                       {QStringLiteral("state"), state},
                       {QStringLiteral("since"), st.since},
-                      {QStringLiteral("lastMessageAt"),
-                       session ? session->lastMessageAt() : st.lastMessageAt},
+                      {QStringLiteral("lastMessageAt"), m_lastMessageAt.value(st.terminal)},
                       {QStringLiteral("unacked"), unacked},
                       {QStringLiteral("rejects"), st.rejects},
                       {QStringLiteral("lastError"), st.lastError}};
@@ -543,6 +551,11 @@ void PeerSync::publishHealth()
                     .bind(13, now)
                     .exec();
             }
+        }
+        // Rows of peers no longer shown (a duplicate connection that went away) are dropped.
+        if (auto stale =
+                m_db.statement(QStringLiteral("DELETE FROM peer_status WHERE updated_at <> ?"))) {
+            (void)(*stale)->bind(1, now).exec();
         }
         (void)m_db.setMeta(QStringLiteral("peer_sync_heartbeat"), now);
         (void)tx.commit();

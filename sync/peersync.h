@@ -125,8 +125,6 @@ private:
         QString terminal;
         QString url;
         QString direction;
-        QString lastMessageAt;
-        QString lastSyncAt;
         QString lastError;
         QString since;
         qint64 rejects = 0;
@@ -156,7 +154,8 @@ private:
     QTimer m_pumpTimer;
     QTimer m_gapTimer;
     QTimer m_healthTimer;
-    QHash<QString, PeerStats> m_stats; // by peer key (URL, or "inbound:<terminal>")
+    QHash<QString, PeerStats> m_stats;       // by peer key (URL, or "inbound:<terminal>")
+    QHash<QString, QString> m_lastMessageAt; // by peer terminal, whichever connection carried it
     QString m_lastSyncAt;
     bool m_started = false;
     QSet<QString> m_awaitingUpgrade; // accepted TCP connections not yet WebSockets
