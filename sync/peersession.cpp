@@ -78,7 +78,6 @@ void PeerSession::close(const QString &reason, bool tellPeer)
     if (m_state == State::Closed)
         return;
     m_state = State::Closed;
-    m_closeReason = reason;
     m_keepalive.stop();
     m_handshakeTimer.stop();
     qCInfo(lcPeer).noquote() << "closing" << peerLabel() << "-" << reason;
@@ -286,7 +285,7 @@ void PeerSession::becomeReady(const VersionVector &peerVector)
     m_peerHolds = peerVector;
     qCInfo(lcPeer).noquote() << "authenticated" << peerLabel();
     Q_EMIT authenticated(this);
-    pump();
+    m_sync.schedulePump();
 }
 
 void PeerSession::handleReady(const Frame &f)
@@ -351,7 +350,7 @@ void PeerSession::handleReady(const Frame &f)
     }
 }
 
-void PeerSession::pump()
+void PeerSession::pump(const VersionVector &holds)
 {
     if (m_state != State::Ready || !m_socket)
         return;
@@ -359,14 +358,9 @@ void PeerSession::pump()
     int budget = window - int(m_inFlight.size());
     if (budget < window / 4)
         return; // wait for acks to free a useful amount
-    auto holds = m_sync.log().maxSeqs();
-    if (!holds) {
-        qCWarning(lcPeer) << "cannot read the message log:" << holds.error();
-        return;
-    }
     QList<MessageLog::Entry> batch;
     QStringList origins;
-    for (auto it = holds->cbegin(); it != holds->cend(); ++it) {
+    for (auto it = holds.cbegin(); it != holds.cend(); ++it) {
         if (it.key() != m_peerTerminal && it.value() > m_cursor.value(it.key()))
             origins.append(it.key());
     }

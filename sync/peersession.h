@@ -34,8 +34,9 @@ public:
 
     // Starts the handshake (the client speaks first).
     void start();
-    // Sends what the peer lacks, up to the window.
-    void pump();
+    // Sends what the peer lacks, up to the window; holds is what this lane has per origin
+    // (MessageLog::maxSeqs, read once for all sessions).
+    void pump(const PeerProtocol::VersionVector &holds);
     void sendAck(const QString &messageId);
     void sendFrame(const QByteArray &json);
     // Closes with a logged reason; emits closed() once.
@@ -85,6 +86,5 @@ private:
     double m_tokens = 0;
     int m_rejects = 0;
     QString m_lastMessageAt;
-    QString m_closeReason;
     QString m_remote; // address:port, kept for log lines after the socket is gone
 };

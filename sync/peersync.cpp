@@ -341,9 +341,14 @@ void PeerSync::schedulePump()
 
 void PeerSync::pumpAll()
 {
+    auto holds = m_log.maxSeqs();
+    if (!holds) {
+        qCWarning(lcPeer) << "cannot read the message log:" << holds.error();
+        return;
+    }
     const auto sessions = m_sessions;
     for (PeerSession *s : sessions)
-        s->pump();
+        s->pump(*holds);
 }
 
 void PeerSync::checkGaps()

@@ -133,7 +133,6 @@ private slots:
         const QString stock =
             QStringLiteral("SELECT product_id || ':' || current_stock FROM inventory ORDER BY 1");
         QCOMPARE(l1.column(stock), l2.column(stock));
-        QCOMPARE(l2.count(QStringLiteral("PRAGMA integrity_check")), 0); // "ok" reads as 0
         QCOMPARE(l2.column(QStringLiteral("PRAGMA integrity_check")),
                  QStringList{QStringLiteral("ok")});
         QVERIFY(l1.stop());
@@ -517,26 +516,21 @@ private slots:
         };
         QTRY_VERIFY_WITH_TIMEOUT(
             health(3600).second.value(QLatin1String("peers")).toArray().size() == 2, 20000);
+        auto stateOf = [](const QJsonObject &json, const QString &peer) {
+            for (const QJsonValue &v : json.value(QLatin1String("peers")).toArray())
+                if (v.toObject().value(QLatin1String("peer")).toString() == peer)
+                    return v.toObject().value(QLatin1String("state")).toString();
+            return QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(health(3600).second, l2.url()),
+                                  QStringLiteral("connected"), 20000);
         auto [code, json] = health(3600);
         QCOMPARE(code, 0);
         QVERIFY(json.value(QLatin1String("running")).toBool());
-        QHash<QString, QJsonObject> peers;
-        for (const QJsonValue &v : json.value(QLatin1String("peers")).toArray())
-            peers.insert(v.toObject().value(QLatin1String("peer")).toString(), v.toObject());
-        QTRY_COMPARE_WITH_TIMEOUT(health(3600)
-                                      .second.value(QLatin1String("peers"))
-                                      .toArray()
-                                      .at(0)
-                                      .toObject()
-                                      .value(QLatin1String("state"))
-                                      .toString()
-                                      .isEmpty(),
-                                  false, 5000);
-        QCOMPARE(peers.value(dead)
-                     .value(QLatin1String("state"))
-                     .toString()
-                     .contains(QLatin1String("connect")),
-                 false);
+        const QString deadState = stateOf(json, dead);
+        QVERIFY2(deadState == QLatin1String("backing_off") ||
+                     deadState == QLatin1String("connecting"),
+                 qPrintable(deadState));
         // The dead peer fails the check once it has been away longer than allowed.
         QTRY_COMPARE_WITH_TIMEOUT(health(1).first, 1, 20000);
         QVERIFY(l1.stop());
