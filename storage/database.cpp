@@ -81,6 +81,9 @@ Status Database::open(const Options &options)
           // 32 MiB of page cache: batches of peer messages touch many pages (random UUID keys)
           // and must not spill to the WAL halfway through a transaction.
           QStringLiteral("PRAGMA cache_size=-32768"),
+          // Savepoints (one per received message) keep their sub-journal in memory instead of
+          // a temporary file that every page change inside the savepoint is written to.
+          QStringLiteral("PRAGMA temp_store=MEMORY"),
           QStringLiteral("PRAGMA busy_timeout=%1").arg(options.busyTimeoutMs)}) {
         if (Status s = exec(pragma); !s) {
             close();

@@ -112,17 +112,24 @@ QList<Inbox::Result> Inbox::applyBatch(const QList<Incoming> &batch)
         return results;
     }
     const QString now = m_clock.nowIso();
+    // One savepoint per message, so a message that fails is undone alone; run through the
+    // native statement cache because it happens several times per received message.
+    const auto step = [this](const QString &sql) -> Status {
+        auto q = m_db.statement(sql);
+        return q ? (*q)->exec() : Status::failure(q.error());
+    };
+    const QString begin = QStringLiteral("SAVEPOINT inbox_message");
+    const QString release = QStringLiteral("RELEASE inbox_message");
+    const QString rollback = QStringLiteral("ROLLBACK TO inbox_message");
     for (const Incoming &in : batch) {
-        if (Status s = m_db.execPrepared(QStringLiteral("SAVEPOINT inbox_message")); !s) {
+        if (Status s = step(begin); !s) {
             results.append({Outcome::Rejected, s.error()});
             continue;
         }
         Result r = applyOne(in, now);
-        const Status end = r.outcome == Outcome::Applied
-                               ? m_db.execPrepared(QStringLiteral("RELEASE inbox_message"))
-                               : m_db.execPrepared(QStringLiteral("ROLLBACK TO inbox_message"));
+        const Status end = r.outcome == Outcome::Applied ? step(release) : step(rollback);
         if (r.outcome != Outcome::Applied)
-            (void)m_db.execPrepared(QStringLiteral("RELEASE inbox_message"));
+            (void)step(release);
         if (!end)
             r = {Outcome::Rejected, end.error()};
         results.append(r);
@@ -137,17 +144,15 @@ QList<Inbox::Result> Inbox::applyBatch(const QList<Incoming> &batch)
 Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now)
 {
     const OutboxMessage &m = in.message;
-    auto dup = m_db.prepared(
-        QStringLiteral("SELECT (SELECT COUNT(*) FROM inbox_processed WHERE message_id = ?) + "
-                       "(SELECT COUNT(*) FROM outbox WHERE id = ?)"));
+    auto dup = m_db.statement(
+        QStringLiteral("SELECT (SELECT COUNT(*) FROM inbox_processed WHERE message_id = ?1) + "
+                       "(SELECT COUNT(*) FROM outbox WHERE id = ?1)"));
     if (!dup)
         return {Outcome::Rejected, dup.error()};
-    (*dup)->bindValue(0, m.id);
-    (*dup)->bindValue(1, m.id);
-    if (Status s = Database::run(**dup); !s)
-        return {Outcome::Rejected, s.error()};
-    const bool known = (*dup)->next() && (*dup)->value(0).toLongLong() > 0;
-    (*dup)->finish();
+    const ::Result<qint64> count = (*dup)->bind(1, m.id).execReturningInt();
+    if (!count)
+        return {Outcome::Rejected, count.error()};
+    const bool known = *count > 0;
     if (known)
         return {Outcome::Duplicate, {}};
     if (m.fromTerminal == m_local)
@@ -203,21 +208,20 @@ Status Inbox::advanceProgress(const QString &origin, qint64 seq)
     if (seq != *contiguous + 1)
         return {}; // a gap before it, or old news: nothing to advance
     // Walk forward over messages that arrived ahead of this one.
-    auto next = m_db.prepared(QStringLiteral(
-        "SELECT 1 FROM inbox_processed WHERE from_terminal = ? AND seq = ? LIMIT 1"));
+    auto next = m_db.statement(QStringLiteral(
+        "SELECT EXISTS (SELECT 1 FROM inbox_processed WHERE from_terminal = ? AND seq = ?)"));
     if (!next)
         return Status::failure(next.error());
     qint64 reached = seq;
     for (;;) {
-        (*next)->bindValue(0, origin);
-        (*next)->bindValue(1, reached + 1);
-        if (Status s = Database::run(**next); !s)
-            return s;
-        const bool found = (*next)->next();
-        (*next)->finish();
+        const qint64 following = reached + 1;
+        const ::Result<qint64> found =
+            (*next)->bind(1, origin).bind(2, following).execReturningInt();
         if (!found)
+            return Status::failure(found.error());
+        if (*found == 0)
             break;
-        ++reached;
+        reached = following;
     }
     auto set = m_db.statement(
         QStringLiteral("UPDATE origin_progress SET contiguous_seq = ? WHERE origin = ?"));

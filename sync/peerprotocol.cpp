@@ -8,7 +8,6 @@
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 
 namespace PeerProtocol {
 namespace {
@@ -40,8 +39,17 @@ bool isShortString(const QJsonValue &v, int max = 64)
 
 bool isTerminalId(const QString &id)
 {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$"));
-    return re.match(id).hasMatch();
+    // 1 to 32 of [A-Za-z0-9_.-], starting with a letter or digit; by hand, as it runs per message
+    if (id.isEmpty() || id.size() > 32)
+        return false;
+    for (qsizetype i = 0; i < id.size(); ++i) {
+        const char16_t c = id.at(i).unicode();
+        const bool alnum =
+            (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+        if (!alnum && (i == 0 || (c != u'_' && c != u'.' && c != u'-')))
+            return false;
+    }
+    return true;
 }
 
 QByteArray newNonce()

@@ -2,6 +2,7 @@
 // and the inbox's exactly-once application with per-origin progress.
 #include "backoff.h"
 #include "cart.h"
+#include "idgenerator.h"
 #include "inbox.h"
 #include "messagelog.h"
 #include "peerprotocol.h"
@@ -23,6 +24,43 @@ class TstPeerProtocol : public QObject
     Q_OBJECT
 
 private slots:
+    void idsAreCheckedCharacterByCharacter_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<bool>("uuid");
+        QTest::addColumn<bool>("terminal");
+        QTest::newRow("uuid lower")
+            << QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950e") << true << false;
+        QTest::newRow("uuid upper")
+            << QStringLiteral("0F8FAD5B-D9CB-469F-A165-70867728950E") << true << false;
+        QTest::newRow("uuid braces")
+            << QStringLiteral("{0f8fad5b-d9cb-469f-a165-70867728950e}") << false << false;
+        QTest::newRow("uuid dash moved")
+            << QStringLiteral("0f8fad5bd-9cb-469f-a165-70867728950e") << false << false;
+        QTest::newRow("uuid non-hex")
+            << QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950g") << false << false;
+        QTest::newRow("uuid short")
+            << QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950") << false << false;
+        QTest::newRow("uuid fullwidth digit")
+            << QStringLiteral("0f8fad5b-d9cb-469f-a165-7086772895\uff10e") << false << false;
+        QTest::newRow("empty") << QString() << false << false;
+        QTest::newRow("lane") << QStringLiteral("L1") << false << true;
+        QTest::newRow("lane chars") << QStringLiteral("lane_2.front-A") << false << true;
+        QTest::newRow("lane 32") << QString(32, QLatin1Char('a')) << false << true;
+        QTest::newRow("lane 33") << QString(33, QLatin1Char('a')) << false << false;
+        QTest::newRow("lane leading dash") << QStringLiteral("-L1") << false << false;
+        QTest::newRow("lane space") << QStringLiteral("L 1") << false << false;
+        QTest::newRow("lane slash") << QStringLiteral("L/1") << false << false;
+        QTest::newRow("lane accent") << QStringLiteral("Lan\u00e9") << false << false;
+    }
+    void idsAreCheckedCharacterByCharacter()
+    {
+        QFETCH(QString, id);
+        QFETCH(bool, uuid);
+        QFETCH(bool, terminal);
+        QCOMPARE(IdGenerator::isUuid(id), uuid);
+        QCOMPARE(PeerProtocol::isTerminalId(id), terminal);
+    }
     void backoffDoublesToTheCapWithJitter()
     {
         double r = 0.5; // no jitter

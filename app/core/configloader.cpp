@@ -1,12 +1,13 @@
 #include "configloader.h"
 
+#include "peerprotocol.h"
+
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -100,8 +101,7 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
         auto s = asString(raw, false);
         if (!s)
             return Status::from(s);
-        static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$"));
-        if (!re.match(*s).hasMatch())
+        if (!PeerProtocol::isTerminalId(*s))
             return Status::failure(raw.where +
                                    QStringLiteral(": expected 1 to 32 letters, digits, '-', '_' "
                                                   "or '.' starting with a letter or digit") +
