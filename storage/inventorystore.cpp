@@ -1,113 +1,277 @@
 #include "inventorystore.h"
 
 #include "database.h"
+#include "sqlstatement.h"
 
-#include <QSqlQuery>
 #include <QVariant>
+
+#include <algorithm>
+
+bool InventoryStore::isDeltaReason(const QString &reason)
+{
+    return reason == QLatin1String("sale") || reason == QLatin1String("return") ||
+           reason == QLatin1String("receipt") || reason == QLatin1String("adjustment");
+}
+
+Result<std::optional<StockBaseline>> InventoryStore::baseline(const QString &productId)
+{
+    using R = Result<std::optional<StockBaseline>>;
+    auto q = m_db.statement(QStringLiteral("SELECT quantity, hlc_ms, hlc_counter, hlc_terminal, "
+                                           "reason FROM inventory_baselines WHERE product_id = ?"));
+    if (!q)
+        return R::failure(q.error());
+    SqlStatement &st = **q;
+    st.bind(1, productId);
+    std::optional<StockBaseline> b;
+    if (st.next()) {
+        b = StockBaseline{st.columnInt(0),
+                          {st.columnInt(1), st.columnInt(2), st.columnText(3)},
+                          st.columnText(4)};
+        st.finish();
+    } else if (!st.error().isEmpty()) {
+        return R::failure(st.error());
+    }
+    return b;
+}
 
 Result<AppliedChange> InventoryStore::applyDelta(const StockChange &change)
 {
     using R = Result<AppliedChange>;
-    // One statement: a product without an inventory row starts from zero.
-    auto q = m_db.statement(QStringLiteral(
-        "INSERT INTO inventory(product_id, current_stock, reserved_stock, last_updated) "
-        "VALUES (?, ?, 0, ?) ON CONFLICT(product_id) DO UPDATE SET "
-        "current_stock = current_stock + excluded.current_stock, "
-        "last_updated = excluded.last_updated RETURNING current_stock"));
-    if (!q)
-        return R::failure(q.error());
-    auto after =
-        (*q)->bind(1, change.productId).bind(2, change.delta).bind(3, change.at).execReturningInt();
-    if (!after)
-        return R::failure(after.error());
+    auto base = baseline(change.productId);
+    if (!base)
+        return R::failure(base.error());
+    const bool effective = !base->has_value() || change.hlc > base->value().hlc;
     AppliedChange applied;
-    applied.after = *after;
-    applied.before = applied.after - change.delta;
-    if (Status s = audit(change, applied); !s)
+    applied.effective = effective;
+    if (effective) {
+        // One statement: a product without an inventory row starts from zero; lastUpdated
+        // becomes this change's time when it is the latest.
+        auto q = m_db.statement(QStringLiteral(
+            "INSERT INTO inventory(product_id, current_stock, reserved_stock, last_updated, "
+            "hlc_ms, hlc_counter, hlc_terminal) VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6) "
+            "ON CONFLICT(product_id) DO UPDATE SET current_stock = current_stock + ?2, "
+            "last_updated = iif((?4, ?5, ?6) > (hlc_ms, hlc_counter, hlc_terminal), ?3, "
+            "last_updated), "
+            "hlc_counter = iif((?4, ?5, ?6) > (hlc_ms, hlc_counter, hlc_terminal), ?5, "
+            "hlc_counter), "
+            "hlc_terminal = iif((?4, ?5, ?6) > (hlc_ms, hlc_counter, hlc_terminal), ?6, "
+            "hlc_terminal), "
+            "hlc_ms = iif((?4, ?5, ?6) > (hlc_ms, hlc_counter, hlc_terminal), ?4, hlc_ms) "
+            "RETURNING current_stock"));
+        if (!q)
+            return R::failure(q.error());
+        const QString iso = change.hlc.iso();
+        auto after = (*q)->bind(1, change.productId)
+                         .bind(2, change.delta)
+                         .bind(3, iso)
+                         .bind(4, change.hlc.ms)
+                         .bind(5, change.hlc.counter)
+                         .bind(6, change.hlc.terminal)
+                         .execReturningInt();
+        if (!after)
+            return R::failure(after.error());
+        applied.after = *after;
+        applied.before = applied.after - change.delta;
+    } else {
+        auto current = level(change.productId);
+        if (!current)
+            return R::failure(current.error());
+        applied.before = applied.after = current->has_value() ? current->value().currentStock : 0;
+    }
+    if (Status s = audit(change, applied, true); !s)
         return R::failure(s.error());
     return applied;
 }
 
-Result<AppliedChange> InventoryStore::setAbsolute(const StockChange &change, qint64 absolute)
+Status InventoryStore::applySale(const SaleRecord &sale, const QString &at, qint64 seq)
+{
+    QList<std::pair<QString, qint64>> deltas; // in line order, one per product
+    for (const SaleLine &line : sale.lines) {
+        auto it = std::find_if(deltas.begin(), deltas.end(),
+                               [&](const auto &d) { return d.first == line.productId; });
+        if (it == deltas.end())
+            deltas.append({line.productId, -qint64(line.quantity)});
+        else
+            it->second -= line.quantity;
+    }
+    for (const auto &[productId, delta] : std::as_const(deltas)) {
+        if (delta == 0)
+            continue;
+        StockChange change{productId,
+                           delta,
+                           delta < 0 ? QStringLiteral("sale") : QStringLiteral("return"),
+                           sale.employeeId,
+                           sale.terminalId,
+                           sale.messageId,
+                           at,
+                           HlcTime{sale.hlcMs, sale.hlcCounter, sale.terminalId},
+                           seq};
+        if (auto r = applyDelta(change); !r)
+            return Status::failure(r.error());
+    }
+    return {};
+}
+
+Result<AppliedChange> InventoryStore::applyBaseline(const StockChange &change, qint64 quantity)
 {
     using R = Result<AppliedChange>;
     auto current = level(change.productId);
     if (!current)
         return R::failure(current.error());
+    auto base = baseline(change.productId);
+    if (!base)
+        return R::failure(base.error());
     AppliedChange applied;
     applied.before = current->has_value() ? current->value().currentStock : 0;
-    applied.after = absolute;
-    auto q = m_db.prepared(QStringLiteral(
-        "INSERT INTO inventory(product_id, current_stock, reserved_stock, last_updated) "
-        "VALUES (?, ?, 0, ?) ON CONFLICT(product_id) DO UPDATE SET "
-        "current_stock = excluded.current_stock, last_updated = excluded.last_updated"));
-    if (!q)
-        return R::failure(q.error());
-    (*q)->bindValue(0, change.productId);
-    (*q)->bindValue(1, absolute);
-    (*q)->bindValue(2, change.at);
-    if (Status s = Database::run(**q); !s)
+    applied.after = applied.before;
+    applied.effective = !base->has_value() || change.hlc > base->value().hlc;
+    if (!applied.effective) {
+        StockChange recorded = change;
+        recorded.delta = 0;
+        if (Status s = audit(recorded, applied, false); !s)
+            return R::failure(s.error());
+        return applied;
+    }
+    auto put = m_db.statement(QStringLiteral(
+        "INSERT INTO inventory_baselines(product_id, quantity, hlc_ms, hlc_counter, hlc_terminal, "
+        "reason, message_id, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+        "ON CONFLICT(product_id) DO UPDATE SET quantity = ?2, hlc_ms = ?3, hlc_counter = ?4, "
+        "hlc_terminal = ?5, reason = ?6, message_id = ?7, recorded_at = ?8"));
+    if (!put)
+        return R::failure(put.error());
+    if (Status s = (*put)
+                       ->bind(1, change.productId)
+                       .bind(2, quantity)
+                       .bind(3, change.hlc.ms)
+                       .bind(4, change.hlc.counter)
+                       .bind(5, change.hlc.terminal)
+                       .bind(6, change.reason)
+                       .bindOptional(7, change.messageId)
+                       .bind(8, change.at)
+                       .exec();
+        !s)
         return R::failure(s.error());
+
+    // The deltas after the new baseline: their sum, and the latest of their times.
+    auto after = m_db.statement(QStringLiteral(
+        "SELECT delta, hlc_ms, hlc_counter, terminal_id FROM inventory_changes "
+        "WHERE product_id = ?1 AND is_delta = 1 AND (hlc_ms, hlc_counter, terminal_id) > "
+        "(?2, ?3, ?4)"));
+    if (!after)
+        return R::failure(after.error());
+    SqlStatement &st = **after;
+    st.bind(1, change.productId)
+        .bind(2, change.hlc.ms)
+        .bind(3, change.hlc.counter)
+        .bind(4, change.hlc.terminal);
+    qint64 stock = quantity;
+    HlcTime latest = change.hlc;
+    while (st.next()) {
+        stock += st.columnInt(0);
+        const HlcTime t{st.columnInt(1), st.columnInt(2), st.columnText(3)};
+        if (t > latest)
+            latest = t;
+    }
+    if (!st.error().isEmpty())
+        return R::failure(st.error());
+
+    auto set = m_db.statement(QStringLiteral(
+        "INSERT INTO inventory(product_id, current_stock, reserved_stock, last_updated, hlc_ms, "
+        "hlc_counter, hlc_terminal) VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6) "
+        "ON CONFLICT(product_id) DO UPDATE SET current_stock = ?2, last_updated = ?3, "
+        "hlc_ms = ?4, hlc_counter = ?5, hlc_terminal = ?6"));
+    if (!set)
+        return R::failure(set.error());
+    const QString iso = latest.iso();
+    if (Status s = (*set)
+                       ->bind(1, change.productId)
+                       .bind(2, stock)
+                       .bind(3, iso)
+                       .bind(4, latest.ms)
+                       .bind(5, latest.counter)
+                       .bind(6, latest.terminal)
+                       .exec();
+        !s)
+        return R::failure(s.error());
+    applied.after = stock;
     StockChange recorded = change;
     recorded.delta = applied.after - applied.before;
-    if (Status s = audit(recorded, applied); !s)
+    if (Status s = audit(recorded, applied, false); !s)
         return R::failure(s.error());
     return applied;
 }
 
-Status InventoryStore::audit(const StockChange &change, const AppliedChange &applied)
+Status InventoryStore::audit(const StockChange &change, const AppliedChange &applied, bool isDelta)
 {
     auto q = m_db.statement(QStringLiteral(
         "INSERT INTO inventory_changes(product_id, delta, reason, stock_before, stock_after, "
-        "employee_id, terminal_id, message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "employee_id, terminal_id, message_id, created_at, hlc_ms, hlc_counter, seq, is_delta) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!q)
         return Status::failure(q.error());
-    return (*q)
-        ->bind(1, change.productId)
+    SqlStatement &st = **q;
+    st.bind(1, change.productId)
         .bind(2, change.delta)
         .bind(3, change.reason)
         .bind(4, applied.before)
         .bind(5, applied.after)
         .bindOptional(6, change.employeeId)
-        .bind(7, change.terminalId)
+        .bind(7, isDelta ? change.hlc.terminal : change.terminalId)
         .bindOptional(8, change.messageId)
         .bind(9, change.at)
-        .exec();
+        .bind(10, change.hlc.ms)
+        .bind(11, change.hlc.counter);
+    if (change.seq > 0)
+        st.bind(12, change.seq);
+    else
+        st.bindNull(12);
+    return st.bind(13, isDelta ? 1 : 0).exec();
 }
+
+namespace {
+const QString kLevelColumns = QStringLiteral(
+    "SELECT product_id, current_stock, reserved_stock, last_updated, hlc_ms, hlc_counter, "
+    "hlc_terminal FROM inventory");
+
+StockLevel readLevel(const SqlStatement &st)
+{
+    return StockLevel{st.columnText(0),
+                      st.columnInt(1),
+                      st.columnInt(2),
+                      st.columnText(3),
+                      {st.columnInt(4), st.columnInt(5), st.columnText(6)}};
+}
+} // namespace
 
 Result<std::optional<StockLevel>> InventoryStore::level(const QString &productId)
 {
     using R = Result<std::optional<StockLevel>>;
-    auto q = m_db.prepared(QStringLiteral("SELECT product_id, current_stock, reserved_stock, "
-                                          "last_updated FROM inventory WHERE product_id = ?"));
+    auto q = m_db.statement(kLevelColumns + QStringLiteral(" WHERE product_id = ?"));
     if (!q)
         return R::failure(q.error());
-    QSqlQuery &query = **q;
-    query.bindValue(0, productId);
-    if (Status s = Database::run(query); !s)
-        return R::failure(s.error());
+    SqlStatement &st = **q;
+    st.bind(1, productId);
     std::optional<StockLevel> result;
-    if (query.next())
-        result = StockLevel{query.value(0).toString(), query.value(1).toLongLong(),
-                            query.value(2).toLongLong(), query.value(3).toString()};
-    query.finish();
+    if (st.next()) {
+        result = readLevel(st);
+        st.finish();
+    } else if (!st.error().isEmpty()) {
+        return R::failure(st.error());
+    }
     return result;
 }
 
 Result<QList<StockLevel>> InventoryStore::all()
 {
     using R = Result<QList<StockLevel>>;
-    auto q = m_db.prepared(QStringLiteral("SELECT product_id, current_stock, reserved_stock, "
-                                          "last_updated FROM inventory ORDER BY product_id"));
+    auto q = m_db.statement(kLevelColumns + QStringLiteral(" ORDER BY product_id"));
     if (!q)
         return R::failure(q.error());
-    QSqlQuery &query = **q;
-    if (Status s = Database::run(query); !s)
-        return R::failure(s.error());
+    SqlStatement &st = **q;
     QList<StockLevel> levels;
-    while (query.next())
-        levels.append({query.value(0).toString(), query.value(1).toLongLong(),
-                       query.value(2).toLongLong(), query.value(3).toString()});
-    query.finish();
+    while (st.next())
+        levels.append(readLevel(st));
+    if (!st.error().isEmpty())
+        return R::failure(st.error());
     return levels;
 }

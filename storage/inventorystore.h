@@ -1,6 +1,8 @@
 #pragma once
 
+#include "hlc.h"
 #include "result.h"
+#include "salestore.h"
 
 #include <QList>
 #include <QString>
@@ -15,27 +17,42 @@ struct StockLevel
     qint64 currentStock = 0;
     qint64 reservedStock = 0;
     QString lastUpdated;
+    HlcTime updated; // the latest HLC time among the baseline and the deltas after it
 };
 
-// A stock change and who caused it; written to inventory_changes as the audit trail.
+// The absolute count a product's stock is measured from.
+struct StockBaseline
+{
+    qint64 quantity = 0;
+    HlcTime hlc;
+    QString reason;
+};
+
+// A stock change, who caused it and when (HLC); written to inventory_changes as the ledger and
+// audit trail.
 struct StockChange
 {
     QString productId;
     qint64 delta = 0;
-    QString reason; // sale, return, receipt, count, import, reconciliation, adjustment
+    QString reason; // sale, return, receipt, adjustment (deltas); count, import, reconciliation
     QString employeeId;
-    QString terminalId;
+    QString terminalId; // the lane where the change happened (the message's origin)
     QString messageId;
-    QString at;
+    QString at; // wall-clock time of the record, ISO 8601 UTC
+    HlcTime hlc;
+    qint64 seq = 0; // the origin's outbox seq of the message, 0 when local-only
 };
 
 struct AppliedChange
 {
     qint64 before = 0;
     qint64 after = 0;
+    bool effective = true; // false: recorded, but superseded by a later baseline
 };
 
-// SQL access to inventory and its audit trail. Writers call it inside a write transaction.
+// The stock ledger: stock = latest baseline (by HLC) + the deltas whose HLC time is after it.
+// currentStock and lastUpdated in `inventory` are kept equal to that formula by every write.
+// Writers call it inside a write transaction.
 class InventoryStore
 {
 public:
@@ -44,15 +61,24 @@ public:
     {
     }
 
-    // Adds delta to the product's stock and records the change; one audit row per call.
+    static bool isDeltaReason(const QString &reason);
+
+    // Records a delta (unique per message and product) and adds it to the stock when it is after
+    // the product's baseline.
     [[nodiscard]] Result<AppliedChange> applyDelta(const StockChange &change);
-    // Sets an absolute stock figure (delta = absolute - before) and records it.
-    [[nodiscard]] Result<AppliedChange> setAbsolute(const StockChange &change, qint64 absolute);
+    // A new absolute count at change.hlc: becomes the baseline if it is later than the current
+    // one (last write wins, ties by lane id), and stock is recomputed from it. Recorded either way.
+    [[nodiscard]] Result<AppliedChange> applyBaseline(const StockChange &change, qint64 quantity);
+
+    // A sale's stock changes: one delta per product (lines of the same product summed; a
+    // negative quantity is a return), stamped with the sale's HLC time.
+    [[nodiscard]] Status applySale(const SaleRecord &sale, const QString &at, qint64 seq);
 
     [[nodiscard]] Result<std::optional<StockLevel>> level(const QString &productId);
+    [[nodiscard]] Result<std::optional<StockBaseline>> baseline(const QString &productId);
     [[nodiscard]] Result<QList<StockLevel>> all();
 
 private:
-    Status audit(const StockChange &change, const AppliedChange &applied);
+    Status audit(const StockChange &change, const AppliedChange &applied, bool isDelta);
     Database &m_db;
 };

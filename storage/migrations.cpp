@@ -183,6 +183,78 @@ QStringList v3PeerSync()
             updated_at TEXT NOT NULL))"),
     };
 }
+QStringList v4StockLedger()
+{
+    return {
+        // Every stock change carries the hybrid logical clock time (ms, counter, lane) it
+        // happened at. Changes recorded before this version are already in the stock figure and
+        // get a time before every baseline (-1), so they are never added again.
+        QStringLiteral("ALTER TABLE inventory_changes ADD COLUMN hlc_ms INTEGER NOT NULL "
+                       "DEFAULT -1"),
+        QStringLiteral("ALTER TABLE inventory_changes ADD COLUMN hlc_counter INTEGER NOT NULL "
+                       "DEFAULT 0"),
+        QStringLiteral("ALTER TABLE inventory_changes ADD COLUMN seq INTEGER"),
+        // 1 for deltas (sale, return, receipt, adjustment), 0 for baselines and their audit.
+        QStringLiteral("ALTER TABLE inventory_changes ADD COLUMN is_delta INTEGER NOT NULL "
+                       "DEFAULT 0"),
+        // A message changes a product's stock at most once.
+        QStringLiteral("CREATE UNIQUE INDEX ux_inventory_changes_delta ON inventory_changes("
+                       "message_id, product_id) WHERE is_delta = 1 AND message_id IS NOT NULL"),
+        QStringLiteral("CREATE INDEX idx_inventory_changes_hlc ON inventory_changes(product_id, "
+                       "is_delta, hlc_ms, hlc_counter, terminal_id)"),
+        // The absolute count stock is measured from, per product (last write wins by HLC).
+        QStringLiteral(R"(CREATE TABLE inventory_baselines (
+            product_id TEXT PRIMARY KEY NOT NULL REFERENCES products(id),
+            quantity INTEGER NOT NULL,
+            hlc_ms INTEGER NOT NULL,
+            hlc_counter INTEGER NOT NULL,
+            hlc_terminal TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            message_id TEXT,
+            recorded_at TEXT NOT NULL))"),
+        // What stock there is today becomes the baseline of every product, at time zero: after
+        // the changes already in it (-1), before every new one.
+        QStringLiteral("INSERT INTO inventory_baselines(product_id, quantity, hlc_ms, hlc_counter, "
+                       "hlc_terminal, reason, recorded_at) SELECT product_id, current_stock, 0, "
+                       "0, '', 'import', last_updated FROM inventory"),
+        // The derived "last updated" of each product: the latest HLC time among its baseline
+        // and the deltas after it.
+        QStringLiteral("ALTER TABLE inventory ADD COLUMN hlc_ms INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE inventory ADD COLUMN hlc_counter INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE inventory ADD COLUMN hlc_terminal TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral(R"(CREATE TABLE reconciliation_runs (
+            id TEXT PRIMARY KEY NOT NULL,
+            trigger TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            result TEXT,
+            peers_asked INTEGER NOT NULL DEFAULT 0,
+            peers_answered INTEGER NOT NULL DEFAULT 0,
+            products_compared INTEGER NOT NULL DEFAULT 0,
+            differences INTEGER NOT NULL DEFAULT 0,
+            resolved INTEGER NOT NULL DEFAULT 0,
+            checksum_before TEXT,
+            checksum_after TEXT,
+            detail TEXT))"),
+        QStringLiteral(R"(CREATE TABLE inventory_conflicts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            run_id TEXT NOT NULL,
+            product_id TEXT NOT NULL,
+            peer_terminal TEXT NOT NULL,
+            local_stock INTEGER NOT NULL,
+            local_updated TEXT NOT NULL,
+            remote_stock INTEGER NOT NULL,
+            remote_updated TEXT NOT NULL,
+            chosen_stock INTEGER NOT NULL,
+            chosen_from TEXT NOT NULL,
+            resolved_at TEXT NOT NULL,
+            override_stock INTEGER,
+            override_by TEXT,
+            override_at TEXT))"),
+        QStringLiteral("CREATE INDEX idx_inventory_conflicts_resolved ON inventory_conflicts("
+                       "resolved_at)"),
+    };
+}
 } // namespace
 
 const std::vector<Migrations::Step> &Migrations::steps()
@@ -191,6 +263,8 @@ const std::vector<Migrations::Step> &Migrations::steps()
         {1, "catalog, inventory, employees, customers", v1Catalog()},
         {2, "sales, outbox, inbox", v2SalesAndSync()},
         {3, "peer sync: relay columns, progress, peer status", v3PeerSync()},
+        {4, "stock ledger: HLC times, baselines, reconciliation runs and conflicts",
+         v4StockLedger()},
     };
     return all;
 }

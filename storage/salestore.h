@@ -49,6 +49,10 @@ struct SaleRecord
     QString status = QStringLiteral("completed");
     QString messageId;
     QString createdAt;
+    // The hybrid logical clock time of the sale's stock changes (-1: not stamped; a peer that
+    // does not send one gets createdAt with counter 0).
+    qint64 hlcMs = -1;
+    qint64 hlcCounter = 0;
     QList<SaleLine> lines;
     QList<SalePayment> payments;
 };

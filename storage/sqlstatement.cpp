@@ -106,3 +106,38 @@ Result<qint64> SqlStatement::execReturningInt()
     done();
     return value;
 }
+
+bool SqlStatement::next()
+{
+    m_error.clear();
+    if (m_bindError != SQLITE_OK) {
+        m_error = failure(m_bindError).error();
+        return false;
+    }
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE)
+        m_error = failure(rc).error();
+    else
+        done();
+    return false;
+}
+
+qint64 SqlStatement::columnInt(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+QString SqlStatement::columnText(int column) const
+{
+    const auto *text = reinterpret_cast<const char16_t *>(sqlite3_column_text16(m_stmt, column));
+    const int bytes = sqlite3_column_bytes16(m_stmt, column);
+    return text ? QString(reinterpret_cast<const QChar *>(text), bytes / 2) : QString();
+}
+
+QByteArrayView SqlStatement::columnUtf8(int column) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    return text ? QByteArrayView(text, sqlite3_column_bytes(m_stmt, column)) : QByteArrayView();
+}

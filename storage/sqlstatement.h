@@ -2,6 +2,7 @@
 
 #include "result.h"
 
+#include <QByteArrayView>
 #include <QString>
 
 struct sqlite3;
@@ -36,6 +37,17 @@ public:
     // Runs a statement whose first row's first column is an integer (INSERT ... RETURNING).
     [[nodiscard]] Result<qint64> execReturningInt();
 
+    // Runs a query row by row: call next() until it returns false (then error() tells whether
+    // the query failed); the statement is reset when it ends or fails. Columns are 0-based.
+    [[nodiscard]] bool next();
+    [[nodiscard]] const QString &error() const { return m_error; }
+    qint64 columnInt(int column) const;
+    QString columnText(int column) const;
+    // The column's UTF-8 bytes, valid until the next step.
+    QByteArrayView columnUtf8(int column) const;
+    // Ends a row-by-row query early.
+    void finish() { done(); }
+
     const QString &sql() const { return m_sql; }
 
 private:
@@ -46,4 +58,5 @@ private:
     sqlite3_stmt *m_stmt;
     QString m_sql;
     int m_bindError = 0;
+    QString m_error;
 };

@@ -4,6 +4,7 @@
 #include "database.h"
 #include "idgenerator.h"
 #include "logging.h"
+#include "stockledger.h"
 #include "topics.h"
 #include "transactionpayload.h"
 #include "writetransaction.h"
@@ -12,14 +13,6 @@
 #include <QSqlQuery>
 
 namespace {
-constexpr double kMaxExact = 9007199254740992.0;
-
-bool isInteger(const QJsonValue &v, double min, double max)
-{
-    const double d = v.toDouble(min - 1);
-    return v.isDouble() && d >= min && d <= max && d == double(qint64(d));
-}
-
 bool isText(const QJsonValue &v, int max)
 {
     return v.isString() && !v.toString().trimmed().isEmpty() && v.toString().size() <= max;
@@ -30,19 +23,13 @@ bool isOptionalText(const QJsonValue &v, int max)
     return v.isUndefined() || v.isNull() || (v.isString() && v.toString().size() <= max);
 }
 
-const QStringList &stockReasons()
-{
-    static const QStringList reasons = {
-        QStringLiteral("sale"),  QStringLiteral("return"),         QStringLiteral("receipt"),
-        QStringLiteral("count"), QStringLiteral("reconciliation"), QStringLiteral("adjustment")};
-    return reasons;
-}
 } // namespace
 
-Inbox::Inbox(Database &db, QString localTerminal, Clock &clock)
+Inbox::Inbox(Database &db, QString localTerminal, Clock &clock, Hlc &hlc)
     : m_db(db)
     , m_local(std::move(localTerminal))
     , m_clock(clock)
+    , m_hlc(hlc)
     , m_sales(db)
     , m_inventory(db)
 {
@@ -62,16 +49,8 @@ Status Inbox::validate(const OutboxMessage &m)
         return {};
     }
     if (m.topic == Topics::Inventory) {
-        if (!IdGenerator::isUuid(p.value(QLatin1String("productId")).toString()) ||
-            !isInteger(p.value(QLatin1String("delta")), -1e9, 1e9) ||
-            p.value(QLatin1String("delta")).toDouble() == 0 ||
-            !stockReasons().contains(p.value(QLatin1String("reason")).toString()))
-            return Status::failure(QStringLiteral("inventory payload needs productId (UUID), a "
-                                                  "non-zero integer delta and a known reason"));
-        const QJsonValue employee = p.value(QLatin1String("employeeId"));
-        if (!employee.isUndefined() && !IdGenerator::isUuid(employee.toString()))
-            return Status::failure(QStringLiteral("inventory payload: employeeId must be a UUID"));
-        return {};
+        auto e = InventoryEvent::fromJson(p, m);
+        return e ? Status() : Status::failure(e.error());
     }
     if (m.topic == Topics::Customer) {
         if (!IdGenerator::isUuid(p.value(QLatin1String("id")).toString()) ||
@@ -238,31 +217,22 @@ Status Inbox::applyTransaction(const OutboxMessage &m)
     sale->messageId = m.id;
     if (Status s = m_sales.insert(*sale); !s)
         return s;
-    for (const SaleLine &line : sale->lines) {
-        StockChange change{line.productId,
-                           -qint64(line.quantity),
-                           line.quantity > 0 ? QStringLiteral("sale") : QStringLiteral("return"),
-                           sale->employeeId,
-                           m.fromTerminal,
-                           m.id,
-                           sale->createdAt};
-        if (auto r = m_inventory.applyDelta(change); !r)
-            return Status::failure(r.error());
-    }
-    return {};
+    if (auto o = m_hlc.observe(HlcTime{sale->hlcMs, sale->hlcCounter, m.fromTerminal}); !o)
+        return Status::failure(o.error());
+    return m_inventory.applySale(*sale, m_clock.nowIso(), m.seq);
 }
 
 Status Inbox::applyInventory(const OutboxMessage &m)
 {
-    const QJsonObject &p = m.payload;
-    StockChange change{p.value(QLatin1String("productId")).toString(),
-                       qint64(p.value(QLatin1String("delta")).toDouble()),
-                       p.value(QLatin1String("reason")).toString(),
-                       p.value(QLatin1String("employeeId")).toString(),
-                       m.fromTerminal,
-                       m.id,
-                       m.timestamp};
-    auto r = m_inventory.applyDelta(change);
+    auto e = InventoryEvent::fromJson(m.payload, m);
+    if (!e)
+        return Status::failure(e.error());
+    if (auto o = m_hlc.observe(e->hlc); !o)
+        return Status::failure(o.error());
+    StockChange change{e->productId, e->delta,         e->reason, e->employeeId, m.fromTerminal,
+                       m.id,         m_clock.nowIso(), e->hlc,    m.seq};
+    auto r = e->isDelta() ? m_inventory.applyDelta(change)
+                          : m_inventory.applyBaseline(change, e->quantity);
     return r ? Status() : Status::failure(r.error());
 }
 

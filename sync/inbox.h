@@ -9,6 +9,7 @@
 #include <QString>
 
 class Clock;
+class Hlc;
 class Database;
 
 // Applies messages from other lanes exactly once: each message's effect and its
@@ -30,7 +31,7 @@ public:
         QString error;
     };
 
-    Inbox(Database &db, QString localTerminal, Clock &clock);
+    Inbox(Database &db, QString localTerminal, Clock &clock, Hlc &hlc);
 
     // Checks a message's payload against its topic before anything is written.
     [[nodiscard]] static Status validate(const OutboxMessage &message);
@@ -49,6 +50,7 @@ private:
     Database &m_db;
     QString m_local;
     Clock &m_clock;
+    Hlc &m_hlc;
     SaleStore m_sales;
     InventoryStore m_inventory;
 };

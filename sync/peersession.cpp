@@ -324,7 +324,7 @@ void PeerSession::handleReady(const Frame &f)
         return;
     }
     case Kind::InventoryRequest:
-        m_sync.answerInventoryRequest(this, f.json.value(QLatin1String("requestId")).toString());
+        m_sync.answerInventoryRequest(this, f.json);
         return;
     case Kind::InventoryResponse:
         m_sync.inventoryResponseReceived(this, f.json);

@@ -2,7 +2,7 @@
 
 #include "database.h"
 #include "idgenerator.h"
-#include "inventorystore.h"
+#include "inventorysnapshot.h"
 #include "logging.h"
 #include "peerlink.h"
 #include "peersession.h"
@@ -14,13 +14,13 @@
 
 #include <algorithm>
 
-PeerSync::PeerSync(Database &db, Clock &clock, PeerSyncConfig config, QObject *parent)
+PeerSync::PeerSync(Database &db, Clock &clock, Hlc &hlc, PeerSyncConfig config, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_clock(clock)
     , m_config(std::move(config))
     , m_log(db, m_config.terminalId)
-    , m_inbox(db, m_config.terminalId, clock)
+    , m_inbox(db, m_config.terminalId, clock, hlc)
     , m_ws(QStringLiteral("euphoria-lane/") + m_config.terminalId, QWebSocketServer::NonSecureMode)
 {
     for (QTimer *t : {&m_incomingTimer, &m_ackTimer, &m_pumpTimer, &m_healthTimer}) {
@@ -389,25 +389,17 @@ void PeerSync::noteRefused(PeerSession *session, const QString &reason)
     qCInfo(lcPeer).noquote() << session->peerLabel() << "closed the connection:" << reason;
 }
 
-void PeerSync::answerInventoryRequest(PeerSession *session, const QString &requestId)
+void PeerSync::answerInventoryRequest(PeerSession *session, const QJsonObject &request)
 {
-    InventoryStore store(m_db);
-    auto all = store.all();
-    if (!all) {
-        qCWarning(lcPeer) << "cannot answer inventory_request:" << all.error();
+    auto vector = m_log.vector();
+    auto frames = InventorySnapshot::respond(m_db, request, nowIso(),
+                                             vector ? *vector : PeerProtocol::VersionVector());
+    if (!frames) {
+        qCWarning(lcPeer) << "cannot answer inventory_request:" << frames.error();
         return;
     }
-    QJsonArray rows;
-    for (const StockLevel &l : *all)
-        rows.append(QJsonObject{{QStringLiteral("productId"), l.productId},
-                                {QStringLiteral("currentStock"), l.currentStock},
-                                {QStringLiteral("reservedStock"), l.reservedStock},
-                                {QStringLiteral("lastUpdated"), l.lastUpdated}});
-    session->sendFrame(
-        PeerProtocol::compact({{QStringLiteral("type"), QStringLiteral("inventory_response")},
-                               {QStringLiteral("requestId"), requestId},
-                               {QStringLiteral("inventory"), rows},
-                               {QStringLiteral("timestamp"), nowIso()}}));
+    for (const QByteArray &frame : std::as_const(*frames))
+        session->sendFrame(frame);
 }
 
 void PeerSync::inventoryResponseReceived(PeerSession *session, const QJsonObject &frame)
@@ -415,17 +407,37 @@ void PeerSync::inventoryResponseReceived(PeerSession *session, const QJsonObject
     Q_EMIT inventoryResponse(session->peerTerminal(), frame);
 }
 
-QString PeerSync::requestInventory()
+QStringList PeerSync::connectedPeers() const
 {
-    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QByteArray frame =
-        PeerProtocol::compact({{QStringLiteral("type"), QStringLiteral("inventory_request")},
-                               {QStringLiteral("requestId"), requestId},
-                               {QStringLiteral("timestamp"), nowIso()}});
-    for (PeerSession *s : std::as_const(m_sessions))
-        if (s->state() == PeerSession::State::Ready)
-            s->sendFrame(frame);
-    return requestId;
+    QStringList peers;
+    for (const PeerSession *s : m_sessions)
+        if (s->state() == PeerSession::State::Ready && !peers.contains(s->peerTerminal()))
+            peers.append(s->peerTerminal());
+    peers.sort();
+    return peers;
+}
+
+PeerSession *PeerSync::readySession(const QString &peerTerminal) const
+{
+    for (PeerSession *s : m_sessions)
+        if (s->state() == PeerSession::State::Ready && s->peerTerminal() == peerTerminal)
+            return s;
+    return nullptr;
+}
+
+bool PeerSync::sendTo(const QString &peerTerminal, const QByteArray &frame)
+{
+    PeerSession *s = readySession(peerTerminal);
+    if (s)
+        s->sendFrame(frame);
+    return s != nullptr;
+}
+
+void PeerSync::requestCatchUp(const QString &peerTerminal)
+{
+    auto have = m_log.vector();
+    if (have)
+        (void)sendTo(peerTerminal, PeerProtocol::syncRequest(*have));
 }
 
 int PeerSync::connectedCount() const

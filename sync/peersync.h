@@ -19,6 +19,7 @@
 #include <memory>
 
 class Database;
+class Hlc;
 class PeerLink;
 class PeerSession;
 
@@ -54,7 +55,8 @@ class PeerSync : public QObject
     Q_PROPERTY(quint16 port READ serverPort NOTIFY healthChanged)
 
 public:
-    PeerSync(Database &db, Clock &clock, PeerSyncConfig config, QObject *parent = nullptr);
+    PeerSync(Database &db, Clock &clock, Hlc &hlc, PeerSyncConfig config,
+             QObject *parent = nullptr);
     ~PeerSync() override;
 
     // Listens and dials the configured peers. Fails (and does nothing) without a store key or
@@ -72,9 +74,12 @@ public:
     QJsonObject health() const;
     int connectedCount() const;
 
-    // Asks every connected peer for its inventory (seed inventory_request); answers arrive as
-    // inventoryResponse().
-    QString requestInventory();
+    // Lanes connected and authenticated now (terminal ids, sorted).
+    QStringList connectedPeers() const;
+    // Sends a frame to a connected peer lane; false when it is not connected.
+    bool sendTo(const QString &peerTerminal, const QByteArray &frame);
+    // Asks a peer for every message this lane lacks (sync_request with this lane's vector).
+    void requestCatchUp(const QString &peerTerminal);
 
 signals:
     void healthChanged();
@@ -99,7 +104,8 @@ private:
                      qint64 seq);
     void noteReject(PeerSession *session, const QString &reason);
     void noteRefused(PeerSession *session, const QString &reason);
-    void answerInventoryRequest(PeerSession *session, const QString &requestId);
+    void answerInventoryRequest(PeerSession *session, const QJsonObject &request);
+    PeerSession *readySession(const QString &peerTerminal) const;
     void inventoryResponseReceived(PeerSession *session, const QJsonObject &frame);
     void schedulePump();
 

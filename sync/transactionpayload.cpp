@@ -1,6 +1,7 @@
 #include "transactionpayload.h"
 
 #include "clock.h"
+#include "hlc.h"
 #include "idgenerator.h"
 
 #include "jsonwriter.h"
@@ -60,6 +61,9 @@ QByteArray TransactionPayload::serialize(const SaleRecord &sale)
         .member(QLatin1String("changeCents"), sale.changeCents)
         .member(QLatin1String("status"), sale.status)
         .member(QLatin1String("createdAt"), sale.createdAt);
+    if (sale.hlcMs >= 0) // extension: the HLC time of the stock changes
+        w.member(QLatin1String("hlcTime"), HlcTime{sale.hlcMs, 0, {}}.iso())
+            .member(QLatin1String("hlcCounter"), sale.hlcCounter);
     w.key(QLatin1String("lines")).beginArray();
     for (const SaleLine &l : sale.lines) {
         w.beginObject()
@@ -125,6 +129,18 @@ Result<SaleRecord> TransactionPayload::decode(const QJsonObject &o)
         return R::failure(e);
     if (!Clock::fromIso(s.createdAt).isValid())
         return R::failure(QStringLiteral("createdAt must be an ISO 8601 time"));
+    const QJsonValue hlcTime = o.value(QLatin1String("hlcTime"));
+    if (hlcTime.isUndefined()) {
+        s.hlcMs = Clock::fromIso(s.createdAt).toMSecsSinceEpoch();
+        s.hlcCounter = 0;
+    } else {
+        const QDateTime t = Clock::fromIso(hlcTime.toString());
+        if (!hlcTime.isString() || !t.isValid() ||
+            !readInt(o, QLatin1String("hlcCounter"), s.hlcCounter, e))
+            return R::failure(QStringLiteral("hlcTime must be an ISO 8601 time with an integer "
+                                             "hlcCounter >= 0"));
+        s.hlcMs = t.toMSecsSinceEpoch();
+    }
     if (s.status != QLatin1String("completed") && s.status != QLatin1String("returned"))
         return R::failure(QStringLiteral("status must be completed or returned"));
 

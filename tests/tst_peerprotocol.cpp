@@ -141,7 +141,7 @@ private slots:
         const QList<QByteArray> frames = origin.ringSaleFrames(5);
         QCOMPARE(frames.size(), 5);
         TestLane receiver(QStringLiteral("L1"));
-        Inbox inbox(receiver.db(), QStringLiteral("L1"), receiver.clock());
+        Inbox inbox(receiver.db(), QStringLiteral("L1"), receiver.clock(), receiver.lane().hlc());
         const qint64 stockBefore =
             receiver.count(QStringLiteral("SELECT SUM(current_stock) FROM inventory"));
 
@@ -181,7 +181,7 @@ private slots:
         TestLane origin(QStringLiteral("L2"));
         const QList<QByteArray> frames = origin.ringSaleFrames(2);
         TestLane receiver(QStringLiteral("L1"));
-        Inbox inbox(receiver.db(), QStringLiteral("L1"), receiver.clock());
+        Inbox inbox(receiver.db(), QStringLiteral("L1"), receiver.clock(), receiver.lane().hlc());
         // Same receipt number under another transaction id: the sale insert fails midway.
         QJsonObject clash = QJsonDocument::fromJson(frames[1]).object();
         QJsonObject payload = clash.value(QLatin1String("payload")).toObject();
@@ -208,7 +208,7 @@ private slots:
     void topicPayloadsApply()
     {
         TestLane receiver(QStringLiteral("L1"));
-        Inbox inbox(receiver.db(), QStringLiteral("L1"), receiver.clock());
+        Inbox inbox(receiver.db(), QStringLiteral("L1"), receiver.clock(), receiver.lane().hlc());
         const QString product =
             receiver.db().scalar(QStringLiteral("SELECT id FROM products LIMIT 1"))->toString();
         auto msg = [](const QString &topic, const QJsonObject &payload, qint64 seq) {

@@ -367,8 +367,11 @@ Result<CatalogImporter::Summary> CatalogImporter::write(Data &data, Mode mode,
             return R::failure(level.error());
         if (level->has_value())
             continue; // stock already moves through sales and counts; an import does not reset it
-        StockChange change{e.product.id, 0, QStringLiteral("import"), {}, m_terminalId, {}, now};
-        if (auto applied = inventory.setAbsolute(change, *e.stock); !applied)
+        // The catalog's stock is a baseline at HLC time zero: every lane loading the same catalog
+        // has the same one, and it never supersedes a sale or a count (whatever the start time).
+        StockChange change{e.product.id, 0,   QStringLiteral("import"), {}, m_terminalId,
+                           {},           now, HlcTime{0, 0, {}}};
+        if (auto applied = inventory.applyBaseline(change, *e.stock); !applied)
             return R::failure(applied.error());
         ++summary.stockInitialized;
     }

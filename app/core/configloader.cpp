@@ -46,6 +46,15 @@ const QList<ConfigLoader::Key> kKeys = {
      "Frames a peer connection may send per second before it is closed as a flood. "
      "Default 50000.",
      false},
+    {"maxClockSkewSeconds", "EUPHORIA_MAX_CLOCK_SKEW_SECONDS", "max-clock-skew-seconds",
+     "A peer's clock this far ahead of ours does not move our clock forward. Default 300.", false},
+    {"reconcileFirstSeconds", "EUPHORIA_RECONCILE_FIRST_SECONDS", "reconcile-first-seconds",
+     "Seconds after start of the first inventory reconciliation. Default 30.", false},
+    {"reconcileIntervalSeconds", "EUPHORIA_RECONCILE_INTERVAL_SECONDS",
+     "reconcile-interval-seconds",
+     "Seconds between scheduled inventory reconciliations; 0 only on demand. Default 600.", false},
+    {"reconcileTimeoutSeconds", "EUPHORIA_RECONCILE_TIMEOUT_SECONDS", "reconcile-timeout-seconds",
+     "Seconds to wait for peers' inventory answers and for catch-up. Default 10.", false},
 };
 
 // A raw value from one source: a JSON value from the file, or a string from env or flag.
@@ -229,6 +238,26 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
         if (!v)
             return Status::from(v);
         c.peerMaxFramesPerSecond = int(*v);
+    } else if (name == QLatin1String("maxClockSkewSeconds")) {
+        auto v = asInteger(raw, 1, 86400);
+        if (!v)
+            return Status::from(v);
+        c.maxClockSkewSeconds = int(*v);
+    } else if (name == QLatin1String("reconcileFirstSeconds")) {
+        auto v = asInteger(raw, 0, 86400);
+        if (!v)
+            return Status::from(v);
+        c.reconcileFirstSeconds = int(*v);
+    } else if (name == QLatin1String("reconcileIntervalSeconds")) {
+        auto v = asInteger(raw, 0, 7 * 86400);
+        if (!v)
+            return Status::from(v);
+        c.reconcileIntervalSeconds = int(*v);
+    } else if (name == QLatin1String("reconcileTimeoutSeconds")) {
+        auto v = asInteger(raw, 1, 600);
+        if (!v)
+            return Status::from(v);
+        c.reconcileTimeoutSeconds = int(*v);
     } else if (name == QLatin1String("sessionIdleSeconds")) {
         auto v = asInteger(raw, 0, 86400);
         if (!v)

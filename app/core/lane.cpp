@@ -51,7 +51,29 @@ std::optional<Lane::DemoLogin> Lane::demoCashier()
         return s;
     m_catalog = std::make_unique<CatalogStore>(m_db);
     m_outbox = std::make_unique<Outbox>(m_db, m_config.terminalId, m_clock, m_ids);
-    m_sales = std::make_unique<SaleService>(m_db, *m_outbox, m_clock, m_ids);
+    m_hlc = std::make_unique<Hlc>(m_db, m_clock, m_config.terminalId,
+                                  qint64(m_config.maxClockSkewSeconds) * 1000);
+    if (::Status s = m_hlc->load(); !s)
+        return s;
+    m_sales = std::make_unique<SaleService>(m_db, *m_outbox, m_clock, m_ids, *m_hlc);
+    m_stock = std::make_unique<StockLedger>(m_db, *m_outbox, *m_hlc, m_clock);
+    ReconcilerConfig rc;
+    rc.firstRunMs = m_config.reconcileFirstSeconds * 1000;
+    rc.intervalMs = m_config.reconcileIntervalSeconds * 1000;
+    rc.answerTimeoutMs = m_config.reconcileTimeoutSeconds * 1000;
+    rc.catchUpTimeoutMs = m_config.reconcileTimeoutSeconds * 1000;
+    ReconcilerLinks links;
+    links.connectedPeers = [this] { return m_peers ? m_peers->connectedPeers() : QStringList(); };
+    links.send = [this](const QString &peer, const QByteArray &frame) {
+        if (m_peers)
+            (void)m_peers->sendTo(peer, frame);
+    };
+    links.catchUp = [this](const QString &peer) {
+        if (m_peers)
+            m_peers->requestCatchUp(peer);
+    };
+    m_reconciler = std::make_unique<Reconciler>(m_db, *m_outbox, *m_hlc, m_clock,
+                                                m_config.terminalId, rc, std::move(links));
     m_session = std::make_unique<EmployeeSession>(
         m_db, m_clock, std::chrono::seconds(m_config.sessionIdleSeconds), this);
     m_importer = std::make_unique<CatalogImporter>(m_db, m_clock, m_config.terminalId);
@@ -86,7 +108,7 @@ std::optional<Lane::DemoLogin> Lane::demoCashier()
     pc.backoffInitialMs = m_config.peerBackoffInitialMs;
     pc.backoffMaxMs = m_config.peerBackoffMaxMs;
     pc.maxFramesPerSecond = m_config.peerMaxFramesPerSecond;
-    auto peers = std::make_unique<PeerSync>(m_db, m_clock, pc, this);
+    auto peers = std::make_unique<PeerSync>(m_db, m_clock, *m_hlc, pc, this);
     if (::Status s = peers->start(); !s) {
         m_peerProblem = s.error();
         qCWarning(lcPeer).noquote() << s.error();
@@ -94,6 +116,9 @@ std::optional<Lane::DemoLogin> Lane::demoCashier()
     }
     m_peerProblem.clear();
     m_peers = std::move(peers);
+    connect(m_peers.get(), &PeerSync::inventoryResponse, m_reconciler.get(),
+            &Reconciler::onInventoryResponse);
+    m_reconciler->start();
     return {};
 }
 

@@ -4,11 +4,14 @@
 #include "catalogstore.h"
 #include "database.h"
 #include "employeesession.h"
+#include "hlc.h"
 #include "laneconfig.h"
 #include "outbox.h"
 #include "peersync.h"
+#include "reconciler.h"
 #include "result.h"
 #include "saleservice.h"
+#include "stockledger.h"
 
 #include <QObject>
 
@@ -52,6 +55,9 @@ public:
     Outbox &outbox() { return *m_outbox; }
     CatalogImporter &importer() { return *m_importer; }
     Clock &clock() { return m_clock; }
+    Hlc &hlc() { return *m_hlc; }
+    StockLedger &stock() { return *m_stock; }
+    Reconciler &reconciler() { return *m_reconciler; }
 
     [[nodiscard]] Result<Status> status();
     QString statusLine();
@@ -73,6 +79,9 @@ private:
     Database m_db;
     std::unique_ptr<CatalogStore> m_catalog;
     std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<Hlc> m_hlc;
+    std::unique_ptr<StockLedger> m_stock;
+    std::unique_ptr<Reconciler> m_reconciler;
     std::unique_ptr<SaleService> m_sales;
     std::unique_ptr<EmployeeSession> m_session;
     std::unique_ptr<CatalogImporter> m_importer;

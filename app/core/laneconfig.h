@@ -22,6 +22,10 @@ struct LaneConfig
     int peerBackoffInitialMs = 1000;
     int peerBackoffMaxMs = 60000;
     int peerMaxFramesPerSecond = 50000;
+    int maxClockSkewSeconds = 300;
+    int reconcileFirstSeconds = 30;
+    int reconcileIntervalSeconds = 600;
+    int reconcileTimeoutSeconds = 10;
 
     QString sourceFile; // the settings file that was read, if any
 

@@ -4,17 +4,19 @@
 #include "clock.h"
 #include "database.h"
 #include "employeestore.h"
+#include "hlc.h"
 #include "idgenerator.h"
 #include "logging.h"
 #include "topics.h"
 #include "transactionpayload.h"
 #include "writetransaction.h"
 
-SaleService::SaleService(Database &db, Outbox &outbox, Clock &clock, IdGenerator &ids)
+SaleService::SaleService(Database &db, Outbox &outbox, Clock &clock, IdGenerator &ids, Hlc &hlc)
     : m_db(db)
     , m_outbox(outbox)
     , m_clock(clock)
     , m_ids(ids)
+    , m_hlc(hlc)
     , m_sales(db)
     , m_inventory(db)
 {
@@ -81,13 +83,13 @@ Result<SaleRecord> SaleService::complete(Cart &cart, const Employee &employee)
         QStringLiteral("%1-%2").arg(terminal).arg(*receipt, 6, 10, QLatin1Char('0'));
     if (Status s = m_sales.insert(sale); !s)
         return fail(s.error());
-    for (const SaleLine &line : sale.lines) {
-        StockChange change{
-            line.productId, -qint64(line.quantity), QStringLiteral("sale"), employee.id,
-            terminal,       sale.messageId,         sale.createdAt};
-        if (auto applied = m_inventory.applyDelta(change); !applied)
-            return fail(applied.error());
-    }
+    auto stamp = m_hlc.tick();
+    if (!stamp)
+        return fail(stamp.error());
+    sale.hlcMs = stamp->ms;
+    sale.hlcCounter = stamp->counter;
+    if (Status s = m_inventory.applySale(sale, sale.createdAt, 0); !s)
+        return fail(s.error());
     auto published = m_outbox.publishJson(QString(Topics::Transaction),
                                           TransactionPayload::serialize(sale), sale.messageId);
     if (!published)

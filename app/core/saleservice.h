@@ -10,6 +10,7 @@
 class Cart;
 class Clock;
 class Database;
+class Hlc;
 class IdGenerator;
 struct Employee;
 
@@ -20,7 +21,7 @@ class SaleService
     Q_DECLARE_TR_FUNCTIONS(SaleService)
 
 public:
-    SaleService(Database &db, Outbox &outbox, Clock &clock, IdGenerator &ids);
+    SaleService(Database &db, Outbox &outbox, Clock &clock, IdGenerator &ids, Hlc &hlc);
 
     // On success the cart is cleared and the stored sale returned; on any failure nothing of the
     // sale exists in the database and the cart is unchanged.
@@ -34,6 +35,7 @@ private:
     Outbox &m_outbox;
     Clock &m_clock;
     IdGenerator &m_ids;
+    Hlc &m_hlc;
     SaleStore m_sales;
     InventoryStore m_inventory;
 };

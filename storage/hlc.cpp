@@ -1,0 +1,102 @@
+#include "hlc.h"
+
+#include "clock.h"
+#include "database.h"
+#include "logging.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+#include <algorithm>
+
+QString HlcTime::iso() const
+{
+    return Clock::toIso(QDateTime::fromMSecsSinceEpoch(std::max<qint64>(ms, 0), QTimeZone::utc()));
+}
+
+HlcTime HlcTime::fromWire(const QString &iso, qint64 counter, const QString &terminal)
+{
+    const QDateTime t = Clock::fromIso(iso);
+    return {t.isValid() ? t.toMSecsSinceEpoch() : -1, counter, terminal};
+}
+
+Hlc::Hlc(Database &db, Clock &clock, QString terminal, qint64 maxAheadMs)
+    : m_db(db)
+    , m_clock(clock)
+    , m_terminal(std::move(terminal))
+    , m_maxAheadMs(maxAheadMs)
+{
+}
+
+Status Hlc::load()
+{
+    auto stored = m_db.meta(QStringLiteral("hlc"));
+    if (!stored)
+        return Status::failure(stored.error());
+    if (stored->isEmpty())
+        return {};
+    const QStringList parts = stored->split(QLatin1Char(':'));
+    bool okMs = false;
+    bool okCounter = false;
+    const qint64 ms = parts.value(0).toLongLong(&okMs);
+    const qint64 counter = parts.value(1).toLongLong(&okCounter);
+    if (parts.size() != 2 || !okMs || !okCounter || ms < 0 || counter < 0)
+        return Status::failure(
+            QStringLiteral("lane_meta hlc is not \"ms:counter\": %1").arg(stored->left(60)));
+    m_ms = ms;
+    m_counter = counter;
+    return {};
+}
+
+Status Hlc::persist()
+{
+    return m_db.setMeta(QStringLiteral("hlc"), QStringLiteral("%1:%2").arg(m_ms).arg(m_counter));
+}
+
+Result<HlcTime> Hlc::tick()
+{
+    const qint64 physical = m_clock.nowUtc().toMSecsSinceEpoch();
+    if (physical > m_ms) {
+        m_ms = physical;
+        m_counter = 0;
+    } else {
+        ++m_counter;
+    }
+    if (Status s = persist(); !s)
+        return Result<HlcTime>::failure(s.error());
+    return last();
+}
+
+Result<Hlc::Observed> Hlc::observe(const HlcTime &remote)
+{
+    const QDateTime nowUtc = m_clock.nowUtc();
+    const qint64 physical = nowUtc.toMSecsSinceEpoch();
+    Observed o;
+    o.aheadMs = remote.ms - physical;
+    if (o.aheadMs > m_maxAheadMs) {
+        o.merged = false;
+        ++m_skew.events;
+        m_skew.lastAheadMs = o.aheadMs;
+        m_skew.lastFrom = remote.terminal;
+        m_skew.lastAt = Clock::toIso(nowUtc);
+        qCWarning(lcStorage).noquote()
+            << "clock skew: a time from" << remote.terminal << "is" << o.aheadMs / 1000
+            << "s ahead of this lane's clock (limit" << m_maxAheadMs / 1000
+            << "s); applied without moving this lane's clock forward";
+        return o;
+    }
+    const qint64 before = m_ms;
+    const qint64 top = std::max({m_ms, remote.ms, physical});
+    if (top == before && top == remote.ms)
+        m_counter = std::max(m_counter, remote.counter) + 1;
+    else if (top == before)
+        ++m_counter;
+    else if (top == remote.ms)
+        m_counter = remote.counter + 1;
+    else
+        m_counter = 0;
+    m_ms = top;
+    if (Status s = persist(); !s)
+        return Result<Observed>::failure(s.error());
+    return o;
+}

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "result.h"
+
+#include <QString>
+
+#include <tuple>
+
+class Clock;
+class Database;
+
+// A hybrid logical clock time: physical milliseconds since the epoch, a logical counter that
+// orders events within one millisecond (or while the wall clock stands still or goes back), and
+// the lane that made it, which breaks the remaining ties. Ordered lexicographically.
+struct HlcTime
+{
+    qint64 ms = -1; // -1: before every event (stock that predates the ledger)
+    qint64 counter = 0;
+    QString terminal;
+
+    friend bool operator<(const HlcTime &a, const HlcTime &b)
+    {
+        return std::tie(a.ms, a.counter, a.terminal) < std::tie(b.ms, b.counter, b.terminal);
+    }
+    friend bool operator==(const HlcTime &a, const HlcTime &b)
+    {
+        return a.ms == b.ms && a.counter == b.counter && a.terminal == b.terminal;
+    }
+    friend bool operator!=(const HlcTime &a, const HlcTime &b) { return !(a == b); }
+    friend bool operator>(const HlcTime &a, const HlcTime &b) { return b < a; }
+
+    // The physical part as ISO 8601 UTC with milliseconds (the seed's lastUpdated).
+    QString iso() const;
+    // From the wire: an ISO 8601 time plus the counter that travels beside it.
+    static HlcTime fromWire(const QString &iso, qint64 counter, const QString &terminal);
+};
+
+// One per lane. Every local stock event takes a time from tick(); every received message's time
+// goes through observe() so the lane's next times come after it. The clock's state is written to
+// lane_meta on every step, inside the caller's write transaction, so it never goes backwards
+// across restarts.
+class Hlc
+{
+public:
+    Hlc(Database &db, Clock &clock, QString terminal, qint64 maxAheadMs = 5 * 60 * 1000);
+
+    [[nodiscard]] Status load();
+
+    // A time for a local event, later than every time this lane has issued or observed.
+    [[nodiscard]] Result<HlcTime> tick();
+
+    struct Observed
+    {
+        bool merged = true;
+        qint64 aheadMs = 0; // how far the remote time was ahead of local physical time
+    };
+    // Merges a remote time. One more than maxAheadMs ahead of local physical time is not merged
+    // (the message is still applied): it is logged and counted as a skew event.
+    [[nodiscard]] Result<Observed> observe(const HlcTime &remote);
+
+    HlcTime last() const { return {m_ms, m_counter, m_terminal}; }
+    qint64 maxAheadMs() const { return m_maxAheadMs; }
+
+    struct Skew
+    {
+        qint64 events = 0;
+        qint64 lastAheadMs = 0;
+        QString lastFrom;
+        QString lastAt;
+    };
+    const Skew &skew() const { return m_skew; }
+
+private:
+    Status persist();
+
+    Database &m_db;
+    Clock &m_clock;
+    QString m_terminal;
+    qint64 m_maxAheadMs;
+    qint64 m_ms = 0;
+    qint64 m_counter = 0;
+    Skew m_skew;
+};

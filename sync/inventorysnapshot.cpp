@@ -1,0 +1,236 @@
+#include "inventorysnapshot.h"
+
+#include "clock.h"
+#include "database.h"
+#include "sqlstatement.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cmath>
+
+namespace InventorySnapshot {
+namespace {
+constexpr double kMaxExact = 9007199254740992.0;
+
+bool readInt(const QJsonValue &v, double min, qint64 &out)
+{
+    const double d = v.toDouble(std::nan(""));
+    if (!v.isDouble() || std::isnan(d) || d < min || d > kMaxExact || d != std::floor(d))
+        return false;
+    out = qint64(d);
+    return true;
+}
+
+QJsonObject vectorJson(const PeerProtocol::VersionVector &v)
+{
+    QJsonObject o;
+    for (auto it = v.cbegin(); it != v.cend(); ++it)
+        o.insert(it.key(), double(it.value()));
+    return o;
+}
+
+// Reads lastUpdated/hlcCounter/hlcTerminal of a record or baseline; extension fields optional.
+bool readTime(const QJsonObject &o, const QString &defaultTerminal, HlcTime &out)
+{
+    const QDateTime t = Clock::fromIso(o.value(QLatin1String("lastUpdated")).toString());
+    if (!t.isValid())
+        return false;
+    qint64 counter = 0;
+    const QJsonValue c = o.value(QLatin1String("hlcCounter"));
+    if (!c.isUndefined() && !readInt(c, 0, counter))
+        return false;
+    QString terminal = defaultTerminal;
+    const QJsonValue by = o.value(QLatin1String("hlcTerminal"));
+    if (!by.isUndefined()) {
+        if (!by.isString() ||
+            (!by.toString().isEmpty() && !PeerProtocol::isTerminalId(by.toString())))
+            return false;
+        terminal = by.toString();
+    }
+    out = HlcTime{t.toMSecsSinceEpoch(), counter, terminal};
+    return true;
+}
+} // namespace
+
+Result<QList<InventoryRecord>> read(Database &db)
+{
+    using R = Result<QList<InventoryRecord>>;
+    auto q = db.statement(QStringLiteral(
+        "SELECT i.product_id, i.current_stock, i.reserved_stock, i.hlc_ms, i.hlc_counter, "
+        "i.hlc_terminal, b.quantity, b.hlc_ms, b.hlc_counter, b.hlc_terminal, "
+        "b.product_id IS NOT NULL FROM inventory i LEFT JOIN inventory_baselines b "
+        "ON b.product_id = i.product_id ORDER BY i.product_id"));
+    if (!q)
+        return R::failure(q.error());
+    SqlStatement &st = **q;
+    QList<InventoryRecord> records;
+    while (st.next()) {
+        InventoryRecord r;
+        r.productId = st.columnText(0);
+        r.currentStock = st.columnInt(1);
+        r.reservedStock = st.columnInt(2);
+        r.updated = HlcTime{st.columnInt(3), st.columnInt(4), st.columnText(5)};
+        r.hasBaseline = st.columnInt(10) != 0;
+        if (r.hasBaseline) {
+            r.baselineQuantity = st.columnInt(6);
+            r.baselineHlc = HlcTime{st.columnInt(7), st.columnInt(8), st.columnText(9)};
+        }
+        records.append(std::move(r));
+    }
+    if (!st.error().isEmpty())
+        return R::failure(st.error());
+    return records;
+}
+
+QByteArray canonical(const QList<InventoryRecord> &records)
+{
+    QByteArray out;
+    out.reserve(records.size() * 80);
+    for (const InventoryRecord &r : records) {
+        out += r.productId.toUtf8();
+        out += '|';
+        out += QByteArray::number(r.currentStock);
+        out += '|';
+        out += r.updated.iso().toLatin1();
+        out += '|';
+        out += QByteArray::number(r.updated.counter);
+        out += '\n';
+    }
+    return out;
+}
+
+QString checksum(const QList<InventoryRecord> &records)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(canonical(records), QCryptographicHash::Sha256).toHex());
+}
+
+Result<QString> checksum(Database &db)
+{
+    auto records = read(db);
+    if (!records)
+        return Result<QString>::failure(records.error());
+    return checksum(*records);
+}
+
+QByteArray request(const QString &requestId, const QString &nowIso, const QString &sum,
+                   const PeerProtocol::VersionVector &vector)
+{
+    return PeerProtocol::compact({{QStringLiteral("type"), QStringLiteral("inventory_request")},
+                                  {QStringLiteral("requestId"), requestId},
+                                  {QStringLiteral("timestamp"), nowIso},
+                                  {QStringLiteral("checksum"), sum},
+                                  {QStringLiteral("vector"), vectorJson(vector)}});
+}
+
+Result<QList<QByteArray>> respond(Database &db, const QJsonObject &req, const QString &nowIso,
+                                  const PeerProtocol::VersionVector &vector)
+{
+    using R = Result<QList<QByteArray>>;
+    auto records = read(db);
+    if (!records)
+        return R::failure(records.error());
+    const QString sum = checksum(*records);
+    const QString requestId = req.value(QLatin1String("requestId")).toString();
+    const bool match = req.value(QLatin1String("checksum")).toString() == sum;
+    QList<QByteArray> frames;
+    const qsizetype total = match ? 0 : records->size();
+    const int parts = int(std::max<qsizetype>(1, (total + RecordsPerFrame - 1) / RecordsPerFrame));
+    for (int part = 0; part < parts; ++part) {
+        QJsonArray rows;
+        const qsizetype end = std::min<qsizetype>(total, qsizetype(part + 1) * RecordsPerFrame);
+        for (qsizetype i = qsizetype(part) * RecordsPerFrame; i < end; ++i) {
+            const InventoryRecord &r = records->at(i);
+            QJsonObject row{{QStringLiteral("productId"), r.productId},
+                            {QStringLiteral("currentStock"), double(r.currentStock)},
+                            {QStringLiteral("reservedStock"), double(r.reservedStock)},
+                            {QStringLiteral("lastUpdated"), r.updated.iso()},
+                            {QStringLiteral("hlcCounter"), double(r.updated.counter)},
+                            {QStringLiteral("hlcTerminal"), r.updated.terminal}};
+            if (r.hasBaseline)
+                row.insert(
+                    QStringLiteral("baseline"),
+                    QJsonObject{{QStringLiteral("currentStock"), double(r.baselineQuantity)},
+                                {QStringLiteral("lastUpdated"), r.baselineHlc.iso()},
+                                {QStringLiteral("hlcCounter"), double(r.baselineHlc.counter)},
+                                {QStringLiteral("hlcTerminal"), r.baselineHlc.terminal}});
+            rows.append(row);
+        }
+        QJsonObject frame{{QStringLiteral("type"), QStringLiteral("inventory_response")},
+                          {QStringLiteral("requestId"), requestId},
+                          {QStringLiteral("inventory"), rows},
+                          {QStringLiteral("timestamp"), nowIso},
+                          {QStringLiteral("checksum"), sum},
+                          {QStringLiteral("vector"), vectorJson(vector)},
+                          {QStringLiteral("part"), part + 1},
+                          {QStringLiteral("parts"), parts}};
+        if (match)
+            frame.insert(QStringLiteral("match"), true);
+        frames.append(PeerProtocol::compact(frame));
+    }
+    return frames;
+}
+
+Result<Response> parseResponse(const QJsonObject &f, const QString &peer)
+{
+    using R = Result<Response>;
+    Response r;
+    r.requestId = f.value(QLatin1String("requestId")).toString();
+    const QJsonValue sum = f.value(QLatin1String("checksum"));
+    if (!sum.isUndefined()) {
+        r.checksum = sum.toString();
+        if (r.checksum.size() != 64)
+            return R::failure(QStringLiteral("inventory_response: checksum must be 64 hex digits"));
+    }
+    r.match = f.value(QLatin1String("match")).toBool(false);
+    qint64 part = 1;
+    qint64 parts = 1;
+    if ((f.contains(QLatin1String("part")) && !readInt(f.value(QLatin1String("part")), 1, part)) ||
+        (f.contains(QLatin1String("parts")) &&
+         !readInt(f.value(QLatin1String("parts")), 1, parts)) ||
+        part > parts || parts > 100000)
+        return R::failure(QStringLiteral("inventory_response: part/parts out of range"));
+    r.part = int(part);
+    r.parts = int(parts);
+    const QJsonValue vector = f.value(QLatin1String("vector"));
+    if (!vector.isUndefined()) {
+        if (!vector.isObject())
+            return R::failure(QStringLiteral("inventory_response: vector must be an object"));
+        const QJsonObject v = vector.toObject();
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            qint64 seq = 0;
+            if (!PeerProtocol::isTerminalId(it.key()) || !readInt(it.value(), 0, seq))
+                return R::failure(QStringLiteral("inventory_response: bad vector entry"));
+            r.vector.insert(it.key(), seq);
+        }
+        r.hasVector = true;
+    }
+    for (const QJsonValue &row : f.value(QLatin1String("inventory")).toArray()) {
+        const QJsonObject o = row.toObject();
+        InventoryRecord rec;
+        rec.productId = o.value(QLatin1String("productId")).toString();
+        if (rec.productId.isEmpty() ||
+            !readInt(o.value(QLatin1String("currentStock")), -kMaxExact, rec.currentStock) ||
+            !readInt(o.value(QLatin1String("reservedStock")), 0, rec.reservedStock) ||
+            !readTime(o, peer, rec.updated))
+            return R::failure(QStringLiteral("inventory_response: bad record for %1")
+                                  .arg(rec.productId.left(64)));
+        const QJsonValue base = o.value(QLatin1String("baseline"));
+        if (!base.isUndefined()) {
+            const QJsonObject b = base.toObject();
+            if (!base.isObject() ||
+                !readInt(b.value(QLatin1String("currentStock")), -kMaxExact,
+                         rec.baselineQuantity) ||
+                !readTime(b, QString(), rec.baselineHlc))
+                return R::failure(QStringLiteral("inventory_response: bad baseline for %1")
+                                      .arg(rec.productId.left(64)));
+            rec.hasBaseline = true;
+        }
+        r.records.append(std::move(rec));
+    }
+    return r;
+}
+} // namespace InventorySnapshot

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "hlc.h"
+#include "peerprotocol.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class Database;
+
+// One product's stock as lanes compare it in reconciliation: the seed's inventory record
+// (productId, currentStock, reservedStock, lastUpdated) plus, as extensions, the HLC counter and
+// lane of lastUpdated and the baseline the figure is measured from.
+struct InventoryRecord
+{
+    QString productId;
+    qint64 currentStock = 0;
+    qint64 reservedStock = 0;
+    HlcTime updated;
+    bool hasBaseline = false;
+    qint64 baselineQuantity = 0;
+    HlcTime baselineHlc;
+
+    // Equal as far as the checksum can tell (reservedStock is lane-local and not compared).
+    bool sameStock(const InventoryRecord &o) const
+    {
+        return currentStock == o.currentStock && updated.iso() == o.updated.iso() &&
+               updated.counter == o.updated.counter;
+    }
+};
+
+// The inventory of a lane as reconciliation sees it: its checksum and the seed's
+// inventory_response frames.
+namespace InventorySnapshot {
+// Records in a response frame: keeps every frame under the 1 MiB frame limit.
+inline constexpr int RecordsPerFrame = 1500;
+
+[[nodiscard]] Result<QList<InventoryRecord>> read(Database &db);
+
+// The canonical serialization (README "Inventory checksum"): for each product sorted by
+// productId (byte order), one line "productId|currentStock|lastUpdated|hlcCounter\n" with
+// currentStock and hlcCounter in decimal and lastUpdated as ISO 8601 UTC with milliseconds
+// ("2026-11-25T10:00:00.000Z"); the checksum is the lowercase hex SHA-256 of those bytes.
+QByteArray canonical(const QList<InventoryRecord> &sortedRecords);
+QString checksum(const QList<InventoryRecord> &sortedRecords);
+[[nodiscard]] Result<QString> checksum(Database &db);
+
+// The inventory_request frame; checksum and vector are extensions (a peer with the same
+// checksum answers without records).
+QByteArray request(const QString &requestId, const QString &nowIso, const QString &checksum,
+                   const PeerProtocol::VersionVector &vector);
+// The answer to a request: one or more inventory_response frames (extension fields part/parts
+// split large inventories; checksum and vector travel in each).
+[[nodiscard]] Result<QList<QByteArray>> respond(Database &db, const QJsonObject &request,
+                                                const QString &nowIso,
+                                                const PeerProtocol::VersionVector &vector);
+
+// A received inventory_response frame, its records validated.
+struct Response
+{
+    QString requestId;
+    QString checksum;   // empty from a seed-only peer
+    bool match = false; // the peer's checksum equals the one in our request; no records sent
+    int part = 1;
+    int parts = 1;
+    bool hasVector = false;
+    PeerProtocol::VersionVector vector;
+    QList<InventoryRecord> records;
+};
+[[nodiscard]] Result<Response> parseResponse(const QJsonObject &frame, const QString &peerTerminal);
+} // namespace InventorySnapshot

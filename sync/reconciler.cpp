@@ -1,0 +1,477 @@
+#include "reconciler.h"
+
+#include "catalogstore.h"
+#include "clock.h"
+#include "database.h"
+#include "hlc.h"
+#include "logging.h"
+#include "outbox.h"
+#include "topics.h"
+#include "writetransaction.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace {
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+} // namespace
+
+Reconciler::Reconciler(Database &db, Outbox &outbox, Hlc &hlc, Clock &clock, QString terminalId,
+                       ReconcilerConfig config, ReconcilerLinks links, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_outbox(outbox)
+    , m_hlc(hlc)
+    , m_clock(clock)
+    , m_terminal(std::move(terminalId))
+    , m_config(config)
+    , m_links(std::move(links))
+    , m_log(db, m_terminal)
+    , m_ledger(db, outbox, hlc, clock)
+{
+    m_schedule.setSingleShot(true);
+    m_answerTimer.setSingleShot(true);
+    m_catchUpTimer.setSingleShot(true);
+    connect(&m_schedule, &QTimer::timeout, this, [this] {
+        if (!reconcileNow(QStringLiteral("scheduled")) && m_config.intervalMs > 0) {
+            // A manual run is going on; the schedule goes on from its end.
+            m_nextRunAt.clear();
+        }
+    });
+    connect(&m_answerTimer, &QTimer::timeout, this, &Reconciler::roundDone);
+}
+
+void Reconciler::start()
+{
+    m_started = true;
+    m_schedule.start(m_config.firstRunMs);
+    m_nextRunAt = Clock::toIso(m_clock.nowUtc().addMSecs(m_config.firstRunMs));
+    Q_EMIT statusChanged();
+}
+
+bool Reconciler::reconcileNow(const QString &trigger)
+{
+    if (m_run.active) {
+        qCInfo(lcRecon) << "reconciliation already running; request" << trigger << "ignored";
+        return false;
+    }
+    m_schedule.stop();
+    m_nextRunAt.clear();
+    m_run = Run{};
+    m_run.active = true;
+    m_run.id = newId();
+    m_run.trigger = trigger;
+    m_run.startedAt = m_clock.nowIso();
+    auto sum = InventorySnapshot::checksum(m_db);
+    if (!sum) {
+        finish(QStringLiteral("failed: ") + sum.error());
+        return true;
+    }
+    m_run.checksumBefore = *sum;
+    if (Status s = recordRunStart(); !s) {
+        finish(QStringLiteral("failed: ") + s.error());
+        return true;
+    }
+    Q_EMIT statusChanged();
+    const QStringList peers = m_links.connectedPeers ? m_links.connectedPeers() : QStringList();
+    m_run.asked = peers;
+    qCInfo(lcRecon).noquote() << "reconciliation" << m_run.id
+                              << QStringLiteral("(%1) checksum").arg(trigger)
+                              << m_run.checksumBefore.left(12) << "asking"
+                              << (peers.isEmpty() ? QStringLiteral("no peers")
+                                                  : peers.join(QStringLiteral(", ")));
+    if (peers.isEmpty()) {
+        QTimer::singleShot(0, this, [this] { finish(QStringLiteral("no peers connected")); });
+        return true;
+    }
+    requestRound(peers);
+    return true;
+}
+
+Status Reconciler::recordRunStart()
+{
+    WriteTransaction tx(m_db);
+    if (!tx.isActive())
+        return Status::failure(tx.error());
+    auto q = m_db.statement(
+        QStringLiteral("INSERT INTO reconciliation_runs(id, trigger, started_at, checksum_before) "
+                       "VALUES (?, ?, ?, ?)"));
+    if (!q)
+        return Status::failure(q.error());
+    if (Status s = (*q)->bind(1, m_run.id)
+                       .bind(2, m_run.trigger)
+                       .bind(3, m_run.startedAt)
+                       .bind(4, m_run.checksumBefore)
+                       .exec();
+        !s)
+        return s;
+    if (Status s = publishEvent(QString(Topics::ReconciliationRequest),
+                                {{QStringLiteral("runId"), m_run.id},
+                                 {QStringLiteral("terminalId"), m_terminal},
+                                 {QStringLiteral("trigger"), m_run.trigger},
+                                 {QStringLiteral("checksum"), m_run.checksumBefore},
+                                 {QStringLiteral("requestedAt"), m_run.startedAt}});
+        !s)
+        return s;
+    return tx.commit();
+}
+
+Status Reconciler::publishEvent(const QString &topic, const QJsonObject &payload)
+{
+    auto m = m_outbox.publish(topic, payload);
+    return m ? Status() : Status::failure(m.error());
+}
+
+void Reconciler::requestRound(const QStringList &peers)
+{
+    ++m_run.round;
+    m_run.requestId = newId();
+    m_run.answers.clear();
+    auto vector = m_log.vector();
+    auto sum = InventorySnapshot::checksum(m_db);
+    const QByteArray frame =
+        InventorySnapshot::request(m_run.requestId, m_clock.nowIso(), sum ? *sum : QString(),
+                                   vector ? *vector : PeerProtocol::VersionVector());
+    for (const QString &peer : peers) {
+        m_run.answers.insert(peer, PeerAnswer{});
+        m_links.send(peer, frame);
+    }
+    m_answerTimer.start(m_config.answerTimeoutMs);
+}
+
+void Reconciler::onInventoryResponse(const QString &peer, const QJsonObject &frame)
+{
+    if (!m_run.active || frame.value(QLatin1String("requestId")).toString() != m_run.requestId ||
+        !m_run.answers.contains(peer)) {
+        qCDebug(lcRecon) << "inventory_response from" << peer << "for no current request";
+        return;
+    }
+    PeerAnswer &a = m_run.answers[peer];
+    if (a.complete)
+        return;
+    auto r = InventorySnapshot::parseResponse(frame, peer);
+    if (!r) {
+        qCWarning(lcRecon).noquote()
+            << "inventory_response from" << peer << "rejected:" << r.error();
+        m_run.notes.append(peer + QStringLiteral(": ") + r.error());
+        m_run.answers.remove(peer); // counted as not answering
+        return;
+    }
+    if (a.partsSeen == 0) {
+        a.response = *r;
+    } else {
+        if (r->parts != a.response.parts)
+            return;
+        a.response.records.append(r->records);
+    }
+    a.complete = ++a.partsSeen >= a.response.parts;
+    for (const PeerAnswer &other : std::as_const(m_run.answers))
+        if (!other.complete)
+            return;
+    m_answerTimer.stop();
+    QTimer::singleShot(0, this, &Reconciler::roundDone);
+}
+
+bool Reconciler::coversVector(const PeerProtocol::VersionVector &theirs)
+{
+    auto ours = m_log.vector();
+    if (!ours)
+        return false;
+    for (auto it = theirs.cbegin(); it != theirs.cend(); ++it)
+        if (ours->value(it.key(), 0) < it.value())
+            return false;
+    return true;
+}
+
+void Reconciler::roundDone()
+{
+    if (!m_run.active)
+        return;
+    m_answerTimer.stop();
+    auto sum = InventorySnapshot::checksum(m_db);
+    if (!sum) {
+        finish(QStringLiteral("failed: ") + sum.error());
+        return;
+    }
+    auto ours = m_log.vector();
+    QStringList differing;
+    QStringList needCatchUp;
+    for (const QString &peer : std::as_const(m_run.asked)) {
+        const auto it = m_run.answers.constFind(peer);
+        if (it == m_run.answers.cend() || !it->complete)
+            continue; // not asked this round, or not answered
+        m_run.everAnswered.insert(peer);
+        const InventorySnapshot::Response &r = it->response;
+        if (r.match || r.checksum == *sum)
+            continue;
+        if (r.checksum.isEmpty() &&
+            InventorySnapshot::checksum(r.records) == *sum) // a seed-only peer
+            continue;
+        differing.append(peer);
+        if (r.hasVector && ours) {
+            bool theyLack = false;
+            for (auto v = ours->cbegin(); v != ours->cend(); ++v)
+                theyLack = theyLack || r.vector.value(v.key(), 0) < v.value();
+            if (theyLack || !coversVector(r.vector))
+                needCatchUp.append(peer);
+        }
+    }
+    if (differing.isEmpty()) {
+        finish(QStringLiteral("in sync"));
+        return;
+    }
+    if (!needCatchUp.isEmpty() && m_run.round < m_config.maxRounds) {
+        // Messages are missing between the lanes: get them first, then compare again.
+        for (const QString &peer : std::as_const(needCatchUp)) {
+            const auto &r = m_run.answers.value(peer).response;
+            if (!coversVector(r.vector) && m_links.catchUp)
+                m_links.catchUp(peer);
+        }
+        qCInfo(lcRecon).noquote() << "reconciliation" << m_run.id << "round" << m_run.round
+                                  << ": catching up with" << needCatchUp.join(QStringLiteral(", "));
+        waitForCatchUp(differing, m_clock.nowUtc().toMSecsSinceEpoch() + m_config.catchUpTimeoutMs);
+        return;
+    }
+    resolve(differing);
+}
+
+void Reconciler::waitForCatchUp(const QStringList &peers, qint64 deadlineMs)
+{
+    bool covered = true;
+    for (const QString &peer : peers) {
+        const auto &r = m_run.answers.value(peer).response;
+        covered = covered && (!r.hasVector || coversVector(r.vector));
+    }
+    if (covered || m_clock.nowUtc().toMSecsSinceEpoch() >= deadlineMs) {
+        // What they lack flows to them from our pump meanwhile; the next round shows it.
+        QTimer::singleShot(covered ? m_config.catchUpPollMs : 0, this,
+                           [this, peers] { requestRound(peers); });
+        return;
+    }
+    QTimer::singleShot(m_config.catchUpPollMs, this,
+                       [this, peers, deadlineMs] { waitForCatchUp(peers, deadlineMs); });
+}
+
+void Reconciler::resolve(const QStringList &peers)
+{
+    auto localList = InventorySnapshot::read(m_db);
+    if (!localList) {
+        finish(QStringLiteral("failed: ") + localList.error());
+        return;
+    }
+    QHash<QString, InventoryRecord> local;
+    for (const InventoryRecord &r : std::as_const(*localList))
+        local.insert(r.productId, r);
+    QSet<QString> compared(local.keyBegin(), local.keyEnd());
+    CatalogStore catalog(m_db);
+    const QString now = m_clock.nowIso();
+
+    WriteTransaction tx(m_db);
+    if (!tx.isActive()) {
+        finish(QStringLiteral("failed: ") + tx.error());
+        return;
+    }
+    auto conflict = m_db.statement(QStringLiteral(
+        "INSERT INTO inventory_conflicts(run_id, product_id, peer_terminal, local_stock, "
+        "local_updated, remote_stock, remote_updated, chosen_stock, chosen_from, resolved_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!conflict) {
+        finish(QStringLiteral("failed: ") + conflict.error());
+        return;
+    }
+    const QString reason = QStringLiteral("reconciliation");
+    for (const QString &peer : peers) {
+        const InventorySnapshot::Response &r = m_run.answers.value(peer).response;
+        QHash<QString, const InventoryRecord *> remote;
+        for (const InventoryRecord &rec : r.records)
+            remote.insert(rec.productId, &rec);
+        QSet<QString> products(local.keyBegin(), local.keyEnd());
+        for (auto it = remote.cbegin(); it != remote.cend(); ++it)
+            products.insert(it.key());
+        compared.unite(products);
+        // Only lanes that hold the same messages may settle stock by last write wins: with
+        // messages still missing, a difference is a sale in flight, not a conflict.
+        const bool caughtUp = !r.hasVector || coversVector(r.vector);
+        bool theyLack = false;
+        if (r.hasVector) {
+            auto ours = m_log.vector();
+            for (auto v = ours ? ours->cbegin() : PeerProtocol::VersionVector::const_iterator();
+                 ours && v != ours->cend(); ++v)
+                theyLack = theyLack || r.vector.value(v.key(), 0) < v.value();
+        }
+        int peerDifferences = 0;
+        for (const QString &productId : std::as_const(products)) {
+            const InventoryRecord *rem = remote.value(productId, nullptr);
+            const auto loc = local.constFind(productId);
+            const bool hasLocal = loc != local.cend();
+            if (hasLocal && rem && loc->sameStock(*rem))
+                continue;
+            ++m_run.differences;
+            ++peerDifferences;
+            if (!caughtUp || theyLack)
+                continue;
+            // Winner: the later baseline; with equal baselines, the later lastUpdated (seed).
+            qint64 quantity = 0;
+            HlcTime time;
+            bool remoteWins = false;
+            if (!hasLocal) {
+                remoteWins = true;
+            } else if (!rem) {
+                remoteWins = false;
+            } else if (loc->hasBaseline && rem->hasBaseline &&
+                       loc->baselineHlc != rem->baselineHlc) {
+                remoteWins = rem->baselineHlc > loc->baselineHlc;
+            } else {
+                remoteWins = rem->updated > loc->updated;
+            }
+            const InventoryRecord &winner = remoteWins ? *rem : *loc;
+            const bool baselineDiffers = hasLocal && rem && loc->hasBaseline && rem->hasBaseline &&
+                                         loc->baselineHlc != rem->baselineHlc;
+            if (baselineDiffers || (!hasLocal && winner.hasBaseline)) {
+                quantity = winner.baselineQuantity;
+                time = winner.baselineHlc;
+            } else {
+                quantity = winner.currentStock;
+                time = winner.updated;
+            }
+            if (!hasLocal) {
+                auto product = catalog.byId(productId);
+                if (!product || !product->has_value()) {
+                    m_run.notes.append(QStringLiteral("%1 has product %2, unknown here")
+                                           .arg(peer, productId.left(64)));
+                    continue;
+                }
+            }
+            // Published either way: applied here when it is later than ours, and every other
+            // lane applies the same rule when the message reaches it.
+            auto applied = m_ledger.publishBaseline(productId, quantity, time, reason);
+            if (!applied) {
+                m_run.notes.append(productId + QStringLiteral(": ") + applied.error());
+                continue;
+            }
+            ++m_run.resolved;
+            const QString winnerName = remoteWins ? peer : m_terminal;
+            if (Status s = (*conflict)
+                               ->bind(1, m_run.id)
+                               .bind(2, productId)
+                               .bind(3, peer)
+                               .bind(4, hasLocal ? loc->currentStock : 0)
+                               .bind(5, hasLocal ? loc->updated.iso() : QString())
+                               .bind(6, rem ? rem->currentStock : 0)
+                               .bind(7, rem ? rem->updated.iso() : QString())
+                               .bind(8, applied->after)
+                               .bind(9, winnerName)
+                               .bind(10, now)
+                               .exec();
+                !s) {
+                m_run.notes.append(s.error());
+            }
+            qCInfo(lcRecon).noquote()
+                << "conflict on" << productId << "with" << peer << ": here"
+                << (hasLocal ? loc->currentStock : 0) << "there" << (rem ? rem->currentStock : 0)
+                << "-> chose" << applied->after << "from" << winnerName;
+        }
+        if ((!caughtUp || theyLack) && peerDifferences > 0)
+            m_run.notCaughtUp.append(peer);
+    }
+    m_run.productsCompared = compared.size();
+    if (Status s = tx.commit(); !s) {
+        m_run.resolved = 0;
+        finish(QStringLiteral("failed: ") + s.error());
+        return;
+    }
+    finish(m_run.notCaughtUp.isEmpty() ? QStringLiteral("resolved")
+                                       : QStringLiteral("catch-up incomplete"));
+}
+
+void Reconciler::finish(const QString &result)
+{
+    m_answerTimer.stop();
+    QStringList unanswered;
+    for (const QString &peer : std::as_const(m_run.asked))
+        if (!m_run.everAnswered.contains(peer))
+            unanswered.append(peer);
+    auto after = InventorySnapshot::checksum(m_db);
+    const QString finishedAt = m_clock.nowIso();
+    QString outcome = result;
+    if (!unanswered.isEmpty() && !result.startsWith(QLatin1String("failed")))
+        outcome += QStringLiteral("; no answer from ") + unanswered.join(QStringLiteral(", "));
+    QVariantMap summary{{QStringLiteral("runId"), m_run.id},
+                        {QStringLiteral("terminalId"), m_terminal},
+                        {QStringLiteral("trigger"), m_run.trigger},
+                        {QStringLiteral("startedAt"), m_run.startedAt},
+                        {QStringLiteral("finishedAt"), finishedAt},
+                        {QStringLiteral("result"), outcome},
+                        {QStringLiteral("peersAsked"), m_run.asked.size()},
+                        {QStringLiteral("peersAnswered"), m_run.everAnswered.size()},
+                        {QStringLiteral("unanswered"), unanswered},
+                        {QStringLiteral("notCaughtUp"), m_run.notCaughtUp},
+                        {QStringLiteral("productsCompared"), m_run.productsCompared},
+                        {QStringLiteral("differences"), m_run.differences},
+                        {QStringLiteral("resolved"), m_run.resolved},
+                        {QStringLiteral("checksumBefore"), m_run.checksumBefore},
+                        {QStringLiteral("checksumAfter"), after ? *after : QString()},
+                        {QStringLiteral("notes"), m_run.notes.mid(0, 20)}};
+    if (!m_run.id.isEmpty()) {
+        WriteTransaction tx(m_db);
+        auto q = m_db.statement(QStringLiteral(
+            "UPDATE reconciliation_runs SET finished_at = ?, result = ?, peers_asked = ?, "
+            "peers_answered = ?, products_compared = ?, differences = ?, resolved = ?, "
+            "checksum_after = ?, detail = ? WHERE id = ?"));
+        const QString detail = QString::fromUtf8(
+            QJsonDocument(QJsonObject::fromVariantMap(summary)).toJson(QJsonDocument::Compact));
+        const QString checksumAfter = summary.value(QStringLiteral("checksumAfter")).toString();
+        Status s = tx.isActive() ? Status() : Status::failure(tx.error());
+        if (s && q)
+            s = (*q)->bind(1, finishedAt)
+                    .bind(2, outcome)
+                    .bind(3, qint64(m_run.asked.size()))
+                    .bind(4, qint64(m_run.everAnswered.size()))
+                    .bind(5, m_run.productsCompared)
+                    .bind(6, m_run.differences)
+                    .bind(7, m_run.resolved)
+                    .bind(8, checksumAfter)
+                    .bind(9, detail)
+                    .bind(10, m_run.id)
+                    .exec();
+        if (s)
+            s = publishEvent(QString(Topics::ReconciliationComplete),
+                             QJsonObject::fromVariantMap(summary));
+        if (s)
+            s = m_db.setMeta(QStringLiteral("reconciliation_status"), detail);
+        if (s)
+            s = tx.commit();
+        if (!s)
+            qCWarning(lcRecon) << "cannot record reconciliation" << m_run.id << ":" << s.error();
+    }
+    qCInfo(lcRecon).noquote() << "reconciliation" << m_run.id << "finished:" << outcome << "- peers"
+                              << m_run.everAnswered.size() << "/" << m_run.asked.size()
+                              << "products" << m_run.productsCompared << "differences"
+                              << m_run.differences << "resolved" << m_run.resolved;
+    m_run.active = false;
+    m_last = summary;
+    if (m_started && m_config.intervalMs > 0) {
+        m_schedule.start(m_config.intervalMs);
+        m_nextRunAt = Clock::toIso(m_clock.nowUtc().addMSecs(m_config.intervalMs));
+    }
+    Q_EMIT statusChanged();
+    Q_EMIT finished(summary);
+}
+
+QVariantMap Reconciler::status() const
+{
+    QVariantMap s = m_last;
+    s.insert(QStringLiteral("running"), m_run.active);
+    s.insert(QStringLiteral("nextRunAt"), m_nextRunAt);
+    if (m_run.active)
+        s.insert(QStringLiteral("currentRunStartedAt"), m_run.startedAt);
+    const Hlc::Skew &skew = m_hlc.skew();
+    s.insert(QStringLiteral("clockSkewEvents"), skew.events);
+    s.insert(QStringLiteral("clockSkewLastAheadMs"), skew.lastAheadMs);
+    s.insert(QStringLiteral("clockSkewLastFrom"), skew.lastFrom);
+    return s;
+}

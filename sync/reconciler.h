@@ -1,0 +1,124 @@
+#pragma once
+
+#include "inventorysnapshot.h"
+#include "messagelog.h"
+#include "result.h"
+#include "stockledger.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <QVariantMap>
+
+#include <functional>
+
+class Clock;
+class Database;
+class Hlc;
+class IdGenerator;
+class Outbox;
+
+struct ReconcilerConfig
+{
+    int firstRunMs = 30 * 1000;
+    int intervalMs = 10 * 60 * 1000; // 0: on demand only
+    int answerTimeoutMs = 10 * 1000; // per round, for peers' inventory answers
+    int catchUpTimeoutMs = 10 * 1000;
+    int catchUpPollMs = 100;
+    int maxRounds = 3; // request, catch up, request again...
+};
+
+// What reconciliation needs from peer sync; PeerSync in the lane, a simulated network in tests.
+struct ReconcilerLinks
+{
+    std::function<QStringList()> connectedPeers;
+    std::function<void(const QString &peer, const QByteArray &frame)> send;
+    // Ask the peer for every message this lane lacks (sync_request with our vector).
+    std::function<void(const QString &peer)> catchUp;
+};
+
+// The seed's inventory reconciliation on top of the exact stock ledger: checksum, snapshots from
+// every connected peer, catch-up of missing messages first, then last write wins on the
+// baseline's HLC time for what still differs, with conflicts and runs recorded. Never two runs at
+// once; scheduled (first run, then every interval) and on demand.
+class Reconciler : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(bool running READ isRunning NOTIFY statusChanged)
+    Q_PROPERTY(QVariantMap status READ status NOTIFY statusChanged)
+
+public:
+    Reconciler(Database &db, Outbox &outbox, Hlc &hlc, Clock &clock, QString terminalId,
+               ReconcilerConfig config, ReconcilerLinks links, QObject *parent = nullptr);
+
+    // Starts the schedule (first run after firstRunMs).
+    void start();
+    // Starts a run now; false (and nothing happens) while one is running.
+    Q_INVOKABLE bool reconcileNow(const QString &trigger = QStringLiteral("manual"));
+    bool isRunning() const { return m_run.active; }
+
+    // Last run's summary and the schedule, for health and the admin screen.
+    QVariantMap status() const;
+
+    // A peer's inventory_response frame (from PeerSync::inventoryResponse).
+    void onInventoryResponse(const QString &peer, const QJsonObject &frame);
+
+signals:
+    void statusChanged();
+    void finished(const QVariantMap &summary);
+
+private:
+    struct PeerAnswer
+    {
+        bool complete = false;
+        int partsSeen = 0;
+        InventorySnapshot::Response response; // records of every part
+    };
+    struct Run
+    {
+        bool active = false;
+        QString id;
+        QString trigger;
+        QString startedAt;
+        QString checksumBefore;
+        int round = 0;
+        QString requestId;
+        QStringList asked;
+        QSet<QString> everAnswered;
+        QHash<QString, PeerAnswer> answers;
+        QStringList unanswered;
+        QStringList notCaughtUp;
+        qint64 productsCompared = 0;
+        qint64 differences = 0;
+        qint64 resolved = 0;
+        QStringList notes;
+    };
+
+    void requestRound(const QStringList &peers);
+    void roundDone();
+    void waitForCatchUp(const QStringList &peers, qint64 deadlineMs);
+    void resolve(const QStringList &peers);
+    void finish(const QString &result);
+    bool coversVector(const PeerProtocol::VersionVector &theirs);
+    Status recordRunStart();
+    Status publishEvent(const QString &topic, const QJsonObject &payload);
+
+    Database &m_db;
+    Outbox &m_outbox;
+    Hlc &m_hlc;
+    Clock &m_clock;
+    QString m_terminal;
+    ReconcilerConfig m_config;
+    ReconcilerLinks m_links;
+    MessageLog m_log;
+    StockLedger m_ledger;
+    QTimer m_schedule;
+    QTimer m_answerTimer;
+    QTimer m_catchUpTimer;
+    Run m_run;
+    QVariantMap m_last;
+    QString m_nextRunAt;
+    bool m_started = false;
+};
