@@ -258,15 +258,13 @@ void Reconciler::waitForCatchUp(const QStringList &peers, qint64 deadlineMs)
 
 void Reconciler::resolve(const QStringList &peers)
 {
-    auto localList = InventorySnapshot::read(m_db);
-    if (!localList) {
-        finish(QStringLiteral("failed: ") + localList.error());
+    // The messages this lane holds before it publishes any resolution of its own.
+    auto ours = m_log.vector();
+    if (!ours) {
+        finish(QStringLiteral("failed: ") + ours.error());
         return;
     }
-    QHash<QString, InventoryRecord> local;
-    for (const InventoryRecord &r : std::as_const(*localList))
-        local.insert(r.productId, r);
-    QSet<QString> compared(local.keyBegin(), local.keyEnd());
+    QSet<QString> compared;
     CatalogStore catalog(m_db);
     const QString now = m_clock.nowIso();
 
@@ -280,12 +278,23 @@ void Reconciler::resolve(const QStringList &peers)
         "local_updated, remote_stock, remote_updated, chosen_stock, chosen_from, resolved_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!conflict) {
+        tx.rollback();
         finish(QStringLiteral("failed: ") + conflict.error());
         return;
     }
     const QString reason = QStringLiteral("reconciliation");
     for (const QString &peer : peers) {
         const InventorySnapshot::Response &r = m_run.answers.value(peer).response;
+        // This lane as it is now, after resolutions with the peers before this one.
+        auto localList = InventorySnapshot::read(m_db);
+        if (!localList) {
+            tx.rollback();
+            finish(QStringLiteral("failed: ") + localList.error());
+            return;
+        }
+        QHash<QString, InventoryRecord> local;
+        for (const InventoryRecord &rec : std::as_const(*localList))
+            local.insert(rec.productId, rec);
         QHash<QString, const InventoryRecord *> remote;
         for (const InventoryRecord &rec : r.records)
             remote.insert(rec.productId, &rec);
@@ -295,12 +304,12 @@ void Reconciler::resolve(const QStringList &peers)
         compared.unite(products);
         // Only lanes that hold the same messages may settle stock by last write wins: with
         // messages still missing, a difference is a sale in flight, not a conflict.
-        const bool caughtUp = !r.hasVector || coversVector(r.vector);
+        bool caughtUp = true;
         bool theyLack = false;
         if (r.hasVector) {
-            auto ours = m_log.vector();
-            for (auto v = ours ? ours->cbegin() : PeerProtocol::VersionVector::const_iterator();
-                 ours && v != ours->cend(); ++v)
+            for (auto v = r.vector.cbegin(); v != r.vector.cend(); ++v)
+                caughtUp = caughtUp && ours->value(v.key(), 0) >= v.value();
+            for (auto v = ours->cbegin(); v != ours->cend(); ++v)
                 theyLack = theyLack || r.vector.value(v.key(), 0) < v.value();
         }
         int peerDifferences = 0;

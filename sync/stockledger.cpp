@@ -86,7 +86,9 @@ Result<InventoryEvent> InventoryEvent::fromJson(const QJsonObject &p, const Outb
     if (!by.isUndefined()) {
         // Another lane's time only travels in a count or reconciliation (a republished
         // baseline); deltas always carry their origin's time.
-        if (!by.isString() || !PeerProtocol::isTerminalId(by.toString()) ||
+        // Empty: the catalog's baseline at time zero, the same on every lane.
+        const bool empty = by.isString() && by.toString().isEmpty() && !e.isDelta();
+        if (!by.isString() || (!empty && !PeerProtocol::isTerminalId(by.toString())) ||
             (e.isDelta() && by.toString() != m.fromTerminal))
             return R::failure(QStringLiteral("inventory payload: hlcTerminal must be a lane id "
                                              "(the origin's, for a delta)"));

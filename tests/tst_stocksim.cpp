@@ -1,0 +1,608 @@
+// Deterministic simulation of 2 to 5 lanes in one process: random sales, returns, receipts and
+// stock counts; a simulated network that drops, duplicates, delays and reorders messages;
+// partitions that split and heal; lanes restarted (objects discarded, database kept); clocks
+// skewed by up to an hour and drifting. At the end the network heals, lanes catch up, one
+// reconciliation runs, and every lane must show the same checksum and, for every product, the
+// stock the operations that really happened imply.
+//
+// The production classes do the work: Lane (SaleService, StockLedger, Hlc), MessageLog (what a
+// lane sends a peer), Inbox (how a lane applies what it receives), InventorySnapshot and
+// Reconciler. Only the sockets are replaced, by function calls.
+//
+// Seeds: EUPHORIA_SIM_SEEDS="FIRST-LAST" (default 0-249). Replay one: tst_stocksim seeds:seed-N
+// with EUPHORIA_SIM_SEEDS covering N.
+#include "cart.h"
+#include "catalogstore.h"
+#include "employeestore.h"
+#include "idgenerator.h"
+#include "inbox.h"
+#include "inventorysnapshot.h"
+#include "lane.h"
+#include "messagelog.h"
+#include "peerprotocol.h"
+#include "reconciler.h"
+#include "stockledger.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+#include <memory>
+
+namespace {
+struct Tally
+{
+    qint64 seeds = 0, lanes = 0, operations = 0, sales = 0, resolvedRuns = 0, resolved = 0;
+};
+Tally g_tally;
+
+const QDateTime kStart(QDate(2026, 11, 25), QTime(9, 0), Qt::UTC);
+
+struct Op
+{
+    QString productId;
+    bool absolute = false; // a count
+    qint64 value = 0;      // delta, or counted quantity
+    HlcTime hlc;
+};
+
+struct SimLane
+{
+    QString id;
+    QString dir;
+    qint64 offsetMs = 0; // clock skew against true time
+    double drift = 0;    // relative clock rate error
+    std::unique_ptr<ManualClock> clock;
+    std::unique_ptr<SeededIdGenerator> ids;
+    std::unique_ptr<Lane> lane;
+    std::unique_ptr<Inbox> inbox;
+    bool up = false;
+    int group = 0; // partition group; lanes talk only within a group
+};
+
+struct Flight
+{
+    int to = 0;
+    QByteArray frame;
+    int dueStep = 0;
+};
+
+class Simulation
+{
+public:
+    Simulation(quint32 seed, const QString &templateDb, const QString &root)
+        : m_seed(seed)
+        , m_rng(seed)
+        , m_template(templateDb)
+        , m_root(root)
+    {
+    }
+
+    // Runs the whole scenario; an empty string means every check passed.
+    QString run();
+
+private:
+    QString fail(const QString &what) const
+    {
+        return QStringLiteral("seed %1: %2").arg(m_seed).arg(what);
+    }
+    bool startLane(SimLane &l);
+    void stopLane(SimLane &l) // a crash: in-memory state is gone, the database stays
+    {
+        l.inbox.reset();
+        l.lane.reset();
+        l.up = false;
+    }
+    bool connected(int a, int b) const
+    {
+        return a != b && m_lanes[a]->up && m_lanes[b]->up && m_lanes[a]->group == m_lanes[b]->group;
+    }
+    QList<QByteArray> lacking(SimLane &from, SimLane &to, int limit);
+    QString deliver(SimLane &to, const QList<QByteArray> &frames);
+    QString catchUpAll();
+    QString reconcile();
+    QString sell(SimLane &l);
+    QString stockOp(SimLane &l, int kind);
+    void advanceClocks(qint64 trueMs);
+
+    quint32 m_seed;
+    QRandomGenerator m_rng;
+    QString m_template;
+    QString m_root;
+    QDateTime m_trueNow = kStart;
+    std::vector<std::unique_ptr<SimLane>> m_lanes;
+    QList<Flight> m_inFlight;
+    QList<Op> m_ops;
+    QStringList m_products;
+    std::map<QString, qint64> m_catalogStock;
+    qint64 m_sales = 0;
+    int m_step = 0;
+};
+
+bool Simulation::startLane(SimLane &l)
+{
+    LaneConfig config;
+    config.terminalId = l.id;
+    config.dataDir = l.dir;
+    config.sqliteSynchronous = Database::Synchronous::Normal;
+    config.maxClockSkewSeconds = 300;
+    l.lane = std::make_unique<Lane>(config, *l.clock, *l.ids);
+    if (!l.lane->start())
+        return false;
+    l.inbox = std::make_unique<Inbox>(l.lane->database(), l.id, *l.clock, l.lane->hlc());
+    l.up = true;
+    return true;
+}
+
+void Simulation::advanceClocks(qint64 trueMs)
+{
+    m_trueNow = m_trueNow.addMSecs(trueMs);
+    for (auto &l : m_lanes) {
+        const qint64 elapsed = kStart.msecsTo(m_trueNow);
+        l->clock->set(kStart.addMSecs(l->offsetMs + elapsed + qint64(double(elapsed) * l->drift)));
+    }
+}
+
+QList<QByteArray> Simulation::lacking(SimLane &from, SimLane &to, int limit)
+{
+    MessageLog fromLog(from.lane->database(), from.id);
+    MessageLog toLog(to.lane->database(), to.id);
+    auto held = fromLog.vector();
+    auto have = toLog.vector();
+    QList<QByteArray> frames;
+    if (!held || !have)
+        return frames;
+    for (auto it = held->cbegin(); it != held->cend(); ++it) {
+        if (it.key() == to.id)
+            continue;
+        auto entries = fromLog.after(it.key(), have->value(it.key(), 0), limit);
+        if (!entries)
+            continue;
+        for (const MessageLog::Entry &e : *entries)
+            frames.append(e.frame);
+    }
+    return frames;
+}
+
+QString Simulation::deliver(SimLane &to, const QList<QByteArray> &frames)
+{
+    if (frames.isEmpty())
+        return {};
+    QList<Inbox::Incoming> batch;
+    for (const QByteArray &frame : frames) {
+        auto parsed = PeerProtocol::parse(frame);
+        if (!parsed || parsed->kind != PeerProtocol::Kind::Message)
+            return fail(QStringLiteral("a lane sent a frame that does not parse: %1")
+                            .arg(QString::fromUtf8(frame.left(200))));
+        batch.append(
+            Inbox::Incoming{parsed->message, PeerProtocol::compact(parsed->message.payload)});
+    }
+    const auto results = to.inbox->applyBatch(batch);
+    for (qsizetype i = 0; i < results.size(); ++i)
+        if (results.at(i).outcome == Inbox::Outcome::Rejected)
+            return fail(QStringLiteral("%1 rejected %2 from %3: %4")
+                            .arg(to.id, batch.at(i).message.topic, batch.at(i).message.fromTerminal,
+                                 results.at(i).error));
+    return {};
+}
+
+QString Simulation::sell(SimLane &l)
+{
+    auto employees = EmployeeStore(l.lane->database()).active();
+    if (!employees || employees->isEmpty())
+        return fail(QStringLiteral("no employee"));
+    Cart cart;
+    const int lines = 1 + int(m_rng.bounded(2));
+    for (int i = 0; i < lines; ++i) {
+        auto product =
+            l.lane->catalog().byId(m_products.at(int(m_rng.bounded(int(m_products.size())))));
+        if (!product || !product->has_value())
+            return fail(QStringLiteral("product missing"));
+        if (!cart.add(product->value(), 1 + int(m_rng.bounded(3))))
+            return fail(QStringLiteral("cannot add to cart"));
+    }
+    if (!cart.addCard(cart.totalCents()))
+        return fail(QStringLiteral("cannot pay"));
+    auto sale = l.lane->sales().complete(cart, employees->first());
+    if (!sale)
+        return fail(QStringLiteral("sale failed: ") + sale.error());
+    ++m_sales;
+    for (const SaleLine &line : sale->lines)
+        m_ops.append(Op{line.productId, false, -qint64(line.quantity),
+                        HlcTime{sale->hlcMs, sale->hlcCounter, l.id}});
+    return {};
+}
+
+QString Simulation::stockOp(SimLane &l, int kind)
+{
+    const QString product = m_products.at(int(m_rng.bounded(int(m_products.size()))));
+    const qint64 amount = kind == 0   ? 1 + m_rng.bounded(3)
+                          : kind == 1 ? 5 + m_rng.bounded(20)
+                                      : m_rng.bounded(60);
+    auto r = kind == 0   ? l.lane->stock().recordDelta(product, amount, QStringLiteral("return"))
+             : kind == 1 ? l.lane->stock().recordDelta(product, amount, QStringLiteral("receipt"))
+                         : l.lane->stock().recordCount(product, amount);
+    if (!r)
+        return fail(QStringLiteral("stock operation failed: ") + r.error());
+    const HlcTime t = l.lane->hlc().last();
+    m_ops.append(Op{product, kind == 2, amount, HlcTime{t.ms, t.counter, l.id}});
+    return {};
+}
+
+QString Simulation::catchUpAll()
+{
+    for (int round = 0; round < 50; ++round) {
+        bool moved = false;
+        for (size_t a = 0; a < m_lanes.size(); ++a)
+            for (size_t b = 0; b < m_lanes.size(); ++b) {
+                if (a == b)
+                    continue;
+                const auto frames = lacking(*m_lanes[a], *m_lanes[b], 100000);
+                if (frames.isEmpty())
+                    continue;
+                moved = true;
+                if (QString e = deliver(*m_lanes[b], frames); !e.isEmpty())
+                    return e;
+            }
+        if (!moved)
+            return {};
+    }
+    return fail(QStringLiteral("catch-up did not settle in 50 rounds"));
+}
+
+QString Simulation::reconcile()
+{
+    SimLane &self = *m_lanes.front();
+    ReconcilerConfig rc;
+    rc.intervalMs = 0;
+    rc.answerTimeoutMs = 60000;
+    rc.catchUpPollMs = 0;
+    rc.catchUpTimeoutMs = 0;
+    ReconcilerLinks links;
+    QHash<QString, SimLane *> byId;
+    for (auto &l : m_lanes)
+        byId.insert(l->id, l.get());
+    QString error;
+    std::unique_ptr<Reconciler> recon;
+    links.connectedPeers = [&] {
+        QStringList peers;
+        for (size_t i = 1; i < m_lanes.size(); ++i)
+            peers.append(m_lanes[i]->id);
+        return peers;
+    };
+    links.send = [&](const QString &peer, const QByteArray &frame) {
+        QTimer::singleShot(0, [&, peer, frame] {
+            SimLane *p = byId.value(peer);
+            // On a real connection the messages pumped before this request arrive first.
+            if (QString e = deliver(*p, lacking(self, *p, 100000)); !e.isEmpty()) {
+                error = e;
+                return;
+            }
+            auto parsed = PeerProtocol::parse(frame);
+            if (!parsed || parsed->kind != PeerProtocol::Kind::InventoryRequest) {
+                error = fail(QStringLiteral("bad inventory_request"));
+                return;
+            }
+            auto vector = MessageLog(p->lane->database(), p->id).vector();
+            auto frames = InventorySnapshot::respond(p->lane->database(), parsed->json,
+                                                     p->clock->nowIso(), *vector);
+            if (!frames) {
+                error = fail(frames.error());
+                return;
+            }
+            for (const QByteArray &f : *frames) {
+                auto response = PeerProtocol::parse(f);
+                if (!response || response->kind != PeerProtocol::Kind::InventoryResponse) {
+                    error = fail(QStringLiteral("inventory_response does not parse"));
+                    return;
+                }
+                recon->onInventoryResponse(peer, response->json);
+            }
+        });
+    };
+    links.catchUp = [&](const QString &peer) {
+        if (QString e = deliver(self, lacking(*byId.value(peer), self, 100000)); !e.isEmpty())
+            error = e;
+    };
+    recon =
+        std::make_unique<Reconciler>(self.lane->database(), self.lane->outbox(), self.lane->hlc(),
+                                     *self.clock, self.id, rc, std::move(links));
+    QVariantMap summary;
+    QObject::connect(recon.get(), &Reconciler::finished,
+                     [&](const QVariantMap &s) { summary = s; });
+    if (!recon->reconcileNow(QStringLiteral("simulation")))
+        return fail(QStringLiteral("reconciliation did not start"));
+    for (int i = 0; i < 100000 && recon->isRunning() && error.isEmpty(); ++i)
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
+    if (!error.isEmpty())
+        return error;
+    if (recon->isRunning())
+        return fail(QStringLiteral("reconciliation did not finish"));
+    const QString result = summary.value(QStringLiteral("result")).toString();
+    if (result != QLatin1String("in sync") && result != QLatin1String("resolved"))
+        return fail(
+            QStringLiteral("reconciliation ended with \"%1\"").arg(result) +
+            QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(summary)).toJson()));
+    const qint64 resolved = summary.value(QStringLiteral("resolved")).toLongLong();
+    g_tally.resolved += resolved;
+    g_tally.resolvedRuns += resolved > 0 ? 1 : 0;
+    return {};
+}
+
+QString Simulation::run()
+{
+    const int laneCount = 2 + int(m_rng.bounded(4));
+    for (int i = 0; i < laneCount; ++i) {
+        auto l = std::make_unique<SimLane>();
+        l->id = QStringLiteral("L%1").arg(i + 1);
+        l->dir = QDir(m_root).filePath(l->id);
+        QDir().mkpath(l->dir);
+        LaneConfig probe;
+        probe.terminalId = l->id;
+        probe.dataDir = l->dir;
+        if (!QFile::copy(m_template, probe.databasePath()) ||
+            (QFile::exists(m_template + QStringLiteral("-wal")) &&
+             !QFile::copy(m_template + QStringLiteral("-wal"),
+                          probe.databasePath() + QStringLiteral("-wal"))))
+            return fail(QStringLiteral("cannot copy the template database"));
+        l->offsetMs = qint64(m_rng.bounded(7200001)) - 3600000;       // +-1 h
+        l->drift = (double(m_rng.bounded(2001)) - 1000.0) / 100000.0; // +-1 %
+        l->clock = std::make_unique<ManualClock>(kStart);
+        l->ids = std::make_unique<SeededIdGenerator>(m_seed * 7919u + quint32(i));
+        m_lanes.push_back(std::move(l));
+    }
+    advanceClocks(0);
+    for (auto &l : m_lanes)
+        if (!startLane(*l))
+            return fail(QStringLiteral("lane did not start"));
+
+    // A few products, so that lanes collide on them.
+    auto all = m_lanes.front()->lane->catalog().byCategory(QString(), 1000);
+    if (!all || all->size() < 4)
+        return fail(QStringLiteral("no catalog"));
+    const int productCount = 2 + int(m_rng.bounded(3));
+    for (int i = 0; i < productCount; ++i)
+        m_products.append(all->at(int(m_rng.bounded(int(all->size())))).id);
+    m_products.removeDuplicates();
+    InventoryStore inventory(m_lanes.front()->lane->database());
+    for (const QString &p : std::as_const(m_products)) {
+        auto level = inventory.level(p);
+        m_catalogStock[p] = level && level->has_value() ? level->value().currentStock : 0;
+    }
+
+    // Sometimes a lane starts with a stock figure of its own for one product (a count taken
+    // before the ledger, never published): only reconciliation can bring the others to it, and
+    // by last write wins it must (its time (0, 0, lane) is later than the catalog's (0, 0, "")).
+    if (m_lanes.size() > 1 && m_rng.bounded(100) < 40) {
+        SimLane &odd = *m_lanes[1 + m_rng.bounded(int(m_lanes.size()) - 1)];
+        const QString p = m_products.first();
+        const qint64 counted = m_catalogStock[p] + 1 + m_rng.bounded(9);
+        QSqlQuery q(odd.lane->database().connection());
+        q.prepare(QStringLiteral("UPDATE inventory_baselines SET quantity = ?, hlc_terminal = ? "
+                                 "WHERE product_id = ?"));
+        q.addBindValue(counted);
+        q.addBindValue(odd.id);
+        q.addBindValue(p);
+        QSqlQuery q2(odd.lane->database().connection());
+        q2.prepare(QStringLiteral("UPDATE inventory SET current_stock = ?, hlc_terminal = ? "
+                                  "WHERE product_id = ?"));
+        q2.addBindValue(counted);
+        q2.addBindValue(odd.id);
+        q2.addBindValue(p);
+        if (!q.exec() || !q2.exec() || q.numRowsAffected() != 1 || q2.numRowsAffected() != 1)
+            return fail(QStringLiteral("cannot set up a divergent baseline"));
+        m_ops.append(Op{p, true, counted, HlcTime{0, 0, odd.id}});
+    }
+
+    const int steps = 60 + int(m_rng.bounded(140));
+    for (m_step = 0; m_step < steps; ++m_step) {
+        advanceClocks(1 + m_rng.bounded(3000));
+        const int pick = int(m_rng.bounded(100));
+        SimLane &l = *m_lanes[m_rng.bounded(int(m_lanes.size()))];
+        QString error;
+        if (pick < 28) {
+            if (l.up)
+                error = sell(l);
+        } else if (pick < 40) {
+            if (l.up)
+                error = stockOp(l, pick < 32 ? 0 : pick < 36 ? 1 : 2);
+        } else if (pick < 72) {
+            // One exchange between two lanes: some of what one lacks, with faults.
+            const int a = int(m_rng.bounded(int(m_lanes.size())));
+            const int b = int(m_rng.bounded(int(m_lanes.size())));
+            if (!connected(a, b))
+                continue;
+            QList<QByteArray> frames = lacking(*m_lanes[a], *m_lanes[b], 1 + m_rng.bounded(8));
+            QList<QByteArray> now;
+            for (const QByteArray &f : std::as_const(frames)) {
+                const int fate = int(m_rng.bounded(100));
+                if (fate < 12)
+                    continue; // dropped
+                if (fate < 30) {
+                    m_inFlight.append(Flight{b, f, m_step + 1 + int(m_rng.bounded(20))});
+                    continue; // delayed
+                }
+                now.append(f);
+                if (fate < 40)
+                    now.append(f); // duplicated
+            }
+            for (qsizetype i = now.size() - 1; i > 0; --i) // reordered
+                now.swapItemsAt(i, qsizetype(m_rng.bounded(int(i + 1))));
+            error = deliver(*m_lanes[b], now);
+        } else if (pick < 80) {
+            // Delayed messages whose time has come (to lanes that are up).
+            QList<Flight> later;
+            for (const Flight &f : std::as_const(m_inFlight)) {
+                if (f.dueStep <= m_step && m_lanes[f.to]->up) {
+                    if (error.isEmpty())
+                        error = deliver(*m_lanes[f.to], {f.frame});
+                } else {
+                    later.append(f);
+                }
+            }
+            m_inFlight = later;
+        } else if (pick < 87) {
+            // Partition: split into two random groups, or heal.
+            const bool heal = m_rng.bounded(2) == 0;
+            for (auto &x : m_lanes)
+                x->group = heal ? 0 : int(m_rng.bounded(2));
+        } else if (pick < 94) {
+            if (l.up) {
+                int upCount = 0;
+                for (auto &x : m_lanes)
+                    upCount += x->up ? 1 : 0;
+                if (upCount > 1)
+                    stopLane(l);
+            } else if (!startLane(l)) {
+                error = fail(QStringLiteral("lane %1 did not restart").arg(l.id));
+            }
+        } else {
+            // A lane's clock jumps (NTP correction, a manager fixing the time).
+            l.offsetMs = qBound<qint64>(qint64(-3600000),
+                                        l.offsetMs + qint64(m_rng.bounded(600001)) - 300000,
+                                        qint64(3600000));
+            advanceClocks(0);
+        }
+        if (!error.isEmpty())
+            return error;
+    }
+
+    // The end: everything heals and every lane is up.
+    for (auto &l : m_lanes) {
+        l->group = 0;
+        if (!l->up && !startLane(*l))
+            return fail(QStringLiteral("lane %1 did not restart").arg(l->id));
+    }
+    for (const Flight &f : std::as_const(m_inFlight))
+        if (QString e = deliver(*m_lanes[f.to], {f.frame}); !e.isEmpty())
+            return e;
+    m_inFlight.clear();
+    if (QString e = catchUpAll(); !e.isEmpty())
+        return e;
+    if (QString e = reconcile(); !e.isEmpty())
+        return e;
+    if (QString e = catchUpAll(); !e.isEmpty())
+        return e;
+
+    // Ground truth from the operations: the latest count by HLC (or the catalog's stock) plus
+    // the deltas after it.
+    std::map<QString, qint64> truth;
+    for (const QString &p : std::as_const(m_products)) {
+        HlcTime base{0, 0, {}};
+        qint64 stock = m_catalogStock[p];
+        for (const Op &op : std::as_const(m_ops))
+            if (op.productId == p && op.absolute && op.hlc > base) {
+                base = op.hlc;
+                stock = op.value;
+            }
+        for (const Op &op : std::as_const(m_ops))
+            if (op.productId == p && !op.absolute && op.hlc > base)
+                stock += op.value;
+        truth[p] = stock;
+    }
+    ++g_tally.seeds;
+    g_tally.lanes += qint64(m_lanes.size());
+    g_tally.operations += m_ops.size();
+    g_tally.sales += m_sales;
+    QString firstChecksum;
+    for (auto &l : m_lanes) {
+        Database &db = l->lane->database();
+        auto sum = InventorySnapshot::checksum(db);
+        if (!sum)
+            return fail(sum.error());
+        if (firstChecksum.isEmpty())
+            firstChecksum = *sum;
+        else if (*sum != firstChecksum)
+            return fail(QStringLiteral("%1's checksum differs from L1's").arg(l->id));
+        auto sales = db.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions"));
+        if (!sales || sales->toLongLong() != m_sales)
+            return fail(QStringLiteral("%1 has %2 sales, %3 were rung")
+                            .arg(l->id)
+                            .arg(sales ? sales->toLongLong() : -1)
+                            .arg(m_sales));
+        InventoryStore store(db);
+        for (const QString &p : std::as_const(m_products)) {
+            auto level = store.level(p);
+            const qint64 have = level && level->has_value() ? level->value().currentStock : -1;
+            if (have != truth[p])
+                return fail(QStringLiteral("%1: product %2 stock %3, truth %4 (%5 operations)")
+                                .arg(l->id, p)
+                                .arg(have)
+                                .arg(truth[p])
+                                .arg(m_ops.size()));
+        }
+    }
+    return {};
+}
+} // namespace
+
+class TstStockSim : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QLoggingCategory::setFilterRules(QStringLiteral("lane.*.info=false\n"
+                                                        "lane.*.warning=false"));
+        QVERIFY(m_dir.isValid());
+        // One lane's database with the demo catalog, copied for every simulated lane.
+        ManualClock clock(kStart);
+        SeededIdGenerator ids(1);
+        LaneConfig config;
+        config.terminalId = QStringLiteral("template");
+        config.dataDir = m_dir.filePath(QStringLiteral("template"));
+        config.sqliteSynchronous = Database::Synchronous::Normal;
+        {
+            Lane lane(config, clock, ids);
+            QVERIFY(lane.start());
+        }
+        m_template = config.databasePath();
+        QVERIFY(QFile::exists(m_template));
+    }
+
+    void seeds_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        const QString spec = qEnvironmentVariable("EUPHORIA_SIM_SEEDS", QStringLiteral("0-249"));
+        const QStringList range = spec.split(QLatin1Char('-'));
+        const quint32 first = range.value(0).toUInt();
+        const quint32 last = range.size() > 1 ? range.value(1).toUInt() : first;
+        for (quint32 s = first; s <= last; ++s)
+            QTest::newRow(qPrintable(QStringLiteral("seed-%1").arg(s))) << s;
+    }
+    void seeds()
+    {
+        QFETCH(quint32, seed);
+        QTemporaryDir root(m_dir.filePath(QStringLiteral("run-XXXXXX")));
+        QVERIFY(root.isValid());
+        const QString error = Simulation(seed, m_template, root.path()).run();
+        QVERIFY2(error.isEmpty(),
+                 qPrintable(
+                     error +
+                     QStringLiteral(" -- replay: EUPHORIA_SIM_SEEDS=%1 tst_stocksim seeds:seed-%1")
+                         .arg(seed)));
+    }
+
+    void cleanupTestCase()
+    {
+        qInfo("simulated %lld seeds, %lld lanes, %lld stock operations (%lld sales); "
+              "reconciliation resolved %lld differences in %lld seeds",
+              g_tally.seeds, g_tally.lanes, g_tally.operations, g_tally.sales, g_tally.resolved,
+              g_tally.resolvedRuns);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_template;
+};
+
+QTEST_GUILESS_MAIN(TstStockSim)
+#include "tst_stocksim.moc"
