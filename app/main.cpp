@@ -133,7 +133,16 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(EUPHORIA_VERSION));
     installTranslator(*app);
 
-    Lane lane(config, Clock::system(), IdGenerator::system());
+    // A deliberately wrong clock, for testing how lanes cope with skew.
+    bool offsetOk = false;
+    const qint64 offsetSeconds =
+        qEnvironmentVariable("EUPHORIA_CLOCK_OFFSET_SECONDS").toLongLong(&offsetOk);
+    OffsetClock offsetClock(offsetOk ? offsetSeconds * 1000 : 0);
+    if (offsetOk && offsetSeconds != 0)
+        err << "euphoria-lane: clock offset " << offsetSeconds
+            << " s (EUPHORIA_CLOCK_OFFSET_SECONDS)\n";
+    Lane lane(config, offsetOk ? static_cast<Clock &>(offsetClock) : Clock::system(),
+              IdGenerator::system());
     if (Status s = lane.start(); !s) {
         err << "euphoria-lane: cannot start lane " << config.terminalId << ": " << s.error()
             << "\n";

@@ -24,6 +24,21 @@ public:
     QDateTime nowUtc() const override;
 };
 
+// The system clock shifted by a fixed offset: a lane whose clock is wrong, for skew tests
+// (EUPHORIA_CLOCK_OFFSET_SECONDS).
+class OffsetClock final : public Clock
+{
+public:
+    explicit OffsetClock(qint64 offsetMs)
+        : m_offsetMs(offsetMs)
+    {
+    }
+    QDateTime nowUtc() const override { return system().nowUtc().addMSecs(m_offsetMs); }
+
+private:
+    qint64 m_offsetMs;
+};
+
 // A clock that only moves when told to; for tests and simulations.
 class ManualClock final : public Clock
 {

@@ -192,11 +192,12 @@ void Reconciler::roundDone()
     if (!m_run.active)
         return;
     m_answerTimer.stop();
-    auto sum = InventorySnapshot::checksum(m_db);
-    if (!sum) {
-        finish(QStringLiteral("failed: ") + sum.error());
+    auto records = InventorySnapshot::read(m_db);
+    if (!records) {
+        finish(QStringLiteral("failed: ") + records.error());
         return;
     }
+    const QString sum = InventorySnapshot::checksum(*records);
     auto ours = m_log.vector();
     QStringList differing;
     QStringList needCatchUp;
@@ -206,10 +207,10 @@ void Reconciler::roundDone()
             continue; // not asked this round, or not answered
         m_run.everAnswered.insert(peer);
         const InventorySnapshot::Response &r = it->response;
-        if (r.match || r.checksum == *sum)
+        if (r.match || r.checksum == sum)
             continue;
         if (r.checksum.isEmpty() &&
-            InventorySnapshot::checksum(r.records) == *sum) // a seed-only peer
+            InventorySnapshot::checksum(r.records) == sum) // a seed-only peer
             continue;
         differing.append(peer);
         if (r.hasVector && ours) {
@@ -221,6 +222,7 @@ void Reconciler::roundDone()
         }
     }
     if (differing.isEmpty()) {
+        m_run.productsCompared = records->size();
         finish(QStringLiteral("in sync"));
         return;
     }

@@ -48,6 +48,8 @@ bool LaneProcess::start(const QStringList &peerUrls, const QStringList &extra)
     env.insert(QStringLiteral("EUPHORIA_STORE_KEY"), QString::fromLatin1(StoreKey));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("lane.*.debug=false"));
+    for (auto it = m_env.cbegin(); it != m_env.cend(); ++it)
+        env.insert(it.key(), it.value());
     m_process.setProcessEnvironment(env);
     m_process.setProgram(QStringLiteral(LANE_EXECUTABLE));
     QStringList args{QStringLiteral("--headless"),

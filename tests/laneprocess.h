@@ -2,6 +2,7 @@
 
 #include "peerprotocol.h"
 
+#include <QMap>
 #include <QObject>
 #include <QProcess>
 #include <QStringList>
@@ -19,6 +20,8 @@ public:
 
     // Starts headless with these peers plus extra arguments; waits until it listens.
     bool start(const QStringList &peerUrls, const QStringList &extra = {});
+    // An environment variable for the next start (e.g. EUPHORIA_CLOCK_OFFSET_SECONDS).
+    void setEnv(const QString &name, const QString &value) { m_env.insert(name, value); }
     void kill(); // SIGKILL
     bool stop(); // SIGTERM, waits for a clean exit
     bool isRunning() const { return m_process.state() == QProcess::Running; }
@@ -41,6 +44,7 @@ private:
     QString m_dataDir;
     quint16 m_port;
     QProcess m_process;
+    QMap<QString, QString> m_env;
     QByteArray m_log;
     QByteArray m_out;
 };
