@@ -79,7 +79,13 @@ Result<Hlc::Observed> Hlc::observe(const HlcTime &remote)
         m_skew.lastAheadMs = o.aheadMs;
         m_skew.lastFrom = remote.terminal;
         m_skew.lastAt = Clock::toIso(nowUtc);
-        qCWarning(lcStorage).noquote()
+        (void)m_db.setMeta(QStringLiteral("clock_skew"),
+                           QStringLiteral("{\"events\":%1,\"lastAheadMs\":%2,\"lastFrom\":\"%3\","
+                                          "\"lastAt\":\"%4\"}")
+                               .arg(m_skew.events)
+                               .arg(m_skew.lastAheadMs)
+                               .arg(m_skew.lastFrom, m_skew.lastAt));
+        qCWarning(lcRecon).noquote()
             << "clock skew: a time from" << remote.terminal << "is" << o.aheadMs / 1000
             << "s ahead of this lane's clock (limit" << m_maxAheadMs / 1000
             << "s); applied without moving this lane's clock forward";

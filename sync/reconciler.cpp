@@ -6,12 +6,15 @@
 #include "hlc.h"
 #include "logging.h"
 #include "outbox.h"
+#include "sqlstatement.h"
 #include "topics.h"
 #include "writetransaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace {
 QString newId()
@@ -50,6 +53,7 @@ void Reconciler::start()
     m_started = true;
     m_schedule.start(m_config.firstRunMs);
     m_nextRunAt = Clock::toIso(m_clock.nowUtc().addMSecs(m_config.firstRunMs));
+    (void)m_db.setMeta(QStringLiteral("reconciliation_next_at"), m_nextRunAt);
     Q_EMIT statusChanged();
 }
 
@@ -469,6 +473,7 @@ void Reconciler::finish(const QString &result)
         m_schedule.start(m_config.intervalMs);
         m_nextRunAt = Clock::toIso(m_clock.nowUtc().addMSecs(m_config.intervalMs));
     }
+    (void)m_db.setMeta(QStringLiteral("reconciliation_next_at"), m_nextRunAt);
     Q_EMIT statusChanged();
     Q_EMIT finished(summary);
 }
@@ -485,4 +490,36 @@ QVariantMap Reconciler::status() const
     s.insert(QStringLiteral("clockSkewLastAheadMs"), skew.lastAheadMs);
     s.insert(QStringLiteral("clockSkewLastFrom"), skew.lastFrom);
     return s;
+}
+
+QVariantList Reconciler::conflicts(int limit)
+{
+    QVariantList out;
+    auto q = m_db.statement(QStringLiteral(
+        "SELECT c.id, c.run_id, c.product_id, COALESCE(p.name, ''), c.peer_terminal, "
+        "c.local_stock, c.local_updated, c.remote_stock, c.remote_updated, c.chosen_stock, "
+        "c.chosen_from, c.resolved_at FROM inventory_conflicts c LEFT JOIN products p "
+        "ON p.id = c.product_id ORDER BY c.id DESC LIMIT ?"));
+    if (!q) {
+        qCWarning(lcRecon) << "cannot read conflicts:" << q.error();
+        return out;
+    }
+    SqlStatement &st = **q;
+    st.bind(1, qint64(std::clamp(limit, 1, 10000)));
+    while (st.next())
+        out.append(QVariantMap{{QStringLiteral("id"), st.columnInt(0)},
+                               {QStringLiteral("runId"), st.columnText(1)},
+                               {QStringLiteral("productId"), st.columnText(2)},
+                               {QStringLiteral("productName"), st.columnText(3)},
+                               {QStringLiteral("peer"), st.columnText(4)},
+                               {QStringLiteral("localStock"), st.columnInt(5)},
+                               {QStringLiteral("localUpdated"), st.columnText(6)},
+                               {QStringLiteral("remoteStock"), st.columnInt(7)},
+                               {QStringLiteral("remoteUpdated"), st.columnText(8)},
+                               {QStringLiteral("chosenStock"), st.columnInt(9)},
+                               {QStringLiteral("chosenFrom"), st.columnText(10)},
+                               {QStringLiteral("resolvedAt"), st.columnText(11)}});
+    if (!st.error().isEmpty())
+        qCWarning(lcRecon) << "cannot read conflicts:" << st.error();
+    return out;
 }

@@ -62,6 +62,10 @@ public:
     // Last run's summary and the schedule, for health and the admin screen.
     QVariantMap status() const;
 
+    // The most recent conflicts reconciliation resolved, newest first, for the admin screen:
+    // product, peer, both values and times, the chosen value and whose it was.
+    Q_INVOKABLE QVariantList conflicts(int limit = 100);
+
     // A peer's inventory_response frame (from PeerSync::inventoryResponse).
     void onInventoryResponse(const QString &peer, const QJsonObject &frame);
 

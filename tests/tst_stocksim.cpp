@@ -331,6 +331,10 @@ QString Simulation::reconcile()
             QStringLiteral("reconciliation ended with \"%1\"").arg(result) +
             QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(summary)).toJson()));
     const qint64 resolved = summary.value(QStringLiteral("resolved")).toLongLong();
+    if (recon->conflicts(10000).size() != resolved)
+        return fail(QStringLiteral("%1 resolved, but %2 conflicts recorded")
+                        .arg(resolved)
+                        .arg(recon->conflicts(10000).size()));
     g_tally.resolved += resolved;
     g_tally.resolvedRuns += resolved > 0 ? 1 : 0;
     return {};

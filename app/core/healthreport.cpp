@@ -2,9 +2,11 @@
 
 #include "clock.h"
 #include "database.h"
+#include "inventorysnapshot.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -82,6 +84,31 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
                                        .arg(q.value(11).toString()));
         peers.append(p);
     }
+    // Stock: the checksum other lanes compare, the last reconciliation and clock skew.
+    QJsonObject inventory;
+    if (auto records = InventorySnapshot::read(db); records) {
+        inventory.insert(QStringLiteral("products"), records->size());
+        inventory.insert(QStringLiteral("checksum"), InventorySnapshot::checksum(*records));
+    }
+    QJsonObject reconciliation =
+        QJsonDocument::fromJson(
+            db.meta(QStringLiteral("reconciliation_status")).value_or(QString()).toUtf8())
+            .object();
+    reconciliation.insert(QStringLiteral("nextRunAt"),
+                          db.meta(QStringLiteral("reconciliation_next_at")).value_or(QString()));
+    const QJsonObject skew =
+        QJsonDocument::fromJson(db.meta(QStringLiteral("clock_skew")).value_or(QString()).toUtf8())
+            .object();
+    QJsonObject clock{{QStringLiteral("hlc"), db.meta(QStringLiteral("hlc")).value_or(QString())},
+                      {QStringLiteral("skew"), skew}};
+    const QDateTime skewAt = Clock::fromIso(skew.value(QLatin1String("lastAt")).toString());
+    if (skewAt.isValid() && skewAt.secsTo(now) < RecentSkewSeconds)
+        report.problems.append(
+            QStringLiteral("clock skew: a time from %1 was %2 s ahead of this lane's clock at %3")
+                .arg(skew.value(QLatin1String("lastFrom")).toString())
+                .arg(skew.value(QLatin1String("lastAheadMs")).toInteger() / 1000)
+                .arg(skew.value(QLatin1String("lastAt")).toString()));
+
     report.json = {{QStringLiteral("terminalId"), config.terminalId},
                    {QStringLiteral("database"), path},
                    {QStringLiteral("running"), running},
@@ -89,6 +116,9 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
                    {QStringLiteral("outbox"), outbox},
                    {QStringLiteral("lastPeerSyncAt"), lastSync},
                    {QStringLiteral("peers"), peers},
+                   {QStringLiteral("inventory"), inventory},
+                   {QStringLiteral("reconciliation"), reconciliation},
+                   {QStringLiteral("clock"), clock},
                    {QStringLiteral("problems"), QJsonArray::fromStringList(report.problems)},
                    {QStringLiteral("healthy"), report.problems.isEmpty()}};
     return report;

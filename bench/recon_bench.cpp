@@ -1,0 +1,335 @@
+// recon_bench: how long the inventory checksum and one full reconciliation take with a large
+// catalog, beside the floor set by a bare SELECT of the same rows plus SHA-256 of the same bytes
+// (raw sqlite3 C API) in the same run.
+//
+// Both lanes get the same N products (the demo catalog plus generated ones). L2 (a real
+// euphoria-lane process) then holds its own stock figure for D of them: a baseline stamped
+// (0, 0, "L2"), later than the catalog's (0, 0, ""), as if counted before the ledger existed.
+// L1 (in this process: the real Lane, PeerSync and Reconciler) runs one reconciliation: checksum,
+// inventory_request, the response frames, comparison, resolution of D conflicts by last write
+// wins, conflicts table, outbox events. Timed from reconcileNow() to the finished() signal.
+#include "clock.h"
+#include "idgenerator.h"
+#include "inventorysnapshot.h"
+#include "lane.h"
+#include "peersync.h"
+#include "reconciler.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <functional>
+#include <vector>
+
+namespace {
+QTextStream out(stdout);
+const char kStoreKey[] = "recon-bench-store-key-0123456789";
+
+[[noreturn]] void die(const QString &message)
+{
+    QTextStream(stderr) << "recon_bench: " << message << Qt::endl;
+    std::exit(1);
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+bool waitFor(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(1, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+void execRaw(sqlite3 *db, const char *sql)
+{
+    char *error = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+        const QString message = QString::fromUtf8(error);
+        sqlite3_free(error);
+        die(QStringLiteral("SQL failed: %1 (%2)").arg(message, QString::fromUtf8(sql)));
+    }
+}
+
+// The baseline: the same rows, the same canonical bytes, SHA-256; nothing of the lane's code.
+QString rawChecksum(const QString &path, qint64 *rows = nullptr)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+        die(QStringLiteral("cannot open %1").arg(path));
+    sqlite3_stmt *st = nullptr;
+    sqlite3_prepare_v2(db,
+                       "SELECT product_id, current_stock, last_updated, hlc_counter FROM "
+                       "inventory ORDER BY product_id",
+                       -1, &st, nullptr);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QByteArray line;
+    qint64 n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        line.clear();
+        line.append(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)),
+                    sqlite3_column_bytes(st, 0));
+        line += '|';
+        line += QByteArray::number(sqlite3_column_int64(st, 1));
+        line += '|';
+        line.append(reinterpret_cast<const char *>(sqlite3_column_text(st, 2)),
+                    sqlite3_column_bytes(st, 2));
+        line += '|';
+        line += QByteArray::number(sqlite3_column_int64(st, 3));
+        line += '\n';
+        hash.addData(line);
+        ++n;
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    if (rows)
+        *rows = n;
+    return QString::fromLatin1(hash.result().toHex());
+}
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+// Adds generated products with stock (baseline at HLC time zero, as a catalog import does).
+void addProducts(const QString &path, qint64 count)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
+        die(QStringLiteral("cannot open %1").arg(path));
+    execRaw(db, "BEGIN");
+    sqlite3_stmt *p = nullptr;
+    sqlite3_stmt *i = nullptr;
+    sqlite3_stmt *b = nullptr;
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO products(id, sku, name, price_cents, tax_rate_bp, updated_at) "
+                       "VALUES (?1, ?2, ?2, 199, 800, '2026-11-25T00:00:00.000Z')",
+                       -1, &p, nullptr);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO inventory(product_id, current_stock, reserved_stock, "
+                       "last_updated, hlc_ms, hlc_counter, hlc_terminal) VALUES (?1, ?2, 0, "
+                       "'1970-01-01T00:00:00.000Z', 0, 0, '')",
+                       -1, &i, nullptr);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO inventory_baselines(product_id, quantity, hlc_ms, "
+                       "hlc_counter, hlc_terminal, reason, recorded_at) VALUES (?1, ?2, 0, 0, '', "
+                       "'import', '2026-11-25T00:00:00.000Z')",
+                       -1, &b, nullptr);
+    SeededIdGenerator ids(7);
+    for (qint64 n = 0; n < count; ++n) {
+        const QByteArray id = ids.nextString().toUtf8();
+        const QByteArray sku = "BENCH-" + QByteArray::number(n);
+        const qint64 stock = 10 + n % 90;
+        sqlite3_bind_text(p, 1, id.constData(), int(id.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(p, 2, sku.constData(), int(sku.size()), SQLITE_TRANSIENT);
+        for (sqlite3_stmt *s : {i, b}) {
+            sqlite3_bind_text(s, 1, id.constData(), int(id.size()), SQLITE_TRANSIENT);
+            sqlite3_bind_int64(s, 2, stock);
+        }
+        for (sqlite3_stmt *s : {p, i, b}) {
+            if (sqlite3_step(s) != SQLITE_DONE)
+                die(QStringLiteral("insert failed: %1").arg(QString::fromUtf8(sqlite3_errmsg(db))));
+            sqlite3_reset(s);
+        }
+    }
+    for (sqlite3_stmt *s : {p, i, b})
+        sqlite3_finalize(s);
+    execRaw(db, "COMMIT");
+    sqlite3_close(db);
+}
+
+// L2's own figures for `count` products: +3 units, a baseline stamped (0, 0, "L2").
+void divergeProducts(const QString &path, qint64 count)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
+        die(QStringLiteral("cannot open %1").arg(path));
+    const QByteArray limit = QByteArray::number(count);
+    execRaw(db, "BEGIN");
+    const QByteArray pick =
+        QByteArray("CREATE TEMP TABLE pick AS SELECT product_id FROM inventory ORDER BY "
+                   "product_id LIMIT ") +
+        limit;
+    execRaw(db, pick.constData());
+    execRaw(db, "UPDATE inventory_baselines SET quantity = quantity + 3, hlc_terminal = 'L2' "
+                "WHERE product_id IN (SELECT product_id FROM pick)");
+    execRaw(db, "UPDATE inventory SET current_stock = current_stock + 3, hlc_terminal = 'L2' "
+                "WHERE product_id IN (SELECT product_id FROM pick)");
+    execRaw(db, "COMMIT");
+    sqlite3_close(db);
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Inventory checksum and reconciliation between an in-process lane L1 and "
+                       "a euphoria-lane process L2, beside a raw SELECT + SHA-256 baseline."));
+    parser.addHelpOption();
+    QCommandLineOption productsOption(QStringLiteral("products"),
+                                      QStringLiteral("Products in the catalog (100000)."),
+                                      QStringLiteral("N"), QStringLiteral("100000"));
+    QCommandLineOption diffsOption(QStringLiteral("differences"),
+                                   QStringLiteral("Products whose stock differs (1000)."),
+                                   QStringLiteral("D"), QStringLiteral("1000"));
+    parser.addOptions({productsOption, diffsOption});
+    parser.process(app);
+    QLoggingCategory::setFilterRules(QStringLiteral("lane.*.info=false"));
+    const qint64 wanted = parser.value(productsOption).toLongLong();
+    const qint64 diffs = parser.value(diffsOption).toLongLong();
+    if (wanted < 300 || diffs < 0 || diffs > wanted)
+        die(QStringLiteral("need --products >= 300 and 0 <= --differences <= products"));
+
+    QTemporaryDir dir;
+    LaneConfig config;
+    config.terminalId = QStringLiteral("L1");
+    config.dataDir = dir.filePath(QStringLiteral("l1"));
+    config.terminalPort = freePort();
+    config.bindAddress = QStringLiteral("127.0.0.1");
+    config.storeKey = QString::fromLatin1(kStoreKey);
+    config.peerBackoffInitialMs = 50;
+    config.peerBackoffMaxMs = 500;
+    config.reconcileFirstSeconds = 3600; // this benchmark starts the run itself
+    config.reconcileIntervalSeconds = 0;
+    const quint16 p2 = freePort();
+    config.peerTerminals = {QStringLiteral("ws://127.0.0.1:%1").arg(p2)};
+
+    // Both databases: the demo catalog plus generated products, the same on both lanes.
+    {
+        Lane seed(config, Clock::system(), IdGenerator::system());
+        if (Status s = seed.start(); !s)
+            die(s.error());
+    }
+    qint64 demo = 0;
+    rawChecksum(config.databasePath(), &demo);
+    addProducts(config.databasePath(), wanted - demo);
+    LaneConfig two = config;
+    two.terminalId = QStringLiteral("L2");
+    two.dataDir = dir.filePath(QStringLiteral("l2"));
+    QDir().mkpath(two.dataDir);
+    if (!QFile::copy(config.databasePath(), two.databasePath()))
+        die(QStringLiteral("cannot copy the database"));
+    divergeProducts(two.databasePath(), diffs);
+
+    qint64 rows = 0;
+    out << "recon_bench: " << wanted << " products, " << diffs
+        << " differing on L2; L1 in process, L2 = euphoria-lane process, loopback\n";
+
+    // Checksum: the lane's code against the raw baseline, same database, 5 runs each.
+    Lane lane(config, Clock::system(), IdGenerator::system());
+    if (Status s = lane.start(); !s)
+        die(s.error());
+    std::vector<double> laneMs;
+    std::vector<double> rawMs;
+    QString laneSum;
+    QString rawSum;
+    for (int run = 0; run < 5; ++run) {
+        QElapsedTimer t;
+        t.start();
+        auto sum = InventorySnapshot::checksum(lane.database());
+        laneMs.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (!sum)
+            die(sum.error());
+        laneSum = *sum;
+        t.restart();
+        rawSum = rawChecksum(config.databasePath(), &rows);
+        rawMs.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    if (laneSum != rawSum)
+        die(QStringLiteral("the baseline hashed other bytes than the lane (%1 vs %2)")
+                .arg(laneSum, rawSum));
+    out << QStringLiteral("checksum of %1 products       lane %2 ms (median of 5)   baseline "
+                          "SELECT + SHA-256 %3 ms   ratio %4   target < 100 ms: %5\n")
+               .arg(rows)
+               .arg(median(laneMs), 0, 'f', 1)
+               .arg(median(rawMs), 0, 'f', 1)
+               .arg(median(laneMs) / std::max(median(rawMs), 0.001), 0, 'f', 2)
+               .arg(median(laneMs) < 100 ? QStringLiteral("met") : QStringLiteral("NOT met"));
+    out.flush();
+
+    // Reconciliation between the two lanes.
+    QProcess l2;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("EUPHORIA_STORE_KEY"), QString::fromLatin1(kStoreKey));
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("lane.*.info=false"));
+    l2.setProcessEnvironment(env);
+    l2.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    l2.start(QStringLiteral(EUPHORIA_LANE_EXECUTABLE),
+             {QStringLiteral("--headless"), QStringLiteral("--terminal-id"), QStringLiteral("L2"),
+              QStringLiteral("--data-dir"), two.dataDir, QStringLiteral("--terminal-port"),
+              QString::number(p2), QStringLiteral("--bind-address"), QStringLiteral("127.0.0.1"),
+              QStringLiteral("--status-interval"), QStringLiteral("0"),
+              QStringLiteral("--reconcile-first-seconds"), QStringLiteral("3600"),
+              QStringLiteral("--reconcile-interval-seconds"), QStringLiteral("0")});
+    if (!l2.waitForStarted(10000))
+        die(QStringLiteral("cannot start euphoria-lane"));
+    if (Status s = lane.startPeerSync(); !s)
+        die(s.error());
+    if (!waitFor([&] { return lane.peerSync()->connectedCount() == 1; }, 30000))
+        die(QStringLiteral("L1 did not connect to L2"));
+    // Let the first exchange (hello, catch-up of nothing) settle.
+    waitFor([] { return false; }, 300);
+
+    QVariantMap summary;
+    QObject::connect(&lane.reconciler(), &Reconciler::finished,
+                     [&](const QVariantMap &s) { summary = s; });
+    QElapsedTimer t;
+    t.start();
+    if (!lane.reconciler().reconcileNow(QStringLiteral("benchmark")))
+        die(QStringLiteral("reconciliation did not start"));
+    if (!waitFor([&] { return !summary.isEmpty(); }, 120000))
+        die(QStringLiteral("reconciliation did not finish in 120 s"));
+    const double reconMs = double(t.nsecsElapsed()) / 1e6;
+    out << QStringLiteral("reconciliation L1 <- L2         %1 ms   (%2; %3 products compared, %4 "
+                          "differences, %5 resolved)   target < 2000 ms: %6\n")
+               .arg(reconMs, 0, 'f', 1)
+               .arg(summary.value(QStringLiteral("result")).toString())
+               .arg(summary.value(QStringLiteral("productsCompared")).toLongLong())
+               .arg(summary.value(QStringLiteral("differences")).toLongLong())
+               .arg(summary.value(QStringLiteral("resolved")).toLongLong())
+               .arg(reconMs < 2000 ? QStringLiteral("met") : QStringLiteral("NOT met"));
+    out << QStringLiteral("  baseline for the same data: SELECT + SHA-256 on both lanes %1 ms\n")
+               .arg(2 * median(rawMs), 0, 'f', 1);
+    // Converged: L2's figures were the later ones, so L1 now equals L2.
+    auto after = InventorySnapshot::checksum(lane.database());
+    const QString l2Sum = rawChecksum(two.databasePath());
+    out << "  after: L1 " << (after ? after->left(16) : QString()) << "  L2 " << l2Sum.left(16)
+        << (after && *after == l2Sum ? "  (equal)\n" : "  (DIFFERENT)\n");
+    out.flush();
+    lane.peerSync()->stop();
+    l2.terminate();
+    if (!l2.waitForFinished(20000))
+        l2.kill();
+    return after && *after == l2Sum &&
+                   summary.value(QStringLiteral("resolved")).toLongLong() == diffs
+               ? 0
+               : 1;
+}
