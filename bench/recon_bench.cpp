@@ -164,7 +164,8 @@ void addProducts(const QString &path, qint64 count)
     sqlite3_close(db);
 }
 
-// L2's own figures for `count` products: +3 units, a baseline stamped (0, 0, "L2").
+// L2's own figures for `count` products spread over the catalog: +3 units, a baseline stamped
+// (0, 0, "L2").
 void divergeProducts(const QString &path, qint64 count)
 {
     sqlite3 *db = nullptr;
@@ -172,10 +173,12 @@ void divergeProducts(const QString &path, qint64 count)
         die(QStringLiteral("cannot open %1").arg(path));
     const QByteArray limit = QByteArray::number(count);
     execRaw(db, "BEGIN");
+    // Spread evenly over the product ids (every k-th), not bunched at one end.
     const QByteArray pick =
-        QByteArray("CREATE TEMP TABLE pick AS SELECT product_id FROM inventory ORDER BY "
-                   "product_id LIMIT ") +
-        limit;
+        QByteArray("CREATE TEMP TABLE pick AS SELECT product_id FROM (SELECT product_id, "
+                   "ROW_NUMBER() OVER (ORDER BY product_id) AS n, COUNT(*) OVER () AS total "
+                   "FROM inventory) WHERE n % MAX(1, total / ") +
+        limit + ") = 0 LIMIT " + limit;
     execRaw(db, pick.constData());
     execRaw(db, "UPDATE inventory_baselines SET quantity = quantity + 3, hlc_terminal = 'L2' "
                 "WHERE product_id IN (SELECT product_id FROM pick)");

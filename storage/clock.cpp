@@ -15,6 +15,52 @@ QDateTime Clock::fromIso(const QString &iso)
     return t.isValid() ? t.toUTC() : QDateTime();
 }
 
+namespace {
+int digits(const QString &s, int from, int count, bool &ok)
+{
+    int v = 0;
+    for (int i = from; i < from + count; ++i) {
+        const char16_t c = s.at(i).unicode();
+        if (c < u'0' || c > u'9') {
+            ok = false;
+            return 0;
+        }
+        v = v * 10 + int(c - u'0');
+    }
+    return v;
+}
+
+std::optional<qint64> canonicalMs(const QString &s)
+{
+    if (s.size() != 24 || s.at(4) != u'-' || s.at(7) != u'-' || s.at(10) != u'T' ||
+        s.at(13) != u':' || s.at(16) != u':' || s.at(19) != u'.' || s.at(23) != u'Z')
+        return std::nullopt;
+    bool ok = true;
+    const QDate date(digits(s, 0, 4, ok), digits(s, 5, 2, ok), digits(s, 8, 2, ok));
+    const int h = digits(s, 11, 2, ok);
+    const int m = digits(s, 14, 2, ok);
+    const int sec = digits(s, 17, 2, ok);
+    const int ms = digits(s, 20, 3, ok);
+    if (!ok || !date.isValid() || h > 23 || m > 59 || sec > 59)
+        return std::nullopt;
+    return (date.toJulianDay() - QDate(1970, 1, 1).toJulianDay()) * 86400000 +
+           ((h * 60 + m) * 60 + sec) * qint64(1000) + ms;
+}
+} // namespace
+
+bool Clock::isCanonicalIso(const QString &iso)
+{
+    return canonicalMs(iso).has_value();
+}
+
+std::optional<qint64> Clock::isoMs(const QString &iso)
+{
+    if (auto ms = canonicalMs(iso))
+        return ms;
+    const QDateTime t = fromIso(iso);
+    return t.isValid() ? std::optional<qint64>(t.toMSecsSinceEpoch()) : std::nullopt;
+}
+
 Clock &Clock::system()
 {
     static SystemClock clock;

@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
+
 // Source of wall-clock time, injectable so tests can skew clocks and replay runs.
 class Clock
 {
@@ -14,6 +16,11 @@ public:
     QString nowIso() const { return toIso(nowUtc()); }
     static QString toIso(const QDateTime &t);
     static QDateTime fromIso(const QString &iso);
+    // Milliseconds since the epoch of an ISO 8601 time; fast for the canonical form
+    // "YYYY-MM-DDTHH:MM:SS.mmmZ" (what toIso writes), any other form through fromIso.
+    static std::optional<qint64> isoMs(const QString &iso);
+    // True if iso is exactly in the canonical form toIso writes.
+    static bool isCanonicalIso(const QString &iso);
 
     static Clock &system();
 };

@@ -222,6 +222,11 @@ QStringList v4StockLedger()
         QStringLiteral("ALTER TABLE inventory ADD COLUMN hlc_ms INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE inventory ADD COLUMN hlc_counter INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE inventory ADD COLUMN hlc_terminal TEXT NOT NULL DEFAULT ''"),
+        // lastUpdated is derived from the HLC time from now on (the old wall-clock value is in
+        // inventory_changes); the checksum reads this covering index in product order.
+        QStringLiteral("UPDATE inventory SET last_updated = '1970-01-01T00:00:00.000Z'"),
+        QStringLiteral("CREATE INDEX idx_inventory_checksum ON inventory(product_id, "
+                       "current_stock, last_updated, hlc_counter)"),
         QStringLiteral(R"(CREATE TABLE reconciliation_runs (
             id TEXT PRIMARY KEY NOT NULL,
             trigger TEXT NOT NULL,

@@ -10,6 +10,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <memory>
+#include <vector>
 
 namespace InventorySnapshot {
 namespace {
@@ -33,10 +36,12 @@ QJsonObject vectorJson(const PeerProtocol::VersionVector &v)
 }
 
 // Reads lastUpdated/hlcCounter/hlcTerminal of a record or baseline; extension fields optional.
-bool readTime(const QJsonObject &o, const QString &defaultTerminal, HlcTime &out)
+bool readTime(const QJsonObject &o, const QString &defaultTerminal, HlcTime &out,
+              QString *canonical = nullptr)
 {
-    const QDateTime t = Clock::fromIso(o.value(QLatin1String("lastUpdated")).toString());
-    if (!t.isValid())
+    const QString iso = o.value(QLatin1String("lastUpdated")).toString();
+    const std::optional<qint64> ms = Clock::isoMs(iso);
+    if (!ms)
         return false;
     qint64 counter = 0;
     const QJsonValue c = o.value(QLatin1String("hlcCounter"));
@@ -50,10 +55,63 @@ bool readTime(const QJsonObject &o, const QString &defaultTerminal, HlcTime &out
             return false;
         terminal = by.toString();
     }
-    out = HlcTime{t.toMSecsSinceEpoch(), counter, terminal};
+    out = HlcTime{*ms, counter, terminal};
+    if (canonical)
+        *canonical = Clock::isCanonicalIso(iso) ? iso : out.iso();
     return true;
 }
 } // namespace
+
+int bucketOf(const QString &productId)
+{
+    int b = 0;
+    for (int i = 0; i < 3; ++i) {
+        const char16_t c = i < productId.size() ? productId.at(i).unicode() : u'0';
+        const int v = c >= u'0' && c <= u'9'   ? c - u'0'
+                      : c >= u'a' && c <= u'f' ? c - u'a' + 10
+                      : c >= u'A' && c <= u'F' ? c - u'A' + 10
+                                               : int(c % 16);
+        b = b * 16 + v;
+    }
+    return b;
+}
+
+Result<QByteArray> bucketHashes(Database &db)
+{
+    auto q = db.statement(
+        QStringLiteral("SELECT product_id, current_stock, last_updated, hlc_counter FROM inventory "
+                       "INDEXED BY idx_inventory_checksum ORDER BY product_id"));
+    if (!q)
+        return Result<QByteArray>::failure(q.error());
+    SqlStatement &st = **q;
+    std::vector<std::unique_ptr<QCryptographicHash>> hashes(Buckets);
+    QByteArray line;
+    while (st.next()) {
+        const QByteArrayView id = st.columnUtf8(0);
+        line.clear();
+        line += id;
+        line += '|';
+        line += QByteArray::number(st.columnInt(1));
+        line += '|';
+        line += st.columnUtf8(2);
+        line += '|';
+        line += QByteArray::number(st.columnInt(3));
+        line += '\n';
+        auto &h = hashes[size_t(
+            bucketOf(QString::fromLatin1(id.first(std::min<qsizetype>(3, id.size())))))];
+        if (!h)
+            h = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
+        h->addData(line);
+    }
+    if (!st.error().isEmpty())
+        return Result<QByteArray>::failure(st.error());
+    QByteArray out(Buckets * BucketHashBytes, '\0'); // an empty bucket hashes to zeros
+    for (int b = 0; b < Buckets; ++b)
+        if (hashes[size_t(b)])
+            memcpy(out.data() + b * BucketHashBytes, hashes[size_t(b)]->result().constData(),
+                   BucketHashBytes);
+    return out;
+}
 
 Result<QList<InventoryRecord>> read(Database &db)
 {
@@ -61,7 +119,8 @@ Result<QList<InventoryRecord>> read(Database &db)
     auto q = db.statement(QStringLiteral(
         "SELECT i.product_id, i.current_stock, i.reserved_stock, i.hlc_ms, i.hlc_counter, "
         "i.hlc_terminal, b.quantity, b.hlc_ms, b.hlc_counter, b.hlc_terminal, "
-        "b.product_id IS NOT NULL FROM inventory i LEFT JOIN inventory_baselines b "
+        "b.product_id IS NOT NULL, i.last_updated FROM inventory i "
+        "LEFT JOIN inventory_baselines b "
         "ON b.product_id = i.product_id ORDER BY i.product_id"));
     if (!q)
         return R::failure(q.error());
@@ -74,6 +133,7 @@ Result<QList<InventoryRecord>> read(Database &db)
         r.reservedStock = st.columnInt(2);
         r.updated = HlcTime{st.columnInt(3), st.columnInt(4), st.columnText(5)};
         r.hasBaseline = st.columnInt(10) != 0;
+        r.lastUpdated = st.columnText(11);
         if (r.hasBaseline) {
             r.baselineQuantity = st.columnInt(6);
             r.baselineHlc = HlcTime{st.columnInt(7), st.columnInt(8), st.columnText(9)};
@@ -94,7 +154,7 @@ QByteArray canonical(const QList<InventoryRecord> &records)
         out += '|';
         out += QByteArray::number(r.currentStock);
         out += '|';
-        out += r.updated.iso().toLatin1();
+        out += (r.lastUpdated.isEmpty() ? r.updated.iso() : r.lastUpdated).toLatin1();
         out += '|';
         out += QByteArray::number(r.updated.counter);
         out += '\n';
@@ -110,20 +170,44 @@ QString checksum(const QList<InventoryRecord> &records)
 
 Result<QString> checksum(Database &db)
 {
-    auto records = read(db);
-    if (!records)
-        return Result<QString>::failure(records.error());
-    return checksum(*records);
+    // Streams the rows into the hash: no record objects, no time formatting (last_updated holds
+    // the ISO form of the HLC time), read from a covering index in product order.
+    auto q = db.statement(
+        QStringLiteral("SELECT product_id, current_stock, last_updated, hlc_counter FROM inventory "
+                       "INDEXED BY idx_inventory_checksum ORDER BY product_id"));
+    if (!q)
+        return Result<QString>::failure(q.error());
+    SqlStatement &st = **q;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QByteArray line;
+    while (st.next()) {
+        line.clear();
+        line += st.columnUtf8(0);
+        line += '|';
+        line += QByteArray::number(st.columnInt(1));
+        line += '|';
+        line += st.columnUtf8(2);
+        line += '|';
+        line += QByteArray::number(st.columnInt(3));
+        line += '\n';
+        hash.addData(line);
+    }
+    if (!st.error().isEmpty())
+        return Result<QString>::failure(st.error());
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 QByteArray request(const QString &requestId, const QString &nowIso, const QString &sum,
-                   const PeerProtocol::VersionVector &vector)
+                   const PeerProtocol::VersionVector &vector, const QByteArray &buckets)
 {
-    return PeerProtocol::compact({{QStringLiteral("type"), QStringLiteral("inventory_request")},
-                                  {QStringLiteral("requestId"), requestId},
-                                  {QStringLiteral("timestamp"), nowIso},
-                                  {QStringLiteral("checksum"), sum},
-                                  {QStringLiteral("vector"), vectorJson(vector)}});
+    QJsonObject o{{QStringLiteral("type"), QStringLiteral("inventory_request")},
+                  {QStringLiteral("requestId"), requestId},
+                  {QStringLiteral("timestamp"), nowIso},
+                  {QStringLiteral("checksum"), sum},
+                  {QStringLiteral("vector"), vectorJson(vector)}};
+    if (buckets.size() == Buckets * BucketHashBytes)
+        o.insert(QStringLiteral("buckets"), QString::fromLatin1(buckets.toHex()));
+    return PeerProtocol::compact(o);
 }
 
 Result<QList<QByteArray>> respond(Database &db, const QJsonObject &req, const QString &nowIso,
@@ -136,6 +220,25 @@ Result<QList<QByteArray>> respond(Database &db, const QJsonObject &req, const QS
     const QString sum = checksum(*records);
     const QString requestId = req.value(QLatin1String("requestId")).toString();
     const bool match = req.value(QLatin1String("checksum")).toString() == sum;
+    // With the requester's bucket hashes, only the buckets that differ are sent.
+    const QByteArray theirs =
+        QByteArray::fromHex(req.value(QLatin1String("buckets")).toString().toLatin1());
+    QJsonArray covered;
+    if (!match && theirs.size() == Buckets * BucketHashBytes) {
+        auto ours = bucketHashes(db);
+        if (!ours)
+            return R::failure(ours.error());
+        std::vector<bool> differs(Buckets, false);
+        for (int b = 0; b < Buckets; ++b) {
+            differs[size_t(b)] =
+                memcmp(ours->constData() + b * BucketHashBytes,
+                       theirs.constData() + b * BucketHashBytes, BucketHashBytes) != 0;
+            if (differs[size_t(b)])
+                covered.append(b);
+        }
+        records->removeIf(
+            [&](const InventoryRecord &r) { return !differs[size_t(bucketOf(r.productId))]; });
+    }
     QList<QByteArray> frames;
     const qsizetype total = match ? 0 : records->size();
     const int parts = int(std::max<qsizetype>(1, (total + RecordsPerFrame - 1) / RecordsPerFrame));
@@ -147,7 +250,7 @@ Result<QList<QByteArray>> respond(Database &db, const QJsonObject &req, const QS
             QJsonObject row{{QStringLiteral("productId"), r.productId},
                             {QStringLiteral("currentStock"), double(r.currentStock)},
                             {QStringLiteral("reservedStock"), double(r.reservedStock)},
-                            {QStringLiteral("lastUpdated"), r.updated.iso()},
+                            {QStringLiteral("lastUpdated"), r.lastUpdated},
                             {QStringLiteral("hlcCounter"), double(r.updated.counter)},
                             {QStringLiteral("hlcTerminal"), r.updated.terminal}};
             if (r.hasBaseline)
@@ -169,6 +272,8 @@ Result<QList<QByteArray>> respond(Database &db, const QJsonObject &req, const QS
                           {QStringLiteral("parts"), parts}};
         if (match)
             frame.insert(QStringLiteral("match"), true);
+        else if (!covered.isEmpty() || theirs.size() == Buckets * BucketHashBytes)
+            frame.insert(QStringLiteral("coveredBuckets"), covered);
         frames.append(PeerProtocol::compact(frame));
     }
     return frames;
@@ -208,6 +313,19 @@ Result<Response> parseResponse(const QJsonObject &f, const QString &peer)
         }
         r.hasVector = true;
     }
+    const QJsonValue covered = f.value(QLatin1String("coveredBuckets"));
+    if (!covered.isUndefined()) {
+        if (!covered.isArray())
+            return R::failure(
+                QStringLiteral("inventory_response: coveredBuckets must be an array"));
+        for (const QJsonValue &b : covered.toArray()) {
+            qint64 v = 0;
+            if (!readInt(b, 0, v) || v >= Buckets)
+                return R::failure(QStringLiteral("inventory_response: bad bucket number"));
+            r.coveredBuckets.insert(int(v));
+        }
+        r.partial = true;
+    }
     for (const QJsonValue &row : f.value(QLatin1String("inventory")).toArray()) {
         const QJsonObject o = row.toObject();
         InventoryRecord rec;
@@ -215,7 +333,7 @@ Result<Response> parseResponse(const QJsonObject &f, const QString &peer)
         if (rec.productId.isEmpty() ||
             !readInt(o.value(QLatin1String("currentStock")), -kMaxExact, rec.currentStock) ||
             !readInt(o.value(QLatin1String("reservedStock")), 0, rec.reservedStock) ||
-            !readTime(o, peer, rec.updated))
+            !readTime(o, peer, rec.updated, &rec.lastUpdated))
             return R::failure(QStringLiteral("inventory_response: bad record for %1")
                                   .arg(rec.productId.left(64)));
         const QJsonValue base = o.value(QLatin1String("baseline"));

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -22,6 +23,7 @@ struct InventoryRecord
     qint64 currentStock = 0;
     qint64 reservedStock = 0;
     HlcTime updated;
+    QString lastUpdated; // updated's physical part, ISO 8601 (canonical form)
     bool hasBaseline = false;
     qint64 baselineQuantity = 0;
     HlcTime baselineHlc;
@@ -29,7 +31,7 @@ struct InventoryRecord
     // Equal as far as the checksum can tell (reservedStock is lane-local and not compared).
     bool sameStock(const InventoryRecord &o) const
     {
-        return currentStock == o.currentStock && updated.iso() == o.updated.iso() &&
+        return currentStock == o.currentStock && lastUpdated == o.lastUpdated &&
                updated.counter == o.updated.counter;
     }
 };
@@ -39,6 +41,13 @@ struct InventoryRecord
 namespace InventorySnapshot {
 // Records in a response frame: keeps every frame under the 1 MiB frame limit.
 inline constexpr int RecordsPerFrame = 1500;
+// Extension: products fall into 4096 buckets by the first three hex digits of their id; a
+// request carries a 64-bit hash per bucket and the answer holds only the buckets that differ.
+inline constexpr int Buckets = 4096;
+inline constexpr int BucketHashBytes = 8;
+int bucketOf(const QString &productId);
+// Per bucket, the first 8 bytes of the SHA-256 of its products' canonical lines.
+[[nodiscard]] Result<QByteArray> bucketHashes(Database &db);
 
 [[nodiscard]] Result<QList<InventoryRecord>> read(Database &db);
 
@@ -53,7 +62,7 @@ QString checksum(const QList<InventoryRecord> &sortedRecords);
 // The inventory_request frame; checksum and vector are extensions (a peer with the same
 // checksum answers without records).
 QByteArray request(const QString &requestId, const QString &nowIso, const QString &checksum,
-                   const PeerProtocol::VersionVector &vector);
+                   const PeerProtocol::VersionVector &vector, const QByteArray &buckets = {});
 // The answer to a request: one or more inventory_response frames (extension fields part/parts
 // split large inventories; checksum and vector travel in each).
 [[nodiscard]] Result<QList<QByteArray>> respond(Database &db, const QJsonObject &request,
@@ -71,6 +80,9 @@ struct Response
     bool hasVector = false;
     PeerProtocol::VersionVector vector;
     QList<InventoryRecord> records;
+    // Set when the answer covers only some buckets: products of other buckets are equal.
+    bool partial = false;
+    QSet<int> coveredBuckets;
 };
 [[nodiscard]] Result<Response> parseResponse(const QJsonObject &frame, const QString &peerTerminal);
 } // namespace InventorySnapshot

@@ -76,6 +76,19 @@ bool Reconciler::reconcileNow(const QString &trigger)
         return true;
     }
     m_run.checksumBefore = *sum;
+    auto before = m_log.vector();
+    if (!before) {
+        finish(QStringLiteral("failed: ") + before.error());
+        return true;
+    }
+    m_run.before = *before;
+    auto lastChange = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM "
+                                                 "inventory_changes"));
+    if (!lastChange) {
+        finish(QStringLiteral("failed: ") + lastChange.error());
+        return true;
+    }
+    m_run.startChange = lastChange->toLongLong();
     if (Status s = recordRunStart(); !s) {
         finish(QStringLiteral("failed: ") + s.error());
         return true;
@@ -137,9 +150,10 @@ void Reconciler::requestRound(const QStringList &peers)
     m_run.answers.clear();
     auto vector = m_log.vector();
     auto sum = InventorySnapshot::checksum(m_db);
-    const QByteArray frame =
-        InventorySnapshot::request(m_run.requestId, m_clock.nowIso(), sum ? *sum : QString(),
-                                   vector ? *vector : PeerProtocol::VersionVector());
+    auto buckets = InventorySnapshot::bucketHashes(m_db);
+    const QByteArray frame = InventorySnapshot::request(
+        m_run.requestId, m_clock.nowIso(), sum ? *sum : QString(),
+        vector ? *vector : PeerProtocol::VersionVector(), buckets ? *buckets : QByteArray());
     for (const QString &peer : peers) {
         m_run.answers.insert(peer, PeerAnswer{});
         m_links.send(peer, frame);
@@ -202,7 +216,6 @@ void Reconciler::roundDone()
         return;
     }
     const QString sum = InventorySnapshot::checksum(*records);
-    auto ours = m_log.vector();
     QStringList differing;
     QStringList needCatchUp;
     for (const QString &peer : std::as_const(m_run.asked)) {
@@ -217,9 +230,9 @@ void Reconciler::roundDone()
             InventorySnapshot::checksum(r.records) == sum) // a seed-only peer
             continue;
         differing.append(peer);
-        if (r.hasVector && ours) {
+        if (r.hasVector) {
             bool theyLack = false;
-            for (auto v = ours->cbegin(); v != ours->cend(); ++v)
+            for (auto v = m_run.before.cbegin(); v != m_run.before.cend(); ++v)
                 theyLack = theyLack || r.vector.value(v.key(), 0) < v.value();
             if (theyLack || !coversVector(r.vector))
                 needCatchUp.append(peer);
@@ -270,6 +283,18 @@ void Reconciler::resolve(const QStringList &peers)
         finish(QStringLiteral("failed: ") + ours.error());
         return;
     }
+    QSet<QString> changedDuringRun;
+    {
+        auto q = m_db.statement(
+            QStringLiteral("SELECT DISTINCT product_id FROM inventory_changes WHERE id > ?"));
+        if (!q) {
+            finish(QStringLiteral("failed: ") + q.error());
+            return;
+        }
+        (*q)->bind(1, m_run.startChange);
+        while ((*q)->next())
+            changedDuringRun.insert((*q)->columnText(0));
+    }
     QSet<QString> compared;
     CatalogStore catalog(m_db);
     const QString now = m_clock.nowIso();
@@ -304,9 +329,14 @@ void Reconciler::resolve(const QStringList &peers)
         QHash<QString, const InventoryRecord *> remote;
         for (const InventoryRecord &rec : r.records)
             remote.insert(rec.productId, &rec);
-        QSet<QString> products(local.keyBegin(), local.keyEnd());
+        // A partial answer covers some buckets; the other buckets hash equal on both lanes.
+        QSet<QString> products;
+        for (auto it = local.cbegin(); it != local.cend(); ++it)
+            if (!r.partial || r.coveredBuckets.contains(InventorySnapshot::bucketOf(it.key())))
+                products.insert(it.key());
         for (auto it = remote.cbegin(); it != remote.cend(); ++it)
             products.insert(it.key());
+        compared.unite(QSet<QString>(local.keyBegin(), local.keyEnd()));
         compared.unite(products);
         // Only lanes that hold the same messages may settle stock by last write wins: with
         // messages still missing, a difference is a sale in flight, not a conflict.
@@ -315,7 +345,7 @@ void Reconciler::resolve(const QStringList &peers)
         if (r.hasVector) {
             for (auto v = r.vector.cbegin(); v != r.vector.cend(); ++v)
                 caughtUp = caughtUp && ours->value(v.key(), 0) >= v.value();
-            for (auto v = ours->cbegin(); v != ours->cend(); ++v)
+            for (auto v = m_run.before.cbegin(); v != m_run.before.cend(); ++v)
                 theyLack = theyLack || r.vector.value(v.key(), 0) < v.value();
         }
         int peerDifferences = 0;
@@ -329,6 +359,12 @@ void Reconciler::resolve(const QStringList &peers)
             ++peerDifferences;
             if (!caughtUp || theyLack)
                 continue;
+            if (changedDuringRun.contains(productId)) {
+                // Its stock moved here while the run went on (a sale, a message): the figures
+                // compared are already old; the next run compares again.
+                ++m_run.changedDuringRun;
+                continue;
+            }
             // Winner: the later baseline; with equal baselines, the later lastUpdated (seed).
             qint64 quantity = 0;
             HlcTime time;
@@ -428,6 +464,7 @@ void Reconciler::finish(const QString &result)
                         {QStringLiteral("productsCompared"), m_run.productsCompared},
                         {QStringLiteral("differences"), m_run.differences},
                         {QStringLiteral("resolved"), m_run.resolved},
+                        {QStringLiteral("changedDuringRun"), m_run.changedDuringRun},
                         {QStringLiteral("checksumBefore"), m_run.checksumBefore},
                         {QStringLiteral("checksumAfter"), after ? *after : QString()},
                         {QStringLiteral("notes"), m_run.notes.mid(0, 20)}};

@@ -87,6 +87,11 @@ private:
         QString trigger;
         QString startedAt;
         QString checksumBefore;
+        // What this lane held when the run began: peers are compared against it, so the run's
+        // own messages (and sales rung meanwhile) do not count as missing on their side.
+        PeerProtocol::VersionVector before;
+        qint64 startChange = 0; // inventory_changes after this id: changed during the run
+        qint64 changedDuringRun = 0;
         int round = 0;
         QString requestId;
         QStringList asked;
