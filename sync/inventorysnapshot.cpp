@@ -113,7 +113,7 @@ Result<QByteArray> bucketHashes(Database &db)
     return out;
 }
 
-Result<QList<InventoryRecord>> read(Database &db)
+Result<QList<InventoryRecord>> read(Database &db, const QSet<int> *buckets)
 {
     using R = Result<QList<InventoryRecord>>;
     auto q = db.statement(QStringLiteral(
@@ -127,6 +127,12 @@ Result<QList<InventoryRecord>> read(Database &db)
     SqlStatement &st = **q;
     QList<InventoryRecord> records;
     while (st.next()) {
+        if (buckets) {
+            const QByteArrayView id = st.columnUtf8(0);
+            if (!buckets->contains(
+                    bucketOf(QString::fromLatin1(id.first(std::min<qsizetype>(3, id.size()))))))
+                continue;
+        }
         InventoryRecord r;
         r.productId = st.columnText(0);
         r.currentStock = st.columnInt(1);
@@ -214,31 +220,34 @@ Result<QList<QByteArray>> respond(Database &db, const QJsonObject &req, const QS
                                   const PeerProtocol::VersionVector &vector)
 {
     using R = Result<QList<QByteArray>>;
-    auto records = read(db);
-    if (!records)
-        return R::failure(records.error());
-    const QString sum = checksum(*records);
+    auto sumNow = checksum(db);
+    if (!sumNow)
+        return R::failure(sumNow.error());
+    const QString sum = *sumNow;
     const QString requestId = req.value(QLatin1String("requestId")).toString();
     const bool match = req.value(QLatin1String("checksum")).toString() == sum;
     // With the requester's bucket hashes, only the buckets that differ are sent.
     const QByteArray theirs =
         QByteArray::fromHex(req.value(QLatin1String("buckets")).toString().toLatin1());
+    const bool bucketed = !match && theirs.size() == Buckets * BucketHashBytes;
     QJsonArray covered;
-    if (!match && theirs.size() == Buckets * BucketHashBytes) {
+    QSet<int> differing;
+    if (bucketed) {
         auto ours = bucketHashes(db);
         if (!ours)
             return R::failure(ours.error());
-        std::vector<bool> differs(Buckets, false);
         for (int b = 0; b < Buckets; ++b) {
-            differs[size_t(b)] =
-                memcmp(ours->constData() + b * BucketHashBytes,
-                       theirs.constData() + b * BucketHashBytes, BucketHashBytes) != 0;
-            if (differs[size_t(b)])
+            if (memcmp(ours->constData() + b * BucketHashBytes,
+                       theirs.constData() + b * BucketHashBytes, BucketHashBytes) != 0) {
                 covered.append(b);
+                differing.insert(b);
+            }
         }
-        records->removeIf(
-            [&](const InventoryRecord &r) { return !differs[size_t(bucketOf(r.productId))]; });
     }
+    auto records = match ? Result<QList<InventoryRecord>>(QList<InventoryRecord>())
+                         : read(db, bucketed ? &differing : nullptr);
+    if (!records)
+        return R::failure(records.error());
     QList<QByteArray> frames;
     const qsizetype total = match ? 0 : records->size();
     const int parts = int(std::max<qsizetype>(1, (total + RecordsPerFrame - 1) / RecordsPerFrame));
@@ -272,7 +281,7 @@ Result<QList<QByteArray>> respond(Database &db, const QJsonObject &req, const QS
                           {QStringLiteral("parts"), parts}};
         if (match)
             frame.insert(QStringLiteral("match"), true);
-        else if (!covered.isEmpty() || theirs.size() == Buckets * BucketHashBytes)
+        else if (bucketed)
             frame.insert(QStringLiteral("coveredBuckets"), covered);
         frames.append(PeerProtocol::compact(frame));
     }

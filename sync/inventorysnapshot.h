@@ -49,7 +49,8 @@ int bucketOf(const QString &productId);
 // Per bucket, the first 8 bytes of the SHA-256 of its products' canonical lines.
 [[nodiscard]] Result<QByteArray> bucketHashes(Database &db);
 
-[[nodiscard]] Result<QList<InventoryRecord>> read(Database &db);
+// All records, or only those of the given buckets (when buckets is not null).
+[[nodiscard]] Result<QList<InventoryRecord>> read(Database &db, const QSet<int> *buckets = nullptr);
 
 // The canonical serialization (README "Inventory checksum"): for each product sorted by
 // productId (byte order), one line "productId|currentStock|lastUpdated|hlcCounter\n" with

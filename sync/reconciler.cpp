@@ -210,12 +210,12 @@ void Reconciler::roundDone()
     if (!m_run.active)
         return;
     m_answerTimer.stop();
-    auto records = InventorySnapshot::read(m_db);
-    if (!records) {
-        finish(QStringLiteral("failed: ") + records.error());
+    auto checksum = InventorySnapshot::checksum(m_db);
+    if (!checksum) {
+        finish(QStringLiteral("failed: ") + checksum.error());
         return;
     }
-    const QString sum = InventorySnapshot::checksum(*records);
+    const QString sum = *checksum;
     QStringList differing;
     QStringList needCatchUp;
     for (const QString &peer : std::as_const(m_run.asked)) {
@@ -239,7 +239,8 @@ void Reconciler::roundDone()
         }
     }
     if (differing.isEmpty()) {
-        m_run.productsCompared = records->size();
+        m_run.productsCompared =
+            m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM inventory")).value_or(0).toLongLong();
         finish(QStringLiteral("in sync"));
         return;
     }
@@ -317,7 +318,7 @@ void Reconciler::resolve(const QStringList &peers)
     for (const QString &peer : peers) {
         const InventorySnapshot::Response &r = m_run.answers.value(peer).response;
         // This lane as it is now, after resolutions with the peers before this one.
-        auto localList = InventorySnapshot::read(m_db);
+        auto localList = InventorySnapshot::read(m_db, r.partial ? &r.coveredBuckets : nullptr);
         if (!localList) {
             tx.rollback();
             finish(QStringLiteral("failed: ") + localList.error());
@@ -330,13 +331,9 @@ void Reconciler::resolve(const QStringList &peers)
         for (const InventoryRecord &rec : r.records)
             remote.insert(rec.productId, &rec);
         // A partial answer covers some buckets; the other buckets hash equal on both lanes.
-        QSet<QString> products;
-        for (auto it = local.cbegin(); it != local.cend(); ++it)
-            if (!r.partial || r.coveredBuckets.contains(InventorySnapshot::bucketOf(it.key())))
-                products.insert(it.key());
+        QSet<QString> products(local.keyBegin(), local.keyEnd());
         for (auto it = remote.cbegin(); it != remote.cend(); ++it)
             products.insert(it.key());
-        compared.unite(QSet<QString>(local.keyBegin(), local.keyEnd()));
         compared.unite(products);
         // Only lanes that hold the same messages may settle stock by last write wins: with
         // messages still missing, a difference is a sale in flight, not a conflict.
@@ -429,7 +426,10 @@ void Reconciler::resolve(const QStringList &peers)
         if ((!caughtUp || theyLack) && peerDifferences > 0)
             m_run.notCaughtUp.append(peer);
     }
-    m_run.productsCompared = compared.size();
+    // Products outside the differing buckets were compared by their bucket hashes.
+    m_run.productsCompared = std::max<qint64>(
+        compared.size(),
+        m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM inventory")).value_or(0).toLongLong());
     if (Status s = tx.commit(); !s) {
         m_run.resolved = 0;
         finish(QStringLiteral("failed: ") + s.error());
