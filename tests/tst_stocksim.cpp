@@ -24,11 +24,13 @@
 #include "stockledger.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -570,6 +572,197 @@ private slots:
         }
         m_template = config.databasePath();
         QVERIFY(QFile::exists(m_template));
+    }
+
+    // The clock never goes backwards: not when the wall clock does, not across a restart.
+    void hlcNeverGoesBackwards()
+    {
+        QTemporaryDir dir(m_dir.filePath(QStringLiteral("hlc-XXXXXX")));
+        ManualClock clock(kStart);
+        SeededIdGenerator ids(3);
+        LaneConfig config;
+        config.terminalId = QStringLiteral("L1");
+        config.dataDir = dir.path();
+        config.sqliteSynchronous = Database::Synchronous::Normal;
+        HlcTime last;
+        {
+            Lane lane(config, clock, ids);
+            QVERIFY(lane.start());
+            auto a = lane.hlc().tick();
+            QVERIFY(a);
+            QCOMPARE(a->ms, kStart.toMSecsSinceEpoch());
+            clock.advanceMs(-3600 * 1000); // the wall clock jumps an hour back
+            auto b = lane.hlc().tick();
+            QVERIFY(b && *b > *a);
+            QCOMPARE(b->ms, a->ms);
+            QCOMPARE(b->counter, a->counter + 1);
+            last = *b;
+        }
+        Lane again(config, clock, ids);
+        QVERIFY(again.start());
+        auto c = again.hlc().tick();
+        QVERIFY(c && *c > last);
+    }
+
+    // A remote time far ahead is applied but does not drag the clock; a near one is merged.
+    void hlcRefusesATimeFarAhead()
+    {
+        QTemporaryDir dir(m_dir.filePath(QStringLiteral("hlc-XXXXXX")));
+        ManualClock clock(kStart);
+        SeededIdGenerator ids(4);
+        LaneConfig config;
+        config.terminalId = QStringLiteral("L1");
+        config.dataDir = dir.path();
+        config.sqliteSynchronous = Database::Synchronous::Normal;
+        Lane lane(config, clock, ids);
+        QVERIFY(lane.start());
+        const qint64 now = kStart.toMSecsSinceEpoch();
+        auto far = lane.hlc().observe(HlcTime{now + 10 * 60 * 1000, 0, QStringLiteral("L2")});
+        QVERIFY(far && !far->merged);
+        QCOMPARE(lane.hlc().skew().events, 1);
+        QCOMPARE(lane.hlc().skew().lastFrom, QStringLiteral("L2"));
+        QVERIFY(lane.hlc().last().ms <= now);
+        auto near = lane.hlc().observe(HlcTime{now + 60 * 1000, 7, QStringLiteral("L2")});
+        QVERIFY(near && near->merged);
+        QCOMPARE(lane.hlc().last().ms, now + 60 * 1000);
+        QCOMPARE(lane.hlc().last().counter, 8);
+        auto next = lane.hlc().tick();
+        QVERIFY(next && next->ms == now + 60 * 1000 && next->counter == 9);
+    }
+
+    // A sale rung before a count but arriving after it is already in the count; a sale after
+    // the count is subtracted; a count older than the baseline changes nothing.
+    void aLateSaleBeforeACountIsNotSubtractedTwice()
+    {
+        QTemporaryDir dir(m_dir.filePath(QStringLiteral("ledger-XXXXXX")));
+        ManualClock clock(kStart);
+        SeededIdGenerator ids(5);
+        LaneConfig config;
+        config.terminalId = QStringLiteral("L1");
+        config.dataDir = dir.path();
+        config.sqliteSynchronous = Database::Synchronous::Normal;
+        Lane lane(config, clock, ids);
+        QVERIFY(lane.start());
+        auto products = lane.catalog().byCategory(QString(), 1);
+        QVERIFY(products && !products->isEmpty());
+        const QString p = products->first().id;
+        InventoryStore store(lane.database());
+        const QString at = clock.nowIso();
+        const qint64 t = kStart.toMSecsSinceEpoch();
+        auto change = [&](qint64 delta, qint64 ms, const QString &lane2, const QString &id) {
+            return StockChange{p,
+                               delta,
+                               delta < 0 ? QStringLiteral("sale") : QStringLiteral("receipt"),
+                               {},
+                               lane2,
+                               id,
+                               at,
+                               HlcTime{ms, 0, lane2}};
+        };
+        QVERIFY(store.applyBaseline(StockChange{p,
+                                                0,
+                                                QStringLiteral("count"),
+                                                {},
+                                                QStringLiteral("L1"),
+                                                ids.nextString(),
+                                                at,
+                                                HlcTime{t, 0, QStringLiteral("L1")}},
+                                    17));
+        QCOMPARE(store.level(p)->value().currentStock, 17);
+        auto late = store.applyDelta(change(-2, t - 1000, QStringLiteral("L2"), ids.nextString()));
+        QVERIFY(late && !late->effective);
+        QCOMPARE(store.level(p)->value().currentStock, 17);
+        auto after = store.applyDelta(change(-3, t + 1000, QStringLiteral("L2"), ids.nextString()));
+        QVERIFY(after && after->effective);
+        QCOMPARE(store.level(p)->value().currentStock, 14);
+        const HlcTime saleTime{t + 1000, 0, QStringLiteral("L2")};
+        QCOMPARE(store.level(p)->value().lastUpdated, saleTime.iso());
+        // An older count (concurrent, earlier HLC) loses: recorded, no effect.
+        auto older = store.applyBaseline(StockChange{p,
+                                                     0,
+                                                     QStringLiteral("count"),
+                                                     {},
+                                                     QStringLiteral("L3"),
+                                                     ids.nextString(),
+                                                     at,
+                                                     HlcTime{t - 500, 0, QStringLiteral("L3")}},
+                                         50);
+        QVERIFY(older && !older->effective);
+        QCOMPARE(store.level(p)->value().currentStock, 14);
+        // A newer count replaces the baseline; the sale after it is added back on top of it.
+        auto newer = store.applyBaseline(StockChange{p,
+                                                     0,
+                                                     QStringLiteral("count"),
+                                                     {},
+                                                     QStringLiteral("L3"),
+                                                     ids.nextString(),
+                                                     at,
+                                                     HlcTime{t + 500, 0, QStringLiteral("L3")}},
+                                         40);
+        QVERIFY(newer && newer->effective);
+        QCOMPARE(store.level(p)->value().currentStock, 37);
+        // The same message cannot change the product twice.
+        const QString id = ids.nextString();
+        QVERIFY(store.applyDelta(change(-1, t + 2000, QStringLiteral("L2"), id)));
+        QVERIFY(!store.applyDelta(change(-1, t + 2000, QStringLiteral("L2"), id)));
+    }
+
+    // The checksum is the documented canonical serialization (README "Inventory checksum").
+    void checksumIsTheDocumentedSerialization()
+    {
+        QList<InventoryRecord> records(2);
+        records[0].productId = QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950e");
+        records[0].currentStock = 12;
+        records[0].lastUpdated = QStringLiteral("2026-11-25T10:00:00.000Z");
+        records[1].productId = QStringLiteral("1f8fad5b-d9cb-469f-a165-70867728950e");
+        records[1].currentStock = -3;
+        records[1].lastUpdated = QStringLiteral("2026-11-25T10:00:01.250Z");
+        records[1].updated.counter = 4;
+        const QByteArray bytes =
+            "0f8fad5b-d9cb-469f-a165-70867728950e|12|2026-11-25T10:00:00.000Z|0\n"
+            "1f8fad5b-d9cb-469f-a165-70867728950e|-3|2026-11-25T10:00:01.250Z|4\n";
+        QCOMPARE(InventorySnapshot::canonical(records), bytes);
+        QCOMPARE(InventorySnapshot::checksum(records),
+                 QString::fromLatin1(
+                     QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+    }
+
+    // A peer that never answers is reported by name when the timeout ends the run.
+    void aSilentPeerIsReportedNotAwaited()
+    {
+        QTemporaryDir dir(m_dir.filePath(QStringLiteral("silent-XXXXXX")));
+        ManualClock clock(kStart);
+        SeededIdGenerator ids(6);
+        LaneConfig config;
+        config.terminalId = QStringLiteral("L1");
+        config.dataDir = dir.path();
+        config.sqliteSynchronous = Database::Synchronous::Normal;
+        Lane lane(config, clock, ids);
+        QVERIFY(lane.start());
+        ReconcilerConfig rc;
+        rc.intervalMs = 0;
+        rc.answerTimeoutMs = 50;
+        ReconcilerLinks links;
+        int sent = 0;
+        links.connectedPeers = [] { return QStringList{QStringLiteral("L7")}; };
+        links.send = [&](const QString &, const QByteArray &) { ++sent; };
+        Reconciler recon(lane.database(), lane.outbox(), lane.hlc(), clock, QStringLiteral("L1"),
+                         rc, std::move(links));
+        QSignalSpy finished(&recon, &Reconciler::finished);
+        QVERIFY(recon.reconcileNow());
+        QVERIFY(!recon.reconcileNow()); // never two at once
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(sent, 1);
+        const QVariantMap summary = finished.first().first().toMap();
+        QCOMPARE(summary.value(QStringLiteral("unanswered")).toStringList(),
+                 QStringList{QStringLiteral("L7")});
+        QVERIFY(summary.value(QStringLiteral("result")).toString().contains(QStringLiteral("L7")));
+        QCOMPARE(
+            lane.database()
+                .scalar(QStringLiteral(
+                    "SELECT COUNT(*) FROM outbox WHERE topic LIKE 'inventory.reconciliation.%'"))
+                ->toInt(),
+            2);
     }
 
     void seeds_data()
