@@ -9,6 +9,7 @@
 // --echo-server mode), LowDelay on both ends. Catch-up: L2 stops, L1 commits N sales, L2
 // starts again; messages/s from L2's start until L1 holds L2's ack for all of them.
 
+#include "benchsupport.h"
 #include "cart.h"
 #include "clock.h"
 #include "idgenerator.h"
@@ -34,35 +35,11 @@
 #include <vector>
 
 namespace {
+using Bench::die;
+using Bench::freePort;
+using Bench::waitFor;
 QTextStream out(stdout);
 const char kStoreKey[] = "peer-bench-store-key-0123456789";
-
-[[noreturn]] void die(const QString &message)
-{
-    QTextStream(stderr) << "peer_bench: " << message << Qt::endl;
-    std::exit(1);
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(1, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
 
 struct Stats
 {

@@ -8,6 +8,7 @@
 // L1 (in this process: the real Lane, PeerSync and Reconciler) runs one reconciliation: checksum,
 // inventory_request, the response frames, comparison, resolution of D conflicts by last write
 // wins, conflicts table, outbox events. Timed from reconcileNow() to the finished() signal.
+#include "benchsupport.h"
 #include "clock.h"
 #include "idgenerator.h"
 #include "inventorysnapshot.h"
@@ -35,35 +36,11 @@
 #include <vector>
 
 namespace {
+using Bench::die;
+using Bench::freePort;
+using Bench::waitFor;
 QTextStream out(stdout);
 const char kStoreKey[] = "recon-bench-store-key-0123456789";
-
-[[noreturn]] void die(const QString &message)
-{
-    QTextStream(stderr) << "recon_bench: " << message << Qt::endl;
-    std::exit(1);
-}
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QEventLoop loop;
-        QTimer::singleShot(1, &loop, &QEventLoop::quit);
-        loop.exec();
-    }
-    return true;
-}
 
 void execRaw(sqlite3 *db, const char *sql)
 {

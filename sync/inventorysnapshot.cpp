@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -33,6 +34,40 @@ QJsonObject vectorJson(const PeerProtocol::VersionVector &v)
     for (auto it = v.cbegin(); it != v.cend(); ++it)
         o.insert(it.key(), double(it.value()));
     return o;
+}
+
+// One line of the canonical serialization (README "Inventory checksum").
+void appendLine(QByteArray &out, QByteArrayView productId, qint64 stock, QByteArrayView updated,
+                qint64 counter)
+{
+    out += productId;
+    out += '|';
+    out += QByteArray::number(stock);
+    out += '|';
+    out += updated;
+    out += '|';
+    out += QByteArray::number(counter);
+    out += '\n';
+}
+
+// Streams the canonical lines of the inventory, in product order, from the covering index:
+// no record objects, no time formatting (last_updated holds the ISO form of the HLC time).
+Status forEachLine(Database &db,
+                   const std::function<void(QByteArrayView productId, const QByteArray &line)> &use)
+{
+    auto q = db.statement(
+        QStringLiteral("SELECT product_id, current_stock, last_updated, hlc_counter FROM inventory "
+                       "INDEXED BY idx_inventory_checksum ORDER BY product_id"));
+    if (!q)
+        return Status::failure(q.error());
+    SqlStatement &st = **q;
+    QByteArray line;
+    while (st.next()) {
+        line.clear();
+        appendLine(line, st.columnUtf8(0), st.columnInt(1), st.columnUtf8(2), st.columnInt(3));
+        use(st.columnUtf8(0), line);
+    }
+    return st.error().isEmpty() ? Status() : Status::failure(st.error());
 }
 
 // Reads lastUpdated/hlcCounter/hlcTerminal of a record or baseline; extension fields optional.
@@ -78,33 +113,16 @@ int bucketOf(const QString &productId)
 
 Result<QByteArray> bucketHashes(Database &db)
 {
-    auto q = db.statement(
-        QStringLiteral("SELECT product_id, current_stock, last_updated, hlc_counter FROM inventory "
-                       "INDEXED BY idx_inventory_checksum ORDER BY product_id"));
-    if (!q)
-        return Result<QByteArray>::failure(q.error());
-    SqlStatement &st = **q;
     std::vector<std::unique_ptr<QCryptographicHash>> hashes(Buckets);
-    QByteArray line;
-    while (st.next()) {
-        const QByteArrayView id = st.columnUtf8(0);
-        line.clear();
-        line += id;
-        line += '|';
-        line += QByteArray::number(st.columnInt(1));
-        line += '|';
-        line += st.columnUtf8(2);
-        line += '|';
-        line += QByteArray::number(st.columnInt(3));
-        line += '\n';
+    const Status s = forEachLine(db, [&](QByteArrayView id, const QByteArray &line) {
         auto &h = hashes[size_t(
             bucketOf(QString::fromLatin1(id.first(std::min<qsizetype>(3, id.size())))))];
         if (!h)
             h = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
         h->addData(line);
-    }
-    if (!st.error().isEmpty())
-        return Result<QByteArray>::failure(st.error());
+    });
+    if (!s)
+        return Result<QByteArray>::failure(s.error());
     QByteArray out(Buckets * BucketHashBytes, '\0'); // an empty bucket hashes to zeros
     for (int b = 0; b < Buckets; ++b)
         if (hashes[size_t(b)])
@@ -155,16 +173,10 @@ QByteArray canonical(const QList<InventoryRecord> &records)
 {
     QByteArray out;
     out.reserve(records.size() * 80);
-    for (const InventoryRecord &r : records) {
-        out += r.productId.toUtf8();
-        out += '|';
-        out += QByteArray::number(r.currentStock);
-        out += '|';
-        out += (r.lastUpdated.isEmpty() ? r.updated.iso() : r.lastUpdated).toLatin1();
-        out += '|';
-        out += QByteArray::number(r.updated.counter);
-        out += '\n';
-    }
+    for (const InventoryRecord &r : records)
+        appendLine(out, r.productId.toUtf8(), r.currentStock,
+                   (r.lastUpdated.isEmpty() ? r.updated.iso() : r.lastUpdated).toLatin1(),
+                   r.updated.counter);
     return out;
 }
 
@@ -176,30 +188,11 @@ QString checksum(const QList<InventoryRecord> &records)
 
 Result<QString> checksum(Database &db)
 {
-    // Streams the rows into the hash: no record objects, no time formatting (last_updated holds
-    // the ISO form of the HLC time), read from a covering index in product order.
-    auto q = db.statement(
-        QStringLiteral("SELECT product_id, current_stock, last_updated, hlc_counter FROM inventory "
-                       "INDEXED BY idx_inventory_checksum ORDER BY product_id"));
-    if (!q)
-        return Result<QString>::failure(q.error());
-    SqlStatement &st = **q;
     QCryptographicHash hash(QCryptographicHash::Sha256);
-    QByteArray line;
-    while (st.next()) {
-        line.clear();
-        line += st.columnUtf8(0);
-        line += '|';
-        line += QByteArray::number(st.columnInt(1));
-        line += '|';
-        line += st.columnUtf8(2);
-        line += '|';
-        line += QByteArray::number(st.columnInt(3));
-        line += '\n';
-        hash.addData(line);
-    }
-    if (!st.error().isEmpty())
-        return Result<QString>::failure(st.error());
+    const Status s =
+        forEachLine(db, [&](QByteArrayView, const QByteArray &line) { hash.addData(line); });
+    if (!s)
+        return Result<QString>::failure(s.error());
     return QString::fromLatin1(hash.result().toHex());
 }
 

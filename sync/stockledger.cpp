@@ -118,22 +118,21 @@ Result<AppliedChange> StockLedger::recordDelta(const QString &productId, qint64 
     if (!InventoryStore::isDeltaReason(reason) || reason == QLatin1String("sale") || delta == 0)
         return R::failure(QStringLiteral("a stock delta needs reason receipt, return or "
                                          "adjustment and a non-zero quantity"));
-    WriteTransaction tx(m_db);
-    if (!tx.isActive())
-        return R::failure(tx.error());
-    auto stamp = m_hlc.tick();
-    if (!stamp)
-        return R::failure(stamp.error());
-    auto r = publish(InventoryEvent{productId, reason, delta, 0, *stamp, employeeId});
-    if (!r)
-        return r;
-    if (Status s = tx.commit(); !s)
-        return R::failure(s.error());
-    return r;
+    return commitLocal([&](const HlcTime &now) {
+        return InventoryEvent{productId, reason, delta, 0, now, employeeId};
+    });
 }
 
 Result<AppliedChange> StockLedger::recordCount(const QString &productId, qint64 quantity,
                                                const QString &employeeId)
+{
+    return commitLocal([&](const HlcTime &now) {
+        return InventoryEvent{productId, QStringLiteral("count"), 0, quantity, now, employeeId};
+    });
+}
+
+Result<AppliedChange>
+StockLedger::commitLocal(const std::function<InventoryEvent(const HlcTime &now)> &event)
 {
     using R = Result<AppliedChange>;
     WriteTransaction tx(m_db);
@@ -142,8 +141,7 @@ Result<AppliedChange> StockLedger::recordCount(const QString &productId, qint64 
     auto stamp = m_hlc.tick();
     if (!stamp)
         return R::failure(stamp.error());
-    auto r = publish(
-        InventoryEvent{productId, QStringLiteral("count"), 0, quantity, *stamp, employeeId});
+    auto r = publish(event(*stamp));
     if (!r)
         return r;
     if (Status s = tx.commit(); !s)

@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
+
 class Clock;
 class Database;
 class Outbox;
@@ -55,6 +57,8 @@ public:
     InventoryStore &store() { return m_inventory; }
 
 private:
+    // One transaction: a fresh HLC time, the event built with it, applied and published.
+    Result<AppliedChange> commitLocal(const std::function<InventoryEvent(const HlcTime &)> &event);
     Result<AppliedChange> publish(const InventoryEvent &event);
 
     Database &m_db;

@@ -547,6 +547,18 @@ QString Simulation::run()
     }
     return {};
 }
+// A lane on its own database in dir, on a manual clock (for the focused tests).
+std::unique_ptr<Lane> startedLane(const QString &dir, ManualClock &clock, IdGenerator &ids)
+{
+    LaneConfig config;
+    config.terminalId = QStringLiteral("L1");
+    config.dataDir = dir;
+    config.sqliteSynchronous = Database::Synchronous::Normal;
+    auto lane = std::make_unique<Lane>(config, clock, ids);
+    if (!lane->start())
+        return nullptr;
+    return lane;
+}
 } // namespace
 
 class TstStockSim : public QObject
@@ -580,14 +592,11 @@ private slots:
         QTemporaryDir dir(m_dir.filePath(QStringLiteral("hlc-XXXXXX")));
         ManualClock clock(kStart);
         SeededIdGenerator ids(3);
-        LaneConfig config;
-        config.terminalId = QStringLiteral("L1");
-        config.dataDir = dir.path();
-        config.sqliteSynchronous = Database::Synchronous::Normal;
         HlcTime last;
         {
-            Lane lane(config, clock, ids);
-            QVERIFY(lane.start());
+            auto started = startedLane(dir.path(), clock, ids);
+            QVERIFY(started);
+            Lane &lane = *started;
             auto a = lane.hlc().tick();
             QVERIFY(a);
             QCOMPARE(a->ms, kStart.toMSecsSinceEpoch());
@@ -598,9 +607,9 @@ private slots:
             QCOMPARE(b->counter, a->counter + 1);
             last = *b;
         }
-        Lane again(config, clock, ids);
-        QVERIFY(again.start());
-        auto c = again.hlc().tick();
+        auto again = startedLane(dir.path(), clock, ids);
+        QVERIFY(again);
+        auto c = again->hlc().tick();
         QVERIFY(c && *c > last);
     }
 
@@ -610,12 +619,9 @@ private slots:
         QTemporaryDir dir(m_dir.filePath(QStringLiteral("hlc-XXXXXX")));
         ManualClock clock(kStart);
         SeededIdGenerator ids(4);
-        LaneConfig config;
-        config.terminalId = QStringLiteral("L1");
-        config.dataDir = dir.path();
-        config.sqliteSynchronous = Database::Synchronous::Normal;
-        Lane lane(config, clock, ids);
-        QVERIFY(lane.start());
+        auto started = startedLane(dir.path(), clock, ids);
+        QVERIFY(started);
+        Lane &lane = *started;
         const qint64 now = kStart.toMSecsSinceEpoch();
         auto far = lane.hlc().observe(HlcTime{now + 10 * 60 * 1000, 0, QStringLiteral("L2")});
         QVERIFY(far && !far->merged);
@@ -637,12 +643,9 @@ private slots:
         QTemporaryDir dir(m_dir.filePath(QStringLiteral("ledger-XXXXXX")));
         ManualClock clock(kStart);
         SeededIdGenerator ids(5);
-        LaneConfig config;
-        config.terminalId = QStringLiteral("L1");
-        config.dataDir = dir.path();
-        config.sqliteSynchronous = Database::Synchronous::Normal;
-        Lane lane(config, clock, ids);
-        QVERIFY(lane.start());
+        auto started = startedLane(dir.path(), clock, ids);
+        QVERIFY(started);
+        Lane &lane = *started;
         auto products = lane.catalog().byCategory(QString(), 1);
         QVERIFY(products && !products->isEmpty());
         const QString p = products->first().id;
@@ -733,12 +736,9 @@ private slots:
         QTemporaryDir dir(m_dir.filePath(QStringLiteral("silent-XXXXXX")));
         ManualClock clock(kStart);
         SeededIdGenerator ids(6);
-        LaneConfig config;
-        config.terminalId = QStringLiteral("L1");
-        config.dataDir = dir.path();
-        config.sqliteSynchronous = Database::Synchronous::Normal;
-        Lane lane(config, clock, ids);
-        QVERIFY(lane.start());
+        auto started = startedLane(dir.path(), clock, ids);
+        QVERIFY(started);
+        Lane &lane = *started;
         ReconcilerConfig rc;
         rc.intervalMs = 0;
         rc.answerTimeoutMs = 50;
