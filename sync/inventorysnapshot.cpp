@@ -111,10 +111,12 @@ int bucketOf(const QString &productId)
     return b;
 }
 
-Result<QByteArray> bucketHashes(Database &db)
+Result<Digest> digest(Database &db)
 {
     std::vector<std::unique_ptr<QCryptographicHash>> hashes(Buckets);
+    QCryptographicHash all(QCryptographicHash::Sha256);
     const Status s = forEachLine(db, [&](QByteArrayView id, const QByteArray &line) {
+        all.addData(line);
         auto &h = hashes[size_t(
             bucketOf(QString::fromLatin1(id.first(std::min<qsizetype>(3, id.size())))))];
         if (!h)
@@ -122,13 +124,21 @@ Result<QByteArray> bucketHashes(Database &db)
         h->addData(line);
     });
     if (!s)
-        return Result<QByteArray>::failure(s.error());
-    QByteArray out(Buckets * BucketHashBytes, '\0'); // an empty bucket hashes to zeros
+        return Result<Digest>::failure(s.error());
+    Digest d;
+    d.checksum = QString::fromLatin1(all.result().toHex());
+    d.buckets = QByteArray(Buckets * BucketHashBytes, '\0'); // an empty bucket hashes to zeros
     for (int b = 0; b < Buckets; ++b)
         if (hashes[size_t(b)])
-            memcpy(out.data() + b * BucketHashBytes, hashes[size_t(b)]->result().constData(),
+            memcpy(d.buckets.data() + b * BucketHashBytes, hashes[size_t(b)]->result().constData(),
                    BucketHashBytes);
-    return out;
+    return d;
+}
+
+Result<QByteArray> bucketHashes(Database &db)
+{
+    auto d = digest(db);
+    return d ? Result<QByteArray>(d->buckets) : Result<QByteArray>::failure(d.error());
 }
 
 Result<QList<InventoryRecord>> read(Database &db, const QSet<int> *buckets)
@@ -213,10 +223,10 @@ Result<QList<QByteArray>> respond(Database &db, const QJsonObject &req, const QS
                                   const PeerProtocol::VersionVector &vector)
 {
     using R = Result<QList<QByteArray>>;
-    auto sumNow = checksum(db);
-    if (!sumNow)
-        return R::failure(sumNow.error());
-    const QString sum = *sumNow;
+    auto mine = digest(db);
+    if (!mine)
+        return R::failure(mine.error());
+    const QString sum = mine->checksum;
     const QString requestId = req.value(QLatin1String("requestId")).toString();
     const bool match = req.value(QLatin1String("checksum")).toString() == sum;
     // With the requester's bucket hashes, only the buckets that differ are sent.
@@ -226,11 +236,8 @@ Result<QList<QByteArray>> respond(Database &db, const QJsonObject &req, const QS
     QJsonArray covered;
     QSet<int> differing;
     if (bucketed) {
-        auto ours = bucketHashes(db);
-        if (!ours)
-            return R::failure(ours.error());
         for (int b = 0; b < Buckets; ++b) {
-            if (memcmp(ours->constData() + b * BucketHashBytes,
+            if (memcmp(mine->buckets.constData() + b * BucketHashBytes,
                        theirs.constData() + b * BucketHashBytes, BucketHashBytes) != 0) {
                 covered.append(b);
                 differing.insert(b);

@@ -48,6 +48,13 @@ inline constexpr int BucketHashBytes = 8;
 int bucketOf(const QString &productId);
 // Per bucket, the first 8 bytes of the SHA-256 of its products' canonical lines.
 [[nodiscard]] Result<QByteArray> bucketHashes(Database &db);
+// The checksum and the bucket hashes from one pass over the inventory.
+struct Digest
+{
+    QString checksum;
+    QByteArray buckets;
+};
+[[nodiscard]] Result<Digest> digest(Database &db);
 
 // All records, or only those of the given buckets (when buckets is not null).
 [[nodiscard]] Result<QList<InventoryRecord>> read(Database &db, const QSet<int> *buckets = nullptr);

@@ -70,12 +70,13 @@ bool Reconciler::reconcileNow(const QString &trigger)
     m_run.id = newId();
     m_run.trigger = trigger;
     m_run.startedAt = m_clock.nowIso();
-    auto sum = InventorySnapshot::checksum(m_db);
-    if (!sum) {
-        finish(QStringLiteral("failed: ") + sum.error());
+    auto digest = InventorySnapshot::digest(m_db);
+    if (!digest) {
+        finish(QStringLiteral("failed: ") + digest.error());
         return true;
     }
-    m_run.checksumBefore = *sum;
+    m_run.checksumBefore = digest->checksum;
+    m_run.bucketsBefore = digest->buckets;
     auto before = m_log.vector();
     if (!before) {
         finish(QStringLiteral("failed: ") + before.error());
@@ -149,11 +150,16 @@ void Reconciler::requestRound(const QStringList &peers)
     m_run.requestId = newId();
     m_run.answers.clear();
     auto vector = m_log.vector();
-    auto sum = InventorySnapshot::checksum(m_db);
-    auto buckets = InventorySnapshot::bucketHashes(m_db);
+    // The first round uses the digest taken when the run began; later rounds take a fresh one.
+    InventorySnapshot::Digest digest{m_run.checksumBefore, m_run.bucketsBefore};
+    if (m_run.round > 1) {
+        auto fresh = InventorySnapshot::digest(m_db);
+        digest = fresh ? *fresh : InventorySnapshot::Digest{};
+    }
+    m_run.requestChecksum = digest.checksum;
     const QByteArray frame = InventorySnapshot::request(
-        m_run.requestId, m_clock.nowIso(), sum ? *sum : QString(),
-        vector ? *vector : PeerProtocol::VersionVector(), buckets ? *buckets : QByteArray());
+        m_run.requestId, m_clock.nowIso(), digest.checksum,
+        vector ? *vector : PeerProtocol::VersionVector(), digest.buckets);
     for (const QString &peer : peers) {
         m_run.answers.insert(peer, PeerAnswer{});
         m_links.send(peer, frame);
@@ -210,12 +216,8 @@ void Reconciler::roundDone()
     if (!m_run.active)
         return;
     m_answerTimer.stop();
-    auto checksum = InventorySnapshot::checksum(m_db);
-    if (!checksum) {
-        finish(QStringLiteral("failed: ") + checksum.error());
-        return;
-    }
-    const QString sum = *checksum;
+    // The answers describe the peers as of the request: compare with this lane as of then too.
+    const QString sum = m_run.requestChecksum;
     QStringList differing;
     QStringList needCatchUp;
     for (const QString &peer : std::as_const(m_run.asked)) {

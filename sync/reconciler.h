@@ -87,6 +87,8 @@ private:
         QString trigger;
         QString startedAt;
         QString checksumBefore;
+        QByteArray bucketsBefore;
+        QString requestChecksum; // this lane's checksum when the current round's request went
         // What this lane held when the run began: peers are compared against it, so the run's
         // own messages (and sales rung meanwhile) do not count as missing on their side.
         PeerProtocol::VersionVector before;
