@@ -141,41 +141,74 @@ Result<QByteArray> bucketHashes(Database &db)
     return d ? Result<QByteArray>(d->buckets) : Result<QByteArray>::failure(d.error());
 }
 
+namespace {
+const QString kRecordSelect = QStringLiteral(
+    "SELECT i.product_id, i.current_stock, i.reserved_stock, i.hlc_ms, i.hlc_counter, "
+    "i.hlc_terminal, b.quantity, b.hlc_ms, b.hlc_counter, b.hlc_terminal, "
+    "b.product_id IS NOT NULL, i.last_updated FROM inventory i "
+    "LEFT JOIN inventory_baselines b ON b.product_id = i.product_id");
+
+InventoryRecord recordAt(const SqlStatement &st)
+{
+    InventoryRecord r;
+    r.productId = st.columnText(0);
+    r.currentStock = st.columnInt(1);
+    r.reservedStock = st.columnInt(2);
+    r.updated = HlcTime{st.columnInt(3), st.columnInt(4), st.columnText(5)};
+    r.hasBaseline = st.columnInt(10) != 0;
+    r.lastUpdated = st.columnText(11);
+    if (r.hasBaseline) {
+        r.baselineQuantity = st.columnInt(6);
+        r.baselineHlc = HlcTime{st.columnInt(7), st.columnInt(8), st.columnText(9)};
+    }
+    return r;
+}
+} // namespace
+
 Result<QList<InventoryRecord>> read(Database &db, const QSet<int> *buckets)
 {
     using R = Result<QList<InventoryRecord>>;
-    auto q = db.statement(QStringLiteral(
-        "SELECT i.product_id, i.current_stock, i.reserved_stock, i.hlc_ms, i.hlc_counter, "
-        "i.hlc_terminal, b.quantity, b.hlc_ms, b.hlc_counter, b.hlc_terminal, "
-        "b.product_id IS NOT NULL, i.last_updated FROM inventory i "
-        "LEFT JOIN inventory_baselines b "
-        "ON b.product_id = i.product_id ORDER BY i.product_id"));
-    if (!q)
-        return R::failure(q.error());
-    SqlStatement &st = **q;
     QList<InventoryRecord> records;
-    while (st.next()) {
-        if (buckets) {
-            const QByteArrayView id = st.columnUtf8(0);
-            if (!buckets->contains(
-                    bucketOf(QString::fromLatin1(id.first(std::min<qsizetype>(3, id.size()))))))
-                continue;
-        }
-        InventoryRecord r;
-        r.productId = st.columnText(0);
-        r.currentStock = st.columnInt(1);
-        r.reservedStock = st.columnInt(2);
-        r.updated = HlcTime{st.columnInt(3), st.columnInt(4), st.columnText(5)};
-        r.hasBaseline = st.columnInt(10) != 0;
-        r.lastUpdated = st.columnText(11);
-        if (r.hasBaseline) {
-            r.baselineQuantity = st.columnInt(6);
-            r.baselineHlc = HlcTime{st.columnInt(7), st.columnInt(8), st.columnText(9)};
-        }
-        records.append(std::move(r));
+    if (!buckets) {
+        auto q = db.statement(kRecordSelect + QStringLiteral(" ORDER BY i.product_id"));
+        if (!q)
+            return R::failure(q.error());
+        SqlStatement &st = **q;
+        while (st.next())
+            records.append(recordAt(st));
+        if (!st.error().isEmpty())
+            return R::failure(st.error());
+        return records;
     }
-    if (!st.error().isEmpty())
-        return R::failure(st.error());
+    // Some buckets: pick their ids from the covering index, then read each one (a full join
+    // over every product costs several times more when few buckets differ).
+    QStringList ids;
+    auto scan = db.statement(QStringLiteral(
+        "SELECT product_id FROM inventory INDEXED BY idx_inventory_checksum ORDER BY product_id"));
+    if (!scan)
+        return R::failure(scan.error());
+    while ((*scan)->next()) {
+        const QByteArrayView id = (*scan)->columnUtf8(0);
+        if (buckets->contains(
+                bucketOf(QString::fromLatin1(id.first(std::min<qsizetype>(3, id.size()))))))
+            ids.append((*scan)->columnText(0));
+    }
+    if (!(*scan)->error().isEmpty())
+        return R::failure((*scan)->error());
+    auto one = db.statement(kRecordSelect + QStringLiteral(" WHERE i.product_id = ?"));
+    if (!one)
+        return R::failure(one.error());
+    SqlStatement &st = **one;
+    records.reserve(ids.size());
+    for (const QString &id : std::as_const(ids)) {
+        st.bind(1, id);
+        if (st.next()) {
+            records.append(recordAt(st));
+            st.finish();
+        } else if (!st.error().isEmpty()) {
+            return R::failure(st.error());
+        }
+    }
     return records;
 }
 
