@@ -183,16 +183,17 @@ void Reconciler::onInventoryResponse(const QString &peer, const QJsonObject &fra
             << "inventory_response from" << peer << "rejected:" << r.error();
         m_run.notes.append(peer + QStringLiteral(": ") + r.error());
         m_run.answers.remove(peer); // counted as not answering
-        return;
-    }
-    if (a.partsSeen == 0) {
-        a.response = *r;
+    } else if (a.parts.isEmpty() || (r->parts == a.response.parts && !a.parts.contains(r->part))) {
+        if (a.parts.isEmpty())
+            a.response = *r;
+        else
+            a.response.records.append(r->records);
+        a.parts.insert(r->part);
+        a.complete = a.parts.size() >= a.response.parts;
     } else {
-        if (r->parts != a.response.parts)
-            return;
-        a.response.records.append(r->records);
+        qCWarning(lcRecon) << "inventory_response from" << peer << "repeats part" << r->part
+                           << "or changes the number of parts; ignored";
     }
-    a.complete = ++a.partsSeen >= a.response.parts;
     for (const PeerAnswer &other : std::as_const(m_run.answers))
         if (!other.complete)
             return;
@@ -243,7 +244,8 @@ void Reconciler::roundDone()
     if (differing.isEmpty()) {
         m_run.productsCompared =
             m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM inventory")).value_or(0).toLongLong();
-        finish(QStringLiteral("in sync"));
+        finish(m_run.everAnswered.isEmpty() ? QStringLiteral("no peer answered")
+                                            : QStringLiteral("in sync"));
         return;
     }
     if (!needCatchUp.isEmpty() && m_run.round < m_config.maxRounds) {

@@ -77,7 +77,8 @@ private:
     struct PeerAnswer
     {
         bool complete = false;
-        int partsSeen = 0;
+        QSet<int> parts; // part numbers received
+
         InventorySnapshot::Response response; // records of every part
     };
     struct Run
