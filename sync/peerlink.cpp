@@ -146,7 +146,7 @@ void PeerLink::failed(const QString &reason)
         return;
     m_lastError = reason;
     const int delay = m_backoff.next();
-    m_backoffUntilMs = QDateTime::currentMSecsSinceEpoch() + delay;
+    m_backoffUntilMs = m_sync.nowMs() + delay; // the lane's (injectable) clock
     qCInfo(lcPeer).noquote() << "peer" << m_url.toString() << "unreachable (" << reason
                              << "), retrying in" << delay << "ms";
     setState(reason.startsWith(QLatin1String("refused")) ? State::Refused : State::BackingOff);

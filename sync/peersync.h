@@ -68,6 +68,7 @@ public:
     quint16 serverPort() const { return m_tcp.serverPort(); }
     MessageLog &log() { return m_log; }
     QString nowIso() const { return m_clock.nowIso(); }
+    qint64 nowMs() const { return m_clock.nowUtc().toMSecsSinceEpoch(); }
 
     QVariantList peers() const;
     QString lastSyncAt() const { return m_lastSyncAt; }

@@ -5,10 +5,14 @@
 #include "idgenerator.h"
 #include "inbox.h"
 #include "messagelog.h"
+#include "peerlink.h"
 #include "peerprotocol.h"
+#include "peersession.h"
+#include "peersync.h"
 #include "testlane.h"
 
 #include <QJsonDocument>
+#include <QTcpServer>
 #include <QTest>
 
 namespace {
@@ -61,6 +65,42 @@ private slots:
         QCOMPARE(IdGenerator::isUuid(id), uuid);
         QCOMPARE(PeerProtocol::isTerminalId(id), terminal);
     }
+    // The schedule a real PeerLink keeps towards a peer that refuses connections, read on the
+    // lane's manual clock: 100, 200, 400, 400 ms (no jitter at random 0.5), reset after success
+    // is covered by the process tests.
+    void linkBacksOffOnTheLanesClock()
+    {
+        TestLane lane(QStringLiteral("L1"));
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = closed.serverPort();
+        closed.close(); // nothing listens there now: every dial is refused at once
+        PeerSyncConfig config;
+        config.terminalId = QStringLiteral("L1");
+        config.storeKey = QByteArray("test-store-key-0123456789");
+        config.bindAddress = QHostAddress::LocalHost;
+        config.port = 0;
+        config.peerUrls = {QStringLiteral("ws://127.0.0.1:%1").arg(port)};
+        config.backoffInitialMs = 100;
+        config.backoffMaxMs = 400;
+        config.random = [] { return 0.5; };
+        PeerSync sync(lane.db(), lane.clock(), lane.lane().hlc(), config);
+        QVERIFY(sync.start());
+        const QList<PeerLink *> links = sync.findChildren<PeerLink *>();
+        QCOMPARE(links.size(), 1);
+        PeerLink *link = links.first();
+        QList<qint64> delays;
+        connect(link, &PeerLink::stateChanged, this, [&] {
+            if (link->state() != PeerLink::State::BackingOff)
+                return;
+            delays.append(link->backoffUntilMs() - lane.clock().nowUtc().toMSecsSinceEpoch());
+            lane.clock().advanceMs(1000); // time moves on between failures
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(delays.size() >= 4, 10000);
+        QCOMPARE(delays.mid(0, 4), (QList<qint64>{100, 200, 400, 400}));
+        sync.stop();
+    }
+
     void backoffDoublesToTheCapWithJitter()
     {
         double r = 0.5; // no jitter
