@@ -231,6 +231,11 @@ int main(int argc, char *argv[])
         }
     }
     const int code = QCoreApplication::exec();
+    // Close the peer connections while their sockets can still be deleted: deleteLater needs one
+    // more pass over the event queue, which no longer runs once exec() has returned.
+    if (lane.peerSync())
+        lane.peerSync()->stop();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     shell.reset();
     return code;
 }

@@ -88,6 +88,7 @@ void PeerSession::close(const QString &reason, bool tellPeer)
         m_socket = nullptr;
         socket->disconnect(this);
         socket->setParent(nullptr);
+        m_sync.trackClosing(socket);
         if (tellPeer && socket->state() == QAbstractSocket::ConnectedState)
             socket->sendTextMessage(QString::fromUtf8(error(reason)));
         QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);

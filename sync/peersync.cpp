@@ -44,6 +44,18 @@ PeerSync::PeerSync(Database &db, Clock &clock, Hlc &hlc, PeerSyncConfig config, 
 PeerSync::~PeerSync()
 {
     stop();
+    for (const QPointer<QWebSocket> &socket : std::as_const(m_closing)) {
+        if (socket) {
+            socket->abort();
+            delete socket.data();
+        }
+    }
+}
+
+void PeerSync::trackClosing(QWebSocket *socket)
+{
+    m_closing.removeIf([](const QPointer<QWebSocket> &s) { return s.isNull(); });
+    m_closing.append(socket);
 }
 
 Status PeerSync::start()

@@ -106,6 +106,9 @@ private:
     void noteReject(PeerSession *session, const QString &reason);
     void noteRefused(PeerSession *session, const QString &reason);
     void answerInventoryRequest(PeerSession *session, const QJsonObject &request);
+    // A socket saying goodbye after its session closed: it deletes itself when the peer answers
+    // the close (or after a grace period); whatever is left when PeerSync goes is cut off then.
+    void trackClosing(QWebSocket *socket);
     PeerSession *readySession(const QString &peerTerminal) const;
     void inventoryResponseReceived(PeerSession *session, const QJsonObject &frame);
     void schedulePump();
@@ -164,6 +167,7 @@ private:
     QHash<QString, PeerStats> m_stats;       // by peer key (URL, or "inbound:<terminal>")
     QHash<QString, QString> m_lastMessageAt; // by peer terminal, whichever connection carried it
     QString m_lastSyncAt;
+    QList<QPointer<QWebSocket>> m_closing;
     bool m_started = false;
     QSet<QString> m_awaitingUpgrade; // accepted TCP connections not yet WebSockets
 };
