@@ -90,20 +90,8 @@ public:
     ~LaneTwo() { stop(); }
     void start()
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("EUPHORIA_STORE_KEY"), QString::fromLatin1(kStoreKey));
-        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("lane.*.info=false"));
-        m_process.setProcessEnvironment(env);
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(QStringLiteral(EUPHORIA_LANE_EXECUTABLE),
-                        {QStringLiteral("--headless"), QStringLiteral("--terminal-id"),
-                         QStringLiteral("L2"), QStringLiteral("--data-dir"), m_dir,
-                         QStringLiteral("--terminal-port"), QString::number(m_port),
-                         QStringLiteral("--bind-address"), QStringLiteral("127.0.0.1"),
-                         QStringLiteral("--status-interval"), QStringLiteral("0"),
-                         QStringLiteral("--sqlite-synchronous"), m_sync});
-        if (!m_process.waitForStarted(10000))
-            die(QStringLiteral("cannot start euphoria-lane: ") + m_process.errorString());
+        Bench::startLaneTwo(m_process, QStringLiteral(EUPHORIA_LANE_EXECUTABLE), kStoreKey, m_dir,
+                            m_port, {QStringLiteral("--sqlite-synchronous"), m_sync});
     }
     void stop()
     {

@@ -257,20 +257,9 @@ int main(int argc, char *argv[])
 
     // Reconciliation between the two lanes.
     QProcess l2;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("EUPHORIA_STORE_KEY"), QString::fromLatin1(kStoreKey));
-    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("lane.*.info=false"));
-    l2.setProcessEnvironment(env);
-    l2.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    l2.start(QStringLiteral(EUPHORIA_LANE_EXECUTABLE),
-             {QStringLiteral("--headless"), QStringLiteral("--terminal-id"), QStringLiteral("L2"),
-              QStringLiteral("--data-dir"), two.dataDir, QStringLiteral("--terminal-port"),
-              QString::number(p2), QStringLiteral("--bind-address"), QStringLiteral("127.0.0.1"),
-              QStringLiteral("--status-interval"), QStringLiteral("0"),
-              QStringLiteral("--reconcile-first-seconds"), QStringLiteral("3600"),
-              QStringLiteral("--reconcile-interval-seconds"), QStringLiteral("0")});
-    if (!l2.waitForStarted(10000))
-        die(QStringLiteral("cannot start euphoria-lane"));
+    Bench::startLaneTwo(l2, QStringLiteral(EUPHORIA_LANE_EXECUTABLE), kStoreKey, two.dataDir, p2,
+                        {QStringLiteral("--reconcile-first-seconds"), QStringLiteral("3600"),
+                         QStringLiteral("--reconcile-interval-seconds"), QStringLiteral("0")});
     if (Status s = lane.startPeerSync(); !s)
         die(s.error());
     if (!waitFor([&] { return lane.peerSync()->connectedCount() == 1; }, 30000))
