@@ -16,10 +16,22 @@ PACKAGES=(
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
-ensure_packages() {
+# The cloud side (supabase/, tools/cloud-dev): PostgreSQL 15 and Node.js/npm for Deno.
+CLOUD_PACKAGES=(postgresql-15 postgresql-client-15)
+
+ensure_packages() { install_debs "${PACKAGES[@]}"; }
+
+ensure_cloud_packages() {
+    local extra=("${CLOUD_PACKAGES[@]}")
+    command -v npm >/dev/null 2>&1 || extra+=(nodejs npm)
+    install_debs "${extra[@]}"
+}
+
+# install_debs PKG...: installs those of the Debian packages that are missing.
+install_debs() {
     local missing=()
     local pkg
-    for pkg in "${PACKAGES[@]}"; do
+    for pkg in "$@"; do
         if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
             missing+=("$pkg")
         fi
@@ -53,4 +65,20 @@ build() {
     fi
     say "Building ($preset preset)"
     (cd "$ROOT" && cmake --build --preset "$preset")
+}
+
+pg_bindir() { echo /usr/lib/postgresql/15/bin; }
+
+# Installs Deno from the npm registry at the version pinned in supabase/package.json (once) and
+# prints the path of its binary.
+ensure_deno() {
+    local dir="$ROOT/supabase"
+    local bin="$dir/node_modules/.bin/deno"
+    local want
+    want="$(node -p 'require(process.argv[1]).dependencies.deno' "$dir/package.json")" || return 1
+    if [ ! -x "$bin" ] || ! "$bin" --version 2>/dev/null | grep -q "^deno $want "; then
+        say "Installing Deno $want from the npm registry (supabase/package.json)"
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) || return 1
+    fi
+    echo "$bin"
 }

@@ -1,0 +1,318 @@
+// sync-pos-message: the Supabase Edge Function that stores Euphoria Lane outbox messages.
+//
+// POST a message body (seed protocol) or a JSON array of up to MAX_BATCH of them. Every message is
+// validated on its own; the valid ones are stored in one database transaction with
+// `ON CONFLICT (message_id) DO NOTHING`, and the reply says per message: stored, duplicate (also a
+// success) or rejected with a reason. A 4xx for the whole body stores nothing.
+import postgres from "postgres";
+
+export const MAX_BATCH = 500;
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_STORE_ID = "store-1";
+export const TOPICS = new Set([
+  "transaction",
+  "inventory",
+  "customer",
+  "employee",
+  "inventory.reconciliation.request",
+  "inventory.reconciliation.complete",
+]);
+
+type Sql = ReturnType<typeof postgres>;
+
+export interface HandlerOptions {
+  sql: Sql;
+  serviceKey: string;
+  maxBatch?: number;
+  maxBodyBytes?: number;
+}
+
+export type MessageStatus = "stored" | "duplicate" | "rejected";
+
+export interface MessageResult {
+  messageId: string | null;
+  status: MessageStatus;
+  reason?: string;
+}
+
+interface Row {
+  message_id: string;
+  store_id: string;
+  terminal_id: string;
+  topic: string;
+  data: string;
+  message_timestamp: string;
+  peer_acked_at: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TERMINAL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const STORE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+// ISO 8601 in UTC: 2024-01-01T10:00:00Z, optionally with fractional seconds.
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+
+function json(status: number, body: unknown, extra: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...extra },
+  });
+}
+
+function error(status: number, message: string, extra: Record<string, string> = {}): Response {
+  return json(status, { error: message }, extra);
+}
+
+const encoder = new TextEncoder();
+
+// Compares the SHA-256 digests of both keys byte by byte without an early exit, so neither the
+// length nor the first differing byte of the configured key shows in the time taken.
+export async function keysMatch(given: string, expected: string): Promise<boolean> {
+  const [a, b] = await Promise.all([
+    crypto.subtle.digest("SHA-256", encoder.encode(given)),
+    crypto.subtle.digest("SHA-256", encoder.encode(expected)),
+  ]);
+  const x = new Uint8Array(a);
+  const y = new Uint8Array(b);
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) diff |= x[i] ^ y[i];
+  return diff === 0 && expected.length > 0;
+}
+
+function isIsoUtc(value: unknown): value is string {
+  return typeof value === "string" && ISO_UTC.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isCents(value: unknown): boolean {
+  return typeof value === "number" && Number.isSafeInteger(value);
+}
+
+// What the pos_sales trigger reads from a transaction must be there and well typed, or the
+// insert of the whole batch would fail on a cast.
+function transactionProblem(data: Record<string, unknown>): string | null {
+  if (typeof data.transactionId !== "string" || !UUID.test(data.transactionId)) {
+    return "data.transactionId must be a UUID";
+  }
+  for (const field of ["subtotalCents", "taxCents", "totalCents"]) {
+    if (!isCents(data[field])) return `data.${field} must be an integer number of cents`;
+  }
+  if (data.discountCents !== undefined && !isCents(data.discountCents)) {
+    return "data.discountCents must be an integer number of cents";
+  }
+  if (data.createdAt !== undefined && !isIsoUtc(data.createdAt)) {
+    return "data.createdAt must be an ISO 8601 UTC time";
+  }
+  if (!Array.isArray(data.lines)) return "data.lines must be an array";
+  for (const line of data.lines) {
+    if (!isObject(line) || !Number.isSafeInteger(line.quantity)) {
+      return "every line needs an integer quantity";
+    }
+  }
+  return null;
+}
+
+// Validates one seed body; returns the row to store or the reason it is rejected.
+export function validateMessage(body: unknown): { row: Row } | { reason: string } {
+  if (!isObject(body)) return { reason: "a message must be a JSON object" };
+  const { messageId, terminalId, topic, data, timestamp, peerAckedAt, storeId } = body;
+  if (typeof messageId !== "string" || !UUID.test(messageId)) {
+    return { reason: "messageId must be a UUID" };
+  }
+  if (typeof terminalId !== "string" || !TERMINAL.test(terminalId)) {
+    return { reason: "terminalId must be 1-64 letters, digits, '.', '_' or '-'" };
+  }
+  if (typeof topic !== "string" || !TOPICS.has(topic)) {
+    return { reason: `unknown topic ${JSON.stringify(topic)}` };
+  }
+  if (!isObject(data)) return { reason: "data must be a JSON object" };
+  if (!isIsoUtc(timestamp)) return { reason: "timestamp must be an ISO 8601 UTC time" };
+  if (peerAckedAt !== undefined && peerAckedAt !== null && !isIsoUtc(peerAckedAt)) {
+    return { reason: "peerAckedAt must be an ISO 8601 UTC time or null" };
+  }
+  if (storeId !== undefined && (typeof storeId !== "string" || !STORE.test(storeId))) {
+    return { reason: "storeId must be 1-64 letters, digits, '.', '_' or '-'" };
+  }
+  if (topic === "transaction") {
+    const problem = transactionProblem(data);
+    if (problem) return { reason: problem };
+  }
+  // PostgreSQL's jsonb refuses \u0000 in strings; say so here instead of failing the batch.
+  const text = JSON.stringify(data);
+  if (text.includes("\\u0000")) return { reason: "data must not contain NUL characters" };
+  return {
+    row: {
+      message_id: messageId.toLowerCase(),
+      store_id: (storeId as string | undefined) ?? DEFAULT_STORE_ID,
+      terminal_id: terminalId,
+      topic,
+      data: text,
+      message_timestamp: timestamp,
+      peer_acked_at: (peerAckedAt as string | null | undefined) ?? null,
+    },
+  };
+}
+
+// Inserts the rows in one statement; returns the ids that were new.
+async function insertRows(sql: Sql, rows: Row[]): Promise<Set<string>> {
+  const col = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
+  const inserted = await sql.begin((tx) =>
+    tx`
+    insert into public.pos_messages
+      (message_id, store_id, terminal_id, topic, data, message_timestamp, peer_acked_at)
+    select id::uuid, store, terminal, topic, data::jsonb, ts::timestamptz, acked::timestamptz
+    from unnest(
+      ${col("message_id")}::text[], ${col("store_id")}::text[], ${col("terminal_id")}::text[],
+      ${col("topic")}::text[], ${col("data")}::text[], ${col("message_timestamp")}::text[],
+      ${col("peer_acked_at")}::text[]) as m(id, store, terminal, topic, data, ts, acked)
+    on conflict (message_id) do nothing
+    returning message_id`
+  );
+  return new Set(inserted.map((r) => r.message_id as string));
+}
+
+// SQLSTATE class 22 (data exception) and 23 (integrity) come from one bad row, not from the
+// database being unavailable.
+function isDataError(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === "string" && (code.startsWith("22") || code.startsWith("23"));
+}
+
+// Stores the rows; the results line up with them. A row repeated in the batch is a duplicate.
+async function store(sql: Sql, rows: Row[]): Promise<MessageResult[]> {
+  const results: MessageResult[] = new Array(rows.length);
+  const first = new Map<string, number>();
+  const unique: Row[] = [];
+  rows.forEach((r, i) => {
+    if (first.has(r.message_id)) {
+      results[i] = { messageId: r.message_id, status: "duplicate" };
+    } else {
+      first.set(r.message_id, i);
+      unique.push(r);
+    }
+  });
+  if (unique.length === 0) return results;
+  try {
+    const inserted = await insertRows(sql, unique);
+    for (const r of unique) {
+      const status = inserted.has(r.message_id) ? "stored" : "duplicate";
+      results[first.get(r.message_id)!] = { messageId: r.message_id, status };
+    }
+  } catch (e) {
+    if (!isDataError(e)) throw e;
+    if (unique.length === 1) {
+      results[first.get(unique[0].message_id)!] = {
+        messageId: unique[0].message_id,
+        status: "rejected",
+        reason: `database refused it: ${(e as Error).message}`,
+      };
+      return results;
+    }
+    // One row the validation let through broke the batch: store the others one by one so that
+    // it cannot hold them back.
+    for (const r of unique) results[first.get(r.message_id)!] = (await store(sql, [r]))[0];
+  }
+  return results;
+}
+
+export function createHandler(options: HandlerOptions): (req: Request) => Promise<Response> {
+  const maxBatch = options.maxBatch ?? MAX_BATCH;
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  return async (req: Request): Promise<Response> => {
+    if (req.method !== "POST") {
+      return error(405, "only POST is allowed", { allow: "POST" });
+    }
+    const auth = req.headers.get("authorization") ?? "";
+    const match = /^Bearer\s+(.+)$/i.exec(auth);
+    if (!match || !(await keysMatch(match[1].trim(), options.serviceKey))) {
+      return error(401, "missing or wrong service key");
+    }
+    const declared = Number(req.headers.get("content-length") ?? "0");
+    if (declared > maxBodyBytes) {
+      return error(413, `body larger than ${maxBodyBytes} bytes`);
+    }
+    const bytes = new Uint8Array(await req.arrayBuffer());
+    if (bytes.length > maxBodyBytes) return error(413, `body larger than ${maxBodyBytes} bytes`);
+    let body: unknown;
+    try {
+      body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    } catch {
+      return error(400, "body is not valid UTF-8 JSON");
+    }
+    const batch = Array.isArray(body);
+    const items = batch ? body as unknown[] : [body];
+    if (!batch && !isObject(body)) {
+      return error(400, "body must be a message object or an array of them");
+    }
+    if (batch && items.length === 0) return error(400, "empty batch");
+    if (items.length > maxBatch) {
+      return error(413, `batch of ${items.length} messages; at most ${maxBatch} per request`);
+    }
+
+    const validated = items.map(validateMessage);
+    const rows = validated.flatMap((v) => "row" in v ? [v.row] : []);
+    let stored: MessageResult[];
+    try {
+      stored = await store(options.sql, rows);
+    } catch (e) {
+      console.error(`sync-pos-message: database unavailable: ${(e as Error).message}`);
+      return error(503, "database unavailable, nothing stored; retry later", {
+        "retry-after": "5",
+      });
+    }
+    let next = 0;
+    const results: MessageResult[] = validated.map((v, i) => {
+      if ("row" in v) return stored[next++];
+      const id = isObject(items[i]) ? items[i] as Record<string, unknown> : {};
+      const messageId = typeof id.messageId === "string" ? id.messageId : null;
+      return { messageId, status: "rejected", reason: v.reason };
+    });
+    const count = (s: MessageStatus) => results.filter((r) => r.status === s).length;
+    const summary = {
+      stored: count("stored"),
+      duplicate: count("duplicate"),
+      rejected: count("rejected"),
+    };
+    if (!batch) {
+      const only = results[0];
+      return json(only.status === "rejected" ? 422 : 200, { ...only, ...summary, results });
+    }
+    return json(200, { ...summary, results });
+  };
+}
+
+// Supabase passes the function the database URL and the service role key.
+export function handlerFromEnv(): (req: Request) => Promise<Response> {
+  const url = Deno.env.get("SUPABASE_DB_URL");
+  const serviceKey = Deno.env.get("SUPABASE_SERVICE_ROLE_KEY");
+  if (!url || !serviceKey) {
+    throw new Error("SUPABASE_DB_URL and SUPABASE_SERVICE_ROLE_KEY must be set");
+  }
+  // prepare: false keeps it working through Supabase's transaction pooler.
+  const sql = postgres(url, { max: 4, prepare: false, onnotice: () => {} });
+  return createHandler({ sql, serviceKey });
+}
+
+// Served locally (tools/cloud-dev) under the same path as on Supabase.
+export function route(handler: (req: Request) => Promise<Response>) {
+  return (req: Request): Promise<Response> | Response => {
+    const path = new URL(req.url).pathname.replace(/\/+$/, "");
+    if (path === "/functions/v1/sync-pos-message" || path === "/sync-pos-message") {
+      return handler(req);
+    }
+    return error(404, `no function at ${path}`);
+  };
+}
+
+if (import.meta.main) {
+  const handler = route(handlerFromEnv());
+  const port = Number(Deno.env.get("PORT") ?? "8000");
+  const hostname = Deno.env.get("HOST") ?? "127.0.0.1";
+  Deno.serve({
+    port,
+    hostname,
+    onListen: ({ port }) => console.log(`sync-pos-message listening on ${hostname}:${port}`),
+  }, handler);
+}

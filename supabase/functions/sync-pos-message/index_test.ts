@@ -1,0 +1,302 @@
+// deno test for sync-pos-message, against the real PostgreSQL that tools/cloud-dev starts
+// (SUPABASE_DB_URL): validation, batch limits, idempotency and every status code.
+import postgres from "postgres";
+import { createClient } from "@supabase/supabase-js";
+import { createHandler, keysMatch, MAX_BATCH, route, validateMessage } from "./index.ts";
+
+const dbUrl = Deno.env.get("SUPABASE_DB_URL");
+if (!dbUrl) {
+  throw new Error("SUPABASE_DB_URL is not set: run this through tools/cloud-dev -- deno test");
+}
+
+const sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
+const KEY = "test-service-key-0123456789";
+const handler = createHandler({ sql, serviceKey: KEY, maxBatch: 20, maxBodyBytes: 64 * 1024 });
+
+function assert(cond: unknown, message = "assertion failed"): asserts cond {
+  if (!cond) throw new Error(message);
+}
+function assertEquals<T>(actual: T, expected: T, what = "value") {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+const store = `test-${crypto.randomUUID().slice(0, 8)}`;
+
+function message(overrides: Record<string, unknown> = {}) {
+  return {
+    messageId: crypto.randomUUID(),
+    storeId: store,
+    terminalId: "L1",
+    topic: "customer",
+    data: { id: crypto.randomUUID(), name: "Ada" },
+    timestamp: "2026-11-25T10:00:00.123Z",
+    peerAckedAt: "2026-11-25T10:00:01Z",
+    ...overrides,
+  };
+}
+
+function sale() {
+  const transactionId = crypto.randomUUID();
+  return message({
+    topic: "transaction",
+    data: {
+      transactionId,
+      receiptNumber: "L1-000042",
+      terminalId: "L1",
+      employeeId: "e1",
+      subtotalCents: 1000,
+      discountCents: 0,
+      taxCents: 80,
+      totalCents: 1080,
+      createdAt: "2026-11-25T09:59:59.500Z",
+      lines: [{ quantity: 2 }, { quantity: 3 }],
+    },
+  });
+}
+
+function post(body: unknown, key = KEY, raw?: string): Promise<Response> {
+  return handler(
+    new Request("http://local/functions/v1/sync-pos-message", {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: raw ?? JSON.stringify(body),
+    }),
+  );
+}
+
+async function rowsFor(ids: string[]): Promise<number> {
+  const [{ n }] =
+    await sql`select count(*)::int as n from pos_messages where message_id = any(${ids}::uuid[])`;
+  return n;
+}
+
+const t = (name: string, fn: () => Promise<void>) =>
+  Deno.test({ name, fn, sanitizeOps: false, sanitizeResources: false });
+
+t("a batch is stored once and answered per message", async () => {
+  const batch = [message(), message(), sale()];
+  const res = await post(batch);
+  assertEquals(res.status, 200, "status");
+  const body = await res.json();
+  assertEquals([body.stored, body.duplicate, body.rejected], [3, 0, 0], "counts");
+  assertEquals(body.results.map((r: { status: string }) => r.status), [
+    "stored",
+    "stored",
+    "stored",
+  ]);
+  assertEquals(await rowsFor(batch.map((m) => m.messageId)), 3, "rows");
+
+  const again = await (await post(batch)).json();
+  assertEquals([again.stored, again.duplicate], [0, 3], "second time");
+  assertEquals(await rowsFor(batch.map((m) => m.messageId)), 3, "rows after the repeat");
+});
+
+t("the same message twice in one batch is stored once", async () => {
+  const m = message();
+  const body = await (await post([m, m])).json();
+  assertEquals(body.results.map((r: { status: string }) => r.status), ["stored", "duplicate"]);
+  assertEquals(await rowsFor([m.messageId]), 1, "rows");
+});
+
+t("a transaction fills pos_sales", async () => {
+  const s = sale();
+  assertEquals((await post(s)).status, 200, "status");
+  const rows = await sql`select * from pos_sales where message_id = ${s.messageId}`;
+  assertEquals(rows.length, 1, "sales rows");
+  const r = rows[0];
+  assertEquals(
+    [r.store_id, r.terminal_id, Number(r.total_cents), Number(r.tax_cents), r.line_count],
+    [store, "L1", 1080, 80, 2],
+  );
+  assertEquals(Number(r.item_count), 5, "items");
+  assertEquals(r.sold_at.toISOString(), "2026-11-25T09:59:59.500Z", "sold at");
+});
+
+t("storeId defaults to store-1 for seed-only clients", async () => {
+  const m = message();
+  delete (m as Record<string, unknown>).storeId;
+  assertEquals((await post(m)).status, 200, "status");
+  const [r] = await sql`select store_id from pos_messages where message_id = ${m.messageId}`;
+  assertEquals(r.store_id, "store-1");
+});
+
+const invalid: [string, Record<string, unknown>, string][] = [
+  ["messageId", { messageId: "not-a-uuid" }, "messageId"],
+  ["terminalId", { terminalId: "" }, "terminalId"],
+  ["terminalId spaces", { terminalId: "L 1" }, "terminalId"],
+  ["topic", { topic: "payroll" }, "unknown topic"],
+  ["data array", { data: [1, 2] }, "data"],
+  ["data null", { data: null }, "data"],
+  ["timestamp", { timestamp: "yesterday" }, "timestamp"],
+  ["timestamp offset", { timestamp: "2026-11-25T10:00:00+01:00" }, "timestamp"],
+  ["timestamp impossible", { timestamp: "2026-13-45T10:00:00Z" }, "timestamp"],
+  ["peerAckedAt", { peerAckedAt: 5 }, "peerAckedAt"],
+  ["storeId", { storeId: "a/b" }, "storeId"],
+  ["NUL in data", { data: { name: "a\u0000b" } }, "NUL"],
+  ["transaction without id", { topic: "transaction", data: { totalCents: 1 } }, "transactionId"],
+  [
+    "transaction with fractional cents",
+    { topic: "transaction", data: { ...sale().data, totalCents: 10.5 } },
+    "totalCents",
+  ],
+  [
+    "transaction line without quantity",
+    { topic: "transaction", data: { ...sale().data, lines: [{}] } },
+    "quantity",
+  ],
+];
+
+for (const [name, overrides, reason] of invalid) {
+  t(`rejects a bad ${name} and still stores the rest of the batch`, async () => {
+    const good = message();
+    const bad = message(overrides);
+    const res = await post([good, bad]);
+    assertEquals(res.status, 200, "status");
+    const body = await res.json();
+    assertEquals(body.results[0].status, "stored", "good one");
+    assertEquals(body.results[1].status, "rejected", "bad one");
+    assert(body.results[1].reason.includes(reason), `reason ${body.results[1].reason}`);
+    const ids = [good.messageId];
+    if (typeof bad.messageId === "string" && bad.messageId.length === 36) ids.push(bad.messageId);
+    assertEquals(await rowsFor(ids), 1, "rows");
+  });
+}
+
+t("a row the database refuses does not hold back the rest of its batch", async () => {
+  // Passes the format check, but there is no 30 February: PostgreSQL refuses the cast.
+  const bad = message({ timestamp: "2026-02-30T10:00:00Z" });
+  const good = [message(), sale()];
+  const body = await (await post([good[0], bad, good[1]])).json();
+  assertEquals(body.results.map((r: { status: string }) => r.status), [
+    "stored",
+    "rejected",
+    "stored",
+  ]);
+  assert(body.results[1].reason.startsWith("database refused it"), body.results[1].reason);
+  assertEquals(await rowsFor([...good.map((m) => m.messageId), bad.messageId]), 2, "rows");
+});
+
+t("a single rejected body is a 422", async () => {
+  const res = await post(message({ topic: "nope" }));
+  assertEquals(res.status, 422, "status");
+  assertEquals((await res.json()).status, "rejected");
+});
+
+t("wrong method is 405", async () => {
+  for (const method of ["GET", "PUT", "DELETE"]) {
+    const res = await handler(new Request("http://local/x", { method }));
+    assertEquals(res.status, 405, method);
+    assertEquals(res.headers.get("allow"), "POST");
+    await res.body?.cancel();
+  }
+});
+
+t("missing or wrong key is 401 and stores nothing", async () => {
+  const m = message();
+  for (const key of ["", "wrong", KEY + "x", KEY.slice(0, -1)]) {
+    const res = await post([m], key);
+    assertEquals(res.status, 401, `key ${key}`);
+    await res.body?.cancel();
+  }
+  const res = await handler(
+    new Request("http://local/", { method: "POST", body: JSON.stringify([m]) }),
+  );
+  assertEquals(res.status, 401, "no header");
+  await res.body?.cancel();
+  assertEquals(await rowsFor([m.messageId]), 0, "rows");
+});
+
+t("malformed bodies are 400 and store nothing", async () => {
+  for (const raw of ["", "{", "null", "42", '"text"', "[]", "\xff"]) {
+    const res = await post(null, KEY, raw);
+    assertEquals(res.status, 400, `body ${JSON.stringify(raw)}`);
+    await res.body?.cancel();
+  }
+});
+
+t("too large is 413 and stores nothing", async () => {
+  const many = Array.from({ length: 21 }, () => message());
+  const res = await post(many);
+  assertEquals(res.status, 413, "batch over the limit");
+  await res.body?.cancel();
+  assertEquals(await rowsFor(many.map((m) => m.messageId)), 0, "rows");
+
+  const big = message({ data: { blob: "x".repeat(70 * 1024) } });
+  const res2 = await post([big]);
+  assertEquals(res2.status, 413, "bytes over the limit");
+  await res2.body?.cancel();
+  assertEquals(await rowsFor([big.messageId]), 0, "rows");
+});
+
+t("the database down is 503 and the lane retries the whole batch", async () => {
+  const dead = postgres("postgresql://postgres@127.0.0.1:1/postgres", {
+    connect_timeout: 2,
+    max: 1,
+  });
+  const down = createHandler({ sql: dead, serviceKey: KEY });
+  const res = await down(
+    new Request("http://local/", {
+      method: "POST",
+      headers: { authorization: `Bearer ${KEY}` },
+      body: JSON.stringify([message()]),
+    }),
+  );
+  assertEquals(res.status, 503, "status");
+  await res.body?.cancel();
+  await dead.end();
+});
+
+t("keys are compared by digest", async () => {
+  assert(await keysMatch("abc", "abc"));
+  assert(!(await keysMatch("abd", "abc")));
+  assert(!(await keysMatch("", "")), "an empty configured key never matches");
+  assert(!(await keysMatch("abc", "abcd")));
+});
+
+t("validation keeps the seed's fields", () => {
+  const v = validateMessage(message({ peerAckedAt: null }));
+  assert("row" in v);
+  assertEquals(v.row.peer_acked_at, null);
+  assertEquals(MAX_BATCH, 500, "documented batch limit");
+  return Promise.resolve();
+});
+
+t("over HTTP under Supabase's path, and through supabase-js functions.invoke", async () => {
+  const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen: () => {} }, route(handler));
+  const base = `http://127.0.0.1:${server.addr.port}`;
+  try {
+    const m = message();
+    const res = await fetch(`${base}/functions/v1/sync-pos-message`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${KEY}`, apikey: KEY },
+      body: JSON.stringify([m]),
+    });
+    assertEquals(res.status, 200, "status");
+    assertEquals((await res.json()).stored, 1, "stored");
+    const other = await fetch(`${base}/functions/v1/something-else`, { method: "POST" });
+    assertEquals(other.status, 404, "other path");
+    await other.body?.cancel();
+
+    const supabase = createClient(base, KEY, { auth: { persistSession: false } });
+    const s = sale();
+    const { data, error } = await supabase.functions.invoke("sync-pos-message", { body: [s] });
+    assertEquals(error, null, "invoke error");
+    assertEquals(data.results[0].status, "stored", "invoke result");
+    const again = await supabase.functions.invoke("sync-pos-message", { body: s });
+    assertEquals(again.data.status, "duplicate", "single body through invoke");
+    const wrong = await createClient(base, "nope", { auth: { persistSession: false } })
+      .functions.invoke("sync-pos-message", { body: [message()] });
+    assert(wrong.error, "a wrong key is an error for the client");
+    assertEquals(wrong.error.context.status, 401, "status through the client");
+    await wrong.error.context.body?.cancel();
+    assertEquals(await rowsFor([m.messageId, s.messageId]), 2, "rows");
+  } finally {
+    await server.shutdown();
+  }
+});
+
+t("close the pool", async () => {
+  await sql.end();
+});
