@@ -186,8 +186,10 @@ int main(int argc, char *argv[])
     });
 
     // Peer sync runs whenever the lane keeps running (not for a one-shot ring or import).
-    if (!oneShot || cl->headless)
+    if (!oneShot || cl->headless) {
         (void)lane.startPeerSync(); // logged; the lane sells on without it
+        lane.startCloudSync();
+    }
 
     std::unique_ptr<SaleSimulator> simulator;
     if (cl->ringSales >= 0) {
@@ -231,10 +233,10 @@ int main(int argc, char *argv[])
         }
     }
     const int code = QCoreApplication::exec();
-    // Close the peer connections while their sockets can still be deleted: deleteLater needs one
-    // more pass over the event queue, which no longer runs once exec() has returned.
-    if (lane.peerSync())
-        lane.peerSync()->stop();
+    // Close the peer connections and the cloud request while their sockets can still be deleted:
+    // deleteLater needs one more pass over the event queue, which no longer runs once exec() has
+    // returned.
+    lane.stopSync();
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     shell.reset();
     return code;

@@ -9,9 +9,12 @@
 #include <QString>
 #include <QVariant>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 // The lane's SQLite database: one connection with the lane's pragmas, its migrated schema and a
 // cache of prepared statements for the hot paths.
@@ -59,8 +62,19 @@ public:
     [[nodiscard]] Result<QVariant> scalar(const QString &sql);
 
     bool inTransaction() const { return m_inTransaction; }
-    // Called after every committed write transaction (peer sync wakes up on it).
-    void setCommitHook(std::function<void()> hook) { m_commitHook = std::move(hook); }
+    // Hooks called after every committed write transaction (peer and cloud sync wake up on
+    // it), registered under an owner that removes them when it goes. A hook must not add or
+    // remove hooks.
+    void addCommitHook(const void *owner, std::function<void()> hook)
+    {
+        m_commitHooks.emplace_back(owner, std::move(hook));
+    }
+    void removeCommitHooks(const void *owner)
+    {
+        m_commitHooks.erase(std::remove_if(m_commitHooks.begin(), m_commitHooks.end(),
+                                           [owner](const auto &h) { return h.first == owner; }),
+                            m_commitHooks.end());
+    }
 
     // Next value of a named monotonic counter (receipt numbers, outbox sequence); call inside
     // a write transaction so the number and what uses it commit together.
@@ -87,6 +101,6 @@ private:
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     std::unordered_map<QString, std::unique_ptr<SqlStatement>> m_native;
     sqlite3 *m_handle = nullptr;
-    std::function<void()> m_commitHook;
+    std::vector<std::pair<const void *, std::function<void()>>> m_commitHooks;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
 };

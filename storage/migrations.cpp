@@ -260,6 +260,23 @@ QStringList v4StockLedger()
                        "resolved_at)"),
     };
 }
+QStringList v5CloudSync()
+{
+    return {
+        // When a message the cloud rejected may be sent again (ms since the epoch; NULL: now).
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN cloud_next_at INTEGER"),
+        // The cloud pusher walks each status in upload order: transactions first, then by age.
+        QStringLiteral("CREATE INDEX idx_outbox_cloud ON outbox(status, priority, created_at)"),
+        // Relayed messages this lane uploads itself when their origin lane has gone quiet.
+        QStringLiteral("ALTER TABLE inbox_processed ADD COLUMN cloud_acked_at TEXT"),
+        QStringLiteral("ALTER TABLE inbox_processed ADD COLUMN cloud_retry_count INTEGER NOT NULL "
+                       "DEFAULT 0"),
+        QStringLiteral("ALTER TABLE inbox_processed ADD COLUMN cloud_next_at INTEGER"),
+        QStringLiteral("ALTER TABLE inbox_processed ADD COLUMN cloud_last_error TEXT"),
+        QStringLiteral("CREATE INDEX idx_inbox_processed_cloud ON inbox_processed(from_terminal, "
+                       "seq) WHERE cloud_acked_at IS NULL"),
+    };
+}
 } // namespace
 
 const std::vector<Migrations::Step> &Migrations::steps()
@@ -270,6 +287,7 @@ const std::vector<Migrations::Step> &Migrations::steps()
         {3, "peer sync: relay columns, progress, peer status", v3PeerSync()},
         {4, "stock ledger: HLC times, baselines, reconciliation runs and conflicts",
          v4StockLedger()},
+        {5, "cloud sync: retry schedule, relayed uploads", v5CloudSync()},
     };
     return all;
 }

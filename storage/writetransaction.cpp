@@ -34,8 +34,8 @@ Status WriteTransaction::commit()
     }
     m_active = false;
     m_db.m_inTransaction = false;
-    if (m_db.m_commitHook)
-        m_db.m_commitHook();
+    for (const auto &hook : m_db.m_commitHooks)
+        hook.second();
     return {};
 }
 

@@ -74,7 +74,7 @@ Status PeerSync::start()
                              << m_config.bindAddress.toString() + QLatin1Char(':') +
                                     QString::number(m_tcp.serverPort());
     // Wake up on every local commit: new outbox messages go out at once.
-    m_db.setCommitHook([this] { schedulePump(); });
+    m_db.addCommitHook(this, [this] { schedulePump(); });
     for (const QString &url : m_config.peerUrls) {
         auto *link = new PeerLink(QUrl(url), *this, this);
         m_links.append(link);
@@ -105,7 +105,7 @@ void PeerSync::stop()
     if (!m_started)
         return;
     m_started = false;
-    m_db.setCommitHook({});
+    m_db.removeCommitHooks(this);
     flushIncoming();
     flushAcks();
     for (PeerLink *link : std::as_const(m_links))

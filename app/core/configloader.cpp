@@ -55,6 +55,52 @@ const QList<ConfigLoader::Key> kKeys = {
      "Seconds between scheduled inventory reconciliations; 0 only on demand. Default 600.", false},
     {"reconcileTimeoutSeconds", "EUPHORIA_RECONCILE_TIMEOUT_SECONDS", "reconcile-timeout-seconds",
      "Seconds to wait for peers' inventory answers and for catch-up. Default 10.", false},
+    {"storeId", "EUPHORIA_STORE_ID", "store-id",
+     "The store this lane belongs to, sent with every cloud upload. Default store-1.", false},
+    {"cloudIntervalSeconds", "EUPHORIA_CLOUD_INTERVAL_SECONDS", "cloud-interval-seconds",
+     "Seconds between cloud uploads (sooner when a batch fills up). Default 30.", false},
+    {"cloudBatchSize", "EUPHORIA_CLOUD_BATCH_SIZE", "cloud-batch-size",
+     "Messages per cloud request, 1 to 500. Default 200.", false},
+    {"cloudTimeoutSeconds", "EUPHORIA_CLOUD_TIMEOUT_SECONDS", "cloud-timeout-seconds",
+     "Seconds one cloud request may take before it counts as unreachable. Default 20.", false},
+    {"maxRetries", "EUPHORIA_MAX_RETRIES", "max-retries",
+     "Cloud rejections of a message before it is marked failed. Default 3.", false},
+    {"cloudRetrySeconds", "EUPHORIA_CLOUD_RETRY_SECONDS", "cloud-retry-seconds",
+     "Wait before sending a rejected message again, doubling per rejection. Default 60.", false},
+    {"cloudPendingAfterSeconds", "EUPHORIA_CLOUD_PENDING_AFTER_SECONDS",
+     "cloud-pending-after-seconds",
+     "A message no peer has acked goes to the cloud after this many seconds. Default 60.", false},
+    {"cloudRelayAfterSeconds", "EUPHORIA_CLOUD_RELAY_AFTER_SECONDS", "cloud-relay-after-seconds",
+     "Upload other lanes' messages when their lane has been quiet this long; 0 never. "
+     "Default 3600.",
+     false},
+};
+
+// The integer settings: their range and where they go.
+struct IntegerKey
+{
+    const char *name;
+    qint64 min;
+    qint64 max;
+    int LaneConfig::*field;
+};
+const IntegerKey kIntegerKeys[] = {
+    {"terminalPort", 1, 65535, &LaneConfig::terminalPort},
+    {"peerBackoffInitialMs", 10, 600000, &LaneConfig::peerBackoffInitialMs},
+    {"peerBackoffMaxMs", 100, 3600000, &LaneConfig::peerBackoffMaxMs},
+    {"peerMaxFramesPerSecond", 10, 10000000, &LaneConfig::peerMaxFramesPerSecond},
+    {"maxClockSkewSeconds", 1, 86400, &LaneConfig::maxClockSkewSeconds},
+    {"reconcileFirstSeconds", 0, 86400, &LaneConfig::reconcileFirstSeconds},
+    {"reconcileIntervalSeconds", 0, 7 * 86400, &LaneConfig::reconcileIntervalSeconds},
+    {"reconcileTimeoutSeconds", 1, 600, &LaneConfig::reconcileTimeoutSeconds},
+    {"sessionIdleSeconds", 0, 86400, &LaneConfig::sessionIdleSeconds},
+    {"cloudIntervalSeconds", 1, 86400, &LaneConfig::cloudIntervalSeconds},
+    {"cloudBatchSize", 1, 500, &LaneConfig::cloudBatchSize},
+    {"cloudTimeoutSeconds", 1, 600, &LaneConfig::cloudTimeoutSeconds},
+    {"maxRetries", 1, 100, &LaneConfig::maxRetries},
+    {"cloudRetrySeconds", 1, 86400, &LaneConfig::cloudRetrySeconds},
+    {"cloudPendingAfterSeconds", 0, 7 * 86400, &LaneConfig::cloudPendingAfterSeconds},
+    {"cloudRelayAfterSeconds", 0, 30 * 86400, &LaneConfig::cloudRelayAfterSeconds},
 };
 
 // A raw value from one source: a JSON value from the file, or a string from env or flag.
@@ -106,7 +152,16 @@ Result<qint64> asInteger(const Raw &raw, qint64 min, qint64 max)
 Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
 {
     const QLatin1String name(key.name);
-    if (name == QLatin1String("terminalId")) {
+    for (const IntegerKey &k : kIntegerKeys) {
+        if (name == QLatin1String(k.name)) {
+            auto v = asInteger(raw, k.min, k.max);
+            if (!v)
+                return Status::from(v);
+            c.*k.field = int(*v);
+            return {};
+        }
+    }
+    if (name == QLatin1String("terminalId") || name == QLatin1String("storeId")) {
         auto s = asString(raw, false);
         if (!s)
             return Status::from(s);
@@ -115,12 +170,7 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
                                    QStringLiteral(": expected 1 to 32 letters, digits, '-', '_' "
                                                   "or '.' starting with a letter or digit") +
                                    describe(raw, false));
-        c.terminalId = *s;
-    } else if (name == QLatin1String("terminalPort")) {
-        auto v = asInteger(raw, 1, 65535);
-        if (!v)
-            return Status::from(v);
-        c.terminalPort = int(*v);
+        (name == QLatin1String("storeId") ? c.storeId : c.terminalId) = *s;
     } else if (name == QLatin1String("peerTerminals")) {
         QStringList urls;
         if (raw.fromText) {
@@ -223,46 +273,6 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
             return Status::failure(raw.where + QStringLiteral(": expected an IP address") +
                                    describe(raw, false));
         c.bindAddress = *s;
-    } else if (name == QLatin1String("peerBackoffInitialMs")) {
-        auto v = asInteger(raw, 10, 600000);
-        if (!v)
-            return Status::from(v);
-        c.peerBackoffInitialMs = int(*v);
-    } else if (name == QLatin1String("peerBackoffMaxMs")) {
-        auto v = asInteger(raw, 100, 3600000);
-        if (!v)
-            return Status::from(v);
-        c.peerBackoffMaxMs = int(*v);
-    } else if (name == QLatin1String("peerMaxFramesPerSecond")) {
-        auto v = asInteger(raw, 10, 10000000);
-        if (!v)
-            return Status::from(v);
-        c.peerMaxFramesPerSecond = int(*v);
-    } else if (name == QLatin1String("maxClockSkewSeconds")) {
-        auto v = asInteger(raw, 1, 86400);
-        if (!v)
-            return Status::from(v);
-        c.maxClockSkewSeconds = int(*v);
-    } else if (name == QLatin1String("reconcileFirstSeconds")) {
-        auto v = asInteger(raw, 0, 86400);
-        if (!v)
-            return Status::from(v);
-        c.reconcileFirstSeconds = int(*v);
-    } else if (name == QLatin1String("reconcileIntervalSeconds")) {
-        auto v = asInteger(raw, 0, 7 * 86400);
-        if (!v)
-            return Status::from(v);
-        c.reconcileIntervalSeconds = int(*v);
-    } else if (name == QLatin1String("reconcileTimeoutSeconds")) {
-        auto v = asInteger(raw, 1, 600);
-        if (!v)
-            return Status::from(v);
-        c.reconcileTimeoutSeconds = int(*v);
-    } else if (name == QLatin1String("sessionIdleSeconds")) {
-        auto v = asInteger(raw, 0, 86400);
-        if (!v)
-            return Status::from(v);
-        c.sessionIdleSeconds = int(*v);
     }
     return {};
 }

@@ -109,12 +109,32 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
                 .arg(skew.value(QLatin1String("lastAheadMs")).toInteger() / 1000)
                 .arg(skew.value(QLatin1String("lastAt")).toString()));
 
+    // Cloud: what the running lane's pusher last recorded, and the failed messages it holds.
+    QJsonObject cloud = QJsonDocument::fromJson(
+                            db.meta(QStringLiteral("cloud_status")).value_or(QString()).toUtf8())
+                            .object();
+    cloud.insert(QStringLiteral("enabled"), config.cloudEnabled());
+    cloud.insert(QStringLiteral("storeId"), config.storeId);
+    cloud.insert(QStringLiteral("failed"), outbox.value(QLatin1String("failed")).toInteger());
+    if (config.cloudEnabled()) {
+        const QString error = cloud.value(QLatin1String("lastError")).toString();
+        if (!cloud.value(QLatin1String("ok")).toBool() && !error.isEmpty())
+            report.problems.append(QStringLiteral("cloud sync: %1").arg(error));
+        const qint64 failed = outbox.value(QLatin1String("failed")).toInteger() +
+                              cloud.value(QLatin1String("relayedFailed")).toInteger();
+        if (failed > 0)
+            report.problems.append(QStringLiteral("%1 messages failed to upload to the cloud and "
+                                                  "wait for a manager's retry")
+                                       .arg(failed));
+    }
+
     report.json = {{QStringLiteral("terminalId"), config.terminalId},
                    {QStringLiteral("database"), path},
                    {QStringLiteral("running"), running},
                    {QStringLiteral("heartbeat"), heartbeat},
                    {QStringLiteral("outbox"), outbox},
                    {QStringLiteral("lastPeerSyncAt"), lastSync},
+                   {QStringLiteral("cloud"), cloud},
                    {QStringLiteral("peers"), peers},
                    {QStringLiteral("inventory"), inventory},
                    {QStringLiteral("reconciliation"), reconciliation},

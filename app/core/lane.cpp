@@ -122,6 +122,41 @@ std::optional<Lane::DemoLogin> Lane::demoCashier()
     return {};
 }
 
+bool Lane::startCloudSync()
+{
+    if (!m_config.cloudEnabled() || m_cloud)
+        return bool(m_cloud);
+    CloudSyncConfig cc;
+    cc.supabaseUrl = m_config.supabaseUrl;
+    cc.serviceKey = m_config.supabaseServiceKey.toUtf8();
+    cc.storeId = m_config.storeId;
+    cc.terminalId = m_config.terminalId;
+    cc.intervalMs = m_config.cloudIntervalSeconds * 1000;
+    cc.batchSize = m_config.cloudBatchSize;
+    cc.timeoutMs = m_config.cloudTimeoutSeconds * 1000;
+    cc.maxRetries = m_config.maxRetries;
+    cc.retryBaseMs = m_config.cloudRetrySeconds * 1000;
+    cc.pendingAfterMs = m_config.cloudPendingAfterSeconds * 1000;
+    cc.hasPeers = !m_config.peerTerminals.isEmpty();
+    cc.relayAfterMs = qint64(m_config.cloudRelayAfterSeconds) * 1000;
+    m_cloud = std::make_unique<CloudSync>(m_db, m_clock, cc, this);
+    if (m_peers) {
+        connect(m_peers.get(), &PeerSync::ownMessagesAcked, m_cloud.get(),
+                [this](const QStringList &ids) { m_cloud->noteQueued(int(ids.size())); });
+        m_cloud->setConnectedOrigins([this] { return m_peers->connectedPeers(); });
+    }
+    m_cloud->start();
+    return true;
+}
+
+void Lane::stopSync()
+{
+    if (m_cloud)
+        m_cloud->stop();
+    if (m_peers)
+        m_peers->stop();
+}
+
 Result<Lane::Status> Lane::status()
 {
     Status st;
@@ -137,6 +172,21 @@ Result<Lane::Status> Lane::status()
     st.cloudAck = counts->value(QStringLiteral("cloud_ack"));
     st.failed = counts->value(QStringLiteral("failed"));
     return st;
+}
+
+QString Lane::cloudLine() const
+{
+    if (!m_cloud)
+        return m_config.cloudEnabled() ? QStringLiteral("not started") : QStringLiteral("off");
+    const CloudSync::Health &h = m_cloud->health();
+    QString line = h.ok                    ? QStringLiteral("ok")
+                   : h.lastError.isEmpty() ? QStringLiteral("no upload yet")
+                                           : h.lastError;
+    if (!h.lastSuccessAt.isEmpty())
+        line += QStringLiteral(", last sync %1").arg(h.lastSuccessAt);
+    if (h.failed + h.relayedFailed > 0)
+        line += QStringLiteral(", %1 failed (retry from admin)").arg(h.failed + h.relayedFailed);
+    return line;
 }
 
 QString Lane::statusLine()
@@ -160,8 +210,6 @@ QString Lane::statusLine()
         .arg(st->peerAck)
         .arg(st->cloudAck)
         .arg(st->failed)
-        .arg(peers,
-             m_config.cloudEnabled() ? QStringLiteral("configured (not built yet)")
-                                     : QStringLiteral("off"),
+        .arg(peers, cloudLine(),
              m_session->isLoggedIn() ? m_session->current()->name : QStringLiteral("locked"));
 }

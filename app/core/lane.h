@@ -2,6 +2,7 @@
 
 #include "catalogimporter.h"
 #include "catalogstore.h"
+#include "cloudsync.h"
 #include "database.h"
 #include "employeesession.h"
 #include "hlc.h"
@@ -46,6 +47,12 @@ public:
     ::Status startPeerSync();
     PeerSync *peerSync() { return m_peers.get(); }
     const QString &peerSyncProblem() const { return m_peerProblem; }
+    // Starts the cloud pusher when supabaseUrl and supabaseServiceKey are set (after peer sync,
+    // so it knows the peers). Returns false when cloud sync is off.
+    bool startCloudSync();
+    CloudSync *cloudSync() { return m_cloud.get(); }
+    // Stops peer and cloud sync (sockets and requests closed while the event loop still runs).
+    void stopSync();
 
     const LaneConfig &config() const { return m_config; }
     Database &database() { return m_db; }
@@ -73,6 +80,8 @@ public:
     static std::optional<DemoLogin> demoCashier();
 
 private:
+    QString cloudLine() const;
+
     LaneConfig m_config;
     Clock &m_clock;
     IdGenerator &m_ids;
@@ -86,5 +95,6 @@ private:
     std::unique_ptr<EmployeeSession> m_session;
     std::unique_ptr<CatalogImporter> m_importer;
     std::unique_ptr<PeerSync> m_peers;
+    std::unique_ptr<CloudSync> m_cloud;
     QString m_peerProblem;
 };

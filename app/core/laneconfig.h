@@ -26,6 +26,14 @@ struct LaneConfig
     int reconcileFirstSeconds = 30;
     int reconcileIntervalSeconds = 600;
     int reconcileTimeoutSeconds = 10;
+    QString storeId = QStringLiteral("store-1");
+    int cloudIntervalSeconds = 30;
+    int cloudBatchSize = 200;
+    int cloudTimeoutSeconds = 20;
+    int maxRetries = 3;
+    int cloudRetrySeconds = 60;
+    int cloudPendingAfterSeconds = 60;
+    int cloudRelayAfterSeconds = 3600;
 
     QString sourceFile; // the settings file that was read, if any
 

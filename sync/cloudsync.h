@@ -1,0 +1,135 @@
+#pragma once
+
+#include "backoff.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+
+class Clock;
+class Database;
+class QNetworkAccessManager;
+
+struct CloudSyncConfig
+{
+    QString supabaseUrl;   // the project URL; the function is at /functions/v1/sync-pos-message
+    QByteArray serviceKey; // secret: sent as Bearer and apikey, never logged
+    QString storeId = QStringLiteral("store-1");
+    QString terminalId;
+    int intervalMs = 30000;        // a run every 30 s (seed)
+    int batchSize = 200;           // messages per request (the function takes up to 500)
+    int timeoutMs = 20000;         // transfer timeout of one request
+    int maxRetries = 3;            // rejections before a message is marked failed (seed)
+    int retryBaseMs = 60000;       // a rejected message waits this, doubling per rejection
+    int pendingAfterMs = 60000;    // pending (not peer-acked) messages this old go too
+    bool hasPeers = true;          // without peers, pending messages go at once
+    qint64 relayAfterMs = 3600000; // origin lane quiet this long: upload its messages here too
+    int offlineInitialMs = 5000;   // whole-queue backoff when the cloud cannot be reached
+    int offlineMaxMs = 300000;
+};
+
+// The lane's cloud pusher (seed "Cloud Sync"): uploads outbox messages in batches to the
+// sync-pos-message Edge Function and marks each stored or duplicate one cloud_ack, all marks of
+// one reply in one SQLite transaction. Transactions go first, then by age. A message the function
+// rejects is retried with exponential backoff and marked failed after maxRetries; when the cloud
+// cannot be reached at all, the whole queue backs off without spending any message's retries.
+class CloudSync : public QObject
+{
+    Q_OBJECT
+public:
+    struct Health
+    {
+        bool enabled = false;
+        bool reachable = false; // the last request got an answer from the function
+        bool ok = false;        // ... and it was a success
+        QString lastSuccessAt;  // ISO 8601 UTC
+        QString lastAttemptAt;
+        QString lastError;        // why the last attempt failed; empty after a success
+        QString backoffUntil;     // the queue waits until then (cloud unreachable)
+        qint64 uploaded = 0;      // messages acked by the cloud since start
+        qint64 rejected = 0;      // rejections since start
+        qint64 failed = 0;        // outbox messages marked failed (now, from the database)
+        qint64 relayedFailed = 0; // relayed messages past maxRetries
+        QJsonObject toJson() const;
+    };
+
+    CloudSync(Database &db, Clock &clock, CloudSyncConfig config, QObject *parent = nullptr);
+    ~CloudSync() override;
+
+    static QUrl functionUrl(const QString &supabaseUrl);
+
+    // Starts the schedule; the first run follows at once.
+    void start();
+    void stop();
+    // A run now (after the current request, if one is in flight).
+    void syncNow();
+    // The admin screen's "retry": failed messages (outbox and relayed) get their retries back
+    // and go with the next run, which starts now. Returns how many were reset.
+    [[nodiscard]] Result<int> retryFailed();
+    // n messages were added to or acked in the outbox; past a batch size a run starts early.
+    void noteQueued(int n);
+    // Lanes the peer server sees now: their messages are not uploaded here.
+    void setConnectedOrigins(std::function<QStringList()> origins)
+    {
+        m_connectedOrigins = std::move(origins);
+    }
+
+    const Health &health() const { return m_health; }
+    bool busy() const { return m_reply != nullptr; }
+    const CloudSyncConfig &config() const { return m_config; }
+
+signals:
+    void healthChanged();
+    // One reply handled: how many of the batch were stored or duplicate, and rejected.
+    void batchDone(int acked, int rejected);
+    // The queue has nothing left that is due (a run found no message to send).
+    void idle();
+
+private:
+    struct Item
+    {
+        QString id;
+        QString origin; // terminal id; == config.terminalId for the outbox
+        bool relayed = false;
+        int priority = 1;
+        QString createdAt;
+        int retryCount = 0;
+    };
+
+    void run();
+    [[nodiscard]] Result<QList<Item>> select(QByteArray &body);
+    [[nodiscard]] Result<QStringList> quietOrigins();
+    void onFinished();
+    void handleResults(const QJsonArray &results);
+    void queueBackoff(const QString &why, bool reachable);
+    void finishRun(bool continueNow);
+    void publishHealth();
+    void refreshFailedCounts();
+
+    Database &m_db;
+    Clock &m_clock;
+    CloudSyncConfig m_config;
+    QUrl m_url;
+    QNetworkAccessManager *m_nam;
+    QTimer m_timer;
+    QTimer m_backoffTimer;
+    Backoff m_backoff;
+    QPointer<QNetworkReply> m_reply;
+    QList<Item> m_inFlight;
+    int m_limit;          // batch size now: halves while the function refuses whole bodies
+    int m_queued = 0;     // messages noted since the last run
+    bool m_again = false; // syncNow() during a request
+    bool m_started = false;
+    std::function<QStringList()> m_connectedOrigins;
+    Health m_health;
+};
