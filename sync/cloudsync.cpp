@@ -418,8 +418,12 @@ void CloudSync::onFinished()
         if (m_inFlight.size() > 1) {
             m_limit = std::max(1, int(m_inFlight.size() / 2));
             qCWarning(lcCloud).noquote()
-                << "the cloud refused a batch of" << m_inFlight.size() << "(HTTP" << http
-                << replyError(body) + QStringLiteral("); trying batches of") << m_limit;
+                << QStringLiteral("the cloud refused a batch of %1 (HTTP %2: %3); trying batches "
+                                  "of %4")
+                       .arg(m_inFlight.size())
+                       .arg(http)
+                       .arg(replyError(body))
+                       .arg(m_limit);
             m_inFlight.clear();
             finishRun(true);
             return;

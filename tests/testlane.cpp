@@ -6,8 +6,9 @@
 #include <QSqlQuery>
 #include <QTest>
 
-TestLane::TestLane(const QString &terminalId)
+TestLane::TestLane(const QString &terminalId, quint32 idSeed)
     : m_clock(QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC))
+    , m_ids(idSeed)
 {
     LaneConfig config;
     config.terminalId = terminalId;

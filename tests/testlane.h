@@ -13,7 +13,7 @@
 class TestLane
 {
 public:
-    explicit TestLane(const QString &terminalId = QStringLiteral("L1"));
+    explicit TestLane(const QString &terminalId = QStringLiteral("L1"), quint32 idSeed = 42);
 
     Lane &lane() { return *m_lane; }
     Database &db() { return m_lane->database(); }
@@ -29,6 +29,6 @@ public:
 private:
     QTemporaryDir m_dir;
     ManualClock m_clock;
-    SeededIdGenerator m_ids{42};
+    SeededIdGenerator m_ids;
     std::unique_ptr<Lane> m_lane;
 };

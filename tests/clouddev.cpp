@@ -1,0 +1,143 @@
+#include "clouddev.h"
+
+#include <QDeadlineTimer>
+#include <QProcessEnvironment>
+
+CloudDev::~CloudDev()
+{
+    stop();
+}
+
+bool CloudDev::start(int timeoutMs)
+{
+    m_process.setProgram(QStringLiteral(LANE_SOURCE_DIR "/tools/cloud-dev"));
+    m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("NO_COLOR"), QStringLiteral("1"));
+    m_process.setProcessEnvironment(env);
+    m_process.start();
+    if (!m_process.waitForStarted()) {
+        m_error = m_process.errorString();
+        return false;
+    }
+    QByteArray out;
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        if (!m_process.waitForReadyRead(int(std::min<qint64>(deadline.remainingTime(), 1000)))) {
+            if (m_process.state() != QProcess::Running)
+                break;
+            continue;
+        }
+        out += m_process.readAllStandardOutput();
+        for (const QByteArray &line : out.split('\n')) {
+            const QString l = QString::fromUtf8(line.trimmed());
+            if (l.startsWith(QLatin1String("supabaseUrl=")))
+                m_url = l.mid(12);
+            else if (l.startsWith(QLatin1String("supabaseServiceKey=")))
+                m_key = l.mid(19);
+            else if (l.startsWith(QLatin1String("databaseUrl=")))
+                m_dbUrl = l.mid(12);
+            else if (l == QLatin1String("ready"))
+                return !m_url.isEmpty() && !m_key.isEmpty() && !m_dbUrl.isEmpty();
+        }
+    }
+    m_error = QStringLiteral("tools/cloud-dev did not get ready: %1 %2")
+                  .arg(QString::fromUtf8(out), QString::fromUtf8(m_process.readAllStandardError()));
+    stop();
+    return false;
+}
+
+void CloudDev::stop()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate(); // cloud-dev stops the function and PostgreSQL on SIGTERM
+    if (!m_process.waitForFinished(60000)) {
+        m_process.kill();
+        m_process.waitForFinished();
+    }
+}
+
+QString CloudDev::query(const QString &sql) const
+{
+    QProcess psql;
+    psql.start(QStringLiteral("psql"),
+               {QStringLiteral("-X"), QStringLiteral("-tA"), QStringLiteral("-v"),
+                QStringLiteral("ON_ERROR_STOP=1"), m_dbUrl, QStringLiteral("-c"), sql});
+    if (!psql.waitForFinished(60000) || psql.exitCode() != 0) {
+        qWarning("psql failed: %s", psql.readAllStandardError().constData());
+        return {};
+    }
+    return QString::fromUtf8(psql.readAllStandardOutput()).trimmed();
+}
+
+FaultProxy::FaultProxy(quint16 upstreamPort, QObject *parent)
+    : QObject(parent)
+    , m_upstream(upstreamPort)
+{
+    connect(&m_server, &QTcpServer::newConnection, this, &FaultProxy::onConnection);
+}
+
+bool FaultProxy::listen()
+{
+    if (!m_server.listen(QHostAddress::LocalHost, m_port))
+        return false;
+    m_port = m_server.serverPort();
+    return true;
+}
+
+void FaultProxy::setMode(Mode mode)
+{
+    m_mode = mode;
+    // Connections kept alive from before behave as the new mode says too.
+    for (const QPointer<QTcpSocket> &c : std::as_const(m_clients))
+        if (c)
+            c->abort();
+    m_clients.clear();
+    // Refuse: nobody listens on the port, as when the internet is down at the router.
+    if (mode == Mode::Refuse)
+        m_server.close();
+    else if (!m_server.isListening())
+        (void)listen();
+}
+
+void FaultProxy::onConnection()
+{
+    while (QTcpSocket *client = m_server.nextPendingConnection()) {
+        ++m_connections;
+        m_clients.append(client);
+        connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+        if (m_mode == Mode::Answer) {
+            connect(client, &QTcpSocket::readyRead, client, [this, client] {
+                client->readAll();
+                client->write(m_answer);
+                client->disconnectFromHost();
+            });
+            continue;
+        }
+        auto *upstream = new QTcpSocket(client);
+        const bool drop = m_mode == Mode::DropReplies;
+        QPointer<QTcpSocket> c(client);
+        connect(client, &QTcpSocket::readyRead, upstream,
+                [client, upstream] { upstream->write(client->readAll()); });
+        connect(upstream, &QTcpSocket::connected, upstream,
+                [client, upstream] { upstream->write(client->readAll()); });
+        connect(upstream, &QTcpSocket::readyRead, client, [this, c, upstream, drop] {
+            if (!c)
+                return;
+            if (drop) {
+                // The function has answered, so the insert is committed: lose the answer.
+                ++m_dropped;
+                upstream->readAll();
+                c->abort();
+                return;
+            }
+            c->write(upstream->readAll());
+        });
+        connect(upstream, &QTcpSocket::disconnected, client, [c] {
+            if (c)
+                c->disconnectFromHost();
+        });
+        upstream->connectToHost(QHostAddress::LocalHost, m_upstream);
+    }
+}
