@@ -115,15 +115,15 @@ void CloudSync::stop()
     m_db.removeCommitHooks(this);
     m_timer.stop();
     m_backoffTimer.stop();
-    if (m_reply) {
-        // Whatever the cloud stored of this batch is acked again (as duplicate) next time.
-        QNetworkReply *reply = m_reply;
-        m_reply = nullptr;
+    // Whatever the cloud stored of these batches is acked again (as duplicate) next time.
+    const auto flights = m_flights.keys();
+    m_flights.clear();
+    m_inFlightIds.clear();
+    for (QNetworkReply *reply : flights) {
         reply->disconnect(this);
         reply->abort();
         reply->deleteLater();
     }
-    m_inFlight.clear();
 }
 
 void CloudSync::syncNow()
@@ -132,7 +132,7 @@ void CloudSync::syncNow()
         return;
     m_backoffTimer.stop();
     m_health.backoffUntil.clear();
-    if (m_reply)
+    if (busy())
         m_again = true;
     else
         QTimer::singleShot(0, this, &CloudSync::run);
@@ -141,7 +141,8 @@ void CloudSync::syncNow()
 void CloudSync::noteQueued(int n)
 {
     m_queued += n;
-    if (m_started && m_queued >= m_config.batchSize && !m_reply && !m_backoffTimer.isActive()) {
+    if (m_started && m_queued >= m_config.batchSize &&
+        m_flights.size() < m_config.parallelRequests && !m_backoffTimer.isActive()) {
         m_queued = 0;
         QTimer::singleShot(0, this, &CloudSync::run);
     }
@@ -245,21 +246,25 @@ Result<QList<CloudSync::Item>> CloudSync::select(QByteArray &body)
         auto q = m_db.statement(
             peerAcked
                 ? QStringLiteral("SELECT id, topic, payload, created_at, peer_acked_at, "
-                                 "retry_count, priority FROM outbox WHERE status = 'peer_ack' "
+                                 "retry_count, priority FROM outbox INDEXED BY idx_outbox_cloud "
+                                 "WHERE status = 'peer_ack' "
                                  "AND (cloud_next_at IS NULL OR cloud_next_at <= ?1) "
                                  "ORDER BY priority, created_at LIMIT ?2")
                 : QStringLiteral("SELECT id, topic, payload, created_at, peer_acked_at, "
-                                 "retry_count, priority FROM outbox WHERE status = 'pending' "
+                                 "retry_count, priority FROM outbox INDEXED BY idx_outbox_cloud "
+                                 "WHERE status = 'pending' "
                                  "AND created_at <= ?3 AND (cloud_next_at IS NULL OR "
                                  "cloud_next_at <= ?1) ORDER BY priority, created_at LIMIT ?2"));
         if (!q)
             return R::failure(q.error());
-        (*q)->bind(1, nowMs).bind(2, qint64(m_limit));
+        (*q)->bind(1, nowMs).bind(2, qint64(m_limit + m_inFlightIds.size()));
         if (!peerAcked)
             (*q)->bind(3, pendingBefore);
         while ((*q)->next()) {
             Row r;
             r.item.id = (*q)->columnText(0);
+            if (m_inFlightIds.contains(r.item.id))
+                continue;
             r.item.origin = m_config.terminalId;
             r.topic = (*q)->columnText(1);
             r.payload = (*q)->columnUtf8(2).toByteArray();
@@ -295,10 +300,12 @@ Result<QList<CloudSync::Item>> CloudSync::select(QByteArray &body)
             (*q)->bind(1, origin)
                 .bind(2, qint64(m_config.maxRetries))
                 .bind(3, nowMs)
-                .bind(4, qint64(m_limit - rows.size()));
+                .bind(4, qint64(m_limit - rows.size() + m_inFlightIds.size()));
             while ((*q)->next()) {
                 Row r;
                 r.item.id = (*q)->columnText(0);
+                if (m_inFlightIds.contains(r.item.id) || rows.size() >= m_limit)
+                    continue;
                 r.item.origin = origin;
                 r.item.relayed = true;
                 r.topic = (*q)->columnText(1);
@@ -344,24 +351,31 @@ void CloudSync::run()
 {
     if (!m_started)
         return;
-    if (m_reply) {
+    m_queued = 0;
+    if (m_flights.size() >= m_config.parallelRequests) {
         m_again = true;
         return;
     }
-    if (m_backoffTimer.isActive())
-        return;
-    m_queued = 0;
-    QByteArray body;
-    auto items = select(body);
-    if (!items) {
-        qCWarning(lcCloud).noquote() << "cannot read the upload queue:" << items.error();
-        return;
+    while (!m_backoffTimer.isActive() && m_flights.size() < m_config.parallelRequests) {
+        QByteArray body;
+        auto items = select(body);
+        if (!items) {
+            qCWarning(lcCloud).noquote() << "cannot read the upload queue:" << items.error();
+            return;
+        }
+        if (items->isEmpty()) {
+            if (m_flights.isEmpty())
+                emit idle();
+            return;
+        }
+        post(body, *items);
+        if (items->size() < m_limit)
+            return; // the queue is empty behind this batch
     }
-    if (items->isEmpty()) {
-        emit idle();
-        return;
-    }
-    m_inFlight = *items;
+}
+
+void CloudSync::post(const QByteArray &body, const QList<Item> &items)
+{
     QNetworkRequest request(m_url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader(QByteArrayLiteral("Authorization"),
@@ -370,18 +384,22 @@ void CloudSync::run()
     request.setRawHeader(QByteArrayLiteral("x-client-info"), QByteArrayLiteral("euphoria-lane"));
     request.setTransferTimeout(m_config.timeoutMs);
     m_health.lastAttemptAt = m_clock.nowIso();
-    qCDebug(lcCloud) << "uploading" << m_inFlight.size() << "messages," << body.size() << "bytes";
-    m_reply = m_nam->post(request, body);
-    connect(m_reply, &QNetworkReply::finished, this, &CloudSync::onFinished);
+    qCDebug(lcCloud) << "uploading" << items.size() << "messages," << body.size() << "bytes";
+    QNetworkReply *reply = m_nam->post(request, body);
+    m_flights.insert(reply, items);
+    for (const Item &item : items)
+        m_inFlightIds.insert(item.id);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
 }
 
-void CloudSync::onFinished()
+void CloudSync::onFinished(QNetworkReply *reply)
 {
-    QNetworkReply *reply = m_reply;
-    if (!reply)
-        return;
-    m_reply = nullptr;
     reply->deleteLater();
+    if (!m_flights.contains(reply))
+        return;
+    const QList<Item> items = m_flights.take(reply);
+    for (const Item &item : items)
+        m_inFlightIds.remove(item.id);
     const int http = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
 
@@ -393,15 +411,15 @@ void CloudSync::onFinished()
         QJsonParseError error{};
         const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
         const QJsonArray results = doc.object().value(QLatin1String("results")).toArray();
-        if (error.error != QJsonParseError::NoError || results.size() != m_inFlight.size()) {
+        if (error.error != QJsonParseError::NoError || results.size() != items.size()) {
             queueBackoff(QStringLiteral("unexpected reply from the cloud function (%1 results "
                                         "for %2 messages)")
                              .arg(results.size())
-                             .arg(m_inFlight.size()),
+                             .arg(items.size()),
                          true);
             return;
         }
-        handleResults(results);
+        handleResults(items, results);
         return;
     }
     if (http == 401 || http == 403) {
@@ -415,25 +433,24 @@ void CloudSync::onFinished()
     if (http == 400 || http == 413 || http == 422) {
         // The function refused the body as a whole: halve the batch until the message it
         // refuses is alone, then that one message is rejected and the others go on.
-        if (m_inFlight.size() > 1) {
-            m_limit = std::max(1, int(m_inFlight.size() / 2));
+        if (items.size() > 1) {
+            m_limit = std::max(1, int(items.size() / 2));
             qCWarning(lcCloud).noquote()
                 << QStringLiteral("the cloud refused a batch of %1 (HTTP %2: %3); trying batches "
                                   "of %4")
-                       .arg(m_inFlight.size())
+                       .arg(items.size())
                        .arg(http)
                        .arg(replyError(body))
                        .arg(m_limit);
-            m_inFlight.clear();
             finishRun(true);
             return;
         }
         QJsonArray results{
-            QJsonObject{{QStringLiteral("messageId"), m_inFlight.first().id},
+            QJsonObject{{QStringLiteral("messageId"), items.first().id},
                         {QStringLiteral("status"), QStringLiteral("rejected")},
                         {QStringLiteral("reason"),
                          QStringLiteral("HTTP %1: %2").arg(http).arg(replyError(body))}}};
-        handleResults(results);
+        handleResults(items, results);
         return;
     }
     queueBackoff(
@@ -441,7 +458,7 @@ void CloudSync::onFinished()
         true);
 }
 
-void CloudSync::handleResults(const QJsonArray &results)
+void CloudSync::handleResults(const QList<Item> &items, const QJsonArray &results)
 {
     const QString now = m_clock.nowIso();
     const qint64 nowMs = m_clock.nowUtc().toMSecsSinceEpoch();
@@ -454,7 +471,6 @@ void CloudSync::handleResults(const QJsonArray &results)
         WriteTransaction tx(m_db);
         if (!tx.isActive()) {
             qCWarning(lcCloud).noquote() << "cannot record the cloud's answer:" << tx.error();
-            m_inFlight.clear();
             finishRun(false);
             return;
         }
@@ -474,13 +490,12 @@ void CloudSync::handleResults(const QJsonArray &results)
         for (auto *s : {&ackOwn, &ackRelayed, &rejectOwn, &rejectRelayed}) {
             if (!*s) {
                 qCWarning(lcCloud).noquote() << s->error();
-                m_inFlight.clear();
                 finishRun(false);
                 return;
             }
         }
-        for (qsizetype i = 0; i < m_inFlight.size() && status; ++i) {
-            const Item &item = m_inFlight.at(i);
+        for (qsizetype i = 0; i < items.size() && status; ++i) {
+            const Item &item = items.at(i);
             const QJsonObject r = results.at(i).toObject();
             const QString id = r.value(QLatin1String("messageId")).toString();
             const QString st = r.value(QLatin1String("status")).toString();
@@ -543,10 +558,12 @@ void CloudSync::handleResults(const QJsonArray &results)
         qCWarning(lcCloud) << failedNow
                            << "messages failed for good; they wait in the outbox for a manager's "
                               "retry";
-    const bool full = m_inFlight.size() >= m_limit;
-    m_inFlight.clear();
+    const bool full = items.size() >= m_limit;
     m_backoff.reset();
-    m_limit = std::max(1, m_config.batchSize);
+    // After the function refused whole bodies, batches grow back step by step (a batch sent
+    // before the limit shrank says nothing about the message that made it shrink).
+    if (items.size() == m_limit)
+        m_limit = std::min(std::max(1, m_config.batchSize), m_limit * 2);
     emit batchDone(acked, rejected);
     emit healthChanged();
     finishRun(full);
@@ -554,10 +571,14 @@ void CloudSync::handleResults(const QJsonArray &results)
 
 void CloudSync::queueBackoff(const QString &why, bool reachable)
 {
-    m_inFlight.clear();
-    const int delay = m_backoff.next();
     m_health.reachable = reachable;
     m_health.ok = false;
+    if (m_backoffTimer.isActive()) {
+        // Another request of the same round failed too: one backoff step for both.
+        m_health.lastError = why;
+        return;
+    }
+    const int delay = m_backoff.next();
     if (m_health.lastError != why)
         qCWarning(lcCloud).noquote() << why << "- the queue waits" << delay << "ms";
     m_health.lastError = why;

@@ -5,10 +5,11 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QObject>
-#include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
@@ -34,6 +35,7 @@ struct CloudSyncConfig
     int pendingAfterMs = 60000;    // pending (not peer-acked) messages this old go too
     bool hasPeers = true;          // without peers, pending messages go at once
     qint64 relayAfterMs = 3600000; // origin lane quiet this long: upload its messages here too
+    int parallelRequests = 4;      // requests in flight at once, each with its own messages
     int offlineInitialMs = 5000;   // whole-queue backoff when the cloud cannot be reached
     int offlineMaxMs = 300000;
 };
@@ -85,7 +87,7 @@ public:
     }
 
     const Health &health() const { return m_health; }
-    bool busy() const { return m_reply != nullptr; }
+    bool busy() const { return !m_flights.isEmpty(); }
     const CloudSyncConfig &config() const { return m_config; }
 
 signals:
@@ -109,8 +111,9 @@ private:
     void run();
     [[nodiscard]] Result<QList<Item>> select(QByteArray &body);
     [[nodiscard]] Result<QStringList> quietOrigins();
-    void onFinished();
-    void handleResults(const QJsonArray &results);
+    void post(const QByteArray &body, const QList<Item> &items);
+    void onFinished(QNetworkReply *reply);
+    void handleResults(const QList<Item> &items, const QJsonArray &results);
     void queueBackoff(const QString &why, bool reachable);
     void finishRun(bool continueNow);
     void publishHealth();
@@ -124,8 +127,8 @@ private:
     QTimer m_timer;
     QTimer m_backoffTimer;
     Backoff m_backoff;
-    QPointer<QNetworkReply> m_reply;
-    QList<Item> m_inFlight;
+    QHash<QNetworkReply *, QList<Item>> m_flights;
+    QSet<QString> m_inFlightIds;
     int m_limit;          // batch size now: halves while the function refuses whole bodies
     int m_queued = 0;     // messages noted since the last run
     bool m_again = false; // syncNow() during a request

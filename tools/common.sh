@@ -76,9 +76,17 @@ ensure_deno() {
     local bin="$dir/node_modules/.bin/deno"
     local want
     want="$(node -p 'require(process.argv[1]).dependencies.deno' "$dir/package.json")" || return 1
-    if [ ! -x "$bin" ] || ! "$bin" --version 2>/dev/null | grep -q "^deno $want "; then
-        say "Installing Deno $want from the npm registry (supabase/package.json)"
-        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) || return 1
-    fi
+    # Tests start several cloud-dev at once: one installs, the others wait for it.
+    (
+        flock 9
+        if [ ! -x "$bin" ] || ! "$bin" --version 2>/dev/null | grep -q "^deno $want "; then
+            say "Installing Deno $want from the npm registry (supabase/package.json)"
+            cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2 || exit 1
+        fi
+        # The function's own npm imports (deno.lock pins them), fetched once.
+        "$bin" install --quiet --config "$dir/functions/sync-pos-message/deno.json" \
+            --entrypoint "$dir/functions/sync-pos-message/index.ts" \
+            "$dir/functions/sync-pos-message/index_test.ts" >&2 || exit 1
+    ) 9>"$dir/.install.lock" || return 1
     echo "$bin"
 }

@@ -133,6 +133,7 @@ bool Lane::startCloudSync()
     cc.terminalId = m_config.terminalId;
     cc.intervalMs = m_config.cloudIntervalSeconds * 1000;
     cc.batchSize = m_config.cloudBatchSize;
+    cc.parallelRequests = m_config.cloudParallelRequests;
     cc.timeoutMs = m_config.cloudTimeoutSeconds * 1000;
     cc.maxRetries = m_config.maxRetries;
     cc.retryBaseMs = m_config.cloudRetrySeconds * 1000;

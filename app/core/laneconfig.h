@@ -34,6 +34,7 @@ struct LaneConfig
     int cloudRetrySeconds = 60;
     int cloudPendingAfterSeconds = 60;
     int cloudRelayAfterSeconds = 3600;
+    int cloudParallelRequests = 4;
 
     QString sourceFile; // the settings file that was read, if any
 

@@ -40,7 +40,7 @@ interface Row {
   store_id: string;
   terminal_id: string;
   topic: string;
-  data: string;
+  data: Record<string, unknown>;
   message_timestamp: string;
   peer_acked_at: string | null;
 }
@@ -115,7 +115,11 @@ function transactionProblem(data: Record<string, unknown>): string | null {
 }
 
 // Validates one seed body; returns the row to store or the reason it is rejected.
-export function validateMessage(body: unknown): { row: Row } | { reason: string } {
+// mayHoldNul: the request's text has a \u0000 escape somewhere (else the check is skipped).
+export function validateMessage(
+  body: unknown,
+  mayHoldNul = true,
+): { row: Row } | { reason: string } {
   if (!isObject(body)) return { reason: "a message must be a JSON object" };
   const { messageId, terminalId, topic, data, timestamp, peerAckedAt, storeId } = body;
   if (typeof messageId !== "string" || !UUID.test(messageId)) {
@@ -140,33 +144,34 @@ export function validateMessage(body: unknown): { row: Row } | { reason: string 
     if (problem) return { reason: problem };
   }
   // PostgreSQL's jsonb refuses \u0000 in strings; say so here instead of failing the batch.
-  const text = JSON.stringify(data);
-  if (text.includes("\\u0000")) return { reason: "data must not contain NUL characters" };
+  if (mayHoldNul && JSON.stringify(data).includes("\\u0000")) {
+    return { reason: "data must not contain NUL characters" };
+  }
   return {
     row: {
       message_id: messageId.toLowerCase(),
       store_id: (storeId as string | undefined) ?? DEFAULT_STORE_ID,
       terminal_id: terminalId,
       topic,
-      data: text,
+      data,
       message_timestamp: timestamp,
       peer_acked_at: (peerAckedAt as string | null | undefined) ?? null,
     },
   };
 }
 
-// Inserts the rows in one statement; returns the ids that were new.
+// Inserts the rows in one statement; returns the ids that were new. The rows travel as one JSON
+// document that PostgreSQL takes apart (jsonb_to_recordset): one serialization, no array quoting.
 async function insertRows(sql: Sql, rows: Row[]): Promise<Set<string>> {
-  const col = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
+  const doc = JSON.stringify(rows);
   const inserted = await sql.begin((tx) =>
     tx`
     insert into public.pos_messages
       (message_id, store_id, terminal_id, topic, data, message_timestamp, peer_acked_at)
-    select id::uuid, store, terminal, topic, data::jsonb, ts::timestamptz, acked::timestamptz
-    from unnest(
-      ${col("message_id")}::text[], ${col("store_id")}::text[], ${col("terminal_id")}::text[],
-      ${col("topic")}::text[], ${col("data")}::text[], ${col("message_timestamp")}::text[],
-      ${col("peer_acked_at")}::text[]) as m(id, store, terminal, topic, data, ts, acked)
+    select message_id, store_id, terminal_id, topic, data, message_timestamp, peer_acked_at
+    from jsonb_to_recordset(${doc}::text::jsonb) as m(
+      message_id uuid, store_id text, terminal_id text, topic text, data jsonb,
+      message_timestamp timestamptz, peer_acked_at timestamptz)
     on conflict (message_id) do nothing
     returning message_id`
   );
@@ -236,8 +241,10 @@ export function createHandler(options: HandlerOptions): (req: Request) => Promis
     const bytes = new Uint8Array(await req.arrayBuffer());
     if (bytes.length > maxBodyBytes) return error(413, `body larger than ${maxBodyBytes} bytes`);
     let body: unknown;
+    let text: string;
     try {
-      body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      body = JSON.parse(text);
     } catch {
       return error(400, "body is not valid UTF-8 JSON");
     }
@@ -251,7 +258,8 @@ export function createHandler(options: HandlerOptions): (req: Request) => Promis
       return error(413, `batch of ${items.length} messages; at most ${maxBatch} per request`);
     }
 
-    const validated = items.map(validateMessage);
+    const mayHoldNul = text.includes("\\u0000");
+    const validated = items.map((item) => validateMessage(item, mayHoldNul));
     const rows = validated.flatMap((v) => "row" in v ? [v.row] : []);
     let stored: MessageResult[];
     try {
