@@ -241,6 +241,22 @@ Result<QList<CloudSync::Item>> CloudSync::select(QByteArray &body)
         QString peerAckedAt;
     };
     QList<Row> rows;
+    // Columns: id, topic, payload, time, peer acked at, retries. Messages in flight are skipped.
+    auto readRow = [&](const SqlStatement &q, const QString &origin, bool relayed) {
+        Row r;
+        r.item.id = q.columnText(0);
+        if (m_inFlightIds.contains(r.item.id))
+            return false;
+        r.item.origin = origin;
+        r.item.relayed = relayed;
+        r.topic = q.columnText(1);
+        r.payload = q.columnUtf8(2).toByteArray();
+        r.item.createdAt = q.columnText(3);
+        r.peerAckedAt = q.columnText(4);
+        r.item.retryCount = int(q.columnInt(5));
+        rows.append(r);
+        return true;
+    };
     // Each status walks idx_outbox_cloud in upload order; the two are merged below.
     for (const bool peerAcked : {true, false}) {
         auto q = m_db.statement(
@@ -261,18 +277,9 @@ Result<QList<CloudSync::Item>> CloudSync::select(QByteArray &body)
         if (!peerAcked)
             (*q)->bind(3, pendingBefore);
         while ((*q)->next()) {
-            Row r;
-            r.item.id = (*q)->columnText(0);
-            if (m_inFlightIds.contains(r.item.id))
+            if (!readRow(**q, m_config.terminalId, false))
                 continue;
-            r.item.origin = m_config.terminalId;
-            r.topic = (*q)->columnText(1);
-            r.payload = (*q)->columnUtf8(2).toByteArray();
-            r.item.createdAt = (*q)->columnText(3);
-            r.peerAckedAt = (*q)->columnText(4);
-            r.item.retryCount = int((*q)->columnInt(5));
-            r.item.priority = int((*q)->columnInt(6));
-            rows.append(r);
+            rows.last().item.priority = int((*q)->columnInt(6));
         }
         if (!(*q)->error().isEmpty())
             return R::failure((*q)->error());
@@ -301,20 +308,9 @@ Result<QList<CloudSync::Item>> CloudSync::select(QByteArray &body)
                 .bind(2, qint64(m_config.maxRetries))
                 .bind(3, nowMs)
                 .bind(4, qint64(m_limit - rows.size() + m_inFlightIds.size()));
-            while ((*q)->next()) {
-                Row r;
-                r.item.id = (*q)->columnText(0);
-                if (m_inFlightIds.contains(r.item.id) || rows.size() >= m_limit)
-                    continue;
-                r.item.origin = origin;
-                r.item.relayed = true;
-                r.topic = (*q)->columnText(1);
-                r.payload = (*q)->columnUtf8(2).toByteArray();
-                r.item.createdAt = (*q)->columnText(3);
-                r.peerAckedAt = (*q)->columnText(4);
-                r.item.retryCount = int((*q)->columnInt(5));
-                rows.append(r);
-            }
+            while ((*q)->next())
+                if (rows.size() < m_limit)
+                    (void)readRow(**q, origin, true);
             if (!(*q)->error().isEmpty())
                 return R::failure((*q)->error());
             if (rows.size() >= m_limit)

@@ -340,6 +340,7 @@ private slots:
         const QString store = newStore();
         CloudSyncConfig c = config(t, store);
         c.batchSize = 1;
+        c.parallelRequests = 1; // one request at a time, so arrival order is upload order
         CloudSync cloud(t.db(), t.clock(), c);
         QSignalSpy batches(&cloud, &CloudSync::batchDone);
         cloud.start();
