@@ -41,6 +41,12 @@ private Q_SLOTS:
         QVERIFY(c.peerTerminals.isEmpty());
         QVERIFY(!c.cloudEnabled());
         QCOMPARE(c.sqliteSynchronous, Database::Synchronous::Full);
+        // Cloud: the seed's 30 s and 3 retries, one store.
+        QCOMPARE(c.storeId, QStringLiteral("store-1"));
+        QCOMPARE(c.cloudIntervalSeconds, 30);
+        QCOMPARE(c.maxRetries, 3);
+        QCOMPARE(c.cloudBatchSize, 200);
+        QCOMPARE(c.cloudRelayAfterSeconds, 3600);
         QVERIFY(r->warnings.isEmpty());
     }
 
@@ -144,6 +150,17 @@ private Q_SLOTS:
         QTest::newRow("backoff out of range")
             << QByteArray("{\"peerBackoffMaxMs\": 5}") << QString()
             << QStringList{QStringLiteral("peerBackoffMaxMs")};
+        QTest::newRow("store id bad chars") << QByteArray("{\"storeId\": \"store one\"}")
+                                            << QString() << QStringList{QStringLiteral("storeId")};
+        QTest::newRow("cloud batch over the function's limit")
+            << QByteArray("{\"cloudBatchSize\": 501}") << QString()
+            << QStringList{QStringLiteral("cloudBatchSize"), QStringLiteral("500")};
+        QTest::newRow("max retries zero") << QByteArray("{\"maxRetries\": 0}") << QString()
+                                          << QStringList{QStringLiteral("maxRetries")};
+        QTest::newRow("env cloud interval not a number")
+            << QByteArray("{}") << QStringLiteral("EUPHORIA_CLOUD_INTERVAL_SECONDS=soon")
+            << QStringList{QStringLiteral("EUPHORIA_CLOUD_INTERVAL_SECONDS"),
+                           QStringLiteral("soon")};
         QTest::newRow("env peer bad")
             << QByteArray("{}") << QStringLiteral("EUPHORIA_PEER_TERMINALS=nonsense")
             << QStringList{QStringLiteral("EUPHORIA_PEER_TERMINALS")};
