@@ -400,7 +400,11 @@ void CloudSync::onFinished(QNetworkReply *reply)
     const QByteArray body = reply->readAll();
 
     if (http == 0) {
-        queueBackoff(QStringLiteral("cloud unreachable: %1").arg(reply->errorString()), false);
+        // A transfer timeout shows as a cancelled operation; say what happened instead.
+        const QString why = reply->error() == QNetworkReply::OperationCanceledError
+                                ? QStringLiteral("no answer within %1 ms").arg(m_config.timeoutMs)
+                                : reply->errorString();
+        queueBackoff(QStringLiteral("cloud unreachable: %1").arg(why), false);
         return;
     }
     if (http == 200) {

@@ -107,6 +107,10 @@ void FaultProxy::onConnection()
         ++m_connections;
         m_clients.append(client);
         connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+        if (m_mode == Mode::Silent) {
+            connect(client, &QTcpSocket::readyRead, client, [client] { client->readAll(); });
+            continue;
+        }
         if (m_mode == Mode::Answer) {
             connect(client, &QTcpSocket::readyRead, client, [this, client] {
                 client->readAll();

@@ -46,7 +46,8 @@ class FaultProxy : public QObject
 {
     Q_OBJECT
 public:
-    enum class Mode { Forward, Refuse, DropReplies, Answer };
+    // Silent: accepts the connection and the request, never answers (a hung link).
+    enum class Mode { Forward, Refuse, DropReplies, Answer, Silent };
 
     explicit FaultProxy(quint16 upstreamPort, QObject *parent = nullptr);
     bool listen();

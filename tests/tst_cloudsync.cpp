@@ -140,6 +140,47 @@ private slots:
         QVERIFY(cloud.health().backoffUntil.isEmpty());
     }
 
+    // No answer at all (a name that does not resolve, a link that hangs past the transfer
+    // timeout): the queue backs off, no message spends a retry, and it goes once the cloud is
+    // there.
+    void unreachableCloudBacksOffTheQueue_data()
+    {
+        QTest::addColumn<bool>("dns");
+        QTest::newRow("name does not resolve") << true;
+        QTest::newRow("transfer timeout") << false;
+    }
+
+    void unreachableCloudBacksOffTheQueue()
+    {
+        QFETCH(bool, dns);
+        TestLane t(QStringLiteral("L1"), seed());
+        QVERIFY(!t.ringSaleFrames(3).isEmpty());
+        FaultProxy proxy(m_cloud.functionPort());
+        QVERIFY(proxy.listen());
+        proxy.setMode(FaultProxy::Mode::Silent);
+        CloudSyncConfig c = config(
+            t, newStore(), dns ? QStringLiteral("http://euphoria-cloud.invalid") : proxy.url());
+        c.timeoutMs = 300;
+        auto cloud = std::make_unique<CloudSync>(t.db(), t.clock(), c);
+        QSignalSpy health(cloud.get(), &CloudSync::healthChanged);
+        cloud->start();
+        QTRY_VERIFY_WITH_TIMEOUT(health.size() >= 2, 20000);
+        QVERIFY(!cloud->health().reachable);
+        QVERIFY(cloud->health().lastError.contains(QLatin1String("unreachable")));
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND "
+                                        "retry_count = 0")),
+                 3);
+        // The same lane pointed at the cloud that answers delivers them.
+        cloud.reset();
+        const QString store = newStore();
+        CloudSync good(t.db(), t.clock(), config(t, store));
+        good.start();
+        QTRY_COMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = "
+                                            "'cloud_ack' AND retry_count = 0")),
+                     3);
+        QCOMPARE(rows(store), 3);
+    }
+
     void wrongKeyIs401AndHealthSaysWhy()
     {
         TestLane t(QStringLiteral("L1"), seed());
