@@ -42,6 +42,10 @@ FocusScope {
                 font.pixelSize: Theme.fontBody
                 elide: Text.ElideRight
             }
+            SyncIndicator {
+                objectName: "syncIndicator"
+                onOpened: statusPanel.shown = true
+            }
             TouchButton {
                 text: qsTr("Log out")
                 implicitHeight: 48
@@ -245,5 +249,15 @@ FocusScope {
                 visible: CheckoutController.stage === CheckoutController.Done
             }
         }
+    }
+
+    SyncStatusScreen {
+        id: statusPanel
+        objectName: "syncStatusPanel"
+        property bool shown: false
+        anchors.fill: parent
+        z: 10
+        visible: shown && LoginController.manager
+        onClosed: shown = false
     }
 }

@@ -6,7 +6,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
-TestLane::TestLane(const QString &terminalId, quint32 idSeed)
+TestLane::TestLane(const QString &terminalId, quint32 idSeed,
+                   const std::function<void(LaneConfig &)> &configure)
     : m_clock(QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC))
     , m_ids(idSeed)
 {
@@ -14,6 +15,8 @@ TestLane::TestLane(const QString &terminalId, quint32 idSeed)
     config.terminalId = terminalId;
     config.dataDir = m_dir.path();
     config.sqliteSynchronous = Database::Synchronous::Normal;
+    if (configure)
+        configure(config);
     m_lane = std::make_unique<Lane>(config, m_clock, m_ids);
     const Status started = m_lane->start();
     if (!started)

@@ -7,13 +7,15 @@
 
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 // A lane on a fresh database in a temporary directory, with a manual clock and seeded ids.
 class TestLane
 {
 public:
-    explicit TestLane(const QString &terminalId = QStringLiteral("L1"), quint32 idSeed = 42);
+    explicit TestLane(const QString &terminalId = QStringLiteral("L1"), quint32 idSeed = 42,
+                      const std::function<void(LaneConfig &)> &configure = {});
 
     Lane &lane() { return *m_lane; }
     Database &db() { return m_lane->database(); }

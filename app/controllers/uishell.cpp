@@ -1,9 +1,11 @@
 #include "uishell.h"
 
 #include "checkoutcontroller.h"
+#include "clock.h"
 #include "lane.h"
 #include "logging.h"
 #include "logincontroller.h"
+#include "syncstatuscontroller.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -23,8 +25,11 @@ UiShell::UiShell(Lane &lane, QObject *parent)
 {
     m_login = new LoginController(lane, this);
     m_checkout = new CheckoutController(lane, this);
+    m_sync = new SyncStatusController(lane, this);
+    m_sync->attach();
     LoginController::setInstance(m_login);
     CheckoutController::setInstance(m_checkout);
+    SyncStatusController::setInstance(m_sync);
     m_engine.addImportPath(QStringLiteral("qrc:/"));
     connect(&m_engine, &QQmlEngine::warnings, this,
             [this](const QList<QQmlError> &warnings) { m_warnings += warnings; });
@@ -37,6 +42,7 @@ UiShell::~UiShell()
         delete root;
     LoginController::setInstance(nullptr);
     CheckoutController::setInstance(nullptr);
+    SyncStatusController::setInstance(nullptr);
 }
 
 Status UiShell::show()
@@ -56,8 +62,9 @@ QQuickWindow *UiShell::window() const
 Status UiShell::prepareTour()
 {
     auto cashier = Lane::demoCashier();
+    auto manager = Lane::demoEmployee(QStringLiteral("manager"));
     auto catalog = m_lane.catalog().byCategory(QString(), 3);
-    if (!cashier || !catalog || catalog->size() < 3)
+    if (!cashier || !manager || !catalog || catalog->size() < 3)
         return Status::failure(QStringLiteral("the screen tour needs the demo catalog"));
     const QList<Product> products = *catalog;
     m_shots = {
@@ -77,6 +84,46 @@ Status UiShell::prepareTour()
                  quick.isEmpty()
                      ? 0
                      : quick.last().toMap().value(QStringLiteral("cents")).toLongLong());
+         }},
+        {QStringLiteral("status"),
+         [this, manager] {
+             m_checkout->newSale();
+             m_login->logout();
+             m_login->login(manager->employeeId, manager->pin);
+             // Peers in each state the panel must show well (the tour's lane has none).
+             const QDateTime now = m_lane.clock().nowUtc();
+             auto iso = [&](qint64 secondsAgo) { return Clock::toIso(now.addSecs(-secondsAgo)); };
+             PeerStatusModel::Peer up{QStringLiteral("ws://10.0.0.12:8123"),
+                                      QStringLiteral("L2"),
+                                      QStringLiteral("outbound"),
+                                      QStringLiteral("connected"),
+                                      iso(3600),
+                                      iso(2),
+                                      0,
+                                      0,
+                                      {}};
+             PeerStatusModel::Peer retrying{QStringLiteral("ws://10.0.0.13:8123"),
+                                            QStringLiteral("L3"),
+                                            QStringLiteral("outbound"),
+                                            QStringLiteral("backing_off"),
+                                            iso(720),
+                                            iso(725),
+                                            42,
+                                            0,
+                                            QStringLiteral("Connection refused")};
+             PeerStatusModel::Peer gone{QStringLiteral("ws://10.0.0.14:8123"),
+                                        QStringLiteral("L4"),
+                                        QStringLiteral("outbound"),
+                                        QStringLiteral("disconnected"),
+                                        iso(7200),
+                                        iso(7300),
+                                        318,
+                                        3,
+                                        QStringLiteral("Host unreachable")};
+             m_sync->showSamplePeers({up, retrying, gone});
+             if (QQuickWindow *w = window())
+                 if (QObject *panel = w->findChild<QObject *>(QStringLiteral("syncStatusPanel")))
+                     panel->setProperty("shown", true);
          }},
     };
     m_shotIndex = 0;

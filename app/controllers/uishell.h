@@ -10,6 +10,7 @@
 class Lane;
 class LoginController;
 class CheckoutController;
+class SyncStatusController;
 class QQuickWindow;
 
 // The lane's QML front end: the controllers, the engine and the main window; also the
@@ -39,6 +40,7 @@ private:
     Lane &m_lane;
     LoginController *m_login = nullptr;
     CheckoutController *m_checkout = nullptr;
+    SyncStatusController *m_sync = nullptr;
     QQmlApplicationEngine m_engine;
     QList<QQmlError> m_warnings;
     QList<Shot> m_shots;

@@ -24,7 +24,7 @@ QString Lane::demoCatalogResource()
     return QStringLiteral(":/euphoria/demo-catalog.json");
 }
 
-std::optional<Lane::DemoLogin> Lane::demoCashier()
+std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
 {
     QFile f(demoCatalogResource());
     if (!f.open(QIODevice::ReadOnly))
@@ -33,7 +33,7 @@ std::optional<Lane::DemoLogin> Lane::demoCashier()
         QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("employees")).toArray();
     for (const QJsonValue &v : employees) {
         const QJsonObject e = v.toObject();
-        if (e.value(QLatin1String("role")).toString() == QLatin1String("cashier"))
+        if (e.value(QLatin1String("role")).toString() == role)
             return DemoLogin{e.value(QLatin1String("id")).toString(),
                              e.value(QLatin1String("name")).toString(),
                              e.value(QLatin1String("pin")).toString()};

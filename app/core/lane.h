@@ -77,7 +77,12 @@ public:
         QString name;
         QString pin;
     };
-    static std::optional<DemoLogin> demoCashier();
+    static std::optional<DemoLogin> demoCashier()
+    {
+        return demoEmployee(QStringLiteral("cashier"));
+    }
+    // The first demo employee with this role ("cashier", "manager").
+    static std::optional<DemoLogin> demoEmployee(const QString &role);
 
 private:
     QString cloudLine() const;

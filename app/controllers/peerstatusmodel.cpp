@@ -1,0 +1,111 @@
+#include "peerstatusmodel.h"
+
+#include "database.h"
+#include "logging.h"
+
+#include <tuple>
+
+bool PeerStatusModel::Peer::operator==(const Peer &o) const
+{
+    return std::tie(peer, terminalId, direction, state, since, lastMessageAt, unacked, rejects,
+                    lastError) == std::tie(o.peer, o.terminalId, o.direction, o.state, o.since,
+                                           o.lastMessageAt, o.unacked, o.rejects, o.lastError);
+}
+
+bool PeerStatusModel::Peer::connected() const
+{
+    return state == QLatin1String("connected") || state == QLatin1String("connected_inbound");
+}
+
+int PeerStatusModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_peers.size());
+}
+
+QVariant PeerStatusModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_peers.size())
+        return {};
+    const Peer &p = m_peers.at(index.row());
+    switch (role) {
+    case PeerRole:
+        return p.peer;
+    case TerminalIdRole:
+        return p.terminalId.isEmpty() ? p.peer : p.terminalId;
+    case DirectionRole:
+        return p.direction;
+    case StateRole:
+        return p.state;
+    case ConnectedRole:
+        return p.connected();
+    case SinceRole:
+        return p.since;
+    case LastMessageAtRole:
+        return p.lastMessageAt;
+    case UnackedRole:
+        return p.unacked;
+    case RejectsRole:
+        return p.rejects;
+    case LastErrorRole:
+        return p.lastError;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> PeerStatusModel::roleNames() const
+{
+    return {{PeerRole, "peer"},
+            {TerminalIdRole, "terminalId"},
+            {DirectionRole, "direction"},
+            {StateRole, "linkState"},
+            {ConnectedRole, "connected"},
+            {SinceRole, "since"},
+            {LastMessageAtRole, "lastMessageAt"},
+            {UnackedRole, "unacked"},
+            {RejectsRole, "rejects"},
+            {LastErrorRole, "lastError"}};
+}
+
+void PeerStatusModel::reload(Database &db)
+{
+    auto q = db.statement(
+        QStringLiteral("SELECT peer, COALESCE(terminal_id, ''), direction, state, since, "
+                       "COALESCE(last_message_at, ''), unacked, rejects, COALESCE(last_error, '') "
+                       "FROM peer_status ORDER BY COALESCE(terminal_id, peer), peer"));
+    if (!q) {
+        qCWarning(lcUi).noquote() << q.error();
+        return;
+    }
+    QList<Peer> peers;
+    while ((*q)->next()) {
+        Peer p;
+        p.peer = (*q)->columnText(0);
+        p.terminalId = (*q)->columnText(1);
+        p.direction = (*q)->columnText(2);
+        p.state = (*q)->columnText(3);
+        p.since = (*q)->columnText(4);
+        p.lastMessageAt = (*q)->columnText(5);
+        p.unacked = (*q)->columnInt(6);
+        p.rejects = (*q)->columnInt(7);
+        p.lastError = (*q)->columnText(8);
+        peers.append(p);
+    }
+    if (!(*q)->error().isEmpty()) {
+        qCWarning(lcUi).noquote() << (*q)->error();
+        return;
+    }
+    setPeers(peers);
+}
+
+void PeerStatusModel::setPeers(const QList<Peer> &peers)
+{
+    if (peers == m_peers)
+        return;
+    const bool countChange = peers.size() != m_peers.size();
+    beginResetModel();
+    m_peers = peers;
+    endResetModel();
+    if (countChange)
+        Q_EMIT countChanged();
+}

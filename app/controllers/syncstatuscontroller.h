@@ -1,0 +1,87 @@
+#pragma once
+
+#include "peerstatusmodel.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+class Lane;
+class QJSEngine;
+class QQmlEngine;
+
+// The sync status panel (seed "Monitoring") and the checkout's sync indicator: peers, outbox
+// counts, cloud, last reconciliation and clock skew. Updated when the peer server, the cloud
+// pusher or the reconciler report a change, or a commit changes the outbox (coalesced), never by
+// polling.
+class SyncStatusController : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(PeerStatusModel *peers READ peers CONSTANT)
+    Q_PROPERTY(int configuredPeers READ configuredPeers CONSTANT)
+    Q_PROPERTY(int connectedPeers READ connectedPeers NOTIFY changed)
+    Q_PROPERTY(bool peerSyncRunning READ peerSyncRunning NOTIFY changed)
+    Q_PROPERTY(QString peerSyncProblem READ peerSyncProblem NOTIFY changed)
+    Q_PROPERTY(qint64 pending READ pending NOTIFY changed)
+    Q_PROPERTY(qint64 peerAcked READ peerAcked NOTIFY changed)
+    Q_PROPERTY(qint64 cloudAcked READ cloudAcked NOTIFY changed)
+    Q_PROPERTY(qint64 failed READ failed NOTIFY changed)
+    Q_PROPERTY(bool cloudEnabled READ cloudEnabled CONSTANT)
+    Q_PROPERTY(QVariantMap cloud READ cloud NOTIFY changed)
+    Q_PROPERTY(QVariantMap reconciliation READ reconciliation NOTIFY changed)
+    Q_PROPERTY(QString clockWarning READ clockWarning NOTIFY changed)
+    // The indicator: "synced", "waiting" (count messages on their way), "offline", or "local"
+    // (no peers and no cloud configured).
+    Q_PROPERTY(QString indicator READ indicator NOTIFY changed)
+    Q_PROPERTY(qint64 waiting READ waiting NOTIFY changed)
+public:
+    explicit SyncStatusController(Lane &lane, QObject *parent = nullptr);
+    ~SyncStatusController() override;
+
+    static void setInstance(SyncStatusController *instance);
+    static SyncStatusController *create(QQmlEngine *, QJSEngine *);
+
+    PeerStatusModel *peers() { return &m_peers; }
+    int configuredPeers() const;
+    int connectedPeers() const;
+    bool peerSyncRunning() const;
+    QString peerSyncProblem() const;
+    qint64 pending() const { return m_pending; }
+    qint64 peerAcked() const { return m_peerAcked; }
+    qint64 cloudAcked() const { return m_cloudAcked; }
+    qint64 failed() const { return m_failed; }
+    bool cloudEnabled() const;
+    QVariantMap cloud() const { return m_cloud; }
+    QVariantMap reconciliation() const { return m_reconciliation; }
+    QString clockWarning() const { return m_clockWarning; }
+    QString indicator() const;
+    qint64 waiting() const;
+
+    // Reads everything again now.
+    Q_INVOKABLE void refresh();
+    // Connects to the lane's peer server, cloud pusher and reconciler (call after they started).
+    void attach();
+    // For the screenshot tour: peers in the states the panel must show well.
+    void showSamplePeers(const QList<PeerStatusModel::Peer> &peers);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void scheduleRefresh();
+
+    Lane &m_lane;
+    PeerStatusModel m_peers;
+    QTimer m_coalesce;
+    qint64 m_pending = 0;
+    qint64 m_peerAcked = 0;
+    qint64 m_cloudAcked = 0;
+    qint64 m_failed = 0;
+    QVariantMap m_cloud;
+    QVariantMap m_reconciliation;
+    QString m_clockWarning;
+    bool m_sample = false;
+};

@@ -1,0 +1,98 @@
+// The sync status panel's controller and the checkout's sync indicator, on real lanes: counts
+// follow commits, peers follow peer_status, the indicator says local / synced / waiting / offline.
+#include "syncstatuscontroller.h"
+#include "testlane.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+class TestSyncStatus : public QObject
+{
+    Q_OBJECT
+private slots:
+    void aLaneWithNowhereToSyncToIsLocal()
+    {
+        TestLane t;
+        SyncStatusController status(t.lane());
+        status.attach();
+        QCOMPARE(status.indicator(), QStringLiteral("local"));
+        QCOMPARE(status.pending(), 0);
+        QSignalSpy changed(&status, &SyncStatusController::changed);
+        QVERIFY(!t.ringSaleFrames(2).isEmpty());
+        // Commits are read once per burst, not per commit.
+        QTRY_COMPARE(status.pending(), 2);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(status.indicator(), QStringLiteral("local"));
+    }
+
+    void peersFromPeerStatus()
+    {
+        TestLane t(QStringLiteral("L1"), 7, [](LaneConfig &c) {
+            c.peerTerminals = {QStringLiteral("ws://127.0.0.1:1"),
+                               QStringLiteral("ws://127.0.0.1:2")};
+        });
+        SyncStatusController status(t.lane());
+        QCOMPARE(status.configuredPeers(), 2);
+        // Configured peers, none connected, no cloud: offline (and the lane sells on).
+        QCOMPARE(status.indicator(), QStringLiteral("offline"));
+
+        QVERIFY(t.db().exec(QStringLiteral(
+            "INSERT INTO peer_status(peer, url, terminal_id, direction, state, since, "
+            "last_message_at, unacked, rejects, last_error, updated_at) VALUES "
+            "('ws://127.0.0.1:1', 'ws://127.0.0.1:1', 'L2', 'outbound', 'connected', "
+            "'2026-11-25T09:00:00.000Z', '2026-11-25T10:00:00.000Z', 0, 1, NULL, "
+            "'2026-11-25T10:00:00.000Z'), ('ws://127.0.0.1:2', 'ws://127.0.0.1:2', 'L3', "
+            "'outbound', 'backing_off', '2026-11-25T09:50:00.000Z', NULL, 12, 0, "
+            "'Connection refused', '2026-11-25T10:00:00.000Z')")));
+        status.refresh();
+        PeerStatusModel *peers = status.peers();
+        QCOMPARE(peers->rowCount(), 2);
+        const QHash<int, QByteArray> roles = peers->roleNames();
+        auto value = [&](int row, const char *role) {
+            return peers->data(peers->index(row), roles.key(role));
+        };
+        QCOMPARE(value(0, "terminalId").toString(), QStringLiteral("L2"));
+        QCOMPARE(value(0, "connected").toBool(), true);
+        QCOMPARE(value(0, "rejects").toInt(), 1);
+        QCOMPARE(value(1, "linkState").toString(), QStringLiteral("backing_off"));
+        QCOMPARE(value(1, "unacked").toInt(), 12);
+        QCOMPARE(value(1, "lastError").toString(), QStringLiteral("Connection refused"));
+        QCOMPARE(status.connectedPeers(), 1);
+        QCOMPARE(status.indicator(), QStringLiteral("synced"));
+
+        // A sale on its way: waiting, with the count.
+        QVERIFY(!t.ringSaleFrames(1).isEmpty());
+        QTRY_COMPARE(status.waiting(), 1);
+        QCOMPARE(status.indicator(), QStringLiteral("waiting"));
+
+        // Unchanged rows do not reset the model (views keep their state).
+        QSignalSpy reset(peers, &QAbstractItemModel::modelReset);
+        status.refresh();
+        QCOMPARE(reset.size(), 0);
+    }
+
+    void cloudUnreachableIsOfflineAndShowsTheError()
+    {
+        TestLane t(QStringLiteral("L1"), 9, [](LaneConfig &c) {
+            c.supabaseUrl = QStringLiteral("http://127.0.0.1:1");
+            c.supabaseServiceKey = QStringLiteral("test-key");
+            c.cloudIntervalSeconds = 3600;
+        });
+        QVERIFY(!t.ringSaleFrames(1).isEmpty());
+        QVERIFY(t.lane().startCloudSync());
+        SyncStatusController status(t.lane());
+        status.attach();
+        QVERIFY(status.cloudEnabled());
+        QTRY_VERIFY(!status.cloud().value(QStringLiteral("lastError")).toString().isEmpty());
+        QCOMPARE(status.indicator(), QStringLiteral("offline"));
+        QCOMPARE(status.waiting(), 1);
+        QVERIFY(!status.cloud()
+                     .value(QStringLiteral("lastError"))
+                     .toString()
+                     .contains(QLatin1String("test-key")));
+        t.lane().stopSync();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncStatus)
+#include "tst_syncstatus.moc"
