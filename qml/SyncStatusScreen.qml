@@ -225,6 +225,12 @@ Rectangle {
                     value: SyncStatusController.cloud.lastError || ""
                     tint: Theme.danger
                 }
+                TouchButton {
+                    visible: SyncStatusController.cloudEnabled && SyncStatusController.failed > 0
+                    text: qsTr("Retry %n failed uploads", "", SyncStatusController.failed)
+                    tone: "accent"
+                    onClicked: SyncStatusController.retryFailedUploads()
+                }
             }
             Card {
                 Layout.fillWidth: true
@@ -244,12 +250,25 @@ Rectangle {
                     value: SyncStatusController.reconciliation.running ? qsTr("running now")
                          : panel.when(SyncStatusController.reconciliation.nextRunAt)
                 }
+                TouchButton {
+                    text: qsTr("Reconcile now")
+                    enabled: SyncStatusController.peerSyncRunning && !SyncStatusController.reconciliation.running
+                    onClicked: SyncStatusController.reconcileNow()
+                }
             }
             Card {
                 Layout.fillWidth: true
                 visible: SyncStatusController.clockWarning !== ""
                 title: qsTr("Clock")
                 Fact { name: qsTr("Warning"); value: SyncStatusController.clockWarning; tint: Theme.danger }
+            }
+            Text {
+                Layout.fillWidth: true
+                visible: SyncStatusController.message !== ""
+                text: SyncStatusController.message
+                color: Theme.textMuted
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.Wrap
             }
             Item { Layout.fillHeight: true }
         }

@@ -90,6 +90,24 @@ private slots:
                      .value(QStringLiteral("lastError"))
                      .toString()
                      .contains(QLatin1String("test-key")));
+
+        // A failed message: only a manager gets its retries back.
+        QVERIFY(
+            t.db().exec(QStringLiteral("UPDATE outbox SET status = 'failed', retry_count = 3")));
+        status.refresh();
+        QCOMPARE(status.failed(), 1);
+        QVERIFY(!status.retryFailedUploads()); // the demo cashier is logged in
+        QVERIFY(status.message().contains(QLatin1String("manager")));
+        QCOMPARE(status.failed(), 1);
+        t.lane().session().logout();
+        const auto manager = Lane::demoEmployee(QStringLiteral("manager"));
+        QVERIFY(manager);
+        QVERIFY(t.lane().session().login(manager->employeeId, manager->pin).ok);
+        QVERIFY(status.retryFailedUploads());
+        QCOMPARE(status.failed(), 0);
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND "
+                                        "retry_count = 0")),
+                 1);
         t.lane().stopSync();
     }
 };

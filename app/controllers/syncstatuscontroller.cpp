@@ -140,3 +140,41 @@ void SyncStatusController::refresh()
                              .arg(at.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
     Q_EMIT changed();
 }
+
+bool SyncStatusController::managerPresent()
+{
+    const auto &e = m_lane.session().current();
+    if (e && e->isManager())
+        return true;
+    m_message = tr("Only a manager can do this.");
+    Q_EMIT changed();
+    return false;
+}
+
+bool SyncStatusController::retryFailedUploads()
+{
+    if (!managerPresent())
+        return false;
+    CloudSync *cloud = m_lane.cloudSync();
+    if (!cloud) {
+        m_message = tr("Cloud sync is off on this lane.");
+        Q_EMIT changed();
+        return false;
+    }
+    auto reset = cloud->retryFailed();
+    m_message = reset ? tr("%n failed messages queued for upload again.", "", *reset)
+                      : tr("Retry failed: %1").arg(reset.error());
+    refresh();
+    return bool(reset);
+}
+
+bool SyncStatusController::reconcileNow()
+{
+    if (!managerPresent())
+        return false;
+    const bool started = m_lane.reconciler().reconcileNow(QStringLiteral("manager"));
+    m_message =
+        started ? tr("Reconciliation started.") : tr("A reconciliation is already running.");
+    refresh();
+    return started;
+}

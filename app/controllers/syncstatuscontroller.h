@@ -37,6 +37,7 @@ class SyncStatusController : public QObject
     // (no peers and no cloud configured).
     Q_PROPERTY(QString indicator READ indicator NOTIFY changed)
     Q_PROPERTY(qint64 waiting READ waiting NOTIFY changed)
+    Q_PROPERTY(QString message READ message NOTIFY changed)
 public:
     explicit SyncStatusController(Lane &lane, QObject *parent = nullptr);
     ~SyncStatusController() override;
@@ -57,11 +58,16 @@ public:
     QVariantMap cloud() const { return m_cloud; }
     QVariantMap reconciliation() const { return m_reconciliation; }
     QString clockWarning() const { return m_clockWarning; }
+    QString message() const { return m_message; }
     QString indicator() const;
     qint64 waiting() const;
 
     // Reads everything again now.
     Q_INVOKABLE void refresh();
+    // Manager actions (refused for anyone else): failed cloud messages get their retries back;
+    // an inventory reconciliation starts now. The outcome is in message().
+    Q_INVOKABLE bool retryFailedUploads();
+    Q_INVOKABLE bool reconcileNow();
     // Connects to the lane's peer server, cloud pusher and reconciler (call after they started).
     void attach();
     // For the screenshot tour: peers in the states the panel must show well.
@@ -72,6 +78,7 @@ Q_SIGNALS:
 
 private:
     void scheduleRefresh();
+    bool managerPresent();
 
     Lane &m_lane;
     PeerStatusModel m_peers;
@@ -83,5 +90,6 @@ private:
     QVariantMap m_cloud;
     QVariantMap m_reconciliation;
     QString m_clockWarning;
+    QString m_message;
     bool m_sample = false;
 };
