@@ -541,9 +541,7 @@ void CloudSync::handleResults(const QList<Item> &items, const QJsonArray &result
             m_health.rejected += rejected;
             if (failedNow > 0)
                 refreshFailedCounts();
-            status = m_db.setMeta(
-                kStatusKey,
-                QString::fromUtf8(QJsonDocument(m_health.toJson()).toJson(QJsonDocument::Compact)));
+            status = recordHealth(); // in the same transaction as the marks
         }
         if (status)
             status = tx.commit();
@@ -610,12 +608,16 @@ void CloudSync::refreshFailedCounts()
         m_health.relayedFailed = f->toLongLong();
 }
 
+Status CloudSync::recordHealth()
+{
+    return m_db.setMeta(
+        kStatusKey,
+        QString::fromUtf8(QJsonDocument(m_health.toJson()).toJson(QJsonDocument::Compact)));
+}
+
 void CloudSync::publishHealth()
 {
-    if (Status s = m_db.setMeta(
-            kStatusKey,
-            QString::fromUtf8(QJsonDocument(m_health.toJson()).toJson(QJsonDocument::Compact)));
-        !s)
+    if (Status s = recordHealth(); !s)
         qCWarning(lcCloud).noquote() << "cannot record cloud health:" << s.error();
     emit healthChanged();
 }

@@ -116,6 +116,8 @@ private:
     void handleResults(const QList<Item> &items, const QJsonArray &results);
     void queueBackoff(const QString &why, bool reachable);
     void finishRun(bool continueNow);
+    // Writes the health to lane_meta (for --health); publishHealth also tells the UI.
+    [[nodiscard]] Status recordHealth();
     void publishHealth();
     void refreshFailedCounts();
 
