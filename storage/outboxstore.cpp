@@ -65,7 +65,7 @@ Result<std::optional<OutboxRow>> OutboxStore::byId(const QString &id)
 Result<QMap<QString, qint64>> OutboxStore::countByStatus()
 {
     using R = Result<QMap<QString, qint64>>;
-    auto q = m_db.prepared(QStringLiteral("SELECT status, COUNT(*) FROM outbox GROUP BY status"));
+    auto q = m_db.prepared(QStringLiteral("SELECT status, n FROM outbox_counts"));
     if (!q)
         return R::failure(q.error());
     QSqlQuery &query = **q;

@@ -38,7 +38,8 @@ public:
 
     [[nodiscard]] Status insert(const OutboxRow &row);
     [[nodiscard]] Result<std::optional<OutboxRow>> byId(const QString &id);
-    // Message counts by status ("pending", "peer_ack", "cloud_ack", "failed").
+    // Message counts by status ("pending", "peer_ack", "cloud_ack", "failed"), from the
+    // trigger-kept outbox_counts: constant time however large the outbox.
     [[nodiscard]] Result<QMap<QString, qint64>> countByStatus();
 
 private:

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <QTest>
 
 class TstStorage : public QObject
@@ -126,6 +127,40 @@ private slots:
         QCOMPARE(t.count(QStringLiteral(
                      "SELECT COUNT(*) FROM lane_meta WHERE key = 'k2' AND value = 'v3'")),
                  1);
+    }
+
+    // The counts the status line, the sync panel and --health read are the table's own counts
+    // after inserts, every status change and deletes.
+    void outboxCountsFollowEveryChange()
+    {
+        TestLane t;
+        QVERIFY(!t.ringSaleFrames(5).isEmpty());
+        QVERIFY(t.db().exec(QStringLiteral(
+            "UPDATE outbox SET status = 'peer_ack' WHERE seq IN (SELECT seq FROM outbox ORDER BY "
+            "seq LIMIT 3)")));
+        QVERIFY(t.db().exec(QStringLiteral(
+            "UPDATE outbox SET status = 'cloud_ack' WHERE seq = (SELECT MIN(seq) FROM outbox)")));
+        QVERIFY(t.db().exec(QStringLiteral(
+            "UPDATE outbox SET status = 'failed' WHERE seq = (SELECT MAX(seq) FROM outbox)")));
+        QVERIFY(
+            t.db().exec(QStringLiteral("UPDATE outbox SET retry_count = 2"))); // no status change
+        QVERIFY(t.db().exec(QStringLiteral("DELETE FROM outbox WHERE seq = (SELECT MAX(seq) FROM "
+                                           "outbox WHERE status = 'peer_ack')")));
+        auto counts = t.lane().outbox().store().countByStatus();
+        QVERIFY(counts);
+        QSqlQuery q(t.db().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT status, COUNT(*) FROM outbox GROUP BY status")));
+        QMap<QString, qint64> actual{{QStringLiteral("pending"), 0},
+                                     {QStringLiteral("peer_ack"), 0},
+                                     {QStringLiteral("cloud_ack"), 0},
+                                     {QStringLiteral("failed"), 0}};
+        while (q.next())
+            actual[q.value(0).toString()] = q.value(1).toLongLong();
+        QCOMPARE(*counts, actual);
+        QCOMPARE(actual.value(QStringLiteral("pending")), 1);
+        QCOMPARE(actual.value(QStringLiteral("peer_ack")), 1);
+        QCOMPARE(actual.value(QStringLiteral("cloud_ack")), 1);
+        QCOMPARE(actual.value(QStringLiteral("failed")), 1);
     }
 
     void nativeStatementReturningAndPrepareErrors()

@@ -31,7 +31,7 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
                        {QStringLiteral("cloud_ack"), 0},
                        {QStringLiteral("failed"), 0}};
     QSqlQuery q(db.connection());
-    if (!q.exec(QStringLiteral("SELECT status, COUNT(*) FROM outbox GROUP BY status")))
+    if (!q.exec(QStringLiteral("SELECT status, n FROM outbox_counts")))
         return R::failure(q.lastError().text());
     while (q.next())
         outbox.insert(q.value(0).toString(), q.value(1).toLongLong());
