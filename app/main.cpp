@@ -131,7 +131,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("euphoria-lane"));
     QCoreApplication::setOrganizationName(QStringLiteral("Euphoria"));
     QCoreApplication::setApplicationVersion(QStringLiteral(EUPHORIA_VERSION));
-    installTranslator(*app);
+    // With a UI, LanguageController chooses (and switches) the language.
+    if (headless)
+        installTranslator(*app);
 
     // A deliberately wrong clock, for testing how lanes cope with skew.
     bool offsetOk = false;

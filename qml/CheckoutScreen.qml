@@ -47,6 +47,13 @@ FocusScope {
                 onOpened: statusPanel.shown = true
             }
             TouchButton {
+                objectName: "adminButton"
+                visible: LoginController.manager
+                text: qsTr("Admin")
+                implicitHeight: 48
+                onClicked: adminScreen.shown = true
+            }
+            TouchButton {
                 text: qsTr("Log out")
                 implicitHeight: 48
                 onClicked: LoginController.logout()
@@ -251,12 +258,33 @@ FocusScope {
         }
     }
 
+    // The next person to log in starts at checkout, not on the last manager's panels.
+    Connections {
+        target: LoginController
+        function onSessionChanged() {
+            if (!LoginController.loggedIn) {
+                statusPanel.shown = false
+                adminScreen.shown = false
+            }
+        }
+    }
+
     SyncStatusScreen {
         id: statusPanel
         objectName: "syncStatusPanel"
         property bool shown: false
         anchors.fill: parent
         z: 10
+        visible: shown && LoginController.manager
+        onClosed: shown = false
+    }
+
+    AdminScreen {
+        id: adminScreen
+        objectName: "adminScreen"
+        property bool shown: false
+        anchors.fill: parent
+        z: 11
         visible: shown && LoginController.manager
         onClosed: shown = false
     }

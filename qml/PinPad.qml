@@ -66,10 +66,14 @@ FocusScope {
                 model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
                 TouchButton {
                     required property string modelData
+                    objectName: "pinKey_" + modelData
+                    // Equal columns whatever the labels' lengths in any language.
                     Layout.fillWidth: true
                     Layout.fillHeight: true
+                    Layout.preferredWidth: 96
+                    Layout.minimumWidth: Theme.touchTarget
                     Layout.preferredHeight: 80
-                    fontSize: modelData.length > 1 ? Theme.fontLarge : Theme.fontTitle
+                    fontSize: modelData.length > 1 ? Theme.fontBody : Theme.fontTitle
                     text: modelData === "clear" ? qsTr("Clear") : modelData === "ok" ? qsTr("OK") : modelData
                     tone: modelData === "ok" ? "primary" : "neutral"
                     enabled: modelData !== "ok" || pad.pin.length >= 4

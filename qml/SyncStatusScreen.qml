@@ -46,38 +46,6 @@ Rectangle {
         }
     }
 
-    component Card: Rectangle {
-        default property alias content: body.data
-        property string title
-        color: Theme.surface
-        radius: Theme.radius
-        border.color: Theme.border
-        implicitHeight: body.implicitHeight + titleText.implicitHeight + 3 * Theme.margin
-        Text {
-            id: titleText
-            anchors { left: parent.left; top: parent.top; margins: Theme.margin }
-            text: parent.title
-            font.pixelSize: Theme.fontBody
-            font.bold: true
-            color: Theme.text
-        }
-        ColumnLayout {
-            id: body
-            anchors { left: parent.left; right: parent.right; top: titleText.bottom; margins: Theme.margin }
-            spacing: 6
-        }
-    }
-    component Fact: RowLayout {
-        property string name
-        property string value
-        property color tint: Theme.text
-        Layout.fillWidth: true
-        Text { text: parent.name; color: Theme.textMuted; font.pixelSize: Theme.fontSmall; Layout.preferredWidth: 190 }
-        Text {
-            text: parent.value; color: parent.tint; font.pixelSize: Theme.fontBody
-            Layout.fillWidth: true; wrapMode: Text.Wrap
-        }
-    }
     component Count: ColumnLayout {
         property string name
         property var value
@@ -86,7 +54,10 @@ Rectangle {
         Layout.preferredWidth: 100
         spacing: 2
         Text { text: parent.value; color: parent.tint; font.pixelSize: Theme.fontTitle; font.bold: true; Layout.alignment: Qt.AlignHCenter }
-        Text { text: parent.name; color: Theme.textMuted; font.pixelSize: Theme.fontSmall; Layout.alignment: Qt.AlignHCenter }
+        Text {
+            text: parent.name; color: Theme.textMuted; font.pixelSize: Theme.fontSmall
+            Layout.fillWidth: true; horizontalAlignment: Text.AlignHCenter; wrapMode: Text.Wrap
+        }
     }
 
     RowLayout {
@@ -168,7 +139,7 @@ Rectangle {
                                       + (connected ? "" : " · " + qsTr("down since %1").arg(panel.when(since)))
                                 font.pixelSize: Theme.fontSmall
                                 color: Theme.textMuted
-                                elide: Text.ElideRight
+                                wrapMode: Text.Wrap
                             }
                             Text {
                                 Layout.fillWidth: true
@@ -176,6 +147,8 @@ Rectangle {
                                 text: lastError
                                 font.pixelSize: Theme.fontSmall
                                 color: Theme.danger
+                                wrapMode: Text.Wrap
+                                maximumLineCount: 2
                                 elide: Text.ElideRight
                             }
                         }
@@ -197,6 +170,7 @@ Rectangle {
                 title: qsTr("Outbox")
                 RowLayout {
                     Layout.fillWidth: true
+                    spacing: Theme.spacing
                     Count { name: qsTr("pending"); value: SyncStatusController.pending }
                     Count { name: qsTr("at a peer"); value: SyncStatusController.peerAcked }
                     Count { name: qsTr("in the cloud"); value: SyncStatusController.cloudAcked; tint: Theme.success }
@@ -227,7 +201,7 @@ Rectangle {
                 }
                 TouchButton {
                     visible: SyncStatusController.cloudEnabled && SyncStatusController.failed > 0
-                    text: qsTr("Retry %n failed uploads", "", SyncStatusController.failed)
+                    text: qsTr("Retry failed uploads (%n)", "", SyncStatusController.failed)
                     tone: "accent"
                     onClicked: SyncStatusController.retryFailedUploads()
                 }
@@ -240,7 +214,7 @@ Rectangle {
                     value: SyncStatusController.reconciliation.finishedAt
                            ? qsTr("%1: %2, %3 differences, %4 resolved")
                                  .arg(panel.when(SyncStatusController.reconciliation.finishedAt))
-                                 .arg(SyncStatusController.reconciliation.result)
+                                 .arg(AdminController.describeResult(SyncStatusController.reconciliation.result))
                                  .arg(SyncStatusController.reconciliation.differences)
                                  .arg(SyncStatusController.reconciliation.resolved)
                            : qsTr("not run yet")

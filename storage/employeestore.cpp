@@ -65,11 +65,12 @@ Result<std::optional<Employee>> EmployeeStore::byId(const QString &id)
     return e;
 }
 
-Result<QList<Employee>> EmployeeStore::active()
+Result<QList<Employee>> EmployeeStore::list(bool activeOnly)
 {
     using R = Result<QList<Employee>>;
-    auto q = m_db.prepared(kColumns + QStringLiteral("WHERE active = 1 ORDER BY role, name COLLATE "
-                                                     "NOCASE"));
+    auto q =
+        m_db.prepared(kColumns + (activeOnly ? QStringLiteral("WHERE active = 1 ") : QString()) +
+                      QStringLiteral("ORDER BY role, name COLLATE NOCASE"));
     if (!q)
         return R::failure(q.error());
     QSqlQuery &query = **q;
@@ -80,6 +81,16 @@ Result<QList<Employee>> EmployeeStore::active()
         list.append(read(query));
     query.finish();
     return list;
+}
+
+Result<QList<Employee>> EmployeeStore::active()
+{
+    return list(true);
+}
+
+Result<QList<Employee>> EmployeeStore::all()
+{
+    return list(false);
 }
 
 Status EmployeeStore::setLoginState(const QString &id, int failedAttempts,

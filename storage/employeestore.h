@@ -35,9 +35,12 @@ public:
     [[nodiscard]] Status upsert(const Employee &employee, const QString &at);
     [[nodiscard]] Result<std::optional<Employee>> byId(const QString &id);
     [[nodiscard]] Result<QList<Employee>> active();
+    // Every employee, inactive ones too (the admin screen), by role and name.
+    [[nodiscard]] Result<QList<Employee>> all();
     [[nodiscard]] Status setLoginState(const QString &id, int failedAttempts,
                                        const QString &lockedUntil, const QString &at);
 
 private:
+    Result<QList<Employee>> list(bool activeOnly);
     Database &m_db;
 };

@@ -5,6 +5,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 Status OutboxStore::insert(const OutboxRow &row)
 {
     auto q = m_db.statement(QStringLiteral(
@@ -29,12 +31,34 @@ Status OutboxStore::insert(const OutboxRow &row)
         .exec();
 }
 
+namespace {
+const QString kRowColumns =
+    QStringLiteral("SELECT id, topic, payload, status, retry_count, created_at, terminal_id, "
+                   "peer_acked_at, cloud_acked_at, seq, priority, last_error FROM outbox ");
+
+OutboxRow readRow(const QSqlQuery &query)
+{
+    OutboxRow r;
+    r.id = query.value(0).toString();
+    r.topic = query.value(1).toString();
+    r.payload = query.value(2).toString().toUtf8();
+    r.status = query.value(3).toString();
+    r.retryCount = query.value(4).toInt();
+    r.createdAt = query.value(5).toString();
+    r.terminalId = query.value(6).toString();
+    r.peerAckedAt = query.value(7).toString();
+    r.cloudAckedAt = query.value(8).toString();
+    r.seq = query.value(9).toLongLong();
+    r.priority = query.value(10).toInt();
+    r.lastError = query.value(11).toString();
+    return r;
+}
+} // namespace
+
 Result<std::optional<OutboxRow>> OutboxStore::byId(const QString &id)
 {
     using R = Result<std::optional<OutboxRow>>;
-    auto q = m_db.prepared(QStringLiteral(
-        "SELECT id, topic, payload, status, retry_count, created_at, terminal_id, peer_acked_at, "
-        "cloud_acked_at, seq, priority, last_error FROM outbox WHERE id = ?"));
+    auto q = m_db.prepared(kRowColumns + QStringLiteral("WHERE id = ?"));
     if (!q)
         return R::failure(q.error());
     QSqlQuery &query = **q;
@@ -42,24 +66,28 @@ Result<std::optional<OutboxRow>> OutboxStore::byId(const QString &id)
     if (Status s = Database::run(query); !s)
         return R::failure(s.error());
     std::optional<OutboxRow> row;
-    if (query.next()) {
-        OutboxRow r;
-        r.id = query.value(0).toString();
-        r.topic = query.value(1).toString();
-        r.payload = query.value(2).toString().toUtf8();
-        r.status = query.value(3).toString();
-        r.retryCount = query.value(4).toInt();
-        r.createdAt = query.value(5).toString();
-        r.terminalId = query.value(6).toString();
-        r.peerAckedAt = query.value(7).toString();
-        r.cloudAckedAt = query.value(8).toString();
-        r.seq = query.value(9).toLongLong();
-        r.priority = query.value(10).toInt();
-        r.lastError = query.value(11).toString();
-        row = std::move(r);
-    }
+    if (query.next())
+        row = readRow(query);
     query.finish();
     return row;
+}
+
+Result<QList<OutboxRow>> OutboxStore::failed(int limit)
+{
+    using R = Result<QList<OutboxRow>>;
+    auto q = m_db.prepared(
+        kRowColumns + QStringLiteral("WHERE status = 'failed' ORDER BY created_at DESC LIMIT ?"));
+    if (!q)
+        return R::failure(q.error());
+    QSqlQuery &query = **q;
+    query.bindValue(0, std::clamp(limit, 1, 10000));
+    if (Status s = Database::run(query); !s)
+        return R::failure(s.error());
+    QList<OutboxRow> rows;
+    while (query.next())
+        rows.append(readRow(query));
+    query.finish();
+    return rows;
 }
 
 Result<QMap<QString, qint64>> OutboxStore::countByStatus()

@@ -41,6 +41,8 @@ public:
     // Message counts by status ("pending", "peer_ack", "cloud_ack", "failed"), from the
     // trigger-kept outbox_counts: constant time however large the outbox.
     [[nodiscard]] Result<QMap<QString, qint64>> countByStatus();
+    // Messages the cloud refused maxRetries times, newest first (the admin screen).
+    [[nodiscard]] Result<QList<OutboxRow>> failed(int limit);
 
 private:
     Database &m_db;

@@ -539,8 +539,10 @@ QVariantList Reconciler::conflicts(int limit)
     auto q = m_db.statement(QStringLiteral(
         "SELECT c.id, c.run_id, c.product_id, COALESCE(p.name, ''), c.peer_terminal, "
         "c.local_stock, c.local_updated, c.remote_stock, c.remote_updated, c.chosen_stock, "
-        "c.chosen_from, c.resolved_at FROM inventory_conflicts c LEFT JOIN products p "
-        "ON p.id = c.product_id ORDER BY c.id DESC LIMIT ?"));
+        "c.chosen_from, c.resolved_at, c.override_stock, COALESCE(c.override_by, ''), "
+        "COALESCE(c.override_at, ''), COALESCE(e.name, '') FROM inventory_conflicts c "
+        "LEFT JOIN products p ON p.id = c.product_id LEFT JOIN employees e ON e.id = c.override_by "
+        "ORDER BY c.id DESC LIMIT ?"));
     if (!q) {
         qCWarning(lcRecon) << "cannot read conflicts:" << q.error();
         return out;
@@ -559,8 +561,58 @@ QVariantList Reconciler::conflicts(int limit)
                                {QStringLiteral("remoteUpdated"), st.columnText(8)},
                                {QStringLiteral("chosenStock"), st.columnInt(9)},
                                {QStringLiteral("chosenFrom"), st.columnText(10)},
-                               {QStringLiteral("resolvedAt"), st.columnText(11)}});
+                               {QStringLiteral("resolvedAt"), st.columnText(11)},
+                               {QStringLiteral("overridden"), !st.columnText(13).isEmpty()},
+                               {QStringLiteral("overrideStock"), st.columnInt(12)},
+                               {QStringLiteral("overrideBy"), st.columnText(13)},
+                               {QStringLiteral("overrideAt"), st.columnText(14)},
+                               {QStringLiteral("overrideByName"), st.columnText(15)}});
     if (!st.error().isEmpty())
         qCWarning(lcRecon) << "cannot read conflicts:" << st.error();
     return out;
+}
+
+Status Reconciler::overrideConflict(qint64 conflictId, qint64 quantity, const QString &employeeId)
+{
+    if (quantity < 0 || quantity > 1000000000)
+        return Status::failure(QStringLiteral("a stock figure is between 0 and 1,000,000,000"));
+    WriteTransaction tx(m_db);
+    if (!tx.isActive())
+        return Status::failure(tx.error());
+    auto find =
+        m_db.statement(QStringLiteral("SELECT product_id FROM inventory_conflicts WHERE id = ?"));
+    if (!find)
+        return Status::failure(find.error());
+    (*find)->bind(1, conflictId);
+    if (!(*find)->next())
+        return Status::failure((*find)->error().isEmpty()
+                                   ? QStringLiteral("no conflict %1").arg(conflictId)
+                                   : (*find)->error());
+    const QString productId = (*find)->columnText(0);
+    (*find)->finish();
+    auto stamp = m_hlc.tick();
+    if (!stamp)
+        return Status::failure(stamp.error());
+    auto applied =
+        m_ledger.publishBaseline(productId, quantity, *stamp, QStringLiteral("count"), employeeId);
+    if (!applied)
+        return Status::failure(applied.error());
+    auto mark = m_db.statement(QStringLiteral("UPDATE inventory_conflicts SET override_stock = ?, "
+                                              "override_by = ?, override_at = ? WHERE id = ?"));
+    if (!mark)
+        return Status::failure(mark.error());
+    if (Status s = (*mark)
+                       ->bind(1, quantity)
+                       .bind(2, employeeId)
+                       .bind(3, Clock::toIso(m_clock.nowUtc()))
+                       .bind(4, conflictId)
+                       .exec();
+        !s)
+        return s;
+    if (Status s = tx.commit(); !s)
+        return s;
+    qCInfo(lcRecon) << "conflict" << conflictId << "for product" << productId
+                    << "overridden by employee" << employeeId << "to" << quantity;
+    Q_EMIT statusChanged();
+    return {};
 }

@@ -66,6 +66,11 @@ public:
     // product, peer, both values and times, the chosen value and whose it was.
     Q_INVOKABLE QVariantList conflicts(int limit = 100);
 
+    // A manager's choice for a conflict: the product's stock becomes quantity (a stock take
+    // stamped now, published to every lane) and the conflict records who chose what, when.
+    [[nodiscard]] Status overrideConflict(qint64 conflictId, qint64 quantity,
+                                          const QString &employeeId);
+
     // A peer's inventory_response frame (from PeerSync::inventoryResponse).
     void onInventoryResponse(const QString &peer, const QJsonObject &frame);
 

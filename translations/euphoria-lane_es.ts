@@ -1,4 +1,1133 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
+<context>
+    <name>AdminController</name>
+    <message>
+        <source>Reconciliation: %1. %2 products compared, %3 differences, %4 resolved.</source>
+        <translation>Conciliación: %1. %2 productos comparados, %3 diferencias, %4 resueltas.</translation>
+    </message>
+    <message>
+        <source>Only a manager can do this.</source>
+        <translation>Solo un gerente puede hacer esto.</translation>
+    </message>
+    <message>
+        <source>Reconciliation started.</source>
+        <translation>Conciliación iniciada.</translation>
+    </message>
+    <message>
+        <source>A reconciliation is already running.</source>
+        <translation>Ya hay una conciliación en curso.</translation>
+    </message>
+    <message>
+        <source>Enter the stock as a whole number, 0 or more.</source>
+        <translation>Introduzca las existencias como número entero, 0 o más.</translation>
+    </message>
+    <message>
+        <source>The override was not saved: %1</source>
+        <translation>La corrección no se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Stock set to %1 by %2; every lane receives it.</source>
+        <translation>Existencias fijadas en %1 por %2; todas las cajas lo reciben.</translation>
+    </message>
+    <message>
+        <source>Cloud sync is off on this lane.</source>
+        <translation>La sincronización con la nube está desactivada en esta caja.</translation>
+    </message>
+    <message>
+        <source>Retry failed: %1</source>
+        <translation>El reintento falló: %1</translation>
+    </message>
+    <message>
+        <source>Nothing matches &quot;%1&quot;.</source>
+        <translation>Nada coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>Enter the count as a whole number, 0 or more.</source>
+        <translation>Introduzca el recuento como número entero, 0 o más.</translation>
+    </message>
+    <message>
+        <source>Choose a product first.</source>
+        <translation>Elija primero un producto.</translation>
+    </message>
+    <message>
+        <source>The count was not saved: %1</source>
+        <translation>El recuento no se guardó: %1</translation>
+    </message>
+    <message>
+        <source>%1: stock counted at %2.</source>
+        <translation>%1: existencias contadas en %2.</translation>
+    </message>
+    <message>
+        <source>The discount limit is between 0 and 100%.</source>
+        <translation>El límite de descuento está entre 0 y 100 %.</translation>
+    </message>
+    <message>
+        <source>%1 added.</source>
+        <translation>%1 añadido.</translation>
+    </message>
+    <message>
+        <source>%1 saved.</source>
+        <translation>%1 guardado.</translation>
+    </message>
+    <message>
+        <source>not run yet</source>
+        <translation>aún no se ha ejecutado</translation>
+    </message>
+    <message>
+        <source>all lanes agree</source>
+        <translation>todas las cajas coinciden</translation>
+    </message>
+    <message>
+        <source>differences resolved</source>
+        <translation>diferencias resueltas</translation>
+    </message>
+    <message>
+        <source>some messages still missing</source>
+        <translation>aún faltan algunos mensajes</translation>
+    </message>
+    <message>
+        <source>no other lane connected</source>
+        <translation>ninguna otra caja conectada</translation>
+    </message>
+    <message>
+        <source>no other lane answered</source>
+        <translation>ninguna otra caja respondió</translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation>falló (%1)</translation>
+    </message>
+    <message>
+        <source>%1; no answer from %2</source>
+        <translation>%1; sin respuesta de %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed messages queued for upload again: %n.</source>
+        <translation>
+            <numerusform>Mensajes fallidos en cola para subirse de nuevo: %n.</numerusform>
+            <numerusform>Mensajes fallidos en cola para subirse de nuevo: %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Admin, lane %1</source>
+        <translation>Administración, caja %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Conciliación</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
+    <message>
+        <source>Cloud uploads</source>
+        <translation>Envíos a la nube</translation>
+    </message>
+    <message>
+        <source>Stock count</source>
+        <translation>Recuento</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Empleados</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Inventory reconciliation</source>
+        <translation>Conciliación de inventario</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>running, started %1</source>
+        <translation>en curso, iniciada %1</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inactiva</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Último resultado</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <source>Lanes asked</source>
+        <translation>Cajas consultadas</translation>
+    </message>
+    <message>
+        <source>%1 asked, %2 answered</source>
+        <translation>%1 consultadas, %2 respondieron</translation>
+    </message>
+    <message>
+        <source>Products compared</source>
+        <translation>Productos comparados</translation>
+    </message>
+    <message>
+        <source>Differences found</source>
+        <translation>Diferencias halladas</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resueltas</translation>
+    </message>
+    <message>
+        <source>Checksum after</source>
+        <translation>Suma de control final</translation>
+    </message>
+    <message>
+        <source>Next scheduled run</source>
+        <translation>Próxima ejecución</translation>
+    </message>
+    <message>
+        <source>on demand only</source>
+        <translation>solo a petición</translation>
+    </message>
+    <message>
+        <source>Reconcile now</source>
+        <translation>Conciliar ahora</translation>
+    </message>
+    <message>
+        <source>Differences reconciliation resolved by the latest stock figure. Set the right count to override.</source>
+        <translation>Diferencias que la conciliación resolvió con la cifra de existencias más reciente. Indique el recuento correcto para corregirla.</translation>
+    </message>
+    <message>
+        <source>Here %1 (%2) · lane %3: %4 (%5)</source>
+        <translation>Aquí %1 (%2) · caja %3: %4 (%5)</translation>
+    </message>
+    <message>
+        <source>Chosen %1, overridden to %2 by %3 at %4</source>
+        <translation>Elegido %1, corregido a %2 por %3 el %4</translation>
+    </message>
+    <message>
+        <source>Chosen %1 (lane %2) at %3</source>
+        <translation>Elegido %1 (caja %2) el %3</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Recuento</translation>
+    </message>
+    <message>
+        <source>Correct stock for %1</source>
+        <translation>Existencias correctas de %1</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Corregir</translation>
+    </message>
+    <message>
+        <source>No conflicts: every reconciliation so far agreed.</source>
+        <translation>Sin conflictos: todas las conciliaciones coincidieron.</translation>
+    </message>
+    <message>
+        <source>Cloud sync is off on this lane (no supabaseUrl and key).</source>
+        <translation>La sincronización con la nube está desactivada en esta caja (sin supabaseUrl ni clave).</translation>
+    </message>
+    <message>
+        <source>No failed uploads.</source>
+        <translation>No hay envíos fallidos.</translation>
+    </message>
+    <message>
+        <source>Messages the cloud refused after every retry. Fix the cause, then retry them.</source>
+        <translation>Mensajes que la nube rechazó tras todos los reintentos. Corrija la causa y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sin motivo indicado</translation>
+    </message>
+    <message>
+        <source>Find the product by barcode, SKU or name, then enter what is on the shelf. Every lane receives the count.</source>
+        <translation>Busque el producto por código de barras, SKU o nombre e introduzca lo que hay en el estante. Todas las cajas reciben el recuento.</translation>
+    </message>
+    <message>
+        <source>Barcode, SKU or name</source>
+        <translation>Código de barras, SKU o nombre</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 in stock</source>
+        <translation>%1 (%2): %3 en existencias</translation>
+    </message>
+    <message>
+        <source>Count for %1</source>
+        <translation>Recuento de %1</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unidades</translation>
+    </message>
+    <message>
+        <source>Units on the shelf</source>
+        <translation>Unidades en el estante</translation>
+    </message>
+    <message>
+        <source>Save count</source>
+        <translation>Guardar recuento</translation>
+    </message>
+    <message>
+        <source>+ New employee</source>
+        <translation>+ Nuevo empleado</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Gerente</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cajero</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactivo</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>bloqueado</translation>
+    </message>
+    <message>
+        <source>New employee</source>
+        <translation>Nuevo empleado</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>PIN nuevo</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation>de 4 a 8 dígitos</translation>
+    </message>
+    <message>
+        <source>leave empty to keep</source>
+        <translation>vacío para conservar</translation>
+    </message>
+    <message>
+        <source>Discount limit %</source>
+        <translation>Límite de descuento %</translation>
+    </message>
+    <message>
+        <source>Discount limit in percent</source>
+        <translation>Límite de descuento en porcentaje</translation>
+    </message>
+    <message>
+        <source>Active (can log in)</source>
+        <translation>Activo (puede iniciar sesión)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Language of this lane&apos;s screens</source>
+        <translation>Idioma de las pantallas de esta caja</translation>
+    </message>
+    <message>
+        <source>Read only: change them in the settings file, the environment or on the command line, then restart the lane.</source>
+        <translation>Solo lectura: cámbielos en el archivo de ajustes, el entorno o la línea de órdenes y reinicie la caja.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry failed uploads (%n)</source>
+        <translation>
+            <numerusform>Reintentar envíos fallidos (%n)</numerusform>
+            <numerusform>Reintentar envíos fallidos (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · tries: %n
+%3</source>
+        <translation>
+            <numerusform>%1 · %2 · intentos: %n
+%3</numerusform>
+            <numerusform>%1 · %2 · intentos: %n
+%3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Barcode</name>
+    <message>
+        <source>A barcode has digits only.</source>
+        <translation>Un código de barras solo tiene dígitos.</translation>
+    </message>
+    <message>
+        <source>A barcode has 12 (UPC-A) or 13 (EAN-13) digits, not %1.</source>
+        <translation>Un código de barras tiene 12 (UPC-A) o 13 (EAN-13) dígitos, no %1.</translation>
+    </message>
+    <message>
+        <source>Barcode %1 is misread (check digit). Scan it again or type it.</source>
+        <translation>El código %1 se leyó mal (dígito de control). Escanéelo de nuevo o escríbalo.</translation>
+    </message>
+</context>
+<context>
+    <name>Cart</name>
+    <message>
+        <source>Payments are already taken; remove them before changing the cart.</source>
+        <translation>Ya hay pagos registrados; quítelos antes de cambiar el carrito.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer sold.</source>
+        <translation>%1 ya no se vende.</translation>
+    </message>
+    <message>
+        <source>Quantity must be between 1 and %1.</source>
+        <translation>La cantidad debe estar entre 1 y %1.</translation>
+    </message>
+    <message>
+        <source>The cart is full; complete this sale first.</source>
+        <translation>El carrito está lleno; termine primero esta venta.</translation>
+    </message>
+    <message>
+        <source>No such cart line.</source>
+        <translation>No existe esa línea del carrito.</translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>El carrito está vacío.</translation>
+    </message>
+    <message>
+        <source>The sale is already paid.</source>
+        <translation>La venta ya está pagada.</translation>
+    </message>
+    <message>
+        <source>Enter the cash amount received.</source>
+        <translation>Introduzca el efectivo recibido.</translation>
+    </message>
+    <message>
+        <source>That cash amount is not plausible.</source>
+        <translation>Ese importe en efectivo no es plausible.</translation>
+    </message>
+    <message>
+        <source>Enter the card amount.</source>
+        <translation>Introduzca el importe con tarjeta.</translation>
+    </message>
+    <message>
+        <source>A card can pay at most the remaining %1.</source>
+        <translation>Con tarjeta se puede pagar como máximo el resto, %1.</translation>
+    </message>
+    <message>
+        <source>No such payment.</source>
+        <translation>No existe ese pago.</translation>
+    </message>
+</context>
+<context>
+    <name>CartLineDelegate</name>
+    <message>
+        <source>%1 each</source>
+        <translation>%1 c/u</translation>
+    </message>
+    <message>
+        <source>Fewer %1</source>
+        <translation>Menos %1</translation>
+    </message>
+    <message>
+        <source>More %1</source>
+        <translation>Más %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogImporter</name>
+    <message>
+        <source>%1: cannot read catalog: %2</source>
+        <translation>%1: no se puede leer el catálogo: %2</translation>
+    </message>
+    <message>
+        <source>%1: catalog larger than 64 MiB</source>
+        <translation>%1: catálogo de más de 64 MiB</translation>
+    </message>
+    <message>
+        <source>%1: a catalog is a .json or .csv file</source>
+        <translation>%1: un catálogo es un archivo .json o .csv</translation>
+    </message>
+    <message>
+        <source>%1: sku must be 1 to 64 characters</source>
+        <translation>%1: sku debe tener de 1 a 64 caracteres</translation>
+    </message>
+    <message>
+        <source>%1: name must be 1 to 200 characters</source>
+        <translation>%1: name debe tener de 1 a 200 caracteres</translation>
+    </message>
+    <message>
+        <source>%1: priceCents must be 0 to 100000000</source>
+        <translation>%1: priceCents debe estar entre 0 y 100000000</translation>
+    </message>
+    <message>
+        <source>%1: taxRateBp must be 0 to 10000</source>
+        <translation>%1: taxRateBp debe estar entre 0 y 10000</translation>
+    </message>
+    <message>
+        <source>%1: stock out of range</source>
+        <translation>%1: stock fuera de rango</translation>
+    </message>
+    <message>
+        <source>%1: id must be a UUID</source>
+        <translation>%1: id debe ser un UUID</translation>
+    </message>
+    <message>
+        <source>%1: barcode &quot;%2&quot;: %3</source>
+        <translation>%1: código de barras «%2»: %3</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON at offset %2: %3</source>
+        <translation>%1: JSON no válido en la posición %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: expected an object with a &quot;products&quot; array</source>
+        <translation>%1: se esperaba un objeto con una lista «products»</translation>
+    </message>
+    <message>
+        <source>%1: every category needs a name</source>
+        <translation>%1: cada categoría necesita un nombre</translation>
+    </message>
+    <message>
+        <source>%1: product %2</source>
+        <translation>%1: producto %2</translation>
+    </message>
+    <message>
+        <source>%1: expected an object</source>
+        <translation>%1: se esperaba un objeto</translation>
+    </message>
+    <message>
+        <source>%1: priceCents and taxRateBp must be integers</source>
+        <translation>%1: priceCents y taxRateBp deben ser enteros</translation>
+    </message>
+    <message>
+        <source>%1: stock must be an integer</source>
+        <translation>%1: stock debe ser un entero</translation>
+    </message>
+    <message>
+        <source>%1: employee &quot;%2&quot; needs a UUID id, a name, role cashier or manager and a PIN of 4 to 8 digits</source>
+        <translation>%1: el empleado «%2» necesita un id UUID, un nombre, la función cashier o manager y un PIN de 4 a 8 dígitos</translation>
+    </message>
+    <message>
+        <source>%1: empty catalog</source>
+        <translation>%1: catálogo vacío</translation>
+    </message>
+    <message>
+        <source>%1: the header needs at least sku,name,priceCents,taxRateBp (optional: category,stock,barcodes,id)</source>
+        <translation>%1: la cabecera necesita al menos sku,name,priceCents,taxRateBp (opcional: category,stock,barcodes,id)</translation>
+    </message>
+    <message>
+        <source>%1: line %2</source>
+        <translation>%1: línea %2</translation>
+    </message>
+    <message>
+        <source>SKU %1 appears twice in the catalog</source>
+        <translation>El SKU %1 aparece dos veces en el catálogo</translation>
+    </message>
+    <message>
+        <source>barcode %1 belongs to two products</source>
+        <translation>el código de barras %1 pertenece a dos productos</translation>
+    </message>
+    <message>
+        <source>SKU %1 already belongs to another product id in this lane</source>
+        <translation>El SKU %1 ya pertenece a otro id de producto en esta caja</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutController</name>
+    <message>
+        <source>Log in with your PIN first.</source>
+        <translation>Inicie sesión primero con su PIN.</translation>
+    </message>
+    <message>
+        <source>The product lookup failed; try again.</source>
+        <translation>La búsqueda del producto falló; inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Barcode %1 is not in the catalog.</source>
+        <translation>El código de barras %1 no está en el catálogo.</translation>
+    </message>
+    <message>
+        <source>That product is not in the catalog.</source>
+        <translation>Ese producto no está en el catálogo.</translation>
+    </message>
+    <message>
+        <source>Finish or cancel the payment before adding items.</source>
+        <translation>Termine o cancele el pago antes de añadir artículos.</translation>
+    </message>
+    <message>
+        <source>%1 added, %2</source>
+        <translation>%1 añadido, %2</translation>
+    </message>
+    <message>
+        <source>Nothing matches &quot;%1&quot;.</source>
+        <translation>Nada coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>Cart voided.</source>
+        <translation>Carrito anulado.</translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>El carrito está vacío.</translation>
+    </message>
+    <message>
+        <source>Payments are already taken; void the cart to start over.</source>
+        <translation>Ya hay pagos registrados; anule el carrito para empezar de nuevo.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount.</source>
+        <translation>«%1» no es un importe.</translation>
+    </message>
+    <message>
+        <source>%1 still due.</source>
+        <translation>Faltan %1.</translation>
+    </message>
+    <message>
+        <source>Sale %1 complete.</source>
+        <translation>Venta %1 completada.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutScreen</name>
+    <message>
+        <source>Lane %1</source>
+        <translation>Caja %1</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administración</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Scan or type a barcode, SKU or name</source>
+        <translation>Escanee o escriba código, SKU o nombre</translation>
+    </message>
+    <message>
+        <source>Barcode, SKU or product name</source>
+        <translation>Código de barras, SKU o nombre del producto</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Intro</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Cart: 1 item</source>
+        <translation>Carrito: 1 artículo</translation>
+    </message>
+    <message>
+        <source>Cart: %1 items</source>
+        <translation>Carrito: %1 artículos</translation>
+    </message>
+    <message>
+        <source>Scan an item to start a sale</source>
+        <translation>Escanee un artículo para empezar una venta</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Impuesto</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Anular</translation>
+    </message>
+    <message>
+        <source>Pay %1</source>
+        <translation>Cobrar %1</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeAdmin</name>
+    <message>
+        <source>Only a manager can change employees.</source>
+        <translation>Solo un gerente puede cambiar empleados.</translation>
+    </message>
+    <message>
+        <source>Enter a name of 1 to 100 characters.</source>
+        <translation>Introduzca un nombre de 1 a 100 caracteres.</translation>
+    </message>
+    <message>
+        <source>The role is cashier or manager.</source>
+        <translation>La función es cajero o gerente.</translation>
+    </message>
+    <message>
+        <source>The discount limit is between 0 and 100%.</source>
+        <translation>El límite de descuento está entre 0 y 100 %.</translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 8 digits.</source>
+        <translation>Un PIN tiene de 4 a 8 dígitos.</translation>
+    </message>
+    <message>
+        <source>This employee no longer exists.</source>
+        <translation>Este empleado ya no existe.</translation>
+    </message>
+    <message>
+        <source>A new employee needs a PIN.</source>
+        <translation>Un empleado nuevo necesita un PIN.</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself or take away your own manager role.</source>
+        <translation>No puede desactivarse ni quitarse su propia función de gerente.</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeSession</name>
+    <message>
+        <source>The lane cannot read its employee list. Call a manager.</source>
+        <translation>La caja no puede leer su lista de empleados. Llame a un gerente.</translation>
+    </message>
+    <message>
+        <source>Unknown or inactive employee.</source>
+        <translation>Empleado desconocido o inactivo.</translation>
+    </message>
+    <message>
+        <source>%1 is locked until %2 after too many wrong PINs. A manager can unlock.</source>
+        <translation>%1 está bloqueado hasta las %2 por demasiados PIN erróneos. Un gerente puede desbloquearlo.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 is locked for 30 minutes; a manager can unlock.</source>
+        <translation>PIN erróneo. %1 queda bloqueado 30 minutos; un gerente puede desbloquearlo.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. 1 attempt left before lockout.</source>
+        <translation>PIN erróneo. Queda 1 intento antes del bloqueo.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 attempts left before lockout.</source>
+        <translation>PIN erróneo. Quedan %1 intentos antes del bloqueo.</translation>
+    </message>
+    <message>
+        <source>Welcome, %1.</source>
+        <translation>Bienvenido/a, %1.</translation>
+    </message>
+    <message>
+        <source>Manager PIN not accepted.</source>
+        <translation>PIN de gerente no aceptado.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginController</name>
+    <message>
+        <source>Locked after inactivity. Enter your PIN to continue.</source>
+        <translation>Bloqueado por inactividad. Introduzca su PIN para continuar.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>Euphoria Lane</source>
+        <translation>Euphoria Lane</translation>
+    </message>
+    <message>
+        <source>Lane %1</source>
+        <translation>Caja %1</translation>
+    </message>
+    <message>
+        <source>Who is selling?</source>
+        <translation>¿Quién vende?</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Gerente</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cajero</translation>
+    </message>
+    <message>
+        <source>Tap your name</source>
+        <translation>Toque su nombre</translation>
+    </message>
+    <message>
+        <source>PIN for %1</source>
+        <translation>PIN de %1</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Euphoria Lane %1</source>
+        <translation>Euphoria Lane %1</translation>
+    </message>
+</context>
+<context>
+    <name>PayPanel</name>
+    <message>
+        <source>Amount due</source>
+        <translation>Importe a pagar</translation>
+    </message>
+    <message>
+        <source>Paid so far %1 of %2</source>
+        <translation>Pagado hasta ahora %1 de %2</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Efectivo recibido</translation>
+    </message>
+    <message>
+        <source>Exact %1</source>
+        <translation>Exacto %1</translation>
+    </message>
+    <message>
+        <source>Other amount, e.g. 40.00</source>
+        <translation>Otro importe (40.00)</translation>
+    </message>
+    <message>
+        <source>Cash amount received</source>
+        <translation>Importe en efectivo recibido</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Tarjeta %1</translation>
+    </message>
+    <message>
+        <source>Back to cart</source>
+        <translation>Volver al carrito</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>PIN, %1 digits entered</source>
+        <translation>PIN, %1 dígitos introducidos</translation>
+    </message>
+    <message>
+        <source>Enter PIN</source>
+        <translation>Introduzca el PIN</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPanel</name>
+    <message>
+        <source>Sale complete</source>
+        <translation>Venta completada</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Recibo %1</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Total %1</translation>
+    </message>
+    <message>
+        <source>Change due</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>Nueva venta</translation>
+    </message>
+</context>
+<context>
+    <name>SaleService</name>
+    <message>
+        <source>Log in with your PIN to complete the sale.</source>
+        <translation>Inicie sesión con su PIN para completar la venta.</translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>El carrito está vacío.</translation>
+    </message>
+    <message>
+        <source>The sale is not fully paid yet.</source>
+        <translation>La venta aún no está pagada por completo.</translation>
+    </message>
+    <message>
+        <source>The sale could not be saved; the cart is kept. (%1)</source>
+        <translation>La venta no se pudo guardar; el carrito se conserva. (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>All synced</source>
+        <translation>Todo sincronizado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n en espera</numerusform>
+            <numerusform>%n en espera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This lane only</source>
+        <translation>Solo esta caja</translation>
+    </message>
+    <message>
+        <source>Offline: selling normally</source>
+        <translation>Sin conexión: se vende con normalidad</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusController</name>
+    <message>
+        <source>Lane %1&apos;s clock was %2 s ahead of this lane&apos;s at %3</source>
+        <translation>El reloj de la caja %1 iba %2 s adelantado respecto a esta caja a las %3</translation>
+    </message>
+    <message>
+        <source>Only a manager can do this.</source>
+        <translation>Solo un gerente puede hacer esto.</translation>
+    </message>
+    <message>
+        <source>Cloud sync is off on this lane.</source>
+        <translation>La sincronización con la nube está desactivada en esta caja.</translation>
+    </message>
+    <message>
+        <source>Retry failed: %1</source>
+        <translation>El reintento falló: %1</translation>
+    </message>
+    <message>
+        <source>Reconciliation started.</source>
+        <translation>Conciliación iniciada.</translation>
+    </message>
+    <message>
+        <source>A reconciliation is already running.</source>
+        <translation>Ya hay una conciliación en curso.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed messages queued for upload again: %n.</source>
+        <translation>
+            <numerusform>Mensajes fallidos en cola para subirse de nuevo: %n.</numerusform>
+            <numerusform>Mensajes fallidos en cola para subirse de nuevo: %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusScreen</name>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>Sync status, lane %1</source>
+        <translation>Estado de sincronización, caja %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Peer lanes: %1 of %2 connected</source>
+        <translation>Otras cajas: %1 de %2 conectadas</translation>
+    </message>
+    <message>
+        <source>Peer lanes</source>
+        <translation>Otras cajas</translation>
+    </message>
+    <message>
+        <source>Peer sync is off: %1</source>
+        <translation>La sincronización entre cajas está desactivada: %1</translation>
+    </message>
+    <message>
+        <source>Peer sync is off on this lane.</source>
+        <translation>La sincronización entre cajas está desactivada en esta caja.</translation>
+    </message>
+    <message>
+        <source>No peer lane has connected yet.</source>
+        <translation>Aún no se ha conectado ninguna otra caja.</translation>
+    </message>
+    <message>
+        <source>Lane %1: %2</source>
+        <translation>Caja %1: %2</translation>
+    </message>
+    <message>
+        <source>Lane %1</source>
+        <translation>Caja %1</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>conectada</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>reconectando</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>conectando</translation>
+    </message>
+    <message>
+        <source>refused (store key or version)</source>
+        <translation>rechazada (clave de tienda o versión)</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>inaccesible</translation>
+    </message>
+    <message>
+        <source>Last seen %1</source>
+        <translation>Vista por última vez %1</translation>
+    </message>
+    <message>
+        <source>down since %1</source>
+        <translation>caída desde %1</translation>
+    </message>
+    <message>
+        <source>not acked</source>
+        <translation>sin confirmar</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rechazados</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendientes</translation>
+    </message>
+    <message>
+        <source>at a peer</source>
+        <translation>en otra caja</translation>
+    </message>
+    <message>
+        <source>in the cloud</source>
+        <translation>en la nube</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallidos</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Nube</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>off (no Supabase settings)</source>
+        <translation>desactivada (sin ajustes de Supabase)</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>accesible</translation>
+    </message>
+    <message>
+        <source>not syncing</source>
+        <translation>sin sincronizar</translation>
+    </message>
+    <message>
+        <source>no upload yet</source>
+        <translation>aún sin envíos</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>Última sincronización correcta</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+    <message>
+        <source>Inventory reconciliation</source>
+        <translation>Conciliación de inventario</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Última ejecución</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 differences, %4 resolved</source>
+        <translation>%1: %2, %3 diferencias, %4 resueltas</translation>
+    </message>
+    <message>
+        <source>not run yet</source>
+        <translation>aún no se ha ejecutado</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Próxima ejecución</translation>
+    </message>
+    <message>
+        <source>running now</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>Reconcile now</source>
+        <translation>Conciliar ahora</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Reloj</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry failed uploads (%n)</source>
+        <translation>
+            <numerusform>Reintentar envíos fallidos (%n)</numerusform>
+            <numerusform>Reintentar envíos fallidos (%n)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

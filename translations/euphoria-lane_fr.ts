@@ -1,4 +1,1133 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
+<context>
+    <name>AdminController</name>
+    <message>
+        <source>Reconciliation: %1. %2 products compared, %3 differences, %4 resolved.</source>
+        <translation>Rapprochement : %1. %2 produits comparés, %3 écarts, %4 résolus.</translation>
+    </message>
+    <message>
+        <source>Only a manager can do this.</source>
+        <translation>Seul un responsable peut faire cela.</translation>
+    </message>
+    <message>
+        <source>Reconciliation started.</source>
+        <translation>Rapprochement lancé.</translation>
+    </message>
+    <message>
+        <source>A reconciliation is already running.</source>
+        <translation>Un rapprochement est déjà en cours.</translation>
+    </message>
+    <message>
+        <source>Enter the stock as a whole number, 0 or more.</source>
+        <translation>Saisissez le stock en nombre entier, 0 ou plus.</translation>
+    </message>
+    <message>
+        <source>The override was not saved: %1</source>
+        <translation>La correction n’a pas été enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Stock set to %1 by %2; every lane receives it.</source>
+        <translation>Stock fixé à %1 par %2 ; toutes les caisses le reçoivent.</translation>
+    </message>
+    <message>
+        <source>Cloud sync is off on this lane.</source>
+        <translation>La synchronisation cloud est désactivée sur cette caisse.</translation>
+    </message>
+    <message>
+        <source>Retry failed: %1</source>
+        <translation>Échec de la relance : %1</translation>
+    </message>
+    <message>
+        <source>Nothing matches &quot;%1&quot;.</source>
+        <translation>Aucun résultat pour « %1 ».</translation>
+    </message>
+    <message>
+        <source>Enter the count as a whole number, 0 or more.</source>
+        <translation>Saisissez le comptage en nombre entier, 0 ou plus.</translation>
+    </message>
+    <message>
+        <source>Choose a product first.</source>
+        <translation>Choisissez d’abord un produit.</translation>
+    </message>
+    <message>
+        <source>The count was not saved: %1</source>
+        <translation>Le comptage n’a pas été enregistré : %1</translation>
+    </message>
+    <message>
+        <source>%1: stock counted at %2.</source>
+        <translation>%1 : stock compté à %2.</translation>
+    </message>
+    <message>
+        <source>The discount limit is between 0 and 100%.</source>
+        <translation>La limite de remise est comprise entre 0 et 100 %.</translation>
+    </message>
+    <message>
+        <source>%1 added.</source>
+        <translation>%1 ajouté.</translation>
+    </message>
+    <message>
+        <source>%1 saved.</source>
+        <translation>%1 enregistré.</translation>
+    </message>
+    <message>
+        <source>not run yet</source>
+        <translation>pas encore exécuté</translation>
+    </message>
+    <message>
+        <source>all lanes agree</source>
+        <translation>toutes les caisses concordent</translation>
+    </message>
+    <message>
+        <source>differences resolved</source>
+        <translation>écarts résolus</translation>
+    </message>
+    <message>
+        <source>some messages still missing</source>
+        <translation>il manque encore des messages</translation>
+    </message>
+    <message>
+        <source>no other lane connected</source>
+        <translation>aucune autre caisse connectée</translation>
+    </message>
+    <message>
+        <source>no other lane answered</source>
+        <translation>aucune autre caisse n’a répondu</translation>
+    </message>
+    <message>
+        <source>failed (%1)</source>
+        <translation>échec (%1)</translation>
+    </message>
+    <message>
+        <source>%1; no answer from %2</source>
+        <translation>%1 ; pas de réponse de %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed messages queued for upload again: %n.</source>
+        <translation>
+            <numerusform>Messages en échec remis en file d’envoi : %n.</numerusform>
+            <numerusform>Messages en échec remis en file d’envoi : %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Admin, lane %1</source>
+        <translation>Administration, caisse %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Rapprochement</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Cloud uploads</source>
+        <translation>Envois cloud</translation>
+    </message>
+    <message>
+        <source>Stock count</source>
+        <translation>Inventaire</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Employés</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Inventory reconciliation</source>
+        <translation>Rapprochement des stocks</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>running, started %1</source>
+        <translation>en cours, lancé %1</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Dernier résultat</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Lanes asked</source>
+        <translation>Caisses interrogées</translation>
+    </message>
+    <message>
+        <source>%1 asked, %2 answered</source>
+        <translation>%1 interrogées, %2 ont répondu</translation>
+    </message>
+    <message>
+        <source>Products compared</source>
+        <translation>Produits comparés</translation>
+    </message>
+    <message>
+        <source>Differences found</source>
+        <translation>Écarts trouvés</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolus</translation>
+    </message>
+    <message>
+        <source>Checksum after</source>
+        <translation>Somme de contrôle finale</translation>
+    </message>
+    <message>
+        <source>Next scheduled run</source>
+        <translation>Prochaine exécution</translation>
+    </message>
+    <message>
+        <source>on demand only</source>
+        <translation>à la demande uniquement</translation>
+    </message>
+    <message>
+        <source>Reconcile now</source>
+        <translation>Rapprocher maintenant</translation>
+    </message>
+    <message>
+        <source>Differences reconciliation resolved by the latest stock figure. Set the right count to override.</source>
+        <translation>Écarts que le rapprochement a résolus avec le chiffre de stock le plus récent. Saisissez le bon comptage pour le corriger.</translation>
+    </message>
+    <message>
+        <source>Here %1 (%2) · lane %3: %4 (%5)</source>
+        <translation>Ici %1 (%2) · caisse %3 : %4 (%5)</translation>
+    </message>
+    <message>
+        <source>Chosen %1, overridden to %2 by %3 at %4</source>
+        <translation>Retenu %1, corrigé à %2 par %3 le %4</translation>
+    </message>
+    <message>
+        <source>Chosen %1 (lane %2) at %3</source>
+        <translation>Retenu %1 (caisse %2) le %3</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Comptage</translation>
+    </message>
+    <message>
+        <source>Correct stock for %1</source>
+        <translation>Stock correct pour %1</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Corriger</translation>
+    </message>
+    <message>
+        <source>No conflicts: every reconciliation so far agreed.</source>
+        <translation>Aucun conflit : tous les rapprochements ont concordé.</translation>
+    </message>
+    <message>
+        <source>Cloud sync is off on this lane (no supabaseUrl and key).</source>
+        <translation>La synchronisation cloud est désactivée sur cette caisse (ni supabaseUrl ni clé).</translation>
+    </message>
+    <message>
+        <source>No failed uploads.</source>
+        <translation>Aucun envoi en échec.</translation>
+    </message>
+    <message>
+        <source>Messages the cloud refused after every retry. Fix the cause, then retry them.</source>
+        <translation>Messages refusés par le cloud après toutes les tentatives. Corrigez la cause, puis relancez-les.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>aucune raison donnée</translation>
+    </message>
+    <message>
+        <source>Find the product by barcode, SKU or name, then enter what is on the shelf. Every lane receives the count.</source>
+        <translation>Trouvez le produit par code-barres, SKU ou nom, puis saisissez ce qui est en rayon. Toutes les caisses reçoivent le comptage.</translation>
+    </message>
+    <message>
+        <source>Barcode, SKU or name</source>
+        <translation>Code-barres, SKU ou nom</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Chercher</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 in stock</source>
+        <translation>%1 (%2) : %3 en stock</translation>
+    </message>
+    <message>
+        <source>Count for %1</source>
+        <translation>Comptage pour %1</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unités</translation>
+    </message>
+    <message>
+        <source>Units on the shelf</source>
+        <translation>Unités en rayon</translation>
+    </message>
+    <message>
+        <source>Save count</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>+ New employee</source>
+        <translation>+ Nouvel employé</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>bloqué</translation>
+    </message>
+    <message>
+        <source>New employee</source>
+        <translation>Nouvel employé</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Nouveau code</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation>4 à 8 chiffres</translation>
+    </message>
+    <message>
+        <source>leave empty to keep</source>
+        <translation>vide pour conserver</translation>
+    </message>
+    <message>
+        <source>Discount limit %</source>
+        <translation>Limite de remise %</translation>
+    </message>
+    <message>
+        <source>Discount limit in percent</source>
+        <translation>Limite de remise en pourcentage</translation>
+    </message>
+    <message>
+        <source>Active (can log in)</source>
+        <translation>Actif (peut se connecter)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Language of this lane&apos;s screens</source>
+        <translation>Langue des écrans de cette caisse</translation>
+    </message>
+    <message>
+        <source>Read only: change them in the settings file, the environment or on the command line, then restart the lane.</source>
+        <translation>Lecture seule : modifiez-les dans le fichier de paramètres, l’environnement ou la ligne de commande, puis redémarrez la caisse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry failed uploads (%n)</source>
+        <translation>
+            <numerusform>Relancer les envois en échec (%n)</numerusform>
+            <numerusform>Relancer les envois en échec (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · tries: %n
+%3</source>
+        <translation>
+            <numerusform>%1 · %2 · tentatives : %n
+%3</numerusform>
+            <numerusform>%1 · %2 · tentatives : %n
+%3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Barcode</name>
+    <message>
+        <source>A barcode has digits only.</source>
+        <translation>Un code-barres ne contient que des chiffres.</translation>
+    </message>
+    <message>
+        <source>A barcode has 12 (UPC-A) or 13 (EAN-13) digits, not %1.</source>
+        <translation>Un code-barres a 12 (UPC-A) ou 13 (EAN-13) chiffres, pas %1.</translation>
+    </message>
+    <message>
+        <source>Barcode %1 is misread (check digit). Scan it again or type it.</source>
+        <translation>Le code-barres %1 est mal lu (clé de contrôle). Scannez-le à nouveau ou saisissez-le.</translation>
+    </message>
+</context>
+<context>
+    <name>Cart</name>
+    <message>
+        <source>Payments are already taken; remove them before changing the cart.</source>
+        <translation>Des paiements sont déjà enregistrés ; retirez-les avant de modifier le panier.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer sold.</source>
+        <translation>%1 n’est plus en vente.</translation>
+    </message>
+    <message>
+        <source>Quantity must be between 1 and %1.</source>
+        <translation>La quantité doit être comprise entre 1 et %1.</translation>
+    </message>
+    <message>
+        <source>The cart is full; complete this sale first.</source>
+        <translation>Le panier est plein ; terminez d’abord cette vente.</translation>
+    </message>
+    <message>
+        <source>No such cart line.</source>
+        <translation>Cette ligne du panier n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>Le panier est vide.</translation>
+    </message>
+    <message>
+        <source>The sale is already paid.</source>
+        <translation>La vente est déjà payée.</translation>
+    </message>
+    <message>
+        <source>Enter the cash amount received.</source>
+        <translation>Saisissez le montant en espèces reçu.</translation>
+    </message>
+    <message>
+        <source>That cash amount is not plausible.</source>
+        <translation>Ce montant en espèces n’est pas plausible.</translation>
+    </message>
+    <message>
+        <source>Enter the card amount.</source>
+        <translation>Saisissez le montant par carte.</translation>
+    </message>
+    <message>
+        <source>A card can pay at most the remaining %1.</source>
+        <translation>La carte peut payer au plus le reste, %1.</translation>
+    </message>
+    <message>
+        <source>No such payment.</source>
+        <translation>Ce paiement n’existe pas.</translation>
+    </message>
+</context>
+<context>
+    <name>CartLineDelegate</name>
+    <message>
+        <source>%1 each</source>
+        <translation>%1 l’unité</translation>
+    </message>
+    <message>
+        <source>Fewer %1</source>
+        <translation>Moins de %1</translation>
+    </message>
+    <message>
+        <source>More %1</source>
+        <translation>Plus de %1</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Retirer %1</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogImporter</name>
+    <message>
+        <source>%1: cannot read catalog: %2</source>
+        <translation>%1 : impossible de lire le catalogue : %2</translation>
+    </message>
+    <message>
+        <source>%1: catalog larger than 64 MiB</source>
+        <translation>%1 : catalogue de plus de 64 Mio</translation>
+    </message>
+    <message>
+        <source>%1: a catalog is a .json or .csv file</source>
+        <translation>%1 : un catalogue est un fichier .json ou .csv</translation>
+    </message>
+    <message>
+        <source>%1: sku must be 1 to 64 characters</source>
+        <translation>%1 : sku doit faire de 1 à 64 caractères</translation>
+    </message>
+    <message>
+        <source>%1: name must be 1 to 200 characters</source>
+        <translation>%1 : name doit faire de 1 à 200 caractères</translation>
+    </message>
+    <message>
+        <source>%1: priceCents must be 0 to 100000000</source>
+        <translation>%1 : priceCents doit être entre 0 et 100000000</translation>
+    </message>
+    <message>
+        <source>%1: taxRateBp must be 0 to 10000</source>
+        <translation>%1 : taxRateBp doit être entre 0 et 10000</translation>
+    </message>
+    <message>
+        <source>%1: stock out of range</source>
+        <translation>%1 : stock hors limites</translation>
+    </message>
+    <message>
+        <source>%1: id must be a UUID</source>
+        <translation>%1 : id doit être un UUID</translation>
+    </message>
+    <message>
+        <source>%1: barcode &quot;%2&quot;: %3</source>
+        <translation>%1 : code-barres « %2 » : %3</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON at offset %2: %3</source>
+        <translation>%1 : JSON non valide à la position %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1: expected an object with a &quot;products&quot; array</source>
+        <translation>%1 : un objet avec une liste « products » est attendu</translation>
+    </message>
+    <message>
+        <source>%1: every category needs a name</source>
+        <translation>%1 : chaque catégorie doit avoir un nom</translation>
+    </message>
+    <message>
+        <source>%1: product %2</source>
+        <translation>%1 : produit %2</translation>
+    </message>
+    <message>
+        <source>%1: expected an object</source>
+        <translation>%1 : un objet est attendu</translation>
+    </message>
+    <message>
+        <source>%1: priceCents and taxRateBp must be integers</source>
+        <translation>%1 : priceCents et taxRateBp doivent être des entiers</translation>
+    </message>
+    <message>
+        <source>%1: stock must be an integer</source>
+        <translation>%1 : stock doit être un entier</translation>
+    </message>
+    <message>
+        <source>%1: employee &quot;%2&quot; needs a UUID id, a name, role cashier or manager and a PIN of 4 to 8 digits</source>
+        <translation>%1 : l’employé « %2 » doit avoir un id UUID, un nom, le rôle cashier ou manager et un code de 4 à 8 chiffres</translation>
+    </message>
+    <message>
+        <source>%1: empty catalog</source>
+        <translation>%1 : catalogue vide</translation>
+    </message>
+    <message>
+        <source>%1: the header needs at least sku,name,priceCents,taxRateBp (optional: category,stock,barcodes,id)</source>
+        <translation>%1 : l’en-tête doit contenir au moins sku,name,priceCents,taxRateBp (facultatif : category,stock,barcodes,id)</translation>
+    </message>
+    <message>
+        <source>%1: line %2</source>
+        <translation>%1 : ligne %2</translation>
+    </message>
+    <message>
+        <source>SKU %1 appears twice in the catalog</source>
+        <translation>Le SKU %1 apparaît deux fois dans le catalogue</translation>
+    </message>
+    <message>
+        <source>barcode %1 belongs to two products</source>
+        <translation>le code-barres %1 appartient à deux produits</translation>
+    </message>
+    <message>
+        <source>SKU %1 already belongs to another product id in this lane</source>
+        <translation>Le SKU %1 appartient déjà à un autre id de produit sur cette caisse</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutController</name>
+    <message>
+        <source>Log in with your PIN first.</source>
+        <translation>Connectez-vous d’abord avec votre code.</translation>
+    </message>
+    <message>
+        <source>The product lookup failed; try again.</source>
+        <translation>La recherche du produit a échoué ; réessayez.</translation>
+    </message>
+    <message>
+        <source>Barcode %1 is not in the catalog.</source>
+        <translation>Le code-barres %1 n’est pas au catalogue.</translation>
+    </message>
+    <message>
+        <source>That product is not in the catalog.</source>
+        <translation>Ce produit n’est pas au catalogue.</translation>
+    </message>
+    <message>
+        <source>Finish or cancel the payment before adding items.</source>
+        <translation>Terminez ou annulez le paiement avant d’ajouter des articles.</translation>
+    </message>
+    <message>
+        <source>%1 added, %2</source>
+        <translation>%1 ajouté, %2</translation>
+    </message>
+    <message>
+        <source>Nothing matches &quot;%1&quot;.</source>
+        <translation>Aucun résultat pour « %1 ».</translation>
+    </message>
+    <message>
+        <source>Cart voided.</source>
+        <translation>Panier annulé.</translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>Le panier est vide.</translation>
+    </message>
+    <message>
+        <source>Payments are already taken; void the cart to start over.</source>
+        <translation>Des paiements sont déjà enregistrés ; annulez le panier pour recommencer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount.</source>
+        <translation>« %1 » n’est pas un montant.</translation>
+    </message>
+    <message>
+        <source>%1 still due.</source>
+        <translation>Reste %1 à payer.</translation>
+    </message>
+    <message>
+        <source>Sale %1 complete.</source>
+        <translation>Vente %1 terminée.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutScreen</name>
+    <message>
+        <source>Lane %1</source>
+        <translation>Caisse %1</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <source>Scan or type a barcode, SKU or name</source>
+        <translation>Scannez ou tapez code, SKU ou nom</translation>
+    </message>
+    <message>
+        <source>Barcode, SKU or product name</source>
+        <translation>Code-barres, SKU ou nom du produit</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Cart: 1 item</source>
+        <translation>Panier : 1 article</translation>
+    </message>
+    <message>
+        <source>Cart: %1 items</source>
+        <translation>Panier : %1 articles</translation>
+    </message>
+    <message>
+        <source>Scan an item to start a sale</source>
+        <translation>Scannez un article pour commencer une vente</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Sous-total</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Taxe</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Pay %1</source>
+        <translation>Encaisser %1</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeAdmin</name>
+    <message>
+        <source>Only a manager can change employees.</source>
+        <translation>Seul un responsable peut modifier les employés.</translation>
+    </message>
+    <message>
+        <source>Enter a name of 1 to 100 characters.</source>
+        <translation>Saisissez un nom de 1 à 100 caractères.</translation>
+    </message>
+    <message>
+        <source>The role is cashier or manager.</source>
+        <translation>Le rôle est caissier ou responsable.</translation>
+    </message>
+    <message>
+        <source>The discount limit is between 0 and 100%.</source>
+        <translation>La limite de remise est comprise entre 0 et 100 %.</translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 8 digits.</source>
+        <translation>Un code a 4 à 8 chiffres.</translation>
+    </message>
+    <message>
+        <source>This employee no longer exists.</source>
+        <translation>Cet employé n’existe plus.</translation>
+    </message>
+    <message>
+        <source>A new employee needs a PIN.</source>
+        <translation>Un nouvel employé doit avoir un code.</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate yourself or take away your own manager role.</source>
+        <translation>Vous ne pouvez pas vous désactiver ni retirer votre propre rôle de responsable.</translation>
+    </message>
+</context>
+<context>
+    <name>EmployeeSession</name>
+    <message>
+        <source>The lane cannot read its employee list. Call a manager.</source>
+        <translation>La caisse ne peut pas lire la liste des employés. Appelez un responsable.</translation>
+    </message>
+    <message>
+        <source>Unknown or inactive employee.</source>
+        <translation>Employé inconnu ou inactif.</translation>
+    </message>
+    <message>
+        <source>%1 is locked until %2 after too many wrong PINs. A manager can unlock.</source>
+        <translation>%1 est bloqué jusqu’à %2 après trop de codes erronés. Un responsable peut débloquer.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 is locked for 30 minutes; a manager can unlock.</source>
+        <translation>Code erroné. %1 est bloqué pendant 30 minutes ; un responsable peut débloquer.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. 1 attempt left before lockout.</source>
+        <translation>Code erroné. Encore 1 essai avant le blocage.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 attempts left before lockout.</source>
+        <translation>Code erroné. Encore %1 essais avant le blocage.</translation>
+    </message>
+    <message>
+        <source>Welcome, %1.</source>
+        <translation>Bienvenue, %1.</translation>
+    </message>
+    <message>
+        <source>Manager PIN not accepted.</source>
+        <translation>Code du responsable refusé.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginController</name>
+    <message>
+        <source>Locked after inactivity. Enter your PIN to continue.</source>
+        <translation>Verrouillé après inactivité. Saisissez votre code pour continuer.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>Euphoria Lane</source>
+        <translation>Euphoria Lane</translation>
+    </message>
+    <message>
+        <source>Lane %1</source>
+        <translation>Caisse %1</translation>
+    </message>
+    <message>
+        <source>Who is selling?</source>
+        <translation>Qui vend ?</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Caissier</translation>
+    </message>
+    <message>
+        <source>Tap your name</source>
+        <translation>Touchez votre nom</translation>
+    </message>
+    <message>
+        <source>PIN for %1</source>
+        <translation>Code de %1</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Euphoria Lane %1</source>
+        <translation>Euphoria Lane %1</translation>
+    </message>
+</context>
+<context>
+    <name>PayPanel</name>
+    <message>
+        <source>Amount due</source>
+        <translation>Montant dû</translation>
+    </message>
+    <message>
+        <source>Paid so far %1 of %2</source>
+        <translation>Déjà payé %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Espèces reçues</translation>
+    </message>
+    <message>
+        <source>Exact %1</source>
+        <translation>Exact %1</translation>
+    </message>
+    <message>
+        <source>Other amount, e.g. 40.00</source>
+        <translation>Autre montant (40.00)</translation>
+    </message>
+    <message>
+        <source>Cash amount received</source>
+        <translation>Montant en espèces reçu</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Card %1</source>
+        <translation>Carte %1</translation>
+    </message>
+    <message>
+        <source>Back to cart</source>
+        <translation>Retour au panier</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>PIN, %1 digits entered</source>
+        <translation>Code, %1 chiffres saisis</translation>
+    </message>
+    <message>
+        <source>Enter PIN</source>
+        <translation>Saisissez le code</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPanel</name>
+    <message>
+        <source>Sale complete</source>
+        <translation>Vente terminée</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Total %1</translation>
+    </message>
+    <message>
+        <source>Change due</source>
+        <translation>Monnaie à rendre</translation>
+    </message>
+    <message>
+        <source>New sale</source>
+        <translation>Nouvelle vente</translation>
+    </message>
+</context>
+<context>
+    <name>SaleService</name>
+    <message>
+        <source>Log in with your PIN to complete the sale.</source>
+        <translation>Connectez-vous avec votre code pour terminer la vente.</translation>
+    </message>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>Le panier est vide.</translation>
+    </message>
+    <message>
+        <source>The sale is not fully paid yet.</source>
+        <translation>La vente n’est pas encore entièrement payée.</translation>
+    </message>
+    <message>
+        <source>The sale could not be saved; the cart is kept. (%1)</source>
+        <translation>La vente n’a pas pu être enregistrée ; le panier est conservé. (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>All synced</source>
+        <translation>Tout est synchronisé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n en attente</numerusform>
+            <numerusform>%n en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This lane only</source>
+        <translation>Cette caisse seulement</translation>
+    </message>
+    <message>
+        <source>Offline: selling normally</source>
+        <translation>Hors ligne : la vente continue</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusController</name>
+    <message>
+        <source>Lane %1&apos;s clock was %2 s ahead of this lane&apos;s at %3</source>
+        <translation>L’horloge de la caisse %1 avançait de %2 s sur celle-ci à %3</translation>
+    </message>
+    <message>
+        <source>Only a manager can do this.</source>
+        <translation>Seul un responsable peut faire cela.</translation>
+    </message>
+    <message>
+        <source>Cloud sync is off on this lane.</source>
+        <translation>La synchronisation cloud est désactivée sur cette caisse.</translation>
+    </message>
+    <message>
+        <source>Retry failed: %1</source>
+        <translation>Échec de la relance : %1</translation>
+    </message>
+    <message>
+        <source>Reconciliation started.</source>
+        <translation>Rapprochement lancé.</translation>
+    </message>
+    <message>
+        <source>A reconciliation is already running.</source>
+        <translation>Un rapprochement est déjà en cours.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed messages queued for upload again: %n.</source>
+        <translation>
+            <numerusform>Messages en échec remis en file d’envoi : %n.</numerusform>
+            <numerusform>Messages en échec remis en file d’envoi : %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusScreen</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Sync status, lane %1</source>
+        <translation>État de synchronisation, caisse %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Peer lanes: %1 of %2 connected</source>
+        <translation>Autres caisses : %1 sur %2 connectées</translation>
+    </message>
+    <message>
+        <source>Peer lanes</source>
+        <translation>Autres caisses</translation>
+    </message>
+    <message>
+        <source>Peer sync is off: %1</source>
+        <translation>La synchronisation entre caisses est désactivée : %1</translation>
+    </message>
+    <message>
+        <source>Peer sync is off on this lane.</source>
+        <translation>La synchronisation entre caisses est désactivée sur cette caisse.</translation>
+    </message>
+    <message>
+        <source>No peer lane has connected yet.</source>
+        <translation>Aucune autre caisse ne s’est encore connectée.</translation>
+    </message>
+    <message>
+        <source>Lane %1: %2</source>
+        <translation>Caisse %1 : %2</translation>
+    </message>
+    <message>
+        <source>Lane %1</source>
+        <translation>Caisse %1</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connectée</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>reconnexion</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>connexion</translation>
+    </message>
+    <message>
+        <source>refused (store key or version)</source>
+        <translation>refusée (clé du magasin ou version)</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>injoignable</translation>
+    </message>
+    <message>
+        <source>Last seen %1</source>
+        <translation>Vue pour la dernière fois %1</translation>
+    </message>
+    <message>
+        <source>down since %1</source>
+        <translation>hors service depuis %1</translation>
+    </message>
+    <message>
+        <source>not acked</source>
+        <translation>non confirmés</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejetés</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>File d’envoi</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>at a peer</source>
+        <translation>chez une caisse</translation>
+    </message>
+    <message>
+        <source>in the cloud</source>
+        <translation>dans le cloud</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>off (no Supabase settings)</source>
+        <translation>désactivé (pas de paramètres Supabase)</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>joignable</translation>
+    </message>
+    <message>
+        <source>not syncing</source>
+        <translation>pas de synchronisation</translation>
+    </message>
+    <message>
+        <source>no upload yet</source>
+        <translation>aucun envoi pour l’instant</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>Dernière synchronisation réussie</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>Inventory reconciliation</source>
+        <translation>Rapprochement des stocks</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Dernière exécution</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 differences, %4 resolved</source>
+        <translation>%1 : %2, %3 écarts, %4 résolus</translation>
+    </message>
+    <message>
+        <source>not run yet</source>
+        <translation>pas encore exécuté</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Prochaine exécution</translation>
+    </message>
+    <message>
+        <source>running now</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>Reconcile now</source>
+        <translation>Rapprocher maintenant</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Horloge</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry failed uploads (%n)</source>
+        <translation>
+            <numerusform>Relancer les envois en échec (%n)</numerusform>
+            <numerusform>Relancer les envois en échec (%n)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -13,17 +13,24 @@ LoginController::LoginController(Lane &lane, QObject *parent)
     : QObject(parent)
     , m_lane(lane)
 {
+    reloadEmployees();
+    connect(&m_lane.session(), &EmployeeSession::loggedIn, this, &LoginController::sessionChanged);
+    connect(&m_lane.session(), &EmployeeSession::loggedOut, this, [this](const QString &reason) {
+        if (reason == QLatin1String("idle"))
+            setMessage(tr("Locked after inactivity. Enter your PIN to continue."));
+        // Employees added or changed meanwhile (here or on another lane) can log in now.
+        reloadEmployees();
+        Q_EMIT sessionChanged();
+    });
+}
+
+void LoginController::reloadEmployees()
+{
     auto employees = m_lane.session().store().active();
     if (employees)
         m_employees.setEmployees(*employees);
     else
         qCWarning(lcUi) << "cannot list employees:" << employees.error();
-    connect(&m_lane.session(), &EmployeeSession::loggedIn, this, &LoginController::sessionChanged);
-    connect(&m_lane.session(), &EmployeeSession::loggedOut, this, [this](const QString &reason) {
-        if (reason == QLatin1String("idle"))
-            setMessage(tr("Locked after inactivity. Enter your PIN to continue."));
-        Q_EMIT sessionChanged();
-    });
 }
 
 void LoginController::setInstance(LoginController *instance)

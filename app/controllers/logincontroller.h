@@ -44,6 +44,7 @@ Q_SIGNALS:
     void messageChanged();
 
 private:
+    void reloadEmployees();
     void setMessage(const QString &message);
     Lane &m_lane;
     EmployeeModel m_employees;

@@ -162,7 +162,7 @@ bool SyncStatusController::retryFailedUploads()
         return false;
     }
     auto reset = cloud->retryFailed();
-    m_message = reset ? tr("%n failed messages queued for upload again.", "", *reset)
+    m_message = reset ? tr("Failed messages queued for upload again: %n.", "", *reset)
                       : tr("Retry failed: %1").arg(reset.error());
     refresh();
     return bool(reset);

@@ -1,8 +1,10 @@
 #include "uishell.h"
 
+#include "admincontroller.h"
 #include "checkoutcontroller.h"
 #include "clock.h"
 #include "lane.h"
+#include "languagecontroller.h"
 #include "logging.h"
 #include "logincontroller.h"
 #include "syncstatuscontroller.h"
@@ -10,6 +12,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QQmlComponent>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -27,7 +30,12 @@ UiShell::UiShell(Lane &lane, QObject *parent)
     m_checkout = new CheckoutController(lane, this);
     m_sync = new SyncStatusController(lane, this);
     m_sync->attach();
+    m_admin = new AdminController(lane, this);
+    m_language = new LanguageController(lane, this);
+    m_language->setEngine(&m_engine);
     LoginController::setInstance(m_login);
+    AdminController::setInstance(m_admin);
+    LanguageController::setInstance(m_language);
     CheckoutController::setInstance(m_checkout);
     SyncStatusController::setInstance(m_sync);
     m_engine.addImportPath(QStringLiteral("qrc:/"));
@@ -43,6 +51,8 @@ UiShell::~UiShell()
     LoginController::setInstance(nullptr);
     CheckoutController::setInstance(nullptr);
     SyncStatusController::setInstance(nullptr);
+    AdminController::setInstance(nullptr);
+    LanguageController::setInstance(nullptr);
 }
 
 Status UiShell::show()
@@ -61,23 +71,57 @@ QQuickWindow *UiShell::window() const
 
 Status UiShell::prepareTour()
 {
-    auto cashier = Lane::demoCashier();
-    auto manager = Lane::demoEmployee(QStringLiteral("manager"));
     auto catalog = m_lane.catalog().byCategory(QString(), 3);
-    if (!cashier || !manager || !catalog || catalog->size() < 3)
+    if (!Lane::demoCashier() || !Lane::demoEmployee(QStringLiteral("manager")) || !catalog ||
+        catalog->size() < 3)
         return Status::failure(QStringLiteral("the screen tour needs the demo catalog"));
-    const QList<Product> products = *catalog;
-    m_shots = {
-        {QStringLiteral("login"), [] {}},
-        {QStringLiteral("checkout"),
+    m_shots.clear();
+    // English first, into DIR itself; then every other language into DIR/<code>/.
+    for (const QString &language : LanguageController::available())
+        m_shots += tourScreens(language);
+    m_shotIndex = 0;
+    return {};
+}
+
+void UiShell::showOverlay(const char *objectName, bool shown)
+{
+    if (QQuickWindow *w = window())
+        if (QObject *overlay = w->findChild<QObject *>(QLatin1String(objectName)))
+            overlay->setProperty("shown", shown);
+}
+
+QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
+{
+    const auto cashier = Lane::demoCashier();
+    const auto manager = Lane::demoEmployee(QStringLiteral("manager"));
+    const QList<Product> products = m_lane.catalog().byCategory(QString(), 3).value_or({});
+    const QString prefix =
+        language == QLatin1String("en") ? QString() : language + QLatin1Char('/');
+    auto adminSection = [this](int section) {
+        if (QQuickWindow *w = window())
+            if (QObject *admin = w->findChild<QObject *>(QStringLiteral("adminScreen")))
+                admin->setProperty("section", section);
+    };
+    return {
+        {prefix + QStringLiteral("login"),
+         [this, language, adminSection] {
+             showOverlay("syncStatusPanel", false);
+             showOverlay("adminScreen", false);
+             adminSection(0);
+             m_checkout->newSale();
+             m_login->logout();
+             m_login->clearMessage();
+             m_language->setLanguage(language, false);
+         }},
+        {prefix + QStringLiteral("checkout"),
          [this, cashier, products] {
              m_login->login(cashier->employeeId, cashier->pin);
              for (const Product &p : products)
                  m_checkout->enter(p.barcodes.value(0, p.sku));
              m_checkout->increment(0);
          }},
-        {QStringLiteral("pay"), [this] { m_checkout->startPayment(); }},
-        {QStringLiteral("receipt"),
+        {prefix + QStringLiteral("pay"), [this] { m_checkout->startPayment(); }},
+        {prefix + QStringLiteral("receipt"),
          [this] {
              const QVariantList quick = m_checkout->quickCash();
              m_checkout->payCashCents(
@@ -85,7 +129,7 @@ Status UiShell::prepareTour()
                      ? 0
                      : quick.last().toMap().value(QStringLiteral("cents")).toLongLong());
          }},
-        {QStringLiteral("status"),
+        {prefix + QStringLiteral("status"),
          [this, manager] {
              m_checkout->newSale();
              m_login->logout();
@@ -121,13 +165,46 @@ Status UiShell::prepareTour()
                                         3,
                                         QStringLiteral("Host unreachable")};
              m_sync->showSamplePeers({up, retrying, gone});
-             if (QQuickWindow *w = window())
-                 if (QObject *panel = w->findChild<QObject *>(QStringLiteral("syncStatusPanel")))
-                     panel->setProperty("shown", true);
+             showOverlay("syncStatusPanel", true);
          }},
+        {prefix + QStringLiteral("admin"),
+         [this, adminSection] {
+             showOverlay("syncStatusPanel", false);
+             showOverlay("adminScreen", true);
+             adminSection(0);
+             // A real run: the tour's lane has no peers, and says so.
+             m_admin->reconcileNow();
+         }},
+        {prefix + QStringLiteral("conflicts"),
+         [this, products, manager, adminSection] {
+             const QDateTime now = m_lane.clock().nowUtc();
+             auto iso = [&](qint64 secondsAgo) { return Clock::toIso(now.addSecs(-secondsAgo)); };
+             QVariantList sample;
+             for (qsizetype i = 0; i < products.size(); ++i) {
+                 const bool overridden = i == 1;
+                 sample.append(QVariantMap{
+                     {QStringLiteral("id"), int(i + 1)},
+                     {QStringLiteral("productId"), products.at(i).id},
+                     {QStringLiteral("productName"), products.at(i).name},
+                     {QStringLiteral("peer"), QStringLiteral("L2")},
+                     {QStringLiteral("localStock"), 17 + i},
+                     {QStringLiteral("localUpdated"), iso(5400 + 60 * i)},
+                     {QStringLiteral("remoteStock"), 14 + i},
+                     {QStringLiteral("remoteUpdated"), iso(1800 + 60 * i)},
+                     {QStringLiteral("chosenStock"), 14 + i},
+                     {QStringLiteral("chosenFrom"), QStringLiteral("L2")},
+                     {QStringLiteral("resolvedAt"), iso(600)},
+                     {QStringLiteral("overridden"), overridden},
+                     {QStringLiteral("overrideStock"), overridden ? 16 : 0},
+                     {QStringLiteral("overrideByName"), overridden ? manager->name : QString()},
+                     {QStringLiteral("overrideAt"), overridden ? iso(300) : QString()}});
+             }
+             m_admin->showSampleConflicts(sample);
+             m_admin->clearMessage();
+             adminSection(1);
+         }},
+        {prefix + QStringLiteral("employees"), [adminSection] { adminSection(4); }},
     };
-    m_shotIndex = 0;
-    return {};
 }
 
 int UiShell::selfTest()
@@ -215,7 +292,7 @@ void UiShell::nextShot()
         const QImage image = w ? w->grabWindow() : QImage();
         const QString path =
             QDir(m_shotDir).filePath(m_shots.at(m_shotIndex).name + QStringLiteral(".png"));
-        if (image.isNull() || !image.save(path)) {
+        if (image.isNull() || !QDir().mkpath(QFileInfo(path).absolutePath()) || !image.save(path)) {
             m_shotsDone(Status::failure(QStringLiteral("cannot render %1").arg(path)));
             return;
         }

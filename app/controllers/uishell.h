@@ -11,6 +11,8 @@ class Lane;
 class LoginController;
 class CheckoutController;
 class SyncStatusController;
+class AdminController;
+class LanguageController;
 class QQuickWindow;
 
 // The lane's QML front end: the controllers, the engine and the main window; also the
@@ -35,12 +37,16 @@ private:
         std::function<void()> prepare;
     };
     Status prepareTour();
+    QList<Shot> tourScreens(const QString &language);
+    void showOverlay(const char *objectName, bool shown);
     void nextShot();
     QQuickWindow *window() const;
     Lane &m_lane;
     LoginController *m_login = nullptr;
     CheckoutController *m_checkout = nullptr;
     SyncStatusController *m_sync = nullptr;
+    AdminController *m_admin = nullptr;
+    LanguageController *m_language = nullptr;
     QQmlApplicationEngine m_engine;
     QList<QQmlError> m_warnings;
     QList<Shot> m_shots;

@@ -77,6 +77,7 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
     m_session = std::make_unique<EmployeeSession>(
         m_db, m_clock, std::chrono::seconds(m_config.sessionIdleSeconds), this);
     m_importer = std::make_unique<CatalogImporter>(m_db, m_clock, m_config.terminalId);
+    m_employeeAdmin = std::make_unique<EmployeeAdmin>(m_db, *m_outbox, m_clock, m_ids);
 
     const QString marker = QStringLiteral("demo_catalog_loaded_at");
     auto loaded = m_db.meta(marker);

@@ -4,6 +4,7 @@
 #include "catalogstore.h"
 #include "cloudsync.h"
 #include "database.h"
+#include "employeeadmin.h"
 #include "employeesession.h"
 #include "hlc.h"
 #include "laneconfig.h"
@@ -61,6 +62,7 @@ public:
     SaleService &sales() { return *m_sales; }
     Outbox &outbox() { return *m_outbox; }
     CatalogImporter &importer() { return *m_importer; }
+    EmployeeAdmin &employeeAdmin() { return *m_employeeAdmin; }
     Clock &clock() { return m_clock; }
     Hlc &hlc() { return *m_hlc; }
     StockLedger &stock() { return *m_stock; }
@@ -99,6 +101,7 @@ private:
     std::unique_ptr<SaleService> m_sales;
     std::unique_ptr<EmployeeSession> m_session;
     std::unique_ptr<CatalogImporter> m_importer;
+    std::unique_ptr<EmployeeAdmin> m_employeeAdmin;
     std::unique_ptr<PeerSync> m_peers;
     std::unique_ptr<CloudSync> m_cloud;
     QString m_peerProblem;

@@ -15,3 +15,47 @@ QString LaneConfig::databasePath() const
 {
     return QDir(effectiveDataDir()).filePath(QStringLiteral("lane-%1.sqlite").arg(terminalId));
 }
+
+QList<QPair<QString, QString>> LaneConfig::describe() const
+{
+    auto secret = [](const QString &value) {
+        return value.isEmpty() ? QStringLiteral("(not set)")
+                               : QStringLiteral("\u2022\u2022\u2022\u2022 (set)");
+    };
+    auto n = [](int value) { return QString::number(value); };
+    return {
+        {QStringLiteral("terminalId"), terminalId},
+        {QStringLiteral("storeId"), storeId},
+        {QStringLiteral("terminalPort"), n(terminalPort)},
+        {QStringLiteral("bindAddress"), bindAddress},
+        {QStringLiteral("peerTerminals"), peerTerminals.isEmpty()
+                                              ? QStringLiteral("(none)")
+                                              : peerTerminals.join(QStringLiteral(", "))},
+        {QStringLiteral("storeKey"), secret(storeKey)},
+        {QStringLiteral("storeKeyFile"),
+         storeKeyFile.isEmpty() ? QStringLiteral("(none)") : storeKeyFile},
+        {QStringLiteral("supabaseUrl"),
+         supabaseUrl.isEmpty() ? QStringLiteral("(not set)") : supabaseUrl},
+        {QStringLiteral("supabaseServiceKey"), secret(supabaseServiceKey)},
+        {QStringLiteral("dataDir"), effectiveDataDir()},
+        {QStringLiteral("sqliteSynchronous"), Database::synchronousName(sqliteSynchronous)},
+        {QStringLiteral("sessionIdleSeconds"), n(sessionIdleSeconds)},
+        {QStringLiteral("peerBackoffInitialMs"), n(peerBackoffInitialMs)},
+        {QStringLiteral("peerBackoffMaxMs"), n(peerBackoffMaxMs)},
+        {QStringLiteral("peerMaxFramesPerSecond"), n(peerMaxFramesPerSecond)},
+        {QStringLiteral("maxClockSkewSeconds"), n(maxClockSkewSeconds)},
+        {QStringLiteral("reconcileFirstSeconds"), n(reconcileFirstSeconds)},
+        {QStringLiteral("reconcileIntervalSeconds"), n(reconcileIntervalSeconds)},
+        {QStringLiteral("reconcileTimeoutSeconds"), n(reconcileTimeoutSeconds)},
+        {QStringLiteral("cloudIntervalSeconds"), n(cloudIntervalSeconds)},
+        {QStringLiteral("cloudBatchSize"), n(cloudBatchSize)},
+        {QStringLiteral("cloudParallelRequests"), n(cloudParallelRequests)},
+        {QStringLiteral("cloudTimeoutSeconds"), n(cloudTimeoutSeconds)},
+        {QStringLiteral("maxRetries"), n(maxRetries)},
+        {QStringLiteral("cloudRetrySeconds"), n(cloudRetrySeconds)},
+        {QStringLiteral("cloudPendingAfterSeconds"), n(cloudPendingAfterSeconds)},
+        {QStringLiteral("cloudRelayAfterSeconds"), n(cloudRelayAfterSeconds)},
+        {QStringLiteral("settingsFile"),
+         sourceFile.isEmpty() ? QStringLiteral("(none)") : sourceFile},
+    };
+}

@@ -41,4 +41,8 @@ struct LaneConfig
     bool cloudEnabled() const { return !supabaseUrl.isEmpty() && !supabaseServiceKey.isEmpty(); }
     QString effectiveDataDir() const;
     QString databasePath() const;
+
+    // Every setting as (key, value) for display, in the README's order; secrets are shown only
+    // as set or not set.
+    QList<QPair<QString, QString>> describe() const;
 };

@@ -1,0 +1,310 @@
+#include "admincontroller.h"
+
+#include "clock.h"
+#include "lane.h"
+#include "logging.h"
+
+#include <QJSEngine>
+
+namespace {
+AdminController *s_instance = nullptr;
+constexpr int kListLimit = 200;
+} // namespace
+
+AdminController::AdminController(Lane &lane, QObject *parent)
+    : QObject(parent)
+    , m_lane(lane)
+{
+    m_coalesce.setSingleShot(true);
+    m_coalesce.setInterval(250);
+    connect(&m_coalesce, &QTimer::timeout, this, &AdminController::refresh);
+    m_lane.database().addCommitHook(this, [this] {
+        if (!m_coalesce.isActive())
+            m_coalesce.start();
+    });
+    connect(&m_lane.reconciler(), &Reconciler::statusChanged, this, &AdminController::refresh);
+    connect(&m_lane.reconciler(), &Reconciler::finished, this, [this](const QVariantMap &summary) {
+        const QString result = summary.value(QStringLiteral("result")).toString();
+        const bool ok = result == QLatin1String("in sync") || result == QLatin1String("resolved");
+        say(tr("Reconciliation: %1. %2 products compared, %3 differences, %4 resolved.")
+                .arg(describeResult(result))
+                .arg(summary.value(QStringLiteral("productsCompared")).toLongLong())
+                .arg(summary.value(QStringLiteral("differences")).toLongLong())
+                .arg(summary.value(QStringLiteral("resolved")).toLongLong()),
+            !ok);
+    });
+    connect(&m_lane.session(), &EmployeeSession::loggedOut, this, &AdminController::clearMessage);
+    refresh();
+}
+
+AdminController::~AdminController()
+{
+    m_lane.database().removeCommitHooks(this);
+}
+
+void AdminController::setInstance(AdminController *instance)
+{
+    s_instance = instance;
+}
+
+AdminController *AdminController::create(QQmlEngine *, QJSEngine *)
+{
+    Q_ASSERT(s_instance);
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+bool AdminController::reconciling() const
+{
+    return m_lane.reconciler().isRunning();
+}
+
+bool AdminController::cloudEnabled() const
+{
+    return m_lane.config().cloudEnabled();
+}
+
+QVariantList AdminController::settings() const
+{
+    QVariantList out;
+    for (const auto &[key, value] : m_lane.config().describe())
+        out.append(QVariantMap{{QStringLiteral("key"), key}, {QStringLiteral("value"), value}});
+    return out;
+}
+
+void AdminController::refresh()
+{
+    m_reconciliation = m_lane.reconciler().status();
+    if (!m_sampleConflicts)
+        m_conflicts = m_lane.reconciler().conflicts(kListLimit);
+
+    m_failed.clear();
+    OutboxStore store(m_lane.database());
+    if (auto rows = store.failed(kListLimit)) {
+        for (const OutboxRow &r : *rows)
+            m_failed.append(QVariantMap{{QStringLiteral("id"), r.id},
+                                        {QStringLiteral("topic"), r.topic},
+                                        {QStringLiteral("createdAt"), r.createdAt},
+                                        {QStringLiteral("retries"), r.retryCount},
+                                        {QStringLiteral("lastError"), r.lastError}});
+    } else {
+        qCWarning(lcUi) << "cannot read failed messages:" << rows.error();
+    }
+    m_relayedFailed = m_lane.cloudSync() ? int(m_lane.cloudSync()->health().relayedFailed) : 0;
+
+    m_employees.clear();
+    if (auto all = m_lane.session().store().all()) {
+        const QDateTime now = m_lane.clock().nowUtc();
+        for (const Employee &e : *all) {
+            const QDateTime lockedUntil = Clock::fromIso(e.lockedUntil);
+            m_employees.append(QVariantMap{
+                {QStringLiteral("id"), e.id},
+                {QStringLiteral("name"), e.name},
+                {QStringLiteral("role"), e.role},
+                {QStringLiteral("active"), e.active},
+                {QStringLiteral("discountLimit"), QString::number(e.discountLimitBp / 100.0)},
+                {QStringLiteral("locked"), lockedUntil.isValid() && lockedUntil > now}});
+        }
+    } else {
+        qCWarning(lcUi) << "cannot read employees:" << all.error();
+    }
+    Q_EMIT changed();
+}
+
+const Employee *AdminController::manager()
+{
+    const auto &current = m_lane.session().current();
+    if (current && current->isManager() && current->active)
+        return &*current;
+    say(tr("Only a manager can do this."), true);
+    return nullptr;
+}
+
+void AdminController::say(const QString &message, bool error)
+{
+    m_message = message;
+    m_messageIsError = error;
+    Q_EMIT messageChanged();
+}
+
+void AdminController::clearMessage()
+{
+    say(QString());
+}
+
+bool AdminController::parseQuantity(const QString &text, qint64 &value)
+{
+    bool ok = false;
+    value = text.trimmed().toLongLong(&ok);
+    return ok && value >= 0 && value <= 1000000000;
+}
+
+bool AdminController::reconcileNow()
+{
+    if (!manager())
+        return false;
+    m_lane.session().touch();
+    const bool started = m_lane.reconciler().reconcileNow(QStringLiteral("manager"));
+    say(started ? tr("Reconciliation started.") : tr("A reconciliation is already running."),
+        !started);
+    refresh();
+    return started;
+}
+
+bool AdminController::overrideConflict(int conflictId, const QString &quantity)
+{
+    const Employee *m = manager();
+    if (!m)
+        return false;
+    m_lane.session().touch();
+    qint64 value = 0;
+    if (!parseQuantity(quantity, value)) {
+        say(tr("Enter the stock as a whole number, 0 or more."), true);
+        return false;
+    }
+    if (Status s = m_lane.reconciler().overrideConflict(conflictId, value, m->id); !s) {
+        qCWarning(lcUi) << "conflict override failed:" << s.error();
+        say(tr("The override was not saved: %1").arg(s.error()), true);
+        return false;
+    }
+    say(tr("Stock set to %1 by %2; every lane receives it.").arg(value).arg(m->name));
+    refresh();
+    return true;
+}
+
+bool AdminController::retryFailed()
+{
+    if (!manager())
+        return false;
+    m_lane.session().touch();
+    CloudSync *cloud = m_lane.cloudSync();
+    if (!cloud) {
+        say(tr("Cloud sync is off on this lane."), true);
+        return false;
+    }
+    auto reset = cloud->retryFailed();
+    if (!reset) {
+        say(tr("Retry failed: %1").arg(reset.error()), true);
+        return false;
+    }
+    say(tr("Failed messages queued for upload again: %n.", "", *reset));
+    refresh();
+    return true;
+}
+
+QVariantList AdminController::findProducts(const QString &text)
+{
+    QVariantList out;
+    const QString query = text.trimmed();
+    if (query.isEmpty() || !manager())
+        return out;
+    m_lane.session().touch();
+    QList<Product> found;
+    if (auto byCode = m_lane.catalog().byBarcode(query); byCode && byCode->has_value())
+        found.append(**byCode);
+    else if (auto bySku = m_lane.catalog().bySku(query); bySku && bySku->has_value())
+        found.append(**bySku);
+    else if (auto byName = m_lane.catalog().search(query, 20))
+        found = *byName;
+    for (const Product &p : std::as_const(found)) {
+        auto level = m_lane.stock().store().level(p.id);
+        const qint64 stock = level && level->has_value() ? (*level)->currentStock : 0;
+        out.append(QVariantMap{{QStringLiteral("productId"), p.id},
+                               {QStringLiteral("name"), p.name},
+                               {QStringLiteral("sku"), p.sku},
+                               {QStringLiteral("stock"), stock}});
+    }
+    if (out.isEmpty())
+        say(tr("Nothing matches \"%1\".").arg(query.left(60)), true);
+    return out;
+}
+
+bool AdminController::recordCount(const QString &productId, const QString &quantity)
+{
+    const Employee *m = manager();
+    if (!m)
+        return false;
+    m_lane.session().touch();
+    qint64 value = 0;
+    if (!parseQuantity(quantity, value)) {
+        say(tr("Enter the count as a whole number, 0 or more."), true);
+        return false;
+    }
+    auto product = m_lane.catalog().byId(productId);
+    if (!product || !product->has_value()) {
+        say(tr("Choose a product first."), true);
+        return false;
+    }
+    if (auto r = m_lane.stock().recordCount(productId, value, m->id); !r) {
+        qCWarning(lcUi) << "stock count failed:" << r.error();
+        say(tr("The count was not saved: %1").arg(r.error()), true);
+        return false;
+    }
+    say(tr("%1: stock counted at %2.").arg((*product)->name).arg(value));
+    return true;
+}
+
+bool AdminController::saveEmployee(const QVariantMap &employee)
+{
+    const Employee *m = manager();
+    if (!m)
+        return false;
+    m_lane.session().touch();
+    EmployeeEdit edit;
+    edit.id = employee.value(QStringLiteral("id")).toString();
+    edit.name = employee.value(QStringLiteral("name")).toString();
+    edit.role = employee.value(QStringLiteral("role")).toString();
+    edit.pin = employee.value(QStringLiteral("pin")).toString();
+    edit.active = employee.value(QStringLiteral("active"), true).toBool();
+    bool ok = false;
+    const double percent =
+        employee.value(QStringLiteral("discountLimit")).toString().trimmed().toDouble(&ok);
+    if (!ok || percent < 0 || percent > 100) {
+        say(tr("The discount limit is between 0 and 100%."), true);
+        return false;
+    }
+    edit.discountLimitBp = int(percent * 100 + 0.5);
+    const Employee self = *m; // the session's copy may change on save
+    auto saved = m_lane.employeeAdmin().save(edit, self);
+    if (!saved) {
+        say(saved.error(), true);
+        return false;
+    }
+    say(edit.id.isEmpty() ? tr("%1 added.").arg(saved->name) : tr("%1 saved.").arg(saved->name));
+    refresh();
+    return true;
+}
+
+QString AdminController::describeResult(const QString &result)
+{
+    if (result.isEmpty())
+        return tr("not run yet");
+    const QString marker = QStringLiteral("; no answer from ");
+    const qsizetype cut = result.indexOf(marker);
+    const QString head = cut < 0 ? result : result.left(cut);
+    QString text;
+    if (head == QLatin1String("in sync"))
+        text = tr("all lanes agree");
+    else if (head == QLatin1String("resolved"))
+        text = tr("differences resolved");
+    else if (head == QLatin1String("catch-up incomplete"))
+        text = tr("some messages still missing");
+    else if (head == QLatin1String("no peers connected"))
+        text = tr("no other lane connected");
+    else if (head == QLatin1String("no peer answered"))
+        text = tr("no other lane answered");
+    else if (head.startsWith(QLatin1String("failed: ")))
+        text = tr("failed (%1)").arg(head.mid(8));
+    else
+        text = head;
+    if (cut >= 0)
+        text = tr("%1; no answer from %2").arg(text, result.mid(cut + marker.size()));
+    return text;
+}
+
+void AdminController::showSampleConflicts(const QVariantList &conflicts)
+{
+    m_sampleConflicts = true;
+    m_conflicts = conflicts;
+    Q_EMIT changed();
+}

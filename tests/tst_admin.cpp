@@ -1,0 +1,318 @@
+// The admin screen's controller on a real lane (real SQLite, real outbox): only managers act;
+// employees, stock counts and conflict overrides are written and published in one transaction;
+// settings never show a secret; the UI language switches at run time and is remembered.
+#include "admincontroller.h"
+#include "languagecontroller.h"
+#include "testlane.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+bool loginManager(TestLane &t)
+{
+    const auto m = Lane::demoEmployee(QStringLiteral("manager"));
+    return m && t.lane().session().login(m->employeeId, m->pin).ok;
+}
+
+QJsonObject lastPayload(TestLane &t, const QString &topic)
+{
+    auto q = t.db().scalar(QStringLiteral("SELECT payload FROM outbox WHERE topic = '%1' "
+                                          "ORDER BY seq DESC LIMIT 1")
+                               .arg(topic));
+    return q ? QJsonDocument::fromJson(q->toString().toUtf8()).object() : QJsonObject();
+}
+
+QString productId(TestLane &t)
+{
+    auto products = t.lane().catalog().byCategory(QString(), 1);
+    return products && !products->isEmpty() ? products->first().id : QString();
+}
+
+qint64 stockOf(TestLane &t, const QString &id)
+{
+    auto level = t.lane().stock().store().level(id);
+    return level && level->has_value() ? (*level)->currentStock : -1;
+}
+} // namespace
+
+class TestAdmin : public QObject
+{
+    Q_OBJECT
+private slots:
+    void nobodyButAManagerChangesAnything()
+    {
+        TestLane t;
+        AdminController admin(t.lane());
+        const qint64 before = t.count(QStringLiteral("SELECT COUNT(*) FROM outbox"));
+        const QString product = productId(t);
+        const qint64 stock = stockOf(t, product);
+
+        // Logged out, then as a cashier: every action refused, with the reason.
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            if (attempt == 1)
+                QVERIFY(t.loginCashier());
+            QVERIFY(!admin.recordCount(product, QStringLiteral("5")));
+            QCOMPARE(admin.message(), QStringLiteral("Only a manager can do this."));
+            QVERIFY(admin.messageIsError());
+            QVERIFY(!admin.saveEmployee({{QStringLiteral("name"), QStringLiteral("Eve")},
+                                         {QStringLiteral("role"), QStringLiteral("manager")},
+                                         {QStringLiteral("pin"), QStringLiteral("1234")},
+                                         {QStringLiteral("discountLimit"), QStringLiteral("0")}}));
+            QVERIFY(!admin.reconcileNow());
+            QVERIFY(!admin.overrideConflict(1, QStringLiteral("3")));
+            QVERIFY(!admin.retryFailed());
+            QVERIFY(admin.findProducts(QStringLiteral("a")).isEmpty());
+        }
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox")), before);
+        QCOMPARE(stockOf(t, product), stock);
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM employees WHERE name = 'Eve'")), 0);
+    }
+
+    void managerAddsAnEmployeeWhoCanLogIn()
+    {
+        TestLane t;
+        AdminController admin(t.lane());
+        QVERIFY(loginManager(t));
+        const int before = int(admin.employees().size());
+        QVERIFY2(admin.saveEmployee({{QStringLiteral("name"), QStringLiteral("  Dana   Cruz ")},
+                                     {QStringLiteral("role"), QStringLiteral("cashier")},
+                                     {QStringLiteral("pin"), QStringLiteral("97531")},
+                                     {QStringLiteral("active"), true},
+                                     {QStringLiteral("discountLimit"), QStringLiteral("12.5")}}),
+                 qPrintable(admin.message()));
+        QCOMPARE(admin.employees().size(), before + 1);
+        const QJsonObject p = lastPayload(t, QStringLiteral("employee"));
+        QCOMPARE(p.value(QStringLiteral("name")).toString(), QStringLiteral("Dana Cruz"));
+        QCOMPARE(p.value(QStringLiteral("discountLimitBp")).toInt(), 1250);
+        QVERIFY(
+            p.value(QStringLiteral("pinHash")).toString().startsWith(QStringLiteral("$argon2id$")));
+        const QString id = p.value(QStringLiteral("id")).toString();
+
+        // The new employee logs in with the PIN; a PIN change takes effect and is published.
+        t.lane().session().logout();
+        QVERIFY(t.lane().session().login(id, QStringLiteral("97531")).ok);
+        t.lane().session().logout();
+        QVERIFY(loginManager(t));
+        QVERIFY(admin.saveEmployee({{QStringLiteral("id"), id},
+                                    {QStringLiteral("name"), QStringLiteral("Dana Cruz")},
+                                    {QStringLiteral("role"), QStringLiteral("cashier")},
+                                    {QStringLiteral("pin"), QString()},
+                                    {QStringLiteral("active"), false},
+                                    {QStringLiteral("discountLimit"), QStringLiteral("0")}}));
+        t.lane().session().logout();
+        QVERIFY(!t.lane().session().login(id, QStringLiteral("97531")).ok); // deactivated
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE topic = 'employee'")),
+                 2);
+    }
+
+    void badEmployeeInputChangesNothing_data()
+    {
+        QTest::addColumn<QVariantMap>("edit");
+        const QVariantMap good{{QStringLiteral("name"), QStringLiteral("Lee")},
+                               {QStringLiteral("role"), QStringLiteral("cashier")},
+                               {QStringLiteral("pin"), QStringLiteral("4321")},
+                               {QStringLiteral("discountLimit"), QStringLiteral("5")}};
+        auto with = [&](const QString &key, const QVariant &value) {
+            QVariantMap m = good;
+            m.insert(key, value);
+            return m;
+        };
+        QTest::newRow("empty name") << with(QStringLiteral("name"), QStringLiteral("   "));
+        QTest::newRow("long name") << with(QStringLiteral("name"), QString(101, QLatin1Char('x')));
+        QTest::newRow("role") << with(QStringLiteral("role"), QStringLiteral("owner"));
+        QTest::newRow("short pin") << with(QStringLiteral("pin"), QStringLiteral("12"));
+        QTest::newRow("letters in pin") << with(QStringLiteral("pin"), QStringLiteral("12a4"));
+        QTest::newRow("no pin for a new one") << with(QStringLiteral("pin"), QString());
+        QTest::newRow("limit over 100")
+            << with(QStringLiteral("discountLimit"), QStringLiteral("101"));
+        QTest::newRow("negative limit")
+            << with(QStringLiteral("discountLimit"), QStringLiteral("-1"));
+        QTest::newRow("limit not a number")
+            << with(QStringLiteral("discountLimit"), QStringLiteral("lots"));
+        QTest::newRow("unknown id")
+            << with(QStringLiteral("id"), QStringLiteral("6f1d1a8e-0000-4000-8000-000000000000"));
+    }
+
+    void badEmployeeInputChangesNothing()
+    {
+        QFETCH(QVariantMap, edit);
+        TestLane t;
+        AdminController admin(t.lane());
+        QVERIFY(loginManager(t));
+        const qint64 employees = t.count(QStringLiteral("SELECT COUNT(*) FROM employees"));
+        const qint64 outbox = t.count(QStringLiteral("SELECT COUNT(*) FROM outbox"));
+        QVERIFY(!admin.saveEmployee(edit));
+        QVERIFY(admin.messageIsError());
+        QVERIFY(!admin.message().isEmpty());
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM employees")), employees);
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox")), outbox);
+    }
+
+    void aManagerCannotLockThemselvesOut()
+    {
+        TestLane t;
+        AdminController admin(t.lane());
+        QVERIFY(loginManager(t));
+        const auto me = *t.lane().session().current();
+        QVERIFY(!admin.saveEmployee({{QStringLiteral("id"), me.id},
+                                     {QStringLiteral("name"), me.name},
+                                     {QStringLiteral("role"), QStringLiteral("cashier")},
+                                     {QStringLiteral("active"), true},
+                                     {QStringLiteral("discountLimit"), QStringLiteral("0")}}));
+        QVERIFY(!admin.saveEmployee({{QStringLiteral("id"), me.id},
+                                     {QStringLiteral("name"), me.name},
+                                     {QStringLiteral("role"), QStringLiteral("manager")},
+                                     {QStringLiteral("active"), false},
+                                     {QStringLiteral("discountLimit"), QStringLiteral("0")}}));
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE topic = 'employee'")),
+                 0);
+    }
+
+    void stockCountIsRecordedAndPublished()
+    {
+        TestLane t;
+        AdminController admin(t.lane());
+        QVERIFY(loginManager(t));
+        const QString product = productId(t);
+        auto sku = t.lane().catalog().byId(product);
+        QVERIFY(sku && sku->has_value());
+        const QVariantList found = admin.findProducts((*sku)->sku);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first().toMap().value(QStringLiteral("productId")).toString(), product);
+
+        for (const QString &bad : {QStringLiteral("-1"), QStringLiteral("ten"), QStringLiteral(""),
+                                   QStringLiteral("1.5"), QStringLiteral("99999999999")})
+            QVERIFY2(!admin.recordCount(product, bad), qPrintable(bad));
+        QVERIFY(!admin.recordCount(QStringLiteral("not-a-product"), QStringLiteral("3")));
+
+        QVERIFY2(admin.recordCount(product, QStringLiteral(" 17 ")), qPrintable(admin.message()));
+        QCOMPARE(stockOf(t, product), 17);
+        const QJsonObject p = lastPayload(t, QStringLiteral("inventory"));
+        QCOMPARE(p.value(QStringLiteral("productId")).toString(), product);
+        QCOMPARE(p.value(QStringLiteral("reason")).toString(), QStringLiteral("count"));
+        QCOMPARE(p.value(QStringLiteral("currentStock")).toInteger(), 17);
+        QCOMPARE(p.value(QStringLiteral("employeeId")).toString(),
+                 t.lane().session().current()->id);
+    }
+
+    void conflictOverrideSetsStockAndRecordsWho()
+    {
+        TestLane t;
+        AdminController admin(t.lane());
+        QVERIFY(loginManager(t));
+        const QString product = productId(t);
+        QVERIFY(t.db().exec(
+            QStringLiteral(
+                "INSERT INTO inventory_conflicts(run_id, product_id, peer_terminal, local_stock, "
+                "local_updated, remote_stock, remote_updated, chosen_stock, chosen_from, "
+                "resolved_at) "
+                "VALUES ('run', '%1', 'L2', 9, '2026-11-26T10:00:00.000Z', 7, "
+                "'2026-11-26T10:05:00.000Z', 7, 'L2', '2026-11-26T10:06:00.000Z')")
+                .arg(product)));
+        admin.refresh();
+        QCOMPARE(admin.conflicts().size(), 1);
+        const QVariantMap before = admin.conflicts().first().toMap();
+        QVERIFY(!before.value(QStringLiteral("overridden")).toBool());
+
+        QVERIFY(!admin.overrideConflict(before.value(QStringLiteral("id")).toInt(),
+                                        QStringLiteral("-2")));
+        QVERIFY(!admin.overrideConflict(999, QStringLiteral("2")));
+        QVERIFY2(
+            admin.overrideConflict(before.value(QStringLiteral("id")).toInt(), QStringLiteral("8")),
+            qPrintable(admin.message()));
+        QCOMPARE(stockOf(t, product), 8);
+        const QVariantMap after = admin.conflicts().first().toMap();
+        QVERIFY(after.value(QStringLiteral("overridden")).toBool());
+        QCOMPARE(after.value(QStringLiteral("overrideStock")).toInt(), 8);
+        QCOMPARE(after.value(QStringLiteral("overrideByName")).toString(),
+                 t.lane().session().current()->name);
+        QVERIFY(!after.value(QStringLiteral("overrideAt")).toString().isEmpty());
+        // Every lane gets the chosen value as a stock take.
+        const QJsonObject p = lastPayload(t, QStringLiteral("inventory"));
+        QCOMPARE(p.value(QStringLiteral("reason")).toString(), QStringLiteral("count"));
+        QCOMPARE(p.value(QStringLiteral("currentStock")).toInteger(), 8);
+    }
+
+    void settingsNeverShowSecrets()
+    {
+        const QString key = QStringLiteral("s3cr3t-store-key-0123456789abcdef");
+        const QString cloudKey = QStringLiteral("service-role-key-abcdef");
+        TestLane t(QStringLiteral("L1"), 42, [&](LaneConfig &c) {
+            c.storeKey = key;
+            c.supabaseUrl = QStringLiteral("http://127.0.0.1:1");
+            c.supabaseServiceKey = cloudKey;
+        });
+        AdminController admin(t.lane());
+        QStringList keys;
+        for (const QVariant &v : admin.settings()) {
+            const QVariantMap m = v.toMap();
+            keys.append(m.value(QStringLiteral("key")).toString());
+            QVERIFY(!m.value(QStringLiteral("value")).toString().contains(key));
+            QVERIFY(!m.value(QStringLiteral("value")).toString().contains(cloudKey));
+        }
+        QVERIFY(keys.contains(QStringLiteral("storeKey")));
+        QVERIFY(keys.contains(QStringLiteral("supabaseServiceKey")));
+        QVERIFY(keys.contains(QStringLiteral("terminalPort")));
+    }
+
+    void reconciliationResultsInWords()
+    {
+        QCOMPARE(AdminController::describeResult(QStringLiteral("in sync")),
+                 QStringLiteral("all lanes agree"));
+        QCOMPARE(AdminController::describeResult(QStringLiteral("resolved; no answer from L3, L4")),
+                 QStringLiteral("differences resolved; no answer from L3, L4"));
+        QCOMPARE(AdminController::describeResult(QStringLiteral("failed: disk I/O error")),
+                 QStringLiteral("failed (disk I/O error)"));
+        QCOMPARE(AdminController::describeResult(QString()), QStringLiteral("not run yet"));
+    }
+
+    void reconcileNowRunsAndReports()
+    {
+        TestLane t;
+        AdminController admin(t.lane());
+        QVERIFY(loginManager(t));
+        QSignalSpy finished(&t.lane().reconciler(), &Reconciler::finished);
+        QVERIFY(admin.reconcileNow());
+        QVERIFY(!admin.reconcileNow() || !admin.reconciling()); // never two at once
+        QTRY_COMPARE(finished.size(), 1);
+        QVERIFY(!admin.reconciling());
+        QCOMPARE(admin.reconciliation().value(QStringLiteral("result")).toString(),
+                 QStringLiteral("no peers connected"));
+        QVERIFY(
+            admin.message().startsWith(QStringLiteral("Reconciliation: no other lane connected")));
+    }
+
+    void languageSwitchesAndIsRemembered()
+    {
+        TestLane t;
+        {
+            LanguageController language(t.lane());
+            QCOMPARE(language.language(), QStringLiteral("en"));
+            QVERIFY(!language.setLanguage(QStringLiteral("xx")));
+            QVERIFY(!language.setLanguage(QStringLiteral("../../etc/passwd")));
+            QSignalSpy changed(&language, &LanguageController::languageChanged);
+            QVERIFY(language.setLanguage(QStringLiteral("es")));
+            QCOMPARE(changed.size(), 1);
+            QCOMPARE(QCoreApplication::translate("AdminController", "Only a manager can do this."),
+                     QStringLiteral("Solo un gerente puede hacer esto."));
+            QVERIFY(language.setLanguage(QStringLiteral("fr")));
+            QCOMPARE(QCoreApplication::translate("Cart", "The cart is empty."),
+                     QStringLiteral("Le panier est vide."));
+        }
+        // Back in English once the controller is gone; a new one restores the choice.
+        QCOMPARE(QCoreApplication::translate("Cart", "The cart is empty."),
+                 QStringLiteral("The cart is empty."));
+        LanguageController again(t.lane());
+        QCOMPARE(again.language(), QStringLiteral("fr"));
+        QVERIFY(again.setLanguage(QStringLiteral("en")));
+        QCOMPARE(QCoreApplication::translate("Cart", "The cart is empty."),
+                 QStringLiteral("The cart is empty."));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdmin)
+#include "tst_admin.moc"
