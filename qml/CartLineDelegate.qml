@@ -41,6 +41,7 @@ Rectangle {
             }
         }
         TouchButton {
+            objectName: "decrement"
             text: "\u2212"
             implicitWidth: 48
             implicitHeight: 48
@@ -50,6 +51,7 @@ Rectangle {
             onClicked: line.decrement()
         }
         Text {
+            objectName: "quantity"
             Layout.preferredWidth: 36
             horizontalAlignment: Text.AlignHCenter
             text: line.quantity
@@ -58,6 +60,7 @@ Rectangle {
             color: Theme.text
         }
         TouchButton {
+            objectName: "increment"
             text: "+"
             implicitWidth: 48
             implicitHeight: 48
@@ -67,6 +70,7 @@ Rectangle {
             onClicked: line.increment()
         }
         Text {
+            objectName: "lineTotal"
             Layout.preferredWidth: 92
             horizontalAlignment: Text.AlignRight
             text: line.lineTotal
@@ -75,6 +79,7 @@ Rectangle {
             color: Theme.text
         }
         TouchButton {
+            objectName: "remove"
             text: "\u2715"
             implicitWidth: 48
             implicitHeight: 48

@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import EuphoriaLane
 import EuphoriaLane.Controllers
 
-// Tendering: amount due, quick cash amounts, a typed cash amount, card for the rest.
+// Tendering: amount due, quick cash amounts, a typed amount in cash or by card (split tender),
+// card for the rest, and the payments taken so far.
 ColumnLayout {
     id: panel
     spacing: Theme.spacing
@@ -21,7 +22,7 @@ ColumnLayout {
         color: Theme.text
     }
     Text {
-        visible: CheckoutController.paid !== "$0.00"
+        visible: CheckoutController.tenders.length > 0
         text: qsTr("Paid so far %1 of %2").arg(CheckoutController.paid).arg(CheckoutController.total)
         font.pixelSize: Theme.fontBody
         color: Theme.textMuted
@@ -50,33 +51,69 @@ ColumnLayout {
             }
         }
     }
+    // Split tender: a typed amount goes to cash or to card; the big button pays the rest by card.
     RowLayout {
         Layout.fillWidth: true
         spacing: Theme.spacing
         TextField {
-            id: cashField
+            id: amountField
+            objectName: "amountField"
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touchTarget
             font.pixelSize: Theme.fontLarge
-            placeholderText: qsTr("Other amount, e.g. 40.00")
+            placeholderText: qsTr("Amount, e.g. 40.00")
             inputMethodHints: Qt.ImhFormattedNumbersOnly
-            Accessible.name: qsTr("Cash amount received")
+            Accessible.name: qsTr("Amount received or to charge")
             onAccepted: { CheckoutController.payCash(text); text = "" }
         }
         TouchButton {
+            objectName: "payTypedCash"
             text: qsTr("Cash")
             tone: "primary"
-            implicitWidth: 120
-            onClicked: { CheckoutController.payCash(cashField.text); cashField.text = "" }
+            implicitWidth: 96
+            enabled: amountField.text !== ""
+            onClicked: { CheckoutController.payCash(amountField.text); amountField.text = "" }
+        }
+        TouchButton {
+            objectName: "payTypedCard"
+            text: qsTr("Card")
+            implicitWidth: 96
+            enabled: amountField.text !== ""
+            onClicked: { CheckoutController.payCardAmount(amountField.text); amountField.text = "" }
         }
     }
     TouchButton {
+        objectName: "payCardRest"
         Layout.fillWidth: true
         Layout.preferredHeight: Theme.touchTargetLarge
         text: qsTr("Card %1").arg(CheckoutController.remaining)
         tone: "primary"
         fontSize: Theme.fontLarge
         onClicked: CheckoutController.payCard()
+    }
+    // Payments taken so far (split tender), each removable until the sale completes.
+    Repeater {
+        model: CheckoutController.tenders
+        RowLayout {
+            required property var modelData
+            required property int index
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Text {
+                Layout.fillWidth: true
+                text: (modelData.method === "cash" ? qsTr("Cash %1").arg(modelData.tendered)
+                                                   : qsTr("Card %1").arg(modelData.amount))
+                font.pixelSize: Theme.fontBody
+                color: Theme.text
+                elide: Text.ElideRight
+            }
+            TouchButton {
+                text: qsTr("Remove")
+                implicitHeight: 48
+                Accessible.name: qsTr("Remove payment %1").arg(index + 1)
+                onClicked: CheckoutController.removeTender(index)
+            }
+        }
     }
     Item { Layout.fillHeight: true }
     TouchButton {

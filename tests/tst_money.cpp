@@ -103,6 +103,10 @@ private Q_SLOTS:
         QTest::newRow("two decimals") << "12.34" << qint64(1234);
         QTest::newRow("dollar sign") << "$40.00" << qint64(4000);
         QTest::newRow("spaces") << " 5 " << qint64(500);
+        QTest::newRow("decimal comma") << "12,34" << qint64(1234);
+        QTest::newRow("decimal comma, one digit") << "40,5" << qint64(4050);
+        QTest::newRow("thousands separator") << "1,234.00" << qint64(-1);
+        QTest::newRow("two separators") << "1.2,3" << qint64(-1);
         QTest::newRow("three decimals") << "1.234" << qint64(-1);
         QTest::newRow("negative") << "-5" << qint64(-1);
         QTest::newRow("letters") << "abc" << qint64(-1);

@@ -621,6 +621,10 @@
         <source>Sale %1 complete.</source>
         <translation>Venta %1 completada.</translation>
     </message>
+    <message>
+        <source>Payment removed; %1 due.</source>
+        <translation>Pago quitado; faltan %1.</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -819,14 +823,6 @@
         <translation>Exacto %1</translation>
     </message>
     <message>
-        <source>Other amount, e.g. 40.00</source>
-        <translation>Otro importe (40.00)</translation>
-    </message>
-    <message>
-        <source>Cash amount received</source>
-        <translation>Importe en efectivo recibido</translation>
-    </message>
-    <message>
         <source>Cash</source>
         <translation>Efectivo</translation>
     </message>
@@ -837,6 +833,30 @@
     <message>
         <source>Back to cart</source>
         <translation>Volver al carrito</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. 40.00</source>
+        <translation>Importe (40.00)</translation>
+    </message>
+    <message>
+        <source>Amount received or to charge</source>
+        <translation>Importe recibido o a cobrar</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <source>Cash %1</source>
+        <translation>Efectivo %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove payment %1</source>
+        <translation>Quitar el pago %1</translation>
     </message>
 </context>
 <context>

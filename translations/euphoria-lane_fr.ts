@@ -621,6 +621,10 @@
         <source>Sale %1 complete.</source>
         <translation>Vente %1 terminée.</translation>
     </message>
+    <message>
+        <source>Payment removed; %1 due.</source>
+        <translation>Paiement retiré ; reste %1.</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -819,14 +823,6 @@
         <translation>Exact %1</translation>
     </message>
     <message>
-        <source>Other amount, e.g. 40.00</source>
-        <translation>Autre montant (40.00)</translation>
-    </message>
-    <message>
-        <source>Cash amount received</source>
-        <translation>Montant en espèces reçu</translation>
-    </message>
-    <message>
         <source>Cash</source>
         <translation>Espèces</translation>
     </message>
@@ -837,6 +833,30 @@
     <message>
         <source>Back to cart</source>
         <translation>Retour au panier</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. 40.00</source>
+        <translation>Montant (40.00)</translation>
+    </message>
+    <message>
+        <source>Amount received or to charge</source>
+        <translation>Montant reçu ou à débiter</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Cash %1</source>
+        <translation>Espèces %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove payment %1</source>
+        <translation>Retirer le paiement %1</translation>
     </message>
 </context>
 <context>

@@ -273,6 +273,42 @@ void CheckoutController::payCard()
     afterTender(m_cart.addCard(m_cart.remainingCents()));
 }
 
+void CheckoutController::payCardAmount(const QString &amount)
+{
+    const auto cents = Money::parse(amount);
+    if (!cents) {
+        say(tr("\"%1\" is not an amount.").arg(amount), true);
+        return;
+    }
+    if (!requireSession())
+        return;
+    afterTender(m_cart.addCard(*cents));
+}
+
+void CheckoutController::removeTender(int index)
+{
+    if (!requireSession())
+        return;
+    const Status s = m_cart.removeTender(index);
+    Q_EMIT totalsChanged();
+    if (!s)
+        say(s.error(), true);
+    else
+        say(tr("Payment removed; %1 due.").arg(remaining()));
+}
+
+QVariantList CheckoutController::tenders() const
+{
+    QVariantList out;
+    for (const Tender &t : m_cart.tenders())
+        out.append(QVariantMap{{QStringLiteral("method"), t.method == Tender::Method::Cash
+                                                              ? QStringLiteral("cash")
+                                                              : QStringLiteral("card")},
+                               {QStringLiteral("amount"), Money::format(t.amountCents)},
+                               {QStringLiteral("tendered"), Money::format(t.tenderedCents)}});
+    return out;
+}
+
 void CheckoutController::afterTender(const Status &status)
 {
     Q_EMIT totalsChanged();

@@ -32,6 +32,7 @@ class CheckoutController : public QObject
     Q_PROPERTY(QString changeDue READ changeDue NOTIFY totalsChanged)
     Q_PROPERTY(int itemCount READ itemCount NOTIFY totalsChanged)
     Q_PROPERTY(QVariantList quickCash READ quickCash NOTIFY totalsChanged)
+    Q_PROPERTY(QVariantList tenders READ tenders NOTIFY totalsChanged)
     Q_PROPERTY(Stage stage READ stage NOTIFY stageChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
@@ -59,6 +60,8 @@ public:
     QString changeDue() const;
     int itemCount() const { return m_cart.itemCount(); }
     QVariantList quickCash() const;
+    // Payments taken so far: method ("cash" | "card"), amount applied, tendered (cash).
+    QVariantList tenders() const;
     Stage stage() const { return m_stage; }
     QString message() const { return m_message; }
     bool messageIsError() const { return m_messageIsError; }
@@ -81,6 +84,9 @@ public:
     Q_INVOKABLE void payCash(const QString &amount);
     Q_INVOKABLE void payCashCents(qint64 cents);
     Q_INVOKABLE void payCard();
+    // Split tender: part of the total by card (at most what remains).
+    Q_INVOKABLE void payCardAmount(const QString &amount);
+    Q_INVOKABLE void removeTender(int index);
     Q_INVOKABLE void completeSale();
     Q_INVOKABLE void newSale();
 

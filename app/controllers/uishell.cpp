@@ -120,7 +120,11 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
                  m_checkout->enter(p.barcodes.value(0, p.sku));
              m_checkout->increment(0);
          }},
-        {prefix + QStringLiteral("pay"), [this] { m_checkout->startPayment(); }},
+        {prefix + QStringLiteral("pay"),
+         [this] {
+             m_checkout->startPayment();
+             m_checkout->payCardAmount(QStringLiteral("50.00")); // a split tender under way
+         }},
         {prefix + QStringLiteral("receipt"),
          [this] {
              const QVariantList quick = m_checkout->quickCash();

@@ -22,7 +22,7 @@ QString Money::format(qint64 cents)
 
 std::optional<qint64> Money::parse(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral("^\\$?(\\d{1,7})(?:\\.(\\d{1,2}))?$"));
+    static const QRegularExpression re(QStringLiteral("^\\$?(\\d{1,7})(?:[.,](\\d{1,2}))?$"));
     const auto m = re.match(text.trimmed());
     if (!m.hasMatch())
         return std::nullopt;

@@ -10,7 +10,8 @@ namespace Money {
 qint64 taxOf(qint64 netCents, int rateBp);
 // "$12.34", "-$0.05".
 QString format(qint64 cents);
-// Parses what a cashier types: "12", "12.3", "12.34", "$12.34"; nullopt for anything else or
+// Parses what a cashier types: "12", "12.3", "12.34", "$12.34", "12,34" (a decimal comma, as
+// Spanish and French keyboards type it); nullopt for anything else or
 // more than 9 999 999.99.
 std::optional<qint64> parse(const QString &text);
 } // namespace Money

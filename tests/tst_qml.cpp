@@ -1,0 +1,62 @@
+// Qt Quick Tests of the UI's components (tests/qml/tst_*.qml), against real controllers: a real
+// lane with its own SQLite database in a temporary directory, the demo catalog and the demo
+// cashier logged in.
+#include "checkoutcontroller.h"
+#include "clock.h"
+#include "idgenerator.h"
+#include "lane.h"
+#include "logincontroller.h"
+
+#include <QQmlContext>
+#include <QQmlEngine>
+#include <QTemporaryDir>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest>
+
+#include <memory>
+
+Q_IMPORT_QML_PLUGIN(EuphoriaLane_ControllersPlugin)
+Q_IMPORT_QML_PLUGIN(EuphoriaLanePlugin)
+
+class Setup : public QObject
+{
+    Q_OBJECT
+public slots:
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        QVERIFY(m_dir.isValid());
+        LaneConfig config;
+        config.terminalId = QStringLiteral("L1");
+        config.dataDir = m_dir.path();
+        m_lane = std::make_unique<Lane>(config, Clock::system(), IdGenerator::system());
+        const ::Status started = m_lane->start();
+        QVERIFY2(started, qPrintable(started.error()));
+        m_login = std::make_unique<LoginController>(*m_lane);
+        m_checkout = std::make_unique<CheckoutController>(*m_lane);
+        LoginController::setInstance(m_login.get());
+        CheckoutController::setInstance(m_checkout.get());
+        const auto cashier = Lane::demoCashier();
+        QVERIFY(cashier && m_login->login(cashier->employeeId, cashier->pin));
+
+        QStringList barcodes;
+        for (const Product &p : m_lane->catalog().byCategory(QString(), 5).value_or({}))
+            barcodes.append(p.barcodes.value(0, p.sku));
+        engine->rootContext()->setContextProperty(QStringLiteral("demoBarcodes"), barcodes);
+        engine->addImportPath(QStringLiteral("qrc:/"));
+    }
+
+    void cleanupTestCase()
+    {
+        LoginController::setInstance(nullptr);
+        CheckoutController::setInstance(nullptr);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Lane> m_lane;
+    std::unique_ptr<LoginController> m_login;
+    std::unique_ptr<CheckoutController> m_checkout;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(components, Setup)
+#include "tst_qml.moc"
