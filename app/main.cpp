@@ -233,6 +233,13 @@ int main(int argc, char *argv[])
             err << "euphoria-lane: " << s.error() << "\n";
             return RuntimeError;
         }
+        if (!cl->uiScript.isEmpty())
+            shell->runScript(cl->uiScript, [&](const Status &s) {
+                if (!s) {
+                    err << "euphoria-lane: " << s.error() << Qt::endl;
+                    QCoreApplication::exit(RuntimeError);
+                }
+            });
     }
     const int code = QCoreApplication::exec();
     // Close the peer connections and the cloud request while their sockets can still be deleted:

@@ -54,6 +54,7 @@ FocusScope {
                 onClicked: adminScreen.shown = true
             }
             TouchButton {
+                objectName: "logoutButton"
                 text: qsTr("Log out")
                 implicitHeight: 48
                 onClicked: LoginController.logout()
@@ -118,6 +119,7 @@ FocusScope {
                 model: CheckoutController.products
                 ScrollBar.vertical: ScrollBar { }
                 delegate: Item {
+                    objectName: "product_" + productId
                     required property string productId
                     required property string name
                     required property string price
@@ -230,12 +232,14 @@ FocusScope {
                     Layout.fillWidth: true
                     spacing: Theme.spacing
                     TouchButton {
+                        objectName: "voidButton"
                         text: qsTr("Void")
                         tone: "danger"
                         enabled: cartList.count > 0
                         onClicked: CheckoutController.voidCart()
                     }
                     TouchButton {
+                        objectName: "payButton"
                         Layout.fillWidth: true
                         Layout.preferredHeight: Theme.touchTargetLarge
                         text: qsTr("Pay %1").arg(CheckoutController.total)

@@ -63,6 +63,7 @@ FocusScope {
                     width: employees.cellWidth
                     height: employees.cellHeight
                     Rectangle {
+                        objectName: "employee_" + employeeId
                         anchors { fill: parent; margins: Theme.spacing / 2 }
                         radius: Theme.radius
                         color: screen.selectedId === employeeId ? Theme.primary : Theme.surface

@@ -42,6 +42,7 @@ ColumnLayout {
             TouchButton {
                 required property var modelData
                 required property int index
+                objectName: "quickCash" + index
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touchTargetLarge
                 fontSize: Theme.fontLarge

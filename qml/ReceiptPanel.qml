@@ -46,8 +46,15 @@ ColumnLayout {
             }
         }
     }
+    TouchButton {
+        objectName: "printReceiptButton"
+        Layout.fillWidth: true
+        text: CheckoutController.lastReceiptPdf === "" ? qsTr("Print receipt (PDF)") : qsTr("Print again")
+        onClicked: CheckoutController.printReceipt()
+    }
     Item { Layout.fillHeight: true }
     TouchButton {
+        objectName: "newSaleButton"
         Layout.fillWidth: true
         Layout.preferredHeight: Theme.touchTargetLarge
         text: qsTr("New sale")

@@ -490,32 +490,39 @@ QJsonObject PeerSync::health() const
         for (const PeerSession *s : m_sessions)
             if (keyOf(s) == it.key())
                 session = s;
+        QString terminal = st.terminal;
         for (const PeerLink *link : m_links) {
             if (link->url().toString() == it.key()) {
                 state = link->stateName();
                 backoffUntil =
                     link->state() == PeerLink::State::BackingOff ? link->backoffUntilMs() : 0;
+                // A link whose own connection lost the tie-break still knows whom it dials.
+                if (terminal.isEmpty())
+                    terminal = link->terminal();
             }
         }
         if (session && session->state() == PeerSession::State::Ready)
             state = QStringLiteral("connected");
         else if (it.key().startsWith(QLatin1String("inbound:")))
             state = QStringLiteral("disconnected");
+        // A link standing by: the lane's traffic runs over its inbound connection.
+        if (!session && !terminal.isEmpty())
+            session = readySession(terminal);
         qint64 unacked = 0;
-        if (max && !st.terminal.isEmpty()) {
+        if (max && !terminal.isEmpty()) {
             const PeerProtocol::VersionVector holds =
-                session ? session->peerHolds() : m_log.peerProgress(st.terminal).value_or({});
+                session ? session->peerHolds() : m_log.peerProgress(terminal).value_or({});
             for (auto m = max->cbegin(); m != max->cend(); ++m)
-                if (m.key() != st.terminal)
+                if (m.key() != terminal)
                     unacked += std::max<qint64>(0, m.value() - holds.value(m.key()));
         }
         QJsonObject o{{QStringLiteral("peer"), it.key()},
                       {QStringLiteral("url"), st.url},
-                      {QStringLiteral("terminalId"), st.terminal},
+                      {QStringLiteral("terminalId"), terminal},
                       {QStringLiteral("direction"), st.direction},
                       {QStringLiteral("state"), state},
                       {QStringLiteral("since"), st.since},
-                      {QStringLiteral("lastMessageAt"), m_lastMessageAt.value(st.terminal)},
+                      {QStringLiteral("lastMessageAt"), m_lastMessageAt.value(terminal)},
                       {QStringLiteral("unacked"), unacked},
                       {QStringLiteral("rejects"), st.rejects},
                       {QStringLiteral("lastError"), st.lastError}};

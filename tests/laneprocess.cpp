@@ -52,8 +52,7 @@ bool LaneProcess::start(const QStringList &peerUrls, const QStringList &extra)
         env.insert(it.key(), it.value());
     m_process.setProcessEnvironment(env);
     m_process.setProgram(QStringLiteral(LANE_EXECUTABLE));
-    QStringList args{QStringLiteral("--headless"),
-                     QStringLiteral("--terminal-id"),
+    QStringList args{QStringLiteral("--terminal-id"),
                      m_terminalId,
                      QStringLiteral("--data-dir"),
                      m_dataDir,
@@ -69,6 +68,11 @@ bool LaneProcess::start(const QStringList &peerUrls, const QStringList &extra)
                      QStringLiteral("2000")};
     if (!peerUrls.isEmpty())
         args << QStringLiteral("--peer-terminals") << peerUrls.join(QLatin1Char(','));
+    if (m_uiScript.isEmpty())
+        args << QStringLiteral("--headless");
+    else
+        args << QStringLiteral("-platform") << QStringLiteral("offscreen")
+             << QStringLiteral("--ui-script") << m_uiScript;
     args << extra;
     m_process.setArguments(args);
     m_log.clear();

@@ -20,6 +20,8 @@ public:
 
     // Starts headless with these peers plus extra arguments; waits until it listens.
     bool start(const QStringList &peerUrls, const QStringList &extra = {});
+    // With its real UI (offscreen) instead of headless; script: a --ui-script to drive it.
+    void setUi(const QString &script) { m_uiScript = script; }
     // An environment variable for the next start (e.g. EUPHORIA_CLOCK_OFFSET_SECONDS).
     void setEnv(const QString &name, const QString &value) { m_env.insert(name, value); }
     void kill(); // SIGKILL
@@ -45,6 +47,7 @@ private:
     quint16 m_port;
     QProcess m_process;
     QMap<QString, QString> m_env;
+    QString m_uiScript;
     QByteArray m_log;
     QByteArray m_out;
 };

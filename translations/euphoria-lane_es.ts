@@ -625,6 +625,18 @@
         <source>Payment removed; %1 due.</source>
         <translation>Pago quitado; faltan %1.</translation>
     </message>
+    <message>
+        <source>There is no completed sale to print.</source>
+        <translation>No hay ninguna venta completada que imprimir.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed: %1</source>
+        <translation>No se pudo imprimir el recibo: %1</translation>
+    </message>
+    <message>
+        <source>Receipt saved as %1</source>
+        <translation>Recibo guardado como %1</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -899,6 +911,73 @@
     <message>
         <source>New sale</source>
         <translation>Nueva venta</translation>
+    </message>
+    <message>
+        <source>Print receipt (PDF)</source>
+        <translation>Imprimir recibo (PDF)</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>Imprimir de nuevo</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinter</name>
+    <message>
+        <source>Store %1 · Lane %2</source>
+        <translation>Tienda %1 · Caja %2</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Recibo %1</translation>
+    </message>
+    <message>
+        <source>Cashier: %1</source>
+        <translation>Cajero: %1</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Impuesto</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <source>Thank you for shopping with us!</source>
+        <translation>¡Gracias por su compra!</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation>No se puede crear la carpeta de %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>No se puede escribir %1.</translation>
     </message>
 </context>
 <context>

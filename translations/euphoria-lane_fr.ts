@@ -625,6 +625,18 @@
         <source>Payment removed; %1 due.</source>
         <translation>Paiement retiré ; reste %1.</translation>
     </message>
+    <message>
+        <source>There is no completed sale to print.</source>
+        <translation>Aucune vente terminée à imprimer.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed: %1</source>
+        <translation>Le ticket n’a pas pu être imprimé : %1</translation>
+    </message>
+    <message>
+        <source>Receipt saved as %1</source>
+        <translation>Ticket enregistré sous %1</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -899,6 +911,73 @@
     <message>
         <source>New sale</source>
         <translation>Nouvelle vente</translation>
+    </message>
+    <message>
+        <source>Print receipt (PDF)</source>
+        <translation>Imprimer le ticket (PDF)</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>Imprimer à nouveau</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinter</name>
+    <message>
+        <source>Store %1 · Lane %2</source>
+        <translation>Magasin %1 · Caisse %2</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <source>Cashier: %1</source>
+        <translation>Caissier : %1</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Remise</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Sous-total</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Taxe</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Monnaie rendue</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Thank you for shopping with us!</source>
+        <translation>Merci de votre visite !</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation>Impossible de créer le dossier de %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,9 @@
 #include "lane.h"
 #include "logging.h"
 #include "money.h"
+#include "receiptprinter.h"
 
+#include <QDir>
 #include <QQmlEngine>
 
 namespace {
@@ -334,6 +336,10 @@ void CheckoutController::completeSale()
         return;
     }
     m_lastReceipt = sale->receiptNumber;
+    m_lastSale = *sale;
+    m_lastCashier = m_lane.session().current()->name;
+    m_lastReceiptPdf.clear();
+    Q_EMIT receiptPrinted();
     m_lastChange = Money::format(change);
     m_lastTotal = Money::format(total);
     m_cartModel.reset();
@@ -364,4 +370,30 @@ void CheckoutController::say(const QString &message, bool error)
     m_message = message;
     m_messageIsError = error;
     Q_EMIT messageChanged();
+}
+
+QString CheckoutController::printReceipt()
+{
+    if (!requireSession())
+        return {};
+    if (!m_lastSale) {
+        say(tr("There is no completed sale to print."), true);
+        return {};
+    }
+    const QString path =
+        QDir(m_lane.config().effectiveDataDir())
+            .filePath(QStringLiteral("receipts/%1.pdf").arg(m_lastSale->receiptNumber));
+    const Status s =
+        ReceiptPrinter::printPdf(*m_lastSale, {m_lane.config().storeId, m_lastCashier}, path);
+    if (!s) {
+        qCWarning(lcUi).noquote() << "receipt" << m_lastSale->receiptNumber
+                                  << "not printed:" << s.error();
+        say(tr("The receipt could not be printed: %1").arg(s.error()), true);
+        return {};
+    }
+    m_lastReceiptPdf = path;
+    Q_EMIT receiptPrinted();
+    qCInfo(lcUi).noquote() << "receipt" << m_lastSale->receiptNumber << "printed to" << path;
+    say(tr("Receipt saved as %1").arg(QDir::toNativeSeparators(path)));
+    return path;
 }

@@ -4,10 +4,13 @@
 #include "cartmodel.h"
 #include "categorymodel.h"
 #include "productmodel.h"
+#include "salestore.h"
 
 #include <QObject>
+
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
+#include <optional>
 
 class Lane;
 class QJSEngine;
@@ -39,6 +42,7 @@ class CheckoutController : public QObject
     Q_PROPERTY(QString lastReceipt READ lastReceipt NOTIFY stageChanged)
     Q_PROPERTY(QString lastChange READ lastChange NOTIFY stageChanged)
     Q_PROPERTY(QString lastTotal READ lastTotal NOTIFY stageChanged)
+    Q_PROPERTY(QString lastReceiptPdf READ lastReceiptPdf NOTIFY receiptPrinted)
 public:
     enum class Stage { Ringing, Paying, Done };
     Q_ENUM(Stage)
@@ -68,6 +72,9 @@ public:
     QString lastReceipt() const { return m_lastReceipt; }
     QString lastChange() const { return m_lastChange; }
     QString lastTotal() const { return m_lastTotal; }
+    QString lastReceiptPdf() const { return m_lastReceiptPdf; }
+    const std::optional<SaleRecord> &lastSale() const { return m_lastSale; }
+    const QString &lastCashier() const { return m_lastCashier; }
     const Cart &currentCart() const { return m_cart; }
 
     // A scanned or typed code: a barcode, else a SKU, else a name search.
@@ -89,6 +96,8 @@ public:
     Q_INVOKABLE void removeTender(int index);
     Q_INVOKABLE void completeSale();
     Q_INVOKABLE void newSale();
+    // The last sale's receipt as a PDF in <data dir>/receipts/; its path, empty on failure.
+    Q_INVOKABLE QString printReceipt();
 
 Q_SIGNALS:
     void totalsChanged();
@@ -96,6 +105,7 @@ Q_SIGNALS:
     void stageChanged();
     void messageChanged();
     void saleCompleted(const QString &transactionId);
+    void receiptPrinted();
 
 private:
     bool requireSession();
@@ -116,4 +126,7 @@ private:
     QString m_lastReceipt;
     QString m_lastChange;
     QString m_lastTotal;
+    std::optional<SaleRecord> m_lastSale;
+    QString m_lastCashier;
+    QString m_lastReceiptPdf;
 };

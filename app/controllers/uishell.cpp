@@ -7,7 +7,9 @@
 #include "languagecontroller.h"
 #include "logging.h"
 #include "logincontroller.h"
+#include "receiptprinter.h"
 #include "syncstatuscontroller.h"
+#include "uiscript.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -60,6 +62,15 @@ Status UiShell::show()
     m_engine.load(QUrl(QStringLiteral("qrc:/EuphoriaLane/Main.qml")));
     if (m_engine.rootObjects().isEmpty())
         return Status::failure(QStringLiteral("the UI failed to load (see the QML errors above)"));
+    if (QQuickWindow *w = window())
+        connect(w, &QQuickWindow::frameSwapped, this, [this, w] {
+            if (m_onScreen)
+                return;
+            m_onScreen = true;
+            disconnect(w, &QQuickWindow::frameSwapped, this, nullptr);
+            qCInfo(lcUi) << "UI on screen";
+            Q_EMIT onScreen();
+        });
     return {};
 }
 
@@ -126,12 +137,25 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
              m_checkout->payCardAmount(QStringLiteral("50.00")); // a split tender under way
          }},
         {prefix + QStringLiteral("receipt"),
-         [this] {
+         [this, prefix] {
              const QVariantList quick = m_checkout->quickCash();
              m_checkout->payCashCents(
                  quick.isEmpty()
                      ? 0
                      : quick.last().toMap().value(QStringLiteral("cents")).toLongLong());
+             // The printed receipt too: the PDF into the tour's data directory, and the same
+             // page as an image beside the screenshots.
+             m_checkout->printReceipt();
+             if (!m_shotDir.isEmpty() && m_checkout->lastSale()) {
+                 const QString path =
+                     QDir(m_shotDir).filePath(prefix + QStringLiteral("receipt-print.png"));
+                 QDir().mkpath(QFileInfo(path).absolutePath());
+                 if (!ReceiptPrinter::render(*m_checkout->lastSale(),
+                                             {m_lane.config().storeId, m_checkout->lastCashier()})
+                          .scaledToWidth(480, Qt::SmoothTransformation)
+                          .save(path))
+                     qCWarning(lcUi).noquote() << "cannot save" << path;
+             }
          }},
         {prefix + QStringLiteral("status"),
          [this, manager] {
@@ -304,4 +328,39 @@ void UiShell::nextShot()
         ++m_shotIndex;
         nextShot();
     });
+}
+
+void UiShell::runScript(const QString &path, std::function<void(Status)> done)
+{
+    auto steps = UiScript::load(path);
+    if (!steps) {
+        done(Status::failure(steps.error()));
+        return;
+    }
+    if (window() == nullptr) {
+        if (Status s = show(); !s) {
+            done(s);
+            return;
+        }
+    }
+    m_script = new UiScript(window(),
+                            {{QStringLiteral("login"), m_login},
+                             {QStringLiteral("checkout"), m_checkout},
+                             {QStringLiteral("cart"), m_checkout->cart()},
+                             {QStringLiteral("sync"), m_sync},
+                             {QStringLiteral("peers"), m_sync->peers()},
+                             {QStringLiteral("admin"), m_admin},
+                             {QStringLiteral("language"), m_language}},
+                            this);
+    // The script starts when the window is on screen, as a person would.
+    if (m_onScreen) {
+        m_script->run(*steps, std::move(done));
+        return;
+    }
+    connect(
+        this, &UiShell::onScreen, m_script,
+        [this, steps = *steps, done = std::move(done)]() mutable {
+            m_script->run(steps, std::move(done));
+        },
+        Qt::SingleShotConnection);
 }

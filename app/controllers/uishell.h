@@ -13,6 +13,7 @@ class CheckoutController;
 class SyncStatusController;
 class AdminController;
 class LanguageController;
+class UiScript;
 class QQuickWindow;
 
 // The lane's QML front end: the controllers, the engine and the main window; also the
@@ -29,6 +30,12 @@ public:
     int selfTest();
     // Renders each screen to DIR/<screen>.png, then calls done with the outcome.
     void screenshots(const QString &dir, std::function<void(Status)> done);
+    // Shows the window and drives it with a UI script (see UiScript); done after the last step.
+    void runScript(const QString &path, std::function<void(Status)> done);
+
+Q_SIGNALS:
+    // The window's first frame was rendered: the login screen takes input.
+    void onScreen();
 
 private:
     struct Shot
@@ -53,4 +60,6 @@ private:
     qsizetype m_shotIndex = 0;
     QString m_shotDir;
     std::function<void(Status)> m_shotsDone;
+    UiScript *m_script = nullptr;
+    bool m_onScreen = false;
 };

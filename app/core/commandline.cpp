@@ -42,6 +42,10 @@ QList<QCommandLineOption> laneOptions()
          QStringLiteral("Load every QML file of the UI, report errors, and exit.")},
         {QStringLiteral("screenshot"),
          QStringLiteral("Render each screen to a PNG in DIR and exit."), QStringLiteral("DIR")},
+        {QStringLiteral("ui-script"),
+         QStringLiteral("Drive the UI with a JSON script of taps, keystrokes, waits and state "
+                        "dumps (end-to-end tests, demos); see app/controllers/uiscript.h."),
+         QStringLiteral("FILE")},
         {QStringLiteral("platform"), QStringLiteral("Qt platform plugin (e.g. offscreen)."),
          QStringLiteral("name")},
     };
@@ -92,6 +96,7 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
     cl.headless = parser.isSet(QStringLiteral("headless"));
     cl.selfTest = parser.isSet(QStringLiteral("self-test"));
     cl.screenshotDir = parser.value(QStringLiteral("screenshot"));
+    cl.uiScript = parser.value(QStringLiteral("ui-script"));
     cl.importCatalog = parser.value(QStringLiteral("import-catalog"));
     cl.importReplace = parser.isSet(QStringLiteral("replace-catalog"));
     if (!parser.positionalArguments().isEmpty())

@@ -16,6 +16,7 @@ struct CommandLine
     bool headless = false;
     bool selfTest = false;
     QString screenshotDir;
+    QString uiScript;
     qint64 ringSales = -1; // -1: not asked
     double rate = 0;       // sales per second; 0 = as fast as possible
     quint32 seed = 0;

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "result.h"
+#include "salestore.h"
+
+#include <QCoreApplication>
+#include <QImage>
+#include <QString>
+
+// Prints a completed sale as a PDF receipt (QPdfWriter): a page 80 mm wide like a receipt
+// printer's roll, as long as the sale needs. Texts in the UI's language; money as stored.
+class ReceiptPrinter
+{
+    Q_DECLARE_TR_FUNCTIONS(ReceiptPrinter)
+
+public:
+    struct Header
+    {
+        QString storeId;
+        QString cashierName;
+    };
+
+    [[nodiscard]] static Status printPdf(const SaleRecord &sale, const Header &header,
+                                         const QString &path);
+    // The same receipt as an image (the screenshot tour shows it).
+    static QImage render(const SaleRecord &sale, const Header &header);
+};

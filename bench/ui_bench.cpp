@@ -1,0 +1,272 @@
+// ui_bench: how fast the lane's UI is for a cashier, offscreen, beside an empty QML window
+// measured the same way in the same run.
+//
+// 1. Start: from starting the process to its first frame on screen (the login screen takes
+//    input), for the real euphoria-lane (a fresh database, then the same one again) and for an
+//    empty QML window (this program with --empty-window). Median of --starts runs each.
+// 2. Scan to render: the real lane is driven by its --ui-script (the cashier taps her name and
+//    PIN, then a scanner types barcodes and Enter); for each scan, the time from the Enter key
+//    to the frame with the new cart line swapped. Baseline: in the empty window, a key press
+//    that changes a Text, to its frame.
+#include "benchsupport.h"
+#include "lane.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QKeyEvent>
+#include <QProcess>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+#include <algorithm>
+#include <vector>
+
+namespace {
+using Bench::die;
+QTextStream out(stdout);
+
+struct Stats
+{
+    double p50 = 0;
+    double p95 = 0;
+    double max = 0;
+};
+
+Stats stats(std::vector<double> v)
+{
+    if (v.empty())
+        return {};
+    std::sort(v.begin(), v.end());
+    auto at = [&](double q) { return v[std::min(v.size() - 1, size_t(q * double(v.size())))]; };
+    return {at(0.5), at(0.95), v.back()};
+}
+
+// A child process; returns the ms from start to its "UI on screen" line, and every "rendered in
+// N us" figure it printed (as ms).
+struct ChildRun
+{
+    double startMs = -1;
+    std::vector<double> renderMs;
+    int exitCode = -1;
+    QString log;
+};
+
+ChildRun runChild(const QString &program, const QStringList &args, int timeoutMs)
+{
+    ChildRun r;
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("QT_LOGGING_RULES"),
+               QStringLiteral("lane.*.info=false\nlane.ui.info=true"));
+    p.setProcessEnvironment(env);
+    QByteArray buffer;
+    static const QRegularExpression rendered(QStringLiteral("rendered in (\\d+) us"));
+    QElapsedTimer clock;
+    QObject::connect(&p, &QProcess::readyReadStandardError, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        buffer += p.readAllStandardError();
+        qsizetype nl;
+        while ((nl = buffer.indexOf('\n')) >= 0) {
+            const QString line = QString::fromUtf8(buffer.left(nl));
+            buffer.remove(0, nl + 1);
+            r.log += line + QLatin1Char('\n');
+            if (r.startMs < 0 && line.contains(QLatin1String("UI on screen")))
+                r.startMs = double(now) / 1e6;
+            const auto m = rendered.match(line);
+            if (m.hasMatch())
+                r.renderMs.push_back(m.captured(1).toDouble() / 1000.0);
+        }
+    });
+    clock.start();
+    p.start(program, args);
+    if (!p.waitForStarted(10000))
+        die(QStringLiteral("cannot start %1").arg(program));
+    if (!Bench::waitFor([&] { return p.state() == QProcess::NotRunning; }, timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        die(QStringLiteral("%1 did not finish in time:\n%2").arg(program, r.log));
+    }
+    r.exitCode = p.exitCode();
+    return r;
+}
+
+// --empty-window: the baseline. An empty QML window; after its first frame, `keys` key presses
+// each change a Text, each timed to its frame; then exits.
+int emptyWindow(int argc, char *argv[], int keys)
+{
+    QGuiApplication app(argc, argv);
+    QQmlApplicationEngine engine;
+    engine.loadData(QByteArrayLiteral(
+        "import QtQuick\n"
+        "Window { width: 1280; height: 800; visible: true\n"
+        "  Text { id: t; objectName: \"t\"; focus: true; text: \"\"; font.pixelSize: 24\n"
+        "    Keys.onPressed: (e) => { t.text = t.text + e.text } } }\n"));
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    int sent = 0;
+    QElapsedTimer clock;
+    bool onScreen = false;
+    std::function<void()> next = [&] {
+        if (sent >= keys) {
+            QCoreApplication::quit();
+            return;
+        }
+        ++sent;
+        QKeyEvent press(QEvent::KeyPress, Qt::Key_1, Qt::NoModifier, QStringLiteral("1"));
+        QKeyEvent release(QEvent::KeyRelease, Qt::Key_1, Qt::NoModifier, QStringLiteral("1"));
+        clock.start();
+        QCoreApplication::sendEvent(window, &press);
+        QCoreApplication::sendEvent(window, &release);
+    };
+    QObject::connect(window, &QQuickWindow::frameSwapped, window, [&] {
+        if (!onScreen) {
+            onScreen = true;
+            QTextStream(stderr) << "UI on screen" << Qt::endl;
+        } else {
+            QTextStream(stderr) << "rendered in " << clock.nsecsElapsed() / 1000 << " us"
+                                << Qt::endl;
+        }
+        QTimer::singleShot(20, window, next);
+    });
+    return QCoreApplication::exec();
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i)
+        if (QByteArray(argv[i]) == "--empty-window")
+            return emptyWindow(argc, argv, i + 1 < argc ? QByteArray(argv[i + 1]).toInt() : 0);
+
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("ui_bench"));
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("starts"),
+                      QStringLiteral("Process starts per kind (default 5)."), QStringLiteral("n"),
+                      QStringLiteral("5")});
+    parser.addOption({QStringLiteral("scans"), QStringLiteral("Barcodes scanned (default 100)."),
+                      QStringLiteral("n"), QStringLiteral("100")});
+    parser.process(app);
+    const int starts = std::max(1, parser.value(QStringLiteral("starts")).toInt());
+    const int scans = std::clamp(parser.value(QStringLiteral("scans")).toInt(), 1, 150);
+    const QString lane = QStringLiteral(EUPHORIA_LANE_EXECUTABLE);
+    const QString self = QCoreApplication::applicationFilePath();
+
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        die(QStringLiteral("no temporary directory"));
+
+    // Demo catalog barcodes and the demo cashier, as the scanner and the cashier know them.
+    QFile catalogFile(Lane::demoCatalogResource());
+    if (!catalogFile.open(QIODevice::ReadOnly))
+        die(QStringLiteral("no demo catalog"));
+    QStringList barcodes;
+    for (const QJsonValue &p : QJsonDocument::fromJson(catalogFile.readAll())
+                                   .object()
+                                   .value(QStringLiteral("products"))
+                                   .toArray()) {
+        const QJsonArray codes = p.toObject().value(QStringLiteral("barcodes")).toArray();
+        if (!codes.isEmpty())
+            barcodes.append(codes.first().toString());
+    }
+    const auto cashier = Lane::demoCashier();
+    if (!cashier || barcodes.size() < scans)
+        die(QStringLiteral("the demo catalog has too few barcodes"));
+
+    auto writeScript = [&](const QString &name, const QJsonArray &steps) {
+        const QString path = dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(steps).toJson()) < 0)
+            die(QStringLiteral("cannot write %1").arg(path));
+        return path;
+    };
+    const QString quitScript = writeScript(QStringLiteral("quit.json"),
+                                           QJsonArray{QJsonObject{{QStringLiteral("quit"), 0}}});
+    auto laneArgs = [&](const QString &data, const QString &script) {
+        return QStringList{QStringLiteral("-platform"),   QStringLiteral("offscreen"),
+                           QStringLiteral("--data-dir"),  data,
+                           QStringLiteral("--ui-script"), script};
+    };
+
+    // 1. Start.
+    std::vector<double> cold, warm, empty;
+    for (int i = 0; i < starts; ++i) {
+        const QString data = dir.filePath(QStringLiteral("start-%1").arg(i));
+        const ChildRun first = runChild(lane, laneArgs(data, quitScript), 60000);
+        const ChildRun again = runChild(lane, laneArgs(data, quitScript), 60000);
+        const ChildRun base =
+            runChild(self, {QStringLiteral("--empty-window"), QStringLiteral("0")}, 60000);
+        if (first.startMs < 0 || again.startMs < 0 || base.startMs < 0)
+            die(QStringLiteral("a start was not measured:\n%1%2%3")
+                    .arg(first.log, again.log, base.log));
+        cold.push_back(first.startMs);
+        warm.push_back(again.startMs);
+        empty.push_back(base.startMs);
+    }
+
+    // 2. Scan to render.
+    QJsonArray steps{QJsonObject{
+        {QStringLiteral("tap"), QString(QStringLiteral("employee_") + cashier->employeeId)}}};
+    for (const QChar d : cashier->pin)
+        steps.append(QJsonObject{{QStringLiteral("tap"), QString(QStringLiteral("pinKey_") + d)}});
+    steps.append(QJsonObject{{QStringLiteral("tap"), QStringLiteral("pinKey_ok")}});
+    steps.append(QJsonObject{{QStringLiteral("wait"), QStringLiteral("login.loggedIn")},
+                             {QStringLiteral("equals"), QStringLiteral("true")}});
+    for (int i = 0; i < scans; ++i) {
+        steps.append(
+            QJsonObject{{QStringLiteral("keys"), QString(barcodes.at(i) + QLatin1Char('\n'))},
+                        {QStringLiteral("timeRender"), true}});
+        steps.append(QJsonObject{{QStringLiteral("wait"), QStringLiteral("checkout.itemCount")},
+                                 {QStringLiteral("equals"), i + 1}});
+    }
+    steps.append(QJsonObject{{QStringLiteral("quit"), 0}});
+    const ChildRun scan = runChild(lane,
+                                   laneArgs(dir.filePath(QStringLiteral("scan")),
+                                            writeScript(QStringLiteral("scan.json"), steps)),
+                                   120000);
+    if (scan.exitCode != 0 || int(scan.renderMs.size()) != scans)
+        die(QStringLiteral("the scan run failed (%1 of %2 scans timed):\n%3")
+                .arg(scan.renderMs.size())
+                .arg(scans)
+                .arg(scan.log));
+    const ChildRun keys =
+        runChild(self, {QStringLiteral("--empty-window"), QString::number(scans)}, 60000);
+
+    const Stats c = stats(cold), w = stats(warm), e = stats(empty);
+    const Stats s = stats(scan.renderMs), k = stats(keys.renderMs);
+    out << "ui_bench (offscreen, " << starts << " starts each, " << scans << " scans)\n";
+    out << QStringLiteral("start to login screen, fresh database   p50 %1 ms  max %2 ms\n")
+               .arg(c.p50, 0, 'f', 0)
+               .arg(c.max, 0, 'f', 0);
+    out << QStringLiteral("start to login screen, existing database p50 %1 ms  max %2 ms   (target "
+                          "< 1000 ms)\n")
+               .arg(w.p50, 0, 'f', 0)
+               .arg(w.max, 0, 'f', 0);
+    out << QStringLiteral("baseline: empty QML window to first frame p50 %1 ms  max %2 ms\n")
+               .arg(e.p50, 0, 'f', 0)
+               .arg(e.max, 0, 'f', 0);
+    out << QStringLiteral("scan (Enter) to cart line rendered        p50 %1 ms  p95 %2 ms  max %3 "
+                          "ms   (target < 50 ms)\n")
+               .arg(s.p50, 0, 'f', 1)
+               .arg(s.p95, 0, 'f', 1)
+               .arg(s.max, 0, 'f', 1);
+    out << QStringLiteral(
+               "baseline: key to frame, empty window      p50 %1 ms  p95 %2 ms  max %3 ms\n")
+               .arg(k.p50, 0, 'f', 1)
+               .arg(k.p95, 0, 'f', 1)
+               .arg(k.max, 0, 'f', 1);
+    return 0;
+}
