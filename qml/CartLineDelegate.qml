@@ -11,10 +11,13 @@ Rectangle {
     required property int quantity
     required property string unitPrice
     required property string lineTotal
+    required property string note
     property bool editable: true
     signal increment()
     signal decrement()
     signal remove()
+    // Tapping the name: change the price or give a discount.
+    signal adjust()
 
     implicitHeight: 76
     color: index % 2 ? Theme.surfaceAlt : Theme.surface
@@ -25,6 +28,7 @@ Rectangle {
         ColumnLayout {
             Layout.fillWidth: true
             spacing: 2
+            objectName: "lineInfo"
             Text {
                 Layout.fillWidth: true
                 text: line.name
@@ -35,10 +39,19 @@ Rectangle {
                 elide: Text.ElideRight
             }
             Text {
-                text: qsTr("%1 each").arg(line.unitPrice)
+                Layout.fillWidth: true
+                text: line.note === "" ? qsTr("%1 each").arg(line.unitPrice)
+                                       : qsTr("%1 each").arg(line.unitPrice) + " \u00b7 " + line.note
                 font.pixelSize: Theme.fontSmall
-                color: Theme.textMuted
+                color: line.note === "" ? Theme.textMuted : Theme.accent
+                elide: Text.ElideRight
             }
+            TapHandler {
+                enabled: line.editable
+                onTapped: line.adjust()
+            }
+            Accessible.role: Accessible.Button
+            Accessible.name: qsTr("Change price or discount of %1").arg(line.name)
         }
         TouchButton {
             objectName: "decrement"

@@ -205,9 +205,11 @@ FocusScope {
                     onCountChanged: positionViewAtEnd()
                     delegate: CartLineDelegate {
                         width: cartList.width
+                        objectName: "cartLine" + index
                         onIncrement: CheckoutController.increment(index)
                         onDecrement: CheckoutController.decrement(index)
                         onRemove: CheckoutController.removeLine(index)
+                        onAdjust: adjustDialog.openFor(index, name, unitPrice)
                     }
                     Text {
                         anchors.centerIn: parent
@@ -223,6 +225,8 @@ FocusScope {
                     rowSpacing: 4
                     Text { Layout.fillWidth: true; text: qsTr("Subtotal"); font.pixelSize: Theme.fontBody; color: Theme.textMuted }
                     Text { Layout.alignment: Qt.AlignRight; text: CheckoutController.subtotal; font.pixelSize: Theme.fontBody; color: Theme.text }
+                    Text { visible: CheckoutController.discount !== "$0.00"; text: qsTr("Discounts"); font.pixelSize: Theme.fontBody; color: Theme.textMuted }
+                    Text { visible: CheckoutController.discount !== "$0.00"; Layout.alignment: Qt.AlignRight; text: "\u2212" + CheckoutController.discount; font.pixelSize: Theme.fontBody; color: Theme.accent }
                     Text { text: qsTr("Tax"); font.pixelSize: Theme.fontBody; color: Theme.textMuted }
                     Text { Layout.alignment: Qt.AlignRight; text: CheckoutController.tax; font.pixelSize: Theme.fontBody; color: Theme.text }
                     Text { text: qsTr("Total"); font.pixelSize: Theme.fontTitle; font.bold: true; color: Theme.text }
@@ -231,6 +235,12 @@ FocusScope {
                 RowLayout {
                     Layout.fillWidth: true
                     spacing: Theme.spacing
+                    TouchButton {
+                        objectName: "cartDiscountButton"
+                        text: qsTr("Discount")
+                        enabled: cartList.count > 0
+                        onClicked: adjustDialog.openFor(-1, "", "")
+                    }
                     TouchButton {
                         objectName: "voidButton"
                         text: qsTr("Void")
@@ -261,6 +271,9 @@ FocusScope {
             }
         }
     }
+
+    AdjustDialog { id: adjustDialog; objectName: "adjustDialog" }
+    ApprovalDialog { objectName: "approvalDialog" }
 
     // The next person to log in starts at checkout, not on the last manager's panels.
     Connections {

@@ -106,6 +106,72 @@ private Q_SLOTS:
         QVERIFY(cart.setQuantity(0, 2));
     }
 
+    void discountsAndPriceOverrides()
+    {
+        Cart cart;
+        QCOMPARE(*cart.add(product(QStringLiteral("a"), 1000, 1000), 3), 0); // 10 % tax
+        QVERIFY(cart.setLineDiscountBp(0, 1000));                            // 10 % off
+        QCOMPARE(cart.lines().at(0).discountCents, 300);
+        QCOMPARE(cart.subtotalCents(), 3000);
+        QCOMPARE(cart.discountCents(), 300);
+        QCOMPARE(cart.taxCents(), 270); // on the net
+        QCOMPARE(cart.totalCents(), 2970);
+        // The discount follows the quantity.
+        QVERIFY(cart.setQuantity(0, 1));
+        QCOMPARE(cart.lines().at(0).discountCents, 100);
+        // A price override: still 10 % off the new price; 28 % below list in all.
+        QVERIFY(cart.setLinePrice(0, 800));
+        QCOMPARE(cart.lines().at(0).net(), 720);
+        QCOMPARE(cart.lines().at(0).reductionBp(), 2800);
+        // A discounted line is not merged with a new unit at list price.
+        QCOMPARE(*cart.add(product(QStringLiteral("a"), 1000, 1000)), 1);
+        QVERIFY(!cart.setLineDiscountBp(0, 10001));
+        QVERIFY(!cart.setLineDiscountBp(5, 100));
+        QVERIFY(!cart.setLinePrice(0, -1));
+        QVERIFY(!cart.setLinePrice(0, Cart::kMaxUnitPriceCents + 1));
+        // A price above list is no reduction.
+        QVERIFY(cart.setLinePrice(1, 1500));
+        QCOMPARE(cart.lines().at(1).reductionBp(), 0);
+    }
+
+    void cartDiscountAndRounding()
+    {
+        Cart cart;
+        (void)cart.add(product(QStringLiteral("a"), 333));
+        (void)cart.add(product(QStringLiteral("b"), 999), 2);
+        QVERIFY(cart.setCartDiscountBp(1250));
+        QCOMPARE(cart.lines().at(0).discountCents, 42);  // 41.625 rounds half up
+        QCOMPARE(cart.lines().at(1).discountCents, 250); // 249.75
+        QCOMPARE(cart.discountCents(), 292);
+        QVERIFY(cart.setCartDiscountBp(0));
+        QCOMPARE(cart.discountCents(), 0);
+        Cart empty;
+        QVERIFY(!empty.setCartDiscountBp(500));
+    }
+
+    void reductionsBeyondALimitNeedApproval()
+    {
+        Cart cart;
+        (void)cart.add(product(QStringLiteral("a"), 100000));
+        (void)cart.add(product(QStringLiteral("b"), 1000));
+        QVERIFY(cart.setLineDiscountBp(0, 1000));
+        QCOMPARE(cart.unapprovedReductionBp(1000), 0); // at the limit
+        QVERIFY(cart.setLineDiscountBp(0, 1001));
+        QCOMPARE(cart.unapprovedReductionBp(1000), 1001);
+        cart.approveReductions(QStringLiteral("manager-1"), 1000);
+        QCOMPARE(cart.lines().at(0).approvedBy, QStringLiteral("manager-1"));
+        QCOMPARE(cart.unapprovedReductionBp(1000), 0);
+        // Another line beyond the limit needs its own approval; a deeper cut on the approved
+        // line too.
+        QVERIFY(cart.setLinePrice(1, 500));
+        QCOMPARE(cart.unapprovedReductionBp(1000), 5000);
+        QVERIFY(cart.setLinePrice(1, 1000));
+        QVERIFY(cart.setLineDiscountBp(0, 2000));
+        QCOMPARE(cart.unapprovedReductionBp(1000), 2000);
+        QVERIFY(cart.addCash(100000));
+        QVERIFY(!cart.setLineDiscountBp(0, 0)); // frozen once tendered
+    }
+
     void emptyCartTakesNoPayment()
     {
         Cart cart;

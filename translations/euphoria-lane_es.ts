@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AdjustDialog</name>
+    <message>
+        <source>Discount on the whole sale</source>
+        <translation>Descuento en toda la venta</translation>
+    </message>
+    <message>
+        <source>New price (now %1)</source>
+        <translation>Precio nuevo (ahora %1)</translation>
+    </message>
+    <message>
+        <source>New unit price</source>
+        <translation>Precio unitario nuevo</translation>
+    </message>
+    <message>
+        <source>Set price</source>
+        <translation>Fijar precio</translation>
+    </message>
+    <message>
+        <source>Discount %, e.g. 10</source>
+        <translation>Descuento %, p. ej. 10</translation>
+    </message>
+    <message>
+        <source>Discount in percent</source>
+        <translation>Descuento en porcentaje</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>AdminController</name>
     <message>
         <source>Reconciliation: %1. %2 products compared, %3 differences, %4 resolved.</source>
@@ -384,6 +419,17 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>Aprobación del gerente</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>Barcode</name>
     <message>
         <source>A barcode has digits only.</source>
@@ -448,6 +494,14 @@
         <source>No such payment.</source>
         <translation>No existe ese pago.</translation>
     </message>
+    <message>
+        <source>That price is not plausible.</source>
+        <translation>Ese precio no es plausible.</translation>
+    </message>
+    <message>
+        <source>A discount is between 0 and 100%.</source>
+        <translation>Un descuento está entre 0 y 100 %.</translation>
+    </message>
 </context>
 <context>
     <name>CartLineDelegate</name>
@@ -466,6 +520,21 @@
     <message>
         <source>Remove %1</source>
         <translation>Quitar %1</translation>
+    </message>
+    <message>
+        <source>Change price or discount of %1</source>
+        <translation>Cambiar precio o descuento de %1</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <source>was %1</source>
+        <translation>antes %1</translation>
+    </message>
+    <message>
+        <source>%1% off</source>
+        <translation>%1 % de descuento</translation>
     </message>
 </context>
 <context>
@@ -637,6 +706,50 @@
         <source>Receipt saved as %1</source>
         <translation>Recibo guardado como %1</translation>
     </message>
+    <message>
+        <source>Finish or cancel the payment before changing prices.</source>
+        <translation>Termine o cancele el pago antes de cambiar precios.</translation>
+    </message>
+    <message>
+        <source>%1: %2% below the list price, over your limit of %3%. A manager approves with their PIN.</source>
+        <translation>%1: %2 % por debajo del precio de lista, por encima de su límite del %3 %. Un gerente lo aprueba con su PIN.</translation>
+    </message>
+    <message>
+        <source>No such cart line.</source>
+        <translation>No existe esa línea del carrito.</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>Enter a discount from 0 to 100%.</source>
+        <translation>Introduzca un descuento de 0 a 100 %.</translation>
+    </message>
+    <message>
+        <source>%1% off %2</source>
+        <translation>%1 % de descuento en %2</translation>
+    </message>
+    <message>
+        <source>%1% off the whole sale</source>
+        <translation>%1 % de descuento en toda la venta</translation>
+    </message>
+    <message>
+        <source>Manager PIN not accepted.</source>
+        <translation>PIN de gerente no aceptado.</translation>
+    </message>
+    <message>
+        <source>That is beyond %1&apos;s limit of %2%.</source>
+        <translation>Eso supera el límite de %1, del %2 %.</translation>
+    </message>
+    <message>
+        <source>%1 (approved by %2)</source>
+        <translation>%1 (aprobado por %2)</translation>
+    </message>
+    <message>
+        <source>Price change cancelled.</source>
+        <translation>Cambio de precio cancelado.</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -699,6 +812,14 @@
     <message>
         <source>Pay %1</source>
         <translation>Cobrar %1</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>Descuentos</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Descuento</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>AdjustDialog</name>
+    <message>
+        <source>Discount on the whole sale</source>
+        <translation>Remise sur toute la vente</translation>
+    </message>
+    <message>
+        <source>New price (now %1)</source>
+        <translation>Nouveau prix (actuel %1)</translation>
+    </message>
+    <message>
+        <source>New unit price</source>
+        <translation>Nouveau prix unitaire</translation>
+    </message>
+    <message>
+        <source>Set price</source>
+        <translation>Fixer le prix</translation>
+    </message>
+    <message>
+        <source>Discount %, e.g. 10</source>
+        <translation>Remise %, p. ex. 10</translation>
+    </message>
+    <message>
+        <source>Discount in percent</source>
+        <translation>Remise en pourcentage</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Remise</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
     <name>AdminController</name>
     <message>
         <source>Reconciliation: %1. %2 products compared, %3 differences, %4 resolved.</source>
@@ -384,6 +419,17 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>Accord du responsable</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>Barcode</name>
     <message>
         <source>A barcode has digits only.</source>
@@ -448,6 +494,14 @@
         <source>No such payment.</source>
         <translation>Ce paiement n’existe pas.</translation>
     </message>
+    <message>
+        <source>That price is not plausible.</source>
+        <translation>Ce prix n’est pas plausible.</translation>
+    </message>
+    <message>
+        <source>A discount is between 0 and 100%.</source>
+        <translation>Une remise est comprise entre 0 et 100 %.</translation>
+    </message>
 </context>
 <context>
     <name>CartLineDelegate</name>
@@ -466,6 +520,21 @@
     <message>
         <source>Remove %1</source>
         <translation>Retirer %1</translation>
+    </message>
+    <message>
+        <source>Change price or discount of %1</source>
+        <translation>Modifier le prix ou la remise de %1</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <source>was %1</source>
+        <translation>au lieu de %1</translation>
+    </message>
+    <message>
+        <source>%1% off</source>
+        <translation>-%1 %</translation>
     </message>
 </context>
 <context>
@@ -637,6 +706,50 @@
         <source>Receipt saved as %1</source>
         <translation>Ticket enregistré sous %1</translation>
     </message>
+    <message>
+        <source>Finish or cancel the payment before changing prices.</source>
+        <translation>Terminez ou annulez le paiement avant de modifier les prix.</translation>
+    </message>
+    <message>
+        <source>%1: %2% below the list price, over your limit of %3%. A manager approves with their PIN.</source>
+        <translation>%1 : %2 % sous le prix catalogue, au-delà de votre limite de %3 %. Un responsable valide avec son code.</translation>
+    </message>
+    <message>
+        <source>No such cart line.</source>
+        <translation>Cette ligne du panier n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>Enter a discount from 0 to 100%.</source>
+        <translation>Saisissez une remise de 0 à 100 %.</translation>
+    </message>
+    <message>
+        <source>%1% off %2</source>
+        <translation>-%1 % sur %2</translation>
+    </message>
+    <message>
+        <source>%1% off the whole sale</source>
+        <translation>-%1 % sur toute la vente</translation>
+    </message>
+    <message>
+        <source>Manager PIN not accepted.</source>
+        <translation>Code du responsable refusé.</translation>
+    </message>
+    <message>
+        <source>That is beyond %1&apos;s limit of %2%.</source>
+        <translation>Cela dépasse la limite de %1 (%2 %).</translation>
+    </message>
+    <message>
+        <source>%1 (approved by %2)</source>
+        <translation>%1 (validé par %2)</translation>
+    </message>
+    <message>
+        <source>Price change cancelled.</source>
+        <translation>Changement de prix annulé.</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -699,6 +812,14 @@
     <message>
         <source>Pay %1</source>
         <translation>Encaisser %1</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>Remises</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Remise</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include "money.h"
 
+#include <QLocale>
+
 CartModel::CartModel(Cart &cart, QObject *parent)
     : QAbstractListModel(parent)
     , m_cart(cart)
@@ -79,15 +81,21 @@ QVariant CartModel::data(const QModelIndex &index, int role) const
         return Money::format(l.unitPriceCents);
     case TotalRole:
         return Money::format(l.net());
+    case NoteRole: {
+        // A price override and a discount, as the cashier should see them on the line.
+        QStringList notes;
+        if (l.unitPriceCents != l.product.priceCents)
+            notes.append(tr("was %1").arg(Money::format(l.product.priceCents)));
+        if (l.discountBp > 0)
+            notes.append(tr("%1% off").arg(QLocale().toString(l.discountBp / 100.0)));
+        return notes.join(QStringLiteral(" \u00b7 "));
+    }
     }
     return {};
 }
 
 QHash<int, QByteArray> CartModel::roleNames() const
 {
-    return {{NameRole, "name"},
-            {SkuRole, "sku"},
-            {QuantityRole, "quantity"},
-            {UnitPriceRole, "unitPrice"},
-            {TotalRole, "lineTotal"}};
+    return {{NameRole, "name"},           {SkuRole, "sku"},         {QuantityRole, "quantity"},
+            {UnitPriceRole, "unitPrice"}, {TotalRole, "lineTotal"}, {NoteRole, "note"}};
 }

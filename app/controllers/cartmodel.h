@@ -13,7 +13,14 @@ class CartModel : public QAbstractListModel
     QML_UNCREATABLE("provided by CheckoutController")
     Q_PROPERTY(int count READ count NOTIFY countChanged)
 public:
-    enum Role { NameRole = Qt::UserRole + 1, SkuRole, QuantityRole, UnitPriceRole, TotalRole };
+    enum Role {
+        NameRole = Qt::UserRole + 1,
+        SkuRole,
+        QuantityRole,
+        UnitPriceRole,
+        TotalRole,
+        NoteRole
+    };
 
     explicit CartModel(Cart &cart, QObject *parent = nullptr);
 

@@ -4,10 +4,13 @@
 #include "lane.h"
 #include "logging.h"
 #include "money.h"
+#include "pinhasher.h"
 #include "receiptprinter.h"
 
 #include <QDir>
+#include <QLocale>
 #include <QQmlEngine>
+#include <QRegularExpression>
 
 namespace {
 CheckoutController *s_instance = nullptr;
@@ -225,6 +228,11 @@ void CheckoutController::voidCart()
     qCInfo(lcUi) << "cart voided with" << m_cart.lines().size() << "lines";
     m_cart.clear();
     m_cartModel.reset();
+    if (m_pending) {
+        m_pending.reset();
+        m_approvalReason.clear();
+        Q_EMIT approvalChanged();
+    }
     setStage(Stage::Ringing);
     say(tr("Cart voided."));
     Q_EMIT totalsChanged();
@@ -396,4 +404,159 @@ QString CheckoutController::printReceipt()
     qCInfo(lcUi).noquote() << "receipt" << m_lastSale->receiptNumber << "printed to" << path;
     say(tr("Receipt saved as %1").arg(QDir::toNativeSeparators(path)));
     return path;
+}
+
+QString CheckoutController::discount() const
+{
+    return Money::format(m_cart.discountCents());
+}
+
+QVariantList CheckoutController::managers() const
+{
+    QVariantList out;
+    if (!m_pending)
+        return out;
+    auto all = m_lane.session().store().active();
+    if (!all) {
+        qCWarning(lcUi) << "cannot list managers:" << all.error();
+        return out;
+    }
+    for (const Employee &e : *all)
+        if (e.isManager())
+            out.append(QVariantMap{{QStringLiteral("id"), e.id}, {QStringLiteral("name"), e.name}});
+    return out;
+}
+
+std::optional<int> CheckoutController::parsePercentBp(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d{1,3})(?:[.,](\\d{1,2}))?\\s*%?$"));
+    const auto m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    const QString frac = m.captured(2);
+    const int bp = m.captured(1).toInt() * 100 + (frac.isEmpty()     ? 0
+                                                  : frac.size() == 1 ? frac.toInt() * 10
+                                                                     : frac.toInt());
+    if (bp > 10000)
+        return std::nullopt;
+    return bp;
+}
+
+bool CheckoutController::adjust(const std::function<Status(Cart &)> &change, const QString &what)
+{
+    if (!requireSession())
+        return false;
+    if (m_stage != Stage::Ringing) {
+        say(tr("Finish or cancel the payment before changing prices."), true);
+        return false;
+    }
+    Cart trial = m_cart;
+    if (Status s = change(trial); !s) {
+        say(s.error(), true);
+        return false;
+    }
+    const Employee &e = *m_lane.session().current();
+    const int needed = trial.unapprovedReductionBp(e.discountLimitBp);
+    if (needed == 0) {
+        m_cart = trial;
+        m_cartModel.reset();
+        Q_EMIT totalsChanged();
+        qCInfo(lcUi).noquote() << what << "by" << e.id;
+        say(what);
+        return true;
+    }
+    m_pending = trial;
+    m_pendingWhat = what;
+    auto percent = [](int bp) { return QLocale().toString(bp / 100.0, 'f', bp % 100 ? 2 : 0); };
+    m_approvalReason = tr("%1: %2% below the list price, over your limit of %3%. A manager "
+                          "approves with their PIN.")
+                           .arg(what, percent(needed), percent(e.discountLimitBp));
+    Q_EMIT approvalChanged();
+    return false;
+}
+
+bool CheckoutController::setLinePrice(int row, const QString &price)
+{
+    const auto cents = Money::parse(price);
+    if (!cents) {
+        say(tr("\"%1\" is not an amount.").arg(price.left(20)), true);
+        return false;
+    }
+    if (row < 0 || row >= m_cart.lines().size()) {
+        say(tr("No such cart line."), true);
+        return false;
+    }
+    const QString name = m_cart.lines().at(row).product.name;
+    return adjust([&](Cart &c) { return c.setLinePrice(row, *cents); },
+                  tr("%1 at %2").arg(name, Money::format(*cents)));
+}
+
+bool CheckoutController::setLineDiscount(int row, const QString &percent)
+{
+    const auto bp = parsePercentBp(percent);
+    if (!bp) {
+        say(tr("Enter a discount from 0 to 100%."), true);
+        return false;
+    }
+    if (row < 0 || row >= m_cart.lines().size()) {
+        say(tr("No such cart line."), true);
+        return false;
+    }
+    const QString name = m_cart.lines().at(row).product.name;
+    return adjust([&](Cart &c) { return c.setLineDiscountBp(row, *bp); },
+                  tr("%1% off %2").arg(QLocale().toString(*bp / 100.0), name));
+}
+
+bool CheckoutController::setCartDiscount(const QString &percent)
+{
+    const auto bp = parsePercentBp(percent);
+    if (!bp) {
+        say(tr("Enter a discount from 0 to 100%."), true);
+        return false;
+    }
+    return adjust([&](Cart &c) { return c.setCartDiscountBp(*bp); },
+                  tr("%1% off the whole sale").arg(QLocale().toString(*bp / 100.0)));
+}
+
+bool CheckoutController::approve(const QString &managerId, const QString &pin)
+{
+    if (!m_pending || !requireSession())
+        return false;
+    auto manager = m_lane.session().store().byId(managerId);
+    if (!manager || !manager->has_value() || !(*manager)->active || !(*manager)->isManager() ||
+        !PinHasher::verify((*manager)->pinHash, pin)) {
+        qCWarning(lcUi).noquote() << "approval refused: wrong manager or PIN for"
+                                  << managerId.left(36);
+        say(tr("Manager PIN not accepted."), true);
+        return false;
+    }
+    const Employee &m = **manager;
+    const Employee &cashier = *m_lane.session().current();
+    const int needed = m_pending->unapprovedReductionBp(cashier.discountLimitBp);
+    if (needed > m.discountLimitBp) {
+        say(tr("That is beyond %1's limit of %2%.")
+                .arg(m.name, QLocale().toString(m.discountLimitBp / 100.0)),
+            true);
+        return false;
+    }
+    m_pending->approveReductions(m.id, cashier.discountLimitBp);
+    m_cart = *m_pending;
+    m_pending.reset();
+    m_cartModel.reset();
+    qCInfo(lcUi).noquote() << m_pendingWhat << "by" << cashier.id << "approved by manager" << m.id;
+    say(tr("%1 (approved by %2)").arg(m_pendingWhat, m.name));
+    m_approvalReason.clear();
+    Q_EMIT approvalChanged();
+    Q_EMIT totalsChanged();
+    return true;
+}
+
+void CheckoutController::cancelApproval()
+{
+    if (!m_pending)
+        return;
+    m_pending.reset();
+    m_approvalReason.clear();
+    say(tr("Price change cancelled."));
+    Q_EMIT approvalChanged();
 }

@@ -10,6 +10,7 @@
 
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
+#include <functional>
 #include <optional>
 
 class Lane;
@@ -43,6 +44,10 @@ class CheckoutController : public QObject
     Q_PROPERTY(QString lastChange READ lastChange NOTIFY stageChanged)
     Q_PROPERTY(QString lastTotal READ lastTotal NOTIFY stageChanged)
     Q_PROPERTY(QString lastReceiptPdf READ lastReceiptPdf NOTIFY receiptPrinted)
+    Q_PROPERTY(QString discount READ discount NOTIFY totalsChanged)
+    Q_PROPERTY(bool approvalNeeded READ approvalNeeded NOTIFY approvalChanged)
+    Q_PROPERTY(QString approvalReason READ approvalReason NOTIFY approvalChanged)
+    Q_PROPERTY(QVariantList managers READ managers NOTIFY approvalChanged)
 public:
     enum class Stage { Ringing, Paying, Done };
     Q_ENUM(Stage)
@@ -73,6 +78,11 @@ public:
     QString lastChange() const { return m_lastChange; }
     QString lastTotal() const { return m_lastTotal; }
     QString lastReceiptPdf() const { return m_lastReceiptPdf; }
+    QString discount() const;
+    bool approvalNeeded() const { return m_pending.has_value(); }
+    QString approvalReason() const { return m_approvalReason; }
+    // Active managers who can approve (id, name), for the approval dialog.
+    QVariantList managers() const;
     const std::optional<SaleRecord> &lastSale() const { return m_lastSale; }
     const QString &lastCashier() const { return m_lastCashier; }
     const Cart &currentCart() const { return m_cart; }
@@ -94,6 +104,14 @@ public:
     // Split tender: part of the total by card (at most what remains).
     Q_INVOKABLE void payCardAmount(const QString &amount);
     Q_INVOKABLE void removeTender(int index);
+    // Price override and discounts (percent, e.g. "10" or "12.5"). Beyond the employee's discount
+    // limit the change waits for a manager: approvalNeeded turns true, then approve() applies it
+    // or cancelApproval() drops it. Returns true when applied at once.
+    Q_INVOKABLE bool setLinePrice(int row, const QString &price);
+    Q_INVOKABLE bool setLineDiscount(int row, const QString &percent);
+    Q_INVOKABLE bool setCartDiscount(const QString &percent);
+    Q_INVOKABLE bool approve(const QString &managerId, const QString &pin);
+    Q_INVOKABLE void cancelApproval();
     Q_INVOKABLE void completeSale();
     Q_INVOKABLE void newSale();
     // The last sale's receipt as a PDF in <data dir>/receipts/; its path, empty on failure.
@@ -106,11 +124,14 @@ Q_SIGNALS:
     void messageChanged();
     void saleCompleted(const QString &transactionId);
     void receiptPrinted();
+    void approvalChanged();
 
 private:
     bool requireSession();
     void addToCart(const Product &product);
     void afterTender(const Status &status);
+    bool adjust(const std::function<Status(Cart &)> &change, const QString &what);
+    static std::optional<int> parsePercentBp(const QString &text);
     void setStage(Stage stage);
     void say(const QString &message, bool error = false);
 
@@ -129,4 +150,7 @@ private:
     std::optional<SaleRecord> m_lastSale;
     QString m_lastCashier;
     QString m_lastReceiptPdf;
+    std::optional<Cart> m_pending; // a change waiting for a manager's approval
+    QString m_pendingWhat;
+    QString m_approvalReason;
 };

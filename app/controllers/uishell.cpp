@@ -131,8 +131,14 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
                  m_checkout->enter(p.barcodes.value(0, p.sku));
              m_checkout->increment(0);
          }},
-        {prefix + QStringLiteral("pay"),
+        {prefix + QStringLiteral("approval"),
          [this] {
+             // 25 % off the first line: over the cashier's limit, a manager approves.
+             m_checkout->setLineDiscount(0, QStringLiteral("25"));
+         }},
+        {prefix + QStringLiteral("pay"),
+         [this, manager] {
+             m_checkout->approve(manager->employeeId, manager->pin);
              m_checkout->startPayment();
              m_checkout->payCardAmount(QStringLiteral("50.00")); // a split tender under way
          }},

@@ -2,9 +2,20 @@
 
 #include "money.h"
 
+#include <algorithm>
+
 qint64 CartLine::tax() const
 {
     return Money::taxOf(net(), product.taxRateBp);
+}
+
+int CartLine::reductionBp() const
+{
+    const qint64 list = product.priceCents * quantity;
+    if (list <= 0 || net() >= list)
+        return 0;
+    // Rounded down: a cent of rounding in the discount does not count against the limit.
+    return int((list - net()) * 10000 / list);
 }
 
 Status Cart::checkEditable() const
@@ -26,7 +37,7 @@ Result<int> Cart::add(const Product &product, int quantity)
     for (int i = 0; i < m_lines.size(); ++i) {
         CartLine &line = m_lines[i];
         if (line.product.id == product.id && line.unitPriceCents == product.priceCents &&
-            line.discountCents == 0) {
+            line.discountBp == 0) {
             if (line.quantity + quantity > kMaxQuantity)
                 return Result<int>::failure(
                     tr("Quantity must be between 1 and %1.").arg(kMaxQuantity));
@@ -36,7 +47,11 @@ Result<int> Cart::add(const Product &product, int quantity)
     }
     if (m_lines.size() >= kMaxLines)
         return Result<int>::failure(tr("The cart is full; complete this sale first."));
-    m_lines.append(CartLine{product, quantity, product.priceCents, 0});
+    CartLine line;
+    line.product = product;
+    line.quantity = quantity;
+    line.unitPriceCents = product.priceCents;
+    m_lines.append(line);
     return int(m_lines.size() - 1);
 }
 
@@ -51,7 +66,71 @@ Status Cart::setQuantity(int index, int quantity)
     if (quantity < 0 || quantity > kMaxQuantity)
         return Status::failure(tr("Quantity must be between 1 and %1.").arg(kMaxQuantity));
     m_lines[index].quantity = quantity;
+    m_lines[index].reprice();
     return {};
+}
+
+Status Cart::setLinePrice(int index, qint64 unitPriceCents)
+{
+    if (Status s = checkEditable(); !s)
+        return s;
+    if (index < 0 || index >= m_lines.size())
+        return Status::failure(tr("No such cart line."));
+    if (unitPriceCents < 0 || unitPriceCents > kMaxUnitPriceCents)
+        return Status::failure(tr("That price is not plausible."));
+    m_lines[index].unitPriceCents = unitPriceCents;
+    m_lines[index].reprice();
+    return {};
+}
+
+Status Cart::setLineDiscountBp(int index, int bp)
+{
+    if (Status s = checkEditable(); !s)
+        return s;
+    if (index < 0 || index >= m_lines.size())
+        return Status::failure(tr("No such cart line."));
+    if (bp < 0 || bp > 10000)
+        return Status::failure(tr("A discount is between 0 and 100%."));
+    m_lines[index].discountBp = bp;
+    m_lines[index].reprice();
+    return {};
+}
+
+Status Cart::setCartDiscountBp(int bp)
+{
+    if (Status s = checkEditable(); !s)
+        return s;
+    if (isEmpty())
+        return Status::failure(tr("The cart is empty."));
+    if (bp < 0 || bp > 10000)
+        return Status::failure(tr("A discount is between 0 and 100%."));
+    for (CartLine &l : m_lines) {
+        l.discountBp = bp;
+        l.reprice();
+    }
+    return {};
+}
+
+int Cart::unapprovedReductionBp(int limitBp) const
+{
+    int most = 0;
+    for (const CartLine &l : m_lines) {
+        const int r = l.reductionBp();
+        if (r > std::max(limitBp, l.approvedBp))
+            most = std::max(most, r);
+    }
+    return most;
+}
+
+void Cart::approveReductions(const QString &managerId, int limitBp)
+{
+    for (CartLine &l : m_lines) {
+        const int r = l.reductionBp();
+        if (r > std::max(limitBp, l.approvedBp)) {
+            l.approvedBy = managerId;
+            l.approvedBp = r;
+        }
+    }
 }
 
 Status Cart::removeLine(int index)

@@ -12,9 +12,16 @@ struct CartLine
 {
     Product product;
     int quantity = 1;
-    qint64 unitPriceCents = 0;
-    qint64 discountCents = 0;
+    qint64 unitPriceCents = 0; // the list price, or a price override
+    qint64 discountCents = 0;  // discountBp of gross(), kept by reprice()
+    int discountBp = 0;        // 0..10000
+    QString approvedBy;        // the manager who approved a reduction beyond the cashier's limit
+    int approvedBp = 0;        // ... up to this reduction
 
+    void reprice() { discountCents = (gross() * discountBp + 5000) / 10000; }
+    // How far below the list price the line sells, in basis points (price override and discount
+    // together): what an employee's discount limit is checked against.
+    int reductionBp() const;
     qint64 gross() const { return unitPriceCents * quantity; }
     qint64 net() const { return gross() - discountCents; }
     qint64 tax() const;
@@ -40,11 +47,22 @@ class Cart
 public:
     static constexpr int kMaxQuantity = 999;
     static constexpr int kMaxLines = 200;
+    static constexpr qint64 kMaxUnitPriceCents = 100000000;
 
     // Adds quantity of the product; the same product at its list price joins the existing line.
     [[nodiscard]] Result<int> add(const Product &product, int quantity = 1);
     [[nodiscard]] Status setQuantity(int index, int quantity);
     [[nodiscard]] Status removeLine(int index);
+    // A price override: the line sells at unitPriceCents instead of its list price.
+    [[nodiscard]] Status setLinePrice(int index, qint64 unitPriceCents);
+    // A discount on one line, or on every line (a cart discount), in basis points.
+    [[nodiscard]] Status setLineDiscountBp(int index, int bp);
+    [[nodiscard]] Status setCartDiscountBp(int bp);
+    // The largest reduction (bp) of a line beyond both limitBp and what a manager approved for
+    // it; 0 when every line is within them.
+    int unapprovedReductionBp(int limitBp) const;
+    // A manager approved every line's current reduction.
+    void approveReductions(const QString &managerId, int limitBp);
     void clear();
 
     const QList<CartLine> &lines() const { return m_lines; }

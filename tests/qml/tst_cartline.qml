@@ -15,7 +15,9 @@ Item {
         quantity: 2
         unitPrice: "$64.99"
         lineTotal: "$129.98"
+        note: ""
     }
+    SignalSpy { id: adj; target: line; signalName: "adjust" }
     SignalSpy { id: inc; target: line; signalName: "increment" }
     SignalSpy { id: dec; target: line; signalName: "decrement" }
     SignalSpy { id: rem; target: line; signalName: "remove" }
@@ -25,8 +27,9 @@ Item {
         when: windowShown
 
         function init() {
-            inc.clear(); dec.clear(); rem.clear()
+            inc.clear(); dec.clear(); rem.clear(); adj.clear()
             line.editable = true
+            line.note = ""
         }
 
         function test_showsTheLine() {
@@ -52,6 +55,19 @@ Item {
             mouseClick(findChild(line, "remove"))
             compare(inc.count, 0)
             compare(rem.count, 0)
+        }
+
+        function test_tapNameToAdjust() {
+            mouseClick(findChild(line, "lineInfo"))
+            compare(adj.count, 1)
+            line.editable = false
+            mouseClick(findChild(line, "lineInfo"))
+            compare(adj.count, 1)
+        }
+
+        function test_showsADiscount() {
+            line.note = "10% off"
+            verify(findChild(line, "lineInfo").children[1].text.indexOf("10% off") >= 0)
         }
 
         function test_touchTargets() {

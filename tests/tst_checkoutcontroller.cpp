@@ -1,0 +1,160 @@
+// The checkout controller on a real lane: price overrides and discounts within the cashier's
+// limit or approved by a manager's PIN (the price paid is stored with the sale, the approval is
+// logged), and the printed receipt: the
+// last sale as a PDF (QPdfWriter) in the lane's data directory, 80 mm wide.
+#include "checkoutcontroller.h"
+#include "money.h"
+#include "receiptprinter.h"
+#include "testlane.h"
+
+#include <QFile>
+#include <QGuiApplication>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+class TestCheckoutController : public QObject
+{
+    Q_OBJECT
+private slots:
+    void discountWithinTheCashiersLimit()
+    {
+        TestLane t;
+        CheckoutController checkout(t.lane());
+        QVERIFY(t.loginCashier());
+        const int limit = t.lane().session().current()->discountLimitBp;
+        QCOMPARE(limit, 1000); // the demo cashier: 10 %
+        auto products = t.lane().catalog().byCategory(QString(), 1);
+        checkout.enter(products->first().barcodes.value(0));
+        QVERIFY(checkout.setLineDiscount(0, QStringLiteral("10")));
+        QVERIFY(!checkout.approvalNeeded());
+        QCOMPARE(checkout.cart()->data(checkout.cart()->index(0), CartModel::NoteRole).toString(),
+                 QStringLiteral("10% off"));
+        QVERIFY(checkout.discount() != QStringLiteral("$0.00"));
+        // Bad input changes nothing.
+        for (const QString &bad : {QStringLiteral("-5"), QStringLiteral("101"),
+                                   QStringLiteral("ten"), QStringLiteral("1.234")})
+            QVERIFY2(!checkout.setLineDiscount(0, bad), qPrintable(bad));
+        QVERIFY(!checkout.setLineDiscount(7, QStringLiteral("5")));
+        QVERIFY(!checkout.setLinePrice(0, QStringLiteral("abc")));
+        QVERIFY(!checkout.approvalNeeded());
+        QCOMPARE(checkout.currentCart().lines().at(0).discountBp, 1000);
+    }
+
+    void beyondTheLimitAManagerApproves()
+    {
+        TestLane t;
+        CheckoutController checkout(t.lane());
+        QVERIFY(t.loginCashier());
+        auto products = t.lane().catalog().byCategory(QString(), 1);
+        const Product p = products->first();
+        checkout.enter(p.barcodes.value(0));
+        QSignalSpy approval(&checkout, &CheckoutController::approvalChanged);
+        // 40 % below list, over the cashier's 10 %.
+        const qint64 price = p.priceCents * 6 / 10;
+        QVERIFY(!checkout.setLinePrice(0, Money::format(price)));
+        QVERIFY(checkout.approvalNeeded());
+        QCOMPARE(approval.size(), 1);
+        QVERIFY(checkout.approvalReason().contains(QStringLiteral("10%")));
+        QCOMPARE(checkout.currentCart().lines().at(0).unitPriceCents, p.priceCents); // not yet
+        const auto manager = Lane::demoEmployee(QStringLiteral("manager"));
+        QCOMPARE(checkout.managers().size(), 1);
+        // A wrong PIN and a cashier's PIN do not approve.
+        QVERIFY(!checkout.approve(manager->employeeId, QStringLiteral("0000")));
+        const auto cashier = Lane::demoCashier();
+        QVERIFY(!checkout.approve(cashier->employeeId, cashier->pin));
+        QVERIFY(checkout.approvalNeeded());
+        // The manager (limit 50 %) approves.
+        QVERIFY(checkout.approve(manager->employeeId, manager->pin));
+        QVERIFY(!checkout.approvalNeeded());
+        QCOMPARE(checkout.currentCart().lines().at(0).unitPriceCents, price);
+        QCOMPARE(checkout.currentCart().lines().at(0).approvedBy, manager->employeeId);
+        // Beyond the manager's own limit: refused even with the right PIN.
+        QVERIFY(!checkout.setLineDiscount(0, QStringLiteral("30"))); // 58 % below list
+        QVERIFY(checkout.approvalNeeded());
+        QVERIFY(!checkout.approve(manager->employeeId, manager->pin));
+        checkout.cancelApproval();
+        QVERIFY(!checkout.approvalNeeded());
+        QCOMPARE(checkout.currentCart().lines().at(0).discountBp, 0);
+
+        // The sale stores the price the customer paid.
+        checkout.startPayment();
+        checkout.payCard();
+        QCOMPARE(checkout.stage(), CheckoutController::Stage::Done);
+        QCOMPARE(t.count(QStringLiteral("SELECT unit_price_cents FROM transaction_lines")), price);
+    }
+
+    void aManagerNeedsNoSecondPinWithinTheirLimit()
+    {
+        TestLane t;
+        CheckoutController checkout(t.lane());
+        const auto manager = Lane::demoEmployee(QStringLiteral("manager"));
+        QVERIFY(t.lane().session().login(manager->employeeId, manager->pin).ok);
+        auto products = t.lane().catalog().byCategory(QString(), 2);
+        for (const Product &p : *products)
+            checkout.enter(p.barcodes.value(0));
+        QVERIFY(checkout.setCartDiscount(QStringLiteral("25")));
+        QVERIFY(!checkout.approvalNeeded());
+        for (const CartLine &l : checkout.currentCart().lines())
+            QCOMPARE(l.discountBp, 2500);
+    }
+
+    void printsTheLastSaleAsPdf()
+    {
+        TestLane t;
+        CheckoutController checkout(t.lane());
+        QVERIFY(checkout.printReceipt().isEmpty()); // nobody logged in
+        QVERIFY(t.loginCashier());
+        QVERIFY(checkout.printReceipt().isEmpty()); // no sale yet
+        QVERIFY(checkout.messageIsError());
+
+        auto products = t.lane().catalog().byCategory(QString(), 2);
+        QVERIFY(products && products->size() == 2);
+        for (const Product &p : *products)
+            checkout.enter(p.barcodes.value(0, p.sku));
+        checkout.startPayment();
+        checkout.payCardAmount(QStringLiteral("1.00"));
+        checkout.payCashCents(100000);
+        QCOMPARE(checkout.stage(), CheckoutController::Stage::Done);
+
+        const QString path = checkout.printReceipt();
+        QVERIFY2(!path.isEmpty(), qPrintable(checkout.message()));
+        QVERIFY(path.startsWith(t.dir()));
+        QVERIFY(path.endsWith(checkout.lastReceipt() + QStringLiteral(".pdf")));
+        QCOMPARE(checkout.lastReceiptPdf(), path);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray pdf = f.readAll();
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QVERIFY(pdf.trimmed().endsWith("%%EOF"));
+        // One page, 80 mm (226.77 pt) wide, as long as the sale needs.
+        static const QRegularExpression box(
+            QStringLiteral("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]"));
+        const auto m = box.match(QString::fromLatin1(pdf));
+        QVERIFY2(m.hasMatch(), "no MediaBox");
+        QVERIFY(qAbs(m.captured(1).toDouble() - 226.77) < 1.0);
+        QVERIFY(m.captured(2).toDouble() > 150);
+        QCOMPARE(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") +
+                     pdf.count("/Type /Page/") + pdf.count("/Type /Page "),
+                 qsizetype(1));
+    }
+
+    void theImageShowsEveryLine()
+    {
+        SaleRecord sale;
+        sale.receiptNumber = QStringLiteral("L1-000042");
+        sale.terminalId = QStringLiteral("L1");
+        sale.createdAt = QStringLiteral("2026-11-26T10:00:00.000Z");
+        for (int i = 0; i < 30; ++i)
+            sale.lines.append(
+                SaleLine{i + 1, {}, {}, QStringLiteral("Item %1").arg(i), 1, 100, 0, 0, 0, 100});
+        const QImage few = ReceiptPrinter::render(SaleRecord{}, {});
+        const QImage many = ReceiptPrinter::render(sale, {QStringLiteral("store-1"), {}});
+        QVERIFY(!many.isNull());
+        QVERIFY(many.height() > few.height() + 20 * 40); // a longer sale, a longer receipt
+        QCOMPARE(many.width(), few.width());
+    }
+};
+
+QTEST_MAIN(TestCheckoutController)
+#include "tst_checkoutcontroller.moc"
