@@ -189,12 +189,25 @@ FocusScope {
                 spacing: Theme.spacing
                 visible: CheckoutController.stage === CheckoutController.Ringing
 
-                Text {
-                    text: CheckoutController.itemCount === 1 ? qsTr("Cart: 1 item")
-                                                             : qsTr("Cart: %1 items").arg(CheckoutController.itemCount)
-                    font.pixelSize: Theme.fontLarge
-                    font.bold: true
-                    color: Theme.text
+                RowLayout {
+                    Layout.fillWidth: true
+                    Text {
+                        Layout.fillWidth: true
+                        text: CheckoutController.itemCount === 1 ? qsTr("Cart: 1 item")
+                                                                 : qsTr("Cart: %1 items").arg(CheckoutController.itemCount)
+                        font.pixelSize: Theme.fontLarge
+                        font.bold: true
+                        color: Theme.text
+                        elide: Text.ElideRight
+                    }
+                    TouchButton {
+                        objectName: "heldCartsButton"
+                        visible: CheckoutController.heldCarts.length > 0
+                        implicitHeight: 48
+                        text: qsTr("Held (%1)").arg(CheckoutController.heldCarts.length)
+                        tone: "accent"
+                        onClicked: heldDialog.open()
+                    }
                 }
                 ListView {
                     id: cartList
@@ -236,6 +249,12 @@ FocusScope {
                     Layout.fillWidth: true
                     spacing: Theme.spacing
                     TouchButton {
+                        objectName: "holdButton"
+                        text: qsTr("Hold")
+                        enabled: cartList.count > 0
+                        onClicked: CheckoutController.holdCart("")
+                    }
+                    TouchButton {
                         objectName: "cartDiscountButton"
                         text: qsTr("Discount")
                         enabled: cartList.count > 0
@@ -274,6 +293,7 @@ FocusScope {
 
     AdjustDialog { id: adjustDialog; objectName: "adjustDialog" }
     ApprovalDialog { objectName: "approvalDialog" }
+    HeldCartsDialog { id: heldDialog; objectName: "heldDialog" }
 
     // The next person to log in starts at checkout, not on the last manager's panels.
     Connections {

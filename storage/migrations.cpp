@@ -300,6 +300,22 @@ QStringList v6OutboxCounts()
                        "UPDATE outbox_counts SET n = n - 1 WHERE status = OLD.status; END"),
     };
 }
+QStringList v7HeldCarts()
+{
+    return {
+        // Carts parked by a cashier to recall later on this lane; their units count in
+        // inventory.reserved_stock (lane-local, not synced, not in the checksum).
+        QStringLiteral(R"(CREATE TABLE held_carts (
+            id TEXT PRIMARY KEY NOT NULL,
+            label TEXT NOT NULL,
+            employee_id TEXT NOT NULL,
+            item_count INTEGER NOT NULL,
+            total_cents INTEGER NOT NULL,
+            lines TEXT NOT NULL,
+            created_at TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX idx_held_carts_created ON held_carts(created_at)"),
+    };
+}
 } // namespace
 
 const std::vector<Migrations::Step> &Migrations::steps()
@@ -312,6 +328,7 @@ const std::vector<Migrations::Step> &Migrations::steps()
          v4StockLedger()},
         {5, "cloud sync: retry schedule, relayed uploads", v5CloudSync()},
         {6, "outbox counts by status, kept by triggers", v6OutboxCounts()},
+        {7, "held (parked) carts", v7HeldCarts()},
     };
     return all;
 }

@@ -11,7 +11,9 @@
 #include <QGuiApplication>
 #include <QRegularExpression>
 #include <QSignalSpy>
+
 #include <QTest>
+#include <memory>
 
 class TestCheckoutController : public QObject
 {
@@ -97,6 +99,74 @@ private slots:
         QVERIFY(!checkout.approvalNeeded());
         for (const CartLine &l : checkout.currentCart().lines())
             QCOMPARE(l.discountBp, 2500);
+    }
+
+    void holdAndRecallReserveStock()
+    {
+        TestLane t;
+        auto checkout = std::make_unique<CheckoutController>(t.lane());
+        QVERIFY(t.loginCashier());
+        auto products = t.lane().catalog().byCategory(QString(), 2);
+        const Product a = products->at(0), b = products->at(1);
+        auto reserved = [&](const Product &p) {
+            return t.count(QStringLiteral("SELECT reserved_stock FROM inventory WHERE "
+                                          "product_id = '%1'")
+                               .arg(p.id));
+        };
+        QVERIFY(!checkout->holdCart()); // nothing to hold
+        checkout->enter(a.barcodes.value(0));
+        checkout->increment(0);
+        checkout->enter(b.barcodes.value(0));
+        QVERIFY(checkout->setLineDiscount(1, QStringLiteral("5")));
+        const QString total = checkout->total();
+        QVERIFY(checkout->holdCart(QStringLiteral("blue jacket")));
+        QCOMPARE(checkout->itemCount(), 0);
+        QCOMPARE(checkout->heldCarts().size(), 1);
+        QCOMPARE(reserved(a), 2);
+        QCOMPARE(reserved(b), 1);
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox")), 0); // lane-local
+
+        // Another customer meanwhile: recalling into a busy cart is refused.
+        checkout->enter(b.barcodes.value(0));
+        const QString held =
+            checkout->heldCarts().first().toMap().value(QStringLiteral("id")).toString();
+        QVERIFY(!checkout->recallCart(held));
+        checkout->voidCart();
+
+        // The held cart survives a restart of the UI (it is in the database).
+        checkout = std::make_unique<CheckoutController>(t.lane());
+        QCOMPARE(checkout->heldCarts().size(), 1);
+        QCOMPARE(checkout->heldCarts().first().toMap().value(QStringLiteral("label")).toString(),
+                 QStringLiteral("blue jacket"));
+        QVERIFY(checkout->recallCart(held));
+        QCOMPARE(checkout->itemCount(), 3);
+        QCOMPARE(checkout->total(), total); // prices and discounts as they were
+        QCOMPARE(checkout->currentCart().lines().at(1).discountBp, 500);
+        QCOMPARE(reserved(a), 0);
+        QCOMPARE(reserved(b), 0);
+        QVERIFY(checkout->heldCarts().isEmpty());
+        QVERIFY(!checkout->recallCart(held)); // only once
+
+        // Discarding a held cart releases its units too.
+        QVERIFY(checkout->holdCart());
+        QCOMPARE(reserved(a), 2);
+        QVERIFY(checkout->discardHeldCart(
+            checkout->heldCarts().first().toMap().value(QStringLiteral("id")).toString()));
+        QCOMPARE(reserved(a), 0);
+        QVERIFY(checkout->heldCarts().isEmpty());
+    }
+
+    void aPaidCartCannotBeHeld()
+    {
+        TestLane t;
+        CheckoutController checkout(t.lane());
+        QVERIFY(t.loginCashier());
+        auto products = t.lane().catalog().byCategory(QString(), 1);
+        checkout.enter(products->first().barcodes.value(0));
+        checkout.startPayment();
+        QVERIFY(!checkout.holdCart());
+        checkout.backToCart();
+        QVERIFY(checkout.holdCart());
     }
 
     void printsTheLastSaleAsPdf()

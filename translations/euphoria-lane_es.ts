@@ -750,6 +750,26 @@
         <source>Price change cancelled.</source>
         <translation>Cambio de precio cancelado.</translation>
     </message>
+    <message>
+        <source>Finish or cancel the payment before holding the cart.</source>
+        <translation>Termine o cancele el pago antes de apartar el carrito.</translation>
+    </message>
+    <message>
+        <source>Cart held: %1. Recall it when the customer is back.</source>
+        <translation>Carrito apartado: %1. Recupérelo cuando vuelva el cliente.</translation>
+    </message>
+    <message>
+        <source>Finish or hold the current sale before recalling another.</source>
+        <translation>Termine o aparte la venta actual antes de recuperar otra.</translation>
+    </message>
+    <message>
+        <source>Cart recalled: %1.</source>
+        <translation>Carrito recuperado: %1.</translation>
+    </message>
+    <message>
+        <source>Held cart discarded.</source>
+        <translation>Carrito apartado descartado.</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -821,6 +841,14 @@
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
+    <message>
+        <source>Held (%1)</source>
+        <translation>Apartados (%1)</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Apartar</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeAdmin</name>
@@ -890,6 +918,56 @@
     <message>
         <source>Manager PIN not accepted.</source>
         <translation>PIN de gerente no aceptado.</translation>
+    </message>
+</context>
+<context>
+    <name>HeldCarts</name>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>El carrito está vacío.</translation>
+    </message>
+    <message>
+        <source>Payments are already taken; a paid cart cannot be held.</source>
+        <translation>Ya hay pagos registrados; un carrito pagado no se puede apartar.</translation>
+    </message>
+    <message>
+        <source>That held cart is no longer here.</source>
+        <translation>Ese carrito apartado ya no está.</translation>
+    </message>
+    <message>
+        <source>A product of this held cart is no longer in the catalog.</source>
+        <translation>Un producto de este carrito apartado ya no está en el catálogo.</translation>
+    </message>
+</context>
+<context>
+    <name>HeldCartsDialog</name>
+    <message>
+        <source>Held carts</source>
+        <translation>Carritos apartados</translation>
+    </message>
+    <message>
+        <source>No cart is held on this lane.</source>
+        <translation>No hay carritos apartados en esta caja.</translation>
+    </message>
+    <message>
+        <source>%1 (held at %2)</source>
+        <translation>%1 (apartado a las %2)</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recuperar</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Discard held cart %1</source>
+        <translation>Descartar el carrito apartado %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>

@@ -750,6 +750,26 @@
         <source>Price change cancelled.</source>
         <translation>Changement de prix annulé.</translation>
     </message>
+    <message>
+        <source>Finish or cancel the payment before holding the cart.</source>
+        <translation>Terminez ou annulez le paiement avant de mettre le panier en attente.</translation>
+    </message>
+    <message>
+        <source>Cart held: %1. Recall it when the customer is back.</source>
+        <translation>Panier en attente : %1. Reprenez-le au retour du client.</translation>
+    </message>
+    <message>
+        <source>Finish or hold the current sale before recalling another.</source>
+        <translation>Terminez ou mettez en attente la vente en cours avant d’en reprendre une autre.</translation>
+    </message>
+    <message>
+        <source>Cart recalled: %1.</source>
+        <translation>Panier repris : %1.</translation>
+    </message>
+    <message>
+        <source>Held cart discarded.</source>
+        <translation>Panier en attente supprimé.</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -821,6 +841,14 @@
         <source>Discount</source>
         <translation>Remise</translation>
     </message>
+    <message>
+        <source>Held (%1)</source>
+        <translation>En attente (%1)</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Attente</translation>
+    </message>
 </context>
 <context>
     <name>EmployeeAdmin</name>
@@ -890,6 +918,56 @@
     <message>
         <source>Manager PIN not accepted.</source>
         <translation>Code du responsable refusé.</translation>
+    </message>
+</context>
+<context>
+    <name>HeldCarts</name>
+    <message>
+        <source>The cart is empty.</source>
+        <translation>Le panier est vide.</translation>
+    </message>
+    <message>
+        <source>Payments are already taken; a paid cart cannot be held.</source>
+        <translation>Des paiements sont déjà enregistrés ; un panier payé ne peut pas être mis en attente.</translation>
+    </message>
+    <message>
+        <source>That held cart is no longer here.</source>
+        <translation>Ce panier en attente n’existe plus.</translation>
+    </message>
+    <message>
+        <source>A product of this held cart is no longer in the catalog.</source>
+        <translation>Un produit de ce panier en attente n’est plus au catalogue.</translation>
+    </message>
+</context>
+<context>
+    <name>HeldCartsDialog</name>
+    <message>
+        <source>Held carts</source>
+        <translation>Paniers en attente</translation>
+    </message>
+    <message>
+        <source>No cart is held on this lane.</source>
+        <translation>Aucun panier en attente sur cette caisse.</translation>
+    </message>
+    <message>
+        <source>%1 (held at %2)</source>
+        <translation>%1 (mis en attente à %2)</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Discard held cart %1</source>
+        <translation>Supprimer le panier en attente %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>

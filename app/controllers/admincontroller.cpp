@@ -302,6 +302,12 @@ QString AdminController::describeResult(const QString &result)
     return text;
 }
 
+void AdminController::clearSampleConflicts()
+{
+    m_sampleConflicts = false;
+    refresh();
+}
+
 void AdminController::showSampleConflicts(const QVariantList &conflicts)
 {
     m_sampleConflicts = true;

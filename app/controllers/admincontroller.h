@@ -65,6 +65,7 @@ public:
     Q_INVOKABLE static QString describeResult(const QString &result);
     // The screenshot tour's conflicts (its lane has none of its own).
     void showSampleConflicts(const QVariantList &conflicts);
+    void clearSampleConflicts();
 
 Q_SIGNALS:
     void changed();

@@ -1,6 +1,7 @@
 #include "checkoutcontroller.h"
 
 #include "barcode.h"
+#include "clock.h"
 #include "lane.h"
 #include "logging.h"
 #include "money.h"
@@ -29,6 +30,7 @@ CheckoutController::CheckoutController(Lane &lane, QObject *parent)
         qCWarning(lcUi) << "cannot list categories:" << categories.error();
     }
     connect(&m_cartModel, &CartModel::countChanged, this, &CheckoutController::totalsChanged);
+    reloadHeld();
 }
 
 void CheckoutController::setInstance(CheckoutController *instance)
@@ -559,4 +561,89 @@ void CheckoutController::cancelApproval()
     m_approvalReason.clear();
     say(tr("Price change cancelled."));
     Q_EMIT approvalChanged();
+}
+
+void CheckoutController::reloadHeld()
+{
+    m_held.clear();
+    auto held = m_lane.heldCarts().list();
+    if (!held) {
+        qCWarning(lcUi) << "cannot list held carts:" << held.error();
+    } else {
+        for (const HeldCarts::Info &h : *held)
+            m_held.append(QVariantMap{{QStringLiteral("id"), h.id},
+                                      {QStringLiteral("label"), h.label},
+                                      {QStringLiteral("itemCount"), h.itemCount},
+                                      {QStringLiteral("total"), Money::format(h.totalCents)},
+                                      {QStringLiteral("createdAt"), h.createdAt}});
+    }
+    Q_EMIT heldChanged();
+}
+
+bool CheckoutController::holdCart(const QString &label)
+{
+    if (!requireSession())
+        return false;
+    if (m_stage != Stage::Ringing) {
+        say(tr("Finish or cancel the payment before holding the cart."), true);
+        return false;
+    }
+    const QString name =
+        label.trimmed().isEmpty()
+            ? QStringLiteral("%1 \u00b7 %2")
+                  .arg(QLocale().toString(m_lane.clock().nowUtc().toLocalTime().time(),
+                                          QLocale::ShortFormat),
+                       total())
+            : label.trimmed();
+    auto id = m_lane.heldCarts().hold(m_cart, *m_lane.session().current(), name);
+    if (!id) {
+        say(id.error(), true);
+        return false;
+    }
+    m_cart.clear();
+    m_cartModel.reset();
+    Q_EMIT totalsChanged();
+    reloadHeld();
+    say(tr("Cart held: %1. Recall it when the customer is back.").arg(name));
+    return true;
+}
+
+bool CheckoutController::recallCart(const QString &id)
+{
+    if (!requireSession())
+        return false;
+    if (!m_cart.isEmpty() || m_stage != Stage::Ringing) {
+        say(tr("Finish or hold the current sale before recalling another."), true);
+        return false;
+    }
+    QString name;
+    for (const QVariant &h : std::as_const(m_held))
+        if (h.toMap().value(QStringLiteral("id")).toString() == id)
+            name = h.toMap().value(QStringLiteral("label")).toString();
+    auto cart = m_lane.heldCarts().recall(id, m_lane.catalog());
+    if (!cart) {
+        say(cart.error(), true);
+        reloadHeld();
+        return false;
+    }
+    m_cart = *cart;
+    m_cartModel.reset();
+    Q_EMIT totalsChanged();
+    reloadHeld();
+    say(tr("Cart recalled: %1.").arg(name));
+    return true;
+}
+
+bool CheckoutController::discardHeldCart(const QString &id)
+{
+    if (!requireSession())
+        return false;
+    if (Status s = m_lane.heldCarts().discard(id); !s) {
+        say(s.error(), true);
+        reloadHeld();
+        return false;
+    }
+    reloadHeld();
+    say(tr("Held cart discarded."));
+    return true;
 }

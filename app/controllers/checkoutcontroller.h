@@ -48,6 +48,7 @@ class CheckoutController : public QObject
     Q_PROPERTY(bool approvalNeeded READ approvalNeeded NOTIFY approvalChanged)
     Q_PROPERTY(QString approvalReason READ approvalReason NOTIFY approvalChanged)
     Q_PROPERTY(QVariantList managers READ managers NOTIFY approvalChanged)
+    Q_PROPERTY(QVariantList heldCarts READ heldCarts NOTIFY heldChanged)
 public:
     enum class Stage { Ringing, Paying, Done };
     Q_ENUM(Stage)
@@ -83,6 +84,8 @@ public:
     QString approvalReason() const { return m_approvalReason; }
     // Active managers who can approve (id, name), for the approval dialog.
     QVariantList managers() const;
+    // Carts parked on this lane: id, label, items, total, at.
+    QVariantList heldCarts() const { return m_held; }
     const std::optional<SaleRecord> &lastSale() const { return m_lastSale; }
     const QString &lastCashier() const { return m_lastCashier; }
     const Cart &currentCart() const { return m_cart; }
@@ -112,6 +115,10 @@ public:
     Q_INVOKABLE bool setCartDiscount(const QString &percent);
     Q_INVOKABLE bool approve(const QString &managerId, const QString &pin);
     Q_INVOKABLE void cancelApproval();
+    // Hold (park) the cart to serve the next customer; recall it into an empty cart later.
+    Q_INVOKABLE bool holdCart(const QString &label = {});
+    Q_INVOKABLE bool recallCart(const QString &id);
+    Q_INVOKABLE bool discardHeldCart(const QString &id);
     Q_INVOKABLE void completeSale();
     Q_INVOKABLE void newSale();
     // The last sale's receipt as a PDF in <data dir>/receipts/; its path, empty on failure.
@@ -125,6 +132,7 @@ Q_SIGNALS:
     void saleCompleted(const QString &transactionId);
     void receiptPrinted();
     void approvalChanged();
+    void heldChanged();
 
 private:
     bool requireSession();
@@ -132,6 +140,7 @@ private:
     void afterTender(const Status &status);
     bool adjust(const std::function<Status(Cart &)> &change, const QString &what);
     static std::optional<int> parsePercentBp(const QString &text);
+    void reloadHeld();
     void setStage(Stage stage);
     void say(const QString &message, bool error = false);
 
@@ -153,4 +162,5 @@ private:
     std::optional<Cart> m_pending; // a change waiting for a manager's approval
     QString m_pendingWhat;
     QString m_approvalReason;
+    QVariantList m_held;
 };

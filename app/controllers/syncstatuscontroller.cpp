@@ -114,6 +114,12 @@ void SyncStatusController::showSamplePeers(const QList<PeerStatusModel::Peer> &p
     Q_EMIT changed();
 }
 
+void SyncStatusController::clearSamplePeers()
+{
+    m_sample = false;
+    refresh();
+}
+
 void SyncStatusController::refresh()
 {
     Database &db = m_lane.database();

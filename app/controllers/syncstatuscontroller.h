@@ -72,6 +72,7 @@ public:
     void attach();
     // For the screenshot tour: peers in the states the panel must show well.
     void showSamplePeers(const QList<PeerStatusModel::Peer> &peers);
+    void clearSamplePeers();
 
 Q_SIGNALS:
     void changed();

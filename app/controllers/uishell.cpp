@@ -119,6 +119,8 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
              showOverlay("syncStatusPanel", false);
              showOverlay("adminScreen", false);
              adminSection(0);
+             m_sync->clearSamplePeers();
+             m_admin->clearSampleConflicts();
              m_checkout->newSale();
              m_login->logout();
              m_login->clearMessage();
@@ -127,6 +129,11 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
         {prefix + QStringLiteral("checkout"),
          [this, cashier, products] {
              m_login->login(cashier->employeeId, cashier->pin);
+             // A customer who went back for something: their cart is held meanwhile.
+             if (m_checkout->heldCarts().isEmpty()) {
+                 m_checkout->enter(products.last().barcodes.value(0, products.last().sku));
+                 m_checkout->holdCart();
+             }
              for (const Product &p : products)
                  m_checkout->enter(p.barcodes.value(0, p.sku));
              m_checkout->increment(0);

@@ -55,6 +55,27 @@ Result<int> Cart::add(const Product &product, int quantity)
     return int(m_lines.size() - 1);
 }
 
+Result<int> Cart::appendLine(const CartLine &line)
+{
+    using R = Result<int>;
+    if (Status s = checkEditable(); !s)
+        return R::failure(s.error());
+    if (!line.product.active)
+        return R::failure(tr("%1 is no longer sold.").arg(line.product.name));
+    if (line.quantity < 1 || line.quantity > kMaxQuantity)
+        return R::failure(tr("Quantity must be between 1 and %1.").arg(kMaxQuantity));
+    if (line.unitPriceCents < 0 || line.unitPriceCents > kMaxUnitPriceCents)
+        return R::failure(tr("That price is not plausible."));
+    if (line.discountBp < 0 || line.discountBp > 10000)
+        return R::failure(tr("A discount is between 0 and 100%."));
+    if (m_lines.size() >= kMaxLines)
+        return R::failure(tr("The cart is full; complete this sale first."));
+    CartLine copy = line;
+    copy.reprice();
+    m_lines.append(copy);
+    return int(m_lines.size() - 1);
+}
+
 Status Cart::setQuantity(int index, int quantity)
 {
     if (Status s = checkEditable(); !s)

@@ -53,6 +53,8 @@ public:
     [[nodiscard]] Result<int> add(const Product &product, int quantity = 1);
     [[nodiscard]] Status setQuantity(int index, int quantity);
     [[nodiscard]] Status removeLine(int index);
+    // Appends a line as it was (a recalled held cart): never merged with another line.
+    [[nodiscard]] Result<int> appendLine(const CartLine &line);
     // A price override: the line sells at unitPriceCents instead of its list price.
     [[nodiscard]] Status setLinePrice(int index, qint64 unitPriceCents);
     // A discount on one line, or on every line (a cart discount), in basis points.

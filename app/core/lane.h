@@ -6,6 +6,7 @@
 #include "database.h"
 #include "employeeadmin.h"
 #include "employeesession.h"
+#include "heldcarts.h"
 #include "hlc.h"
 #include "laneconfig.h"
 #include "outbox.h"
@@ -63,6 +64,7 @@ public:
     Outbox &outbox() { return *m_outbox; }
     CatalogImporter &importer() { return *m_importer; }
     EmployeeAdmin &employeeAdmin() { return *m_employeeAdmin; }
+    HeldCarts &heldCarts() { return *m_heldCarts; }
     Clock &clock() { return m_clock; }
     Hlc &hlc() { return *m_hlc; }
     StockLedger &stock() { return *m_stock; }
@@ -102,6 +104,7 @@ private:
     std::unique_ptr<EmployeeSession> m_session;
     std::unique_ptr<CatalogImporter> m_importer;
     std::unique_ptr<EmployeeAdmin> m_employeeAdmin;
+    std::unique_ptr<HeldCarts> m_heldCarts;
     std::unique_ptr<PeerSync> m_peers;
     std::unique_ptr<CloudSync> m_cloud;
     QString m_peerProblem;
