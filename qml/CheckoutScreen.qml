@@ -47,6 +47,12 @@ FocusScope {
                 onOpened: statusPanel.shown = true
             }
             TouchButton {
+                objectName: "returnButton"
+                text: qsTr("Return")
+                implicitHeight: 48
+                onClicked: returnDialog.open()
+            }
+            TouchButton {
                 objectName: "adminButton"
                 visible: LoginController.manager
                 text: qsTr("Admin")
@@ -294,6 +300,7 @@ FocusScope {
     AdjustDialog { id: adjustDialog; objectName: "adjustDialog" }
     ApprovalDialog { objectName: "approvalDialog" }
     HeldCartsDialog { id: heldDialog; objectName: "heldDialog" }
+    ReturnDialog { id: returnDialog; objectName: "returnDialog" }
 
     // The next person to log in starts at checkout, not on the last manager's panels.
     Connections {

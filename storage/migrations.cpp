@@ -314,6 +314,10 @@ QStringList v7HeldCarts()
             lines TEXT NOT NULL,
             created_at TEXT NOT NULL))"),
         QStringLiteral("CREATE INDEX idx_held_carts_created ON held_carts(created_at)"),
+        // A return (status 'returned', negative quantities) names the sale it takes back.
+        QStringLiteral("ALTER TABLE transactions ADD COLUMN return_of TEXT"),
+        QStringLiteral("CREATE INDEX idx_transactions_return_of ON transactions(return_of) WHERE "
+                       "return_of IS NOT NULL"),
     };
 }
 } // namespace
@@ -328,7 +332,7 @@ const std::vector<Migrations::Step> &Migrations::steps()
          v4StockLedger()},
         {5, "cloud sync: retry schedule, relayed uploads", v5CloudSync()},
         {6, "outbox counts by status, kept by triggers", v6OutboxCounts()},
-        {7, "held (parked) carts", v7HeldCarts()},
+        {7, "held (parked) carts, returns of sales", v7HeldCarts()},
     };
     return all;
 }

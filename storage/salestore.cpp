@@ -1,6 +1,7 @@
 #include "salestore.h"
 
 #include "database.h"
+#include "sqlstatement.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -10,7 +11,7 @@ Status SaleStore::insert(const SaleRecord &sale)
     auto tx = m_db.statement(QStringLiteral(
         "INSERT INTO transactions(id, receipt_number, terminal_id, employee_id, customer_id, "
         "subtotal_cents, discount_cents, tax_cents, total_cents, paid_cents, change_cents, status, "
-        "message_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "message_id, created_at, return_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!tx)
         return Status::failure(tx.error());
     Status s = (*tx)
@@ -28,6 +29,7 @@ Status SaleStore::insert(const SaleRecord &sale)
                    .bind(12, sale.status)
                    .bindOptional(13, sale.messageId)
                    .bind(14, sale.createdAt)
+                   .bindOptional(15, sale.returnOf)
                    .exec();
     if (!s)
         return s;
@@ -82,7 +84,7 @@ Result<std::optional<SaleRecord>> SaleStore::byId(const QString &id)
     auto tq = m_db.prepared(QStringLiteral(
         "SELECT id, receipt_number, terminal_id, employee_id, customer_id, subtotal_cents, "
         "discount_cents, tax_cents, total_cents, paid_cents, change_cents, status, message_id, "
-        "created_at FROM transactions WHERE id = ?"));
+        "created_at, COALESCE(return_of, '') FROM transactions WHERE id = ?"));
     if (!tq)
         return R::failure(tq.error());
     QSqlQuery &t = **tq;
@@ -108,6 +110,7 @@ Result<std::optional<SaleRecord>> SaleStore::byId(const QString &id)
     sale.status = t.value(11).toString();
     sale.messageId = t.value(12).toString();
     sale.createdAt = t.value(13).toString();
+    sale.returnOf = t.value(14).toString();
     t.finish();
 
     auto lq = m_db.prepared(QStringLiteral(
@@ -164,4 +167,36 @@ Result<qint64> SaleStore::count()
     if (!v)
         return Result<qint64>::failure(v.error());
     return v->toLongLong();
+}
+
+Result<std::optional<SaleRecord>> SaleStore::byReceipt(const QString &receiptNumber)
+{
+    using R = Result<std::optional<SaleRecord>>;
+    auto q = m_db.statement(QStringLiteral("SELECT id FROM transactions WHERE receipt_number = ? "
+                                           "AND status = 'completed'"));
+    if (!q)
+        return R::failure(q.error());
+    (*q)->bind(1, receiptNumber);
+    if (!(*q)->next())
+        return (*q)->error().isEmpty() ? R(std::optional<SaleRecord>()) : R::failure((*q)->error());
+    const QString id = (*q)->columnText(0);
+    (*q)->finish();
+    return byId(id);
+}
+
+Result<QHash<QString, qint64>> SaleStore::returnedUnits(const QString &saleId)
+{
+    using R = Result<QHash<QString, qint64>>;
+    auto q = m_db.statement(QStringLiteral(
+        "SELECT l.product_id, -SUM(l.quantity) FROM transactions t JOIN transaction_lines l ON "
+        "l.transaction_id = t.id WHERE t.return_of = ? GROUP BY l.product_id"));
+    if (!q)
+        return R::failure(q.error());
+    (*q)->bind(1, saleId);
+    QHash<QString, qint64> out;
+    while ((*q)->next())
+        out.insert((*q)->columnText(0), (*q)->columnInt(1));
+    if (!(*q)->error().isEmpty())
+        return R::failure((*q)->error());
+    return out;
 }

@@ -2,6 +2,7 @@
 
 #include "result.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -46,7 +47,8 @@ struct SaleRecord
     qint64 totalCents = 0;
     qint64 paidCents = 0;
     qint64 changeCents = 0;
-    QString status = QStringLiteral("completed");
+    QString status = QStringLiteral("completed"); // or "returned": a return, negative amounts
+    QString returnOf;                             // a return: the id of the sale it takes back
     QString messageId;
     QString createdAt;
     // The hybrid logical clock time of the sale's stock changes (-1: not stamped; a peer that
@@ -69,6 +71,10 @@ public:
     [[nodiscard]] Status insert(const SaleRecord &sale);
     [[nodiscard]] Result<std::optional<SaleRecord>> byId(const QString &id);
     [[nodiscard]] Result<qint64> count();
+    // The sale (not a return) with this receipt number, from any lane.
+    [[nodiscard]] Result<std::optional<SaleRecord>> byReceipt(const QString &receiptNumber);
+    // Units of each product already returned from a sale.
+    [[nodiscard]] Result<QHash<QString, qint64>> returnedUnits(const QString &saleId);
 
 private:
     Database &m_db;

@@ -61,6 +61,8 @@ QByteArray TransactionPayload::serialize(const SaleRecord &sale)
         .member(QLatin1String("changeCents"), sale.changeCents)
         .member(QLatin1String("status"), sale.status)
         .member(QLatin1String("createdAt"), sale.createdAt);
+    if (!sale.returnOf.isEmpty()) // extension: a return names the sale it takes back
+        w.member(QLatin1String("returnOf"), sale.returnOf);
     if (sale.hlcMs >= 0) // extension: the HLC time of the stock changes
         w.member(QLatin1String("hlcTime"), HlcTime{sale.hlcMs, 0, {}}.iso())
             .member(QLatin1String("hlcCounter"), sale.hlcCounter);
@@ -121,7 +123,7 @@ Result<SaleRecord> TransactionPayload::decode(const QJsonObject &o)
         !readString(o, QLatin1String("status"), s.status, e) ||
         !readString(o, QLatin1String("createdAt"), s.createdAt, e) ||
         !readInt(o, QLatin1String("subtotalCents"), s.subtotalCents, e, -kMaxExact) ||
-        !readInt(o, QLatin1String("discountCents"), s.discountCents, e) ||
+        !readInt(o, QLatin1String("discountCents"), s.discountCents, e, -kMaxExact) ||
         !readInt(o, QLatin1String("taxCents"), s.taxCents, e, -kMaxExact) ||
         !readInt(o, QLatin1String("totalCents"), s.totalCents, e, -kMaxExact) ||
         !readInt(o, QLatin1String("paidCents"), s.paidCents, e, -kMaxExact) ||
@@ -143,6 +145,13 @@ Result<SaleRecord> TransactionPayload::decode(const QJsonObject &o)
     }
     if (s.status != QLatin1String("completed") && s.status != QLatin1String("returned"))
         return R::failure(QStringLiteral("status must be completed or returned"));
+    const bool isReturn = s.status == QLatin1String("returned");
+    if (isReturn &&
+        (!readString(o, QLatin1String("returnOf"), s.returnOf, e, true) || s.returnOf.isEmpty()))
+        return R::failure(QStringLiteral("a return needs returnOf, the UUID of the sale"));
+    // A sale adds up from positive amounts, a return from negative ones.
+    if (isReturn ? s.discountCents > 0 : s.discountCents < 0)
+        return R::failure(QStringLiteral("discountCents has the wrong sign for the status"));
 
     const QJsonValue lines = o.value(QLatin1String("lines"));
     if (!lines.isArray() || lines.toArray().isEmpty())
@@ -160,13 +169,16 @@ Result<SaleRecord> TransactionPayload::decode(const QJsonObject &o)
             !readString(lo, QLatin1String("name"), l.name, e) ||
             !readInt(lo, QLatin1String("quantity"), qty, e, -100000) ||
             !readInt(lo, QLatin1String("unitPriceCents"), l.unitPriceCents, e) ||
-            !readInt(lo, QLatin1String("discountCents"), l.discountCents, e) ||
+            !readInt(lo, QLatin1String("discountCents"), l.discountCents, e, -kMaxExact) ||
             !readInt(lo, QLatin1String("taxRateBp"), rate, e) ||
             !readInt(lo, QLatin1String("taxCents"), l.taxCents, e, -kMaxExact) ||
             !readInt(lo, QLatin1String("totalCents"), l.totalCents, e, -kMaxExact))
             return R::failure(QStringLiteral("line: ") + e);
         if (qty == 0 || qty > 100000 || rate > 10000 || lineNo > 100000)
             return R::failure(QStringLiteral("line: quantity, taxRateBp or lineNo out of range"));
+        if (isReturn ? (qty > 0 || l.discountCents > 0) : (qty < 0 || l.discountCents < 0))
+            return R::failure(QStringLiteral("line: quantity and discountCents are negative in a "
+                                             "return and positive in a sale"));
         l.lineNo = int(lineNo);
         l.quantity = int(qty);
         l.taxRateBp = int(rate);

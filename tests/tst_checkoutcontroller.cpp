@@ -169,6 +169,59 @@ private slots:
         QVERIFY(checkout.holdCart());
     }
 
+    void returnByReceiptWithManagerApproval()
+    {
+        TestLane t;
+        CheckoutController checkout(t.lane());
+        QVERIFY(t.loginCashier());
+        auto products = t.lane().catalog().byCategory(QString(), 2);
+        checkout.enter(products->at(0).barcodes.value(0));
+        checkout.increment(0);
+        checkout.enter(products->at(1).barcodes.value(0));
+        checkout.startPayment();
+        checkout.payCard();
+        const QString receipt = checkout.lastReceipt();
+        checkout.newSale();
+
+        QVERIFY(checkout.findSaleForReturn(QStringLiteral("L9-999999")).isEmpty());
+        QVERIFY(checkout.messageIsError());
+        const QVariantMap found = checkout.findSaleForReturn(receipt.toLower() + QLatin1Char(' '));
+        QCOMPARE(found.value(QStringLiteral("receipt")).toString(), receipt);
+        const QVariantList lines = found.value(QStringLiteral("lines")).toList();
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.first().toMap().value(QStringLiteral("returnable")).toInt(), 2);
+        const QString saleId = found.value(QStringLiteral("saleId")).toString();
+        const QVariantList one{
+            QVariantMap{{QStringLiteral("lineNo"), 1}, {QStringLiteral("quantity"), 1}}};
+        const auto manager = Lane::demoEmployee(QStringLiteral("manager"));
+        const auto cashier = Lane::demoCashier();
+        QCOMPARE(checkout.approvers().size(), 1);
+        QVERIFY(!checkout.completeReturn(saleId, one, QStringLiteral("card"), manager->employeeId,
+                                         QStringLiteral("9999")));
+        QVERIFY(!checkout.completeReturn(saleId, one, QStringLiteral("card"), cashier->employeeId,
+                                         cashier->pin));
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE status = "
+                                        "'returned'")),
+                 0);
+        QVERIFY2(checkout.completeReturn(saleId, one, QStringLiteral("card"), manager->employeeId,
+                                         manager->pin),
+                 qPrintable(checkout.message()));
+        QVERIFY(checkout.message().contains(QStringLiteral("to the card")));
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE status = "
+                                        "'returned'")),
+                 1);
+        QCOMPARE(checkout.findSaleForReturn(receipt)
+                     .value(QStringLiteral("lines"))
+                     .toList()
+                     .first()
+                     .toMap()
+                     .value(QStringLiteral("returnable"))
+                     .toInt(),
+                 1);
+        // The return's receipt prints like a sale's.
+        QVERIFY(!checkout.printReceipt().isEmpty());
+    }
+
     void printsTheLastSaleAsPdf()
     {
         TestLane t;

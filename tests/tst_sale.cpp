@@ -1,4 +1,5 @@
 #include "cart.h"
+#include "lane.h"
 #include "outboxmessage.h"
 #include "testlane.h"
 #include "topics.h"
@@ -102,6 +103,103 @@ private Q_SLOTS:
         QCOMPARE(decoded->totalCents, total);
         QCOMPARE(decoded->lines.size(), 3);
         QCOMPARE(decoded->payments.size(), 2);
+    }
+
+    void returnsRefundWhatWasPaidAndRestock()
+    {
+        TestLane t;
+        QVERIFY(t.loginCashier());
+        const Employee cashier = *t.lane().session().current();
+        auto managerLogin = Lane::demoEmployee(QStringLiteral("manager"));
+        const Employee manager = **t.lane().session().store().byId(managerLogin->employeeId);
+
+        // A sale of 3 units of each of two products, 12.5 % off, taxed.
+        Cart cart;
+        auto products = t.lane().catalog().byCategory(QString(), 2);
+        for (const Product &p : *products)
+            (void)cart.add(p, 3);
+        QVERIFY(cart.setCartDiscountBp(1250));
+        QVERIFY(cart.addCard(cart.totalCents()));
+        auto sale = t.lane().sales().complete(cart, cashier);
+        QVERIFY2(sale, qPrintable(sale.error()));
+        const QString pid = products->first().id;
+        auto stock = [&] {
+            return t.count(
+                QStringLiteral("SELECT current_stock FROM inventory WHERE product_id = '%1'")
+                    .arg(pid));
+        };
+        const qint64 afterSale = stock();
+
+        // Refused: no manager, too many units, unknown line, nothing chosen, bad method.
+        QVERIFY(!t.lane().sales().completeReturn(sale->id, {{1, 1}}, QStringLiteral("cash"),
+                                                 cashier, cashier));
+        QVERIFY(!t.lane().sales().completeReturn(sale->id, {{1, 4}}, QStringLiteral("cash"),
+                                                 cashier, manager));
+        QVERIFY(!t.lane().sales().completeReturn(sale->id, {{9, 1}}, QStringLiteral("cash"),
+                                                 cashier, manager));
+        QVERIFY(!t.lane().sales().completeReturn(sale->id, {}, QStringLiteral("cash"), cashier,
+                                                 manager));
+        QVERIFY(!t.lane().sales().completeReturn(sale->id, {{1, 1}}, QStringLiteral("voucher"),
+                                                 cashier, manager));
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM transactions")), 1);
+
+        // Three returns of line 1 (1 + 1 + 1 units) and one of line 2 (all 3): together exactly
+        // the sale, cent for cent, whatever the rounding of each part.
+        qint64 refunded = 0;
+        for (const QList<SaleService::ReturnLine> &part :
+             QList<QList<SaleService::ReturnLine>>{{{1, 1}}, {{1, 1}, {2, 3}}, {{1, 1}}}) {
+            auto ret = t.lane().sales().completeReturn(sale->id, part, QStringLiteral("cash"),
+                                                       cashier, manager);
+            QVERIFY2(ret, qPrintable(ret.error()));
+            QCOMPARE(ret->status, QStringLiteral("returned"));
+            QCOMPARE(ret->returnOf, sale->id);
+            QVERIFY(ret->totalCents < 0);
+            QCOMPARE(ret->paidCents, ret->totalCents);
+            refunded += ret->totalCents;
+            // The wire message decodes (as a peer and the cloud read it) to the same record.
+            const QJsonObject wire =
+                QJsonDocument::fromJson(TransactionPayload::serialize(*ret)).object();
+            auto back = TransactionPayload::decode(wire);
+            QVERIFY2(back, qPrintable(back.error()));
+            QCOMPARE(back->returnOf, sale->id);
+            QCOMPARE(back->totalCents, ret->totalCents);
+        }
+        QCOMPARE(refunded, -sale->totalCents);
+        QCOMPARE(stock(), afterSale + 3);
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM inventory_changes WHERE reason = "
+                                        "'return'")),
+                 4);
+        // Nothing left to return.
+        QVERIFY(!t.lane().sales().completeReturn(sale->id, {{1, 1}}, QStringLiteral("cash"),
+                                                 cashier, manager));
+        auto left = t.lane().sales().returnable(*sale);
+        QVERIFY(left);
+        QCOMPARE(left->value(1), 0);
+        QCOMPARE(left->value(2), 0);
+        // A return is not itself a sale to return from.
+        auto lastReturn = t.lane().sales().sales().byReceipt(sale->receiptNumber);
+        QVERIFY(lastReturn && lastReturn->has_value());
+    }
+
+    void aReturnIsNotASale()
+    {
+        // A return must carry returnOf; a sale must not have negative quantities.
+        TestLane t;
+        QVERIFY(t.loginCashier());
+        Cart cart = paidCart(t, 1);
+        auto sale = t.lane().sales().complete(cart, *t.lane().session().current());
+        QVERIFY(sale);
+        QJsonObject wire = QJsonDocument::fromJson(TransactionPayload::serialize(*sale)).object();
+        QJsonObject asReturn = wire;
+        asReturn.insert(QStringLiteral("status"), QStringLiteral("returned"));
+        QVERIFY(!TransactionPayload::decode(asReturn)); // no returnOf, positive quantities
+        QJsonArray lines = wire.value(QStringLiteral("lines")).toArray();
+        QJsonObject line = lines.first().toObject();
+        line.insert(QStringLiteral("quantity"), -line.value(QStringLiteral("quantity")).toInt());
+        lines.replace(0, line);
+        QJsonObject negative = wire;
+        negative.insert(QStringLiteral("lines"), lines);
+        QVERIFY(!TransactionPayload::decode(negative));
     }
 
     void seqAndReceiptsIncrease()

@@ -770,6 +770,30 @@
         <source>Held cart discarded.</source>
         <translation>Carrito apartado descartado.</translation>
     </message>
+    <message>
+        <source>The sale could not be read; try again.</source>
+        <translation>No se pudo leer la venta; inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>No sale with receipt %1 on this lane.</source>
+        <translation>No hay ninguna venta con el recibo %1 en esta caja.</translation>
+    </message>
+    <message>
+        <source>Sale %1 found.</source>
+        <translation>Venta %1 encontrada.</translation>
+    </message>
+    <message>
+        <source>Return %1: refund %2 %3 (approved by %4).</source>
+        <translation>Devolución %1: reembolso de %2 %3 (aprobado por %4).</translation>
+    </message>
+    <message>
+        <source>in cash</source>
+        <translation>en efectivo</translation>
+    </message>
+    <message>
+        <source>to the card</source>
+        <translation>a la tarjeta</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -848,6 +872,10 @@
     <message>
         <source>Hold</source>
         <translation>Apartar</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Devolución</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1206,69 @@
         <source>Cannot write %1.</source>
         <translation>No se puede escribir %1.</translation>
     </message>
+    <message>
+        <source>Return: amounts are refunded</source>
+        <translation>Devolución: importes reembolsados</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return items</source>
+        <translation>Devolver artículos</translation>
+    </message>
+    <message>
+        <source>Receipt number, e.g. L1-000042</source>
+        <translation>Número de recibo, p. ej. L1-000042</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>Número de recibo</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Receipt %1 · total %2</source>
+        <translation>Recibo %1 · total %2</translation>
+    </message>
+    <message>
+        <source>%1 each · sold %2 · can return %3</source>
+        <translation>%1 c/u · vendidos %2 · se pueden devolver %3</translation>
+    </message>
+    <message>
+        <source>Fewer %1</source>
+        <translation>Menos %1</translation>
+    </message>
+    <message>
+        <source>More %1</source>
+        <translation>Más %1</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Reembolso</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Efectivo</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Tarjeta</translation>
+    </message>
+    <message>
+        <source>Units to return: %1. A manager approves.</source>
+        <translation>Unidades a devolver: %1. Un gerente lo aprueba.</translation>
+    </message>
+    <message>
+        <source>Choose the units coming back.</source>
+        <translation>Elija las unidades que se devuelven.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
 </context>
 <context>
     <name>SaleService</name>
@@ -1196,6 +1287,42 @@
     <message>
         <source>The sale could not be saved; the cart is kept. (%1)</source>
         <translation>La venta no se pudo guardar; el carrito se conserva. (%1)</translation>
+    </message>
+    <message>
+        <source>Log in with your PIN to take a return.</source>
+        <translation>Inicie sesión con su PIN para aceptar una devolución.</translation>
+    </message>
+    <message>
+        <source>A return needs a manager&apos;s approval.</source>
+        <translation>Una devolución necesita la aprobación de un gerente.</translation>
+    </message>
+    <message>
+        <source>Refund in cash or to the card.</source>
+        <translation>Reembolse en efectivo o a la tarjeta.</translation>
+    </message>
+    <message>
+        <source>The return could not be saved. (%1)</source>
+        <translation>La devolución no se pudo guardar. (%1)</translation>
+    </message>
+    <message>
+        <source>That sale is not on this lane.</source>
+        <translation>Esa venta no está en esta caja.</translation>
+    </message>
+    <message>
+        <source>Return quantities are whole numbers of units.</source>
+        <translation>Las cantidades devueltas son números enteros de unidades.</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 can still be returned.</source>
+        <translation>%1: se pueden devolver como máximo %2.</translation>
+    </message>
+    <message>
+        <source>That sale has no line %1.</source>
+        <translation>Esa venta no tiene la línea %1.</translation>
+    </message>
+    <message>
+        <source>Choose at least one unit to return.</source>
+        <translation>Elija al menos una unidad para devolver.</translation>
     </message>
 </context>
 <context>

@@ -770,6 +770,30 @@
         <source>Held cart discarded.</source>
         <translation>Panier en attente supprimé.</translation>
     </message>
+    <message>
+        <source>The sale could not be read; try again.</source>
+        <translation>La vente n’a pas pu être lue ; réessayez.</translation>
+    </message>
+    <message>
+        <source>No sale with receipt %1 on this lane.</source>
+        <translation>Aucune vente avec le ticket %1 sur cette caisse.</translation>
+    </message>
+    <message>
+        <source>Sale %1 found.</source>
+        <translation>Vente %1 trouvée.</translation>
+    </message>
+    <message>
+        <source>Return %1: refund %2 %3 (approved by %4).</source>
+        <translation>Retour %1 : remboursement de %2 %3 (validé par %4).</translation>
+    </message>
+    <message>
+        <source>in cash</source>
+        <translation>en espèces</translation>
+    </message>
+    <message>
+        <source>to the card</source>
+        <translation>sur la carte</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -848,6 +872,10 @@
     <message>
         <source>Hold</source>
         <translation>Attente</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Retour</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1206,69 @@
         <source>Cannot write %1.</source>
         <translation>Impossible d’écrire %1.</translation>
     </message>
+    <message>
+        <source>Return: amounts are refunded</source>
+        <translation>Retour : montants remboursés</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Return items</source>
+        <translation>Retour d’articles</translation>
+    </message>
+    <message>
+        <source>Receipt number, e.g. L1-000042</source>
+        <translation>Numéro de ticket, p. ex. L1-000042</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>Numéro de ticket</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Chercher</translation>
+    </message>
+    <message>
+        <source>Receipt %1 · total %2</source>
+        <translation>Ticket %1 · total %2</translation>
+    </message>
+    <message>
+        <source>%1 each · sold %2 · can return %3</source>
+        <translation>%1 l’unité · vendus %2 · retournables %3</translation>
+    </message>
+    <message>
+        <source>Fewer %1</source>
+        <translation>Moins de %1</translation>
+    </message>
+    <message>
+        <source>More %1</source>
+        <translation>Plus de %1</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Remboursement</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Units to return: %1. A manager approves.</source>
+        <translation>Unités retournées : %1. Un responsable valide.</translation>
+    </message>
+    <message>
+        <source>Choose the units coming back.</source>
+        <translation>Choisissez les unités retournées.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
 </context>
 <context>
     <name>SaleService</name>
@@ -1196,6 +1287,42 @@
     <message>
         <source>The sale could not be saved; the cart is kept. (%1)</source>
         <translation>La vente n’a pas pu être enregistrée ; le panier est conservé. (%1)</translation>
+    </message>
+    <message>
+        <source>Log in with your PIN to take a return.</source>
+        <translation>Connectez-vous avec votre code pour prendre un retour.</translation>
+    </message>
+    <message>
+        <source>A return needs a manager&apos;s approval.</source>
+        <translation>Un retour nécessite l’accord d’un responsable.</translation>
+    </message>
+    <message>
+        <source>Refund in cash or to the card.</source>
+        <translation>Remboursez en espèces ou sur la carte.</translation>
+    </message>
+    <message>
+        <source>The return could not be saved. (%1)</source>
+        <translation>Le retour n’a pas pu être enregistré. (%1)</translation>
+    </message>
+    <message>
+        <source>That sale is not on this lane.</source>
+        <translation>Cette vente n’est pas sur cette caisse.</translation>
+    </message>
+    <message>
+        <source>Return quantities are whole numbers of units.</source>
+        <translation>Les quantités retournées sont des nombres entiers d’unités.</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 can still be returned.</source>
+        <translation>%1 : au plus %2 peuvent encore être retournés.</translation>
+    </message>
+    <message>
+        <source>That sale has no line %1.</source>
+        <translation>Cette vente n’a pas de ligne %1.</translation>
+    </message>
+    <message>
+        <source>Choose at least one unit to return.</source>
+        <translation>Choisissez au moins une unité à retourner.</translation>
     </message>
 </context>
 <context>

@@ -415,9 +415,12 @@ QString CheckoutController::discount() const
 
 QVariantList CheckoutController::managers() const
 {
+    return m_pending ? approvers() : QVariantList();
+}
+
+QVariantList CheckoutController::approvers() const
+{
     QVariantList out;
-    if (!m_pending)
-        return out;
     auto all = m_lane.session().store().active();
     if (!all) {
         qCWarning(lcUi) << "cannot list managers:" << all.error();
@@ -524,15 +527,10 @@ bool CheckoutController::approve(const QString &managerId, const QString &pin)
 {
     if (!m_pending || !requireSession())
         return false;
-    auto manager = m_lane.session().store().byId(managerId);
-    if (!manager || !manager->has_value() || !(*manager)->active || !(*manager)->isManager() ||
-        !PinHasher::verify((*manager)->pinHash, pin)) {
-        qCWarning(lcUi).noquote() << "approval refused: wrong manager or PIN for"
-                                  << managerId.left(36);
-        say(tr("Manager PIN not accepted."), true);
+    const auto manager = verifyManager(managerId, pin);
+    if (!manager)
         return false;
-    }
-    const Employee &m = **manager;
+    const Employee &m = *manager;
     const Employee &cashier = *m_lane.session().current();
     const int needed = m_pending->unapprovedReductionBp(cashier.discountLimitBp);
     if (needed > m.discountLimitBp) {
@@ -645,5 +643,87 @@ bool CheckoutController::discardHeldCart(const QString &id)
     }
     reloadHeld();
     say(tr("Held cart discarded."));
+    return true;
+}
+
+std::optional<Employee> CheckoutController::verifyManager(const QString &managerId,
+                                                          const QString &pin)
+{
+    auto manager = m_lane.session().store().byId(managerId);
+    if (!manager || !manager->has_value() || !(*manager)->active || !(*manager)->isManager() ||
+        !PinHasher::verify((*manager)->pinHash, pin)) {
+        qCWarning(lcUi).noquote() << "approval refused: wrong manager or PIN for"
+                                  << managerId.left(36);
+        say(tr("Manager PIN not accepted."), true);
+        return std::nullopt;
+    }
+    return **manager;
+}
+
+QVariantMap CheckoutController::findSaleForReturn(const QString &receipt)
+{
+    const QString number = receipt.trimmed().toUpper();
+    if (number.isEmpty() || !requireSession())
+        return {};
+    auto sale = m_lane.sales().sales().byReceipt(number);
+    if (!sale) {
+        qCWarning(lcUi) << "receipt lookup failed:" << sale.error();
+        say(tr("The sale could not be read; try again."), true);
+        return {};
+    }
+    if (!sale->has_value()) {
+        say(tr("No sale with receipt %1 on this lane.").arg(number.left(40)), true);
+        return {};
+    }
+    auto left = m_lane.sales().returnable(**sale);
+    if (!left) {
+        say(left.error(), true);
+        return {};
+    }
+    QVariantList lines;
+    for (const SaleLine &l : (*sale)->lines)
+        lines.append(QVariantMap{{QStringLiteral("lineNo"), l.lineNo},
+                                 {QStringLiteral("name"), l.name},
+                                 {QStringLiteral("sold"), l.quantity},
+                                 {QStringLiteral("returnable"), left->value(l.lineNo)},
+                                 {QStringLiteral("unitPrice"), Money::format(l.unitPriceCents)}});
+    say(tr("Sale %1 found.").arg((*sale)->receiptNumber));
+    return {{QStringLiteral("saleId"), (*sale)->id},
+            {QStringLiteral("receipt"), (*sale)->receiptNumber},
+            {QStringLiteral("createdAt"), (*sale)->createdAt},
+            {QStringLiteral("total"), Money::format((*sale)->totalCents)},
+            {QStringLiteral("lines"), lines}};
+}
+
+bool CheckoutController::completeReturn(const QString &saleId, const QVariantList &lines,
+                                        const QString &method, const QString &managerId,
+                                        const QString &pin)
+{
+    if (!requireSession())
+        return false;
+    const auto manager = verifyManager(managerId, pin);
+    if (!manager)
+        return false;
+    QList<SaleService::ReturnLine> wanted;
+    for (const QVariant &v : lines) {
+        const QVariantMap m = v.toMap();
+        const int quantity = m.value(QStringLiteral("quantity")).toInt();
+        if (quantity > 0)
+            wanted.append({m.value(QStringLiteral("lineNo")).toInt(), quantity});
+    }
+    auto ret = m_lane.sales().completeReturn(saleId, wanted, method, *m_lane.session().current(),
+                                             *manager);
+    if (!ret) {
+        say(ret.error(), true);
+        return false;
+    }
+    m_lastSale = *ret;
+    m_lastCashier = m_lane.session().current()->name;
+    m_lastReceiptPdf.clear();
+    Q_EMIT receiptPrinted();
+    say(tr("Return %1: refund %2 %3 (approved by %4).")
+            .arg(ret->receiptNumber, Money::format(-ret->totalCents),
+                 method == QLatin1String("cash") ? tr("in cash") : tr("to the card"),
+                 manager->name));
     return true;
 }

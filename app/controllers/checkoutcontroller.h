@@ -3,6 +3,7 @@
 #include "cart.h"
 #include "cartmodel.h"
 #include "categorymodel.h"
+#include "employeestore.h"
 #include "productmodel.h"
 #include "salestore.h"
 
@@ -119,6 +120,15 @@ public:
     Q_INVOKABLE bool holdCart(const QString &label = {});
     Q_INVOKABLE bool recallCart(const QString &id);
     Q_INVOKABLE bool discardHeldCart(const QString &id);
+    // Returns: a past sale by receipt number (saleId, receipt, createdAt, total, lines with
+    // lineNo, name, sold, returnable, unitPrice); empty with a message when there is none.
+    Q_INVOKABLE QVariantMap findSaleForReturn(const QString &receipt);
+    // lines: [{lineNo, quantity}]; method "cash" | "card"; a manager approves with their PIN.
+    Q_INVOKABLE bool completeReturn(const QString &saleId, const QVariantList &lines,
+                                    const QString &method, const QString &managerId,
+                                    const QString &pin);
+    // Active managers (id, name) who can approve a return.
+    Q_INVOKABLE QVariantList approvers() const;
     Q_INVOKABLE void completeSale();
     Q_INVOKABLE void newSale();
     // The last sale's receipt as a PDF in <data dir>/receipts/; its path, empty on failure.
@@ -141,6 +151,7 @@ private:
     bool adjust(const std::function<Status(Cart &)> &change, const QString &what);
     static std::optional<int> parsePercentBp(const QString &text);
     void reloadHeld();
+    std::optional<Employee> verifyManager(const QString &managerId, const QString &pin);
     void setStage(Stage stage);
     void say(const QString &message, bool error = false);
 

@@ -42,6 +42,8 @@ QList<Row> layoutRows(const SaleRecord &sale, const ReceiptPrinter::Header &head
     rows.append(
         {ReceiptPrinter::tr("Store %1 · Lane %2").arg(header.storeId, sale.terminalId), {}, true});
     rows.append({ReceiptPrinter::tr("Receipt %1").arg(sale.receiptNumber), {}});
+    if (sale.status == QLatin1String("returned"))
+        rows.append({ReceiptPrinter::tr("Return: amounts are refunded"), {}, true});
     rows.append({QLocale().toString(at, QLocale::ShortFormat), {}});
     if (!header.cashierName.isEmpty())
         rows.append({ReceiptPrinter::tr("Cashier: %1").arg(header.cashierName), {}});

@@ -170,8 +170,23 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
                      qCWarning(lcUi).noquote() << "cannot save" << path;
              }
          }},
+        {prefix + QStringLiteral("return"),
+         [this, manager] {
+             const QString receipt = m_checkout->lastReceipt();
+             m_checkout->newSale();
+             if (QQuickWindow *w = window())
+                 if (QObject *dialog = w->findChild<QObject *>(QStringLiteral("returnDialog"))) {
+                     QMetaObject::invokeMethod(dialog, "showSale", Q_ARG(QVariant, receipt));
+                     QMetaObject::invokeMethod(dialog, "setQuantity", Q_ARG(QVariant, 1),
+                                               Q_ARG(QVariant, 1));
+                     dialog->setProperty("managerId", manager->employeeId);
+                 }
+         }},
         {prefix + QStringLiteral("status"),
          [this, manager] {
+             if (QQuickWindow *w = window())
+                 if (QObject *dialog = w->findChild<QObject *>(QStringLiteral("returnDialog")))
+                     QMetaObject::invokeMethod(dialog, "close");
              m_checkout->newSale();
              m_login->logout();
              m_login->login(manager->employeeId, manager->pin);

@@ -6,6 +6,7 @@
 #include "salestore.h"
 
 #include <QCoreApplication>
+#include <QMap>
 
 class Cart;
 class Clock;
@@ -26,6 +27,21 @@ public:
     // On success the cart is cleared and the stored sale returned; on any failure nothing of the
     // sale exists in the database and the cart is unchanged.
     [[nodiscard]] Result<SaleRecord> complete(Cart &cart, const Employee &employee);
+
+    // A return of units of a past sale (any lane's), approved by a manager: a transaction with
+    // status "returned", negative quantities and amounts (each line's share of the sale's
+    // discount and tax, so returning everything refunds exactly what was paid), refunded in
+    // refundMethod; the units go back into stock. At most what was sold and not yet returned.
+    struct ReturnLine
+    {
+        int lineNo = 0; // of the sale
+        int quantity = 0;
+    };
+    [[nodiscard]] Result<SaleRecord>
+    completeReturn(const QString &saleId, const QList<ReturnLine> &lines,
+                   const QString &refundMethod, const Employee &employee, const Employee &approver);
+    // Units of each line of a sale that can still be returned (lineNo -> units).
+    [[nodiscard]] Result<QMap<int, int>> returnable(const SaleRecord &sale);
 
     SaleStore &sales() { return m_sales; }
     InventoryStore &inventory() { return m_inventory; }
