@@ -207,6 +207,17 @@ FocusScope {
                         elide: Text.ElideRight
                     }
                     TouchButton {
+                        objectName: "customerButton"
+                        implicitHeight: 48
+                        Layout.maximumWidth: 220
+                        text: CheckoutController.customerName === "" ? qsTr("Customer")
+                                                                     : CheckoutController.customerName
+                        tone: CheckoutController.customerName === "" ? "neutral" : "primary"
+                        Accessible.name: CheckoutController.customerName === "" ? qsTr("Attach a customer")
+                                                                                : qsTr("Customer %1").arg(CheckoutController.customerName)
+                        onClicked: customerDialog.open()
+                    }
+                    TouchButton {
                         objectName: "heldCartsButton"
                         visible: CheckoutController.heldCarts.length > 0
                         implicitHeight: 48
@@ -301,6 +312,7 @@ FocusScope {
     ApprovalDialog { objectName: "approvalDialog" }
     HeldCartsDialog { id: heldDialog; objectName: "heldDialog" }
     ReturnDialog { id: returnDialog; objectName: "returnDialog" }
+    CustomerDialog { id: customerDialog; objectName: "customerDialog" }
 
     // The next person to log in starts at checkout, not on the last manager's panels.
     Connections {

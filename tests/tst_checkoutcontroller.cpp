@@ -222,6 +222,58 @@ private slots:
         QVERIFY(!checkout.printReceipt().isEmpty());
     }
 
+    void customersFoundCreatedAndAttached()
+    {
+        TestLane t;
+        CheckoutController checkout(t.lane());
+        QVERIFY(t.loginCashier());
+        // Bad input creates nobody and publishes nothing.
+        QVERIFY(!checkout.createCustomer(QString(), QStringLiteral("5550100"), QString()));
+        QVERIFY(!checkout.createCustomer(QStringLiteral("Ann"), QStringLiteral("12"), QString()));
+        QVERIFY(
+            !checkout.createCustomer(QStringLiteral("Ann"), QStringLiteral("call me"), QString()));
+        QVERIFY(!checkout.createCustomer(QStringLiteral("Ann"), QString(), QStringLiteral("ann@")));
+        QVERIFY(!checkout.createCustomer(QStringLiteral("Ann"), QString(), QString()));
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM customers")), 0);
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE topic = 'customer'")),
+                 0);
+
+        QVERIFY2(checkout.createCustomer(QStringLiteral(" Ann  Lee "),
+                                         QStringLiteral("+1 (555) 010-0100"),
+                                         QStringLiteral("ann@example.com")),
+                 qPrintable(checkout.message()));
+        QCOMPARE(checkout.customerName(), QStringLiteral("Ann Lee"));
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM customers WHERE phone = "
+                                        "'+15550100100'")),
+                 1);
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE topic = 'customer'")),
+                 1);
+        // The same phone again is refused, with the name of who has it.
+        QVERIFY(!checkout.createCustomer(QStringLiteral("Bob"), QStringLiteral("+15550100100"),
+                                         QString()));
+        QVERIFY(checkout.message().contains(QStringLiteral("Ann Lee")));
+
+        // Found by part of the phone number, however typed, and by name; LIKE wildcards are
+        // taken literally.
+        QCOMPARE(checkout.findCustomers(QStringLiteral("010-0100")).size(), 1);
+        QCOMPARE(checkout.findCustomers(QStringLiteral("ann")).size(), 1);
+        QCOMPARE(checkout.findCustomers(QStringLiteral("LEE")).size(), 1);
+        QCOMPARE(checkout.findCustomers(QStringLiteral("%")).size(), 0);
+        QCOMPARE(checkout.findCustomers(QStringLiteral("a_n")).size(), 0);
+        QCOMPARE(checkout.findCustomers(QStringLiteral("x")).size(), 0);
+
+        // The sale names its customer; the next sale starts without one.
+        auto products = t.lane().catalog().byCategory(QString(), 1);
+        checkout.enter(products->first().barcodes.value(0));
+        checkout.startPayment();
+        checkout.payCard();
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM transactions t JOIN customers c ON "
+                                        "c.id = t.customer_id WHERE c.name = 'Ann Lee'")),
+                 1);
+        checkout.newSale();
+        QCOMPARE(checkout.customerName(), QString());
+    }
+
     void printsTheLastSaleAsPdf()
     {
         TestLane t;

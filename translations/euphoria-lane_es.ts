@@ -794,6 +794,22 @@
         <source>to the card</source>
         <translation>a la tarjeta</translation>
     </message>
+    <message>
+        <source>The customer search failed; try again.</source>
+        <translation>La búsqueda de clientes falló; inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>No customer matches &quot;%1&quot;.</source>
+        <translation>Ningún cliente coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>Start a new sale first.</source>
+        <translation>Empiece primero una venta nueva.</translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation>Cliente: %1</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -876,6 +892,92 @@
     <message>
         <source>Return</source>
         <translation>Devolución</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Attach a customer</source>
+        <translation>Asignar un cliente</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>Cliente %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>Cliente nuevo</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Phone or name</source>
+        <translation>Teléfono o nombre</translation>
+    </message>
+    <message>
+        <source>Customer phone or name</source>
+        <translation>Teléfono o nombre del cliente</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>+ New customer</source>
+        <translation>+ Cliente nuevo</translation>
+    </message>
+    <message>
+        <source>Save and attach</source>
+        <translation>Guardar y asignar</translation>
+    </message>
+    <message>
+        <source>Remove customer</source>
+        <translation>Quitar cliente</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>Customers</name>
+    <message>
+        <source>Enter the customer&apos;s name (up to 200 characters).</source>
+        <translation>Introduzca el nombre del cliente (hasta 200 caracteres).</translation>
+    </message>
+    <message>
+        <source>A phone number has 7 to 15 digits.</source>
+        <translation>Un número de teléfono tiene de 7 a 15 dígitos.</translation>
+    </message>
+    <message>
+        <source>That e-mail address does not look right.</source>
+        <translation>Esa dirección de correo no parece correcta.</translation>
+    </message>
+    <message>
+        <source>Enter a phone number or an e-mail address to find the customer again.</source>
+        <translation>Introduzca un teléfono o un correo para volver a encontrar al cliente.</translation>
+    </message>
+    <message>
+        <source>%1 already has this phone number.</source>
+        <translation>%1 ya tiene este número de teléfono.</translation>
     </message>
 </context>
 <context>

@@ -794,6 +794,22 @@
         <source>to the card</source>
         <translation>sur la carte</translation>
     </message>
+    <message>
+        <source>The customer search failed; try again.</source>
+        <translation>La recherche de client a échoué ; réessayez.</translation>
+    </message>
+    <message>
+        <source>No customer matches &quot;%1&quot;.</source>
+        <translation>Aucun client ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>Start a new sale first.</source>
+        <translation>Commencez d’abord une nouvelle vente.</translation>
+    </message>
+    <message>
+        <source>Customer: %1</source>
+        <translation>Client : %1</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -876,6 +892,92 @@
     <message>
         <source>Return</source>
         <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Attach a customer</source>
+        <translation>Associer un client</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>Client %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Phone or name</source>
+        <translation>Téléphone ou nom</translation>
+    </message>
+    <message>
+        <source>Customer phone or name</source>
+        <translation>Téléphone ou nom du client</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Chercher</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>+ New customer</source>
+        <translation>+ Nouveau client</translation>
+    </message>
+    <message>
+        <source>Save and attach</source>
+        <translation>Enregistrer et associer</translation>
+    </message>
+    <message>
+        <source>Remove customer</source>
+        <translation>Retirer le client</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>Customers</name>
+    <message>
+        <source>Enter the customer&apos;s name (up to 200 characters).</source>
+        <translation>Saisissez le nom du client (200 caractères au plus).</translation>
+    </message>
+    <message>
+        <source>A phone number has 7 to 15 digits.</source>
+        <translation>Un numéro de téléphone a 7 à 15 chiffres.</translation>
+    </message>
+    <message>
+        <source>That e-mail address does not look right.</source>
+        <translation>Cette adresse e-mail ne semble pas correcte.</translation>
+    </message>
+    <message>
+        <source>Enter a phone number or an e-mail address to find the customer again.</source>
+        <translation>Saisissez un téléphone ou un e-mail pour retrouver le client.</translation>
+    </message>
+    <message>
+        <source>%1 already has this phone number.</source>
+        <translation>%1 a déjà ce numéro de téléphone.</translation>
     </message>
 </context>
 <context>

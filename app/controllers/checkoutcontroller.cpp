@@ -727,3 +727,57 @@ bool CheckoutController::completeReturn(const QString &saleId, const QVariantLis
                  manager->name));
     return true;
 }
+
+QVariantList CheckoutController::findCustomers(const QString &text)
+{
+    QVariantList out;
+    if (!requireSession())
+        return out;
+    auto found = m_lane.customers().find(text);
+    if (!found) {
+        qCWarning(lcUi) << "customer search failed:" << found.error();
+        say(tr("The customer search failed; try again."), true);
+        return out;
+    }
+    for (const Customer &c : *found)
+        out.append(QVariantMap{{QStringLiteral("id"), c.id},
+                               {QStringLiteral("name"), c.name},
+                               {QStringLiteral("phone"), c.phone},
+                               {QStringLiteral("email"), c.email}});
+    if (out.isEmpty() && text.trimmed().size() >= 2)
+        say(tr("No customer matches \"%1\".").arg(text.trimmed().left(40)), true);
+    return out;
+}
+
+bool CheckoutController::createCustomer(const QString &name, const QString &phone,
+                                        const QString &email)
+{
+    if (!requireSession())
+        return false;
+    auto c = m_lane.customers().create(name, phone, email);
+    if (!c) {
+        say(c.error(), true);
+        return false;
+    }
+    attachCustomer(c->id, c->name);
+    return true;
+}
+
+void CheckoutController::attachCustomer(const QString &id, const QString &name)
+{
+    if (!requireSession())
+        return;
+    if (m_stage == Stage::Done) {
+        say(tr("Start a new sale first."), true);
+        return;
+    }
+    m_cart.setCustomer(id, name);
+    Q_EMIT totalsChanged();
+    say(tr("Customer: %1").arg(name));
+}
+
+void CheckoutController::detachCustomer()
+{
+    m_cart.setCustomer({}, {});
+    Q_EMIT totalsChanged();
+}

@@ -50,6 +50,7 @@ class CheckoutController : public QObject
     Q_PROPERTY(QString approvalReason READ approvalReason NOTIFY approvalChanged)
     Q_PROPERTY(QVariantList managers READ managers NOTIFY approvalChanged)
     Q_PROPERTY(QVariantList heldCarts READ heldCarts NOTIFY heldChanged)
+    Q_PROPERTY(QString customerName READ customerName NOTIFY totalsChanged)
 public:
     enum class Stage { Ringing, Paying, Done };
     Q_ENUM(Stage)
@@ -87,6 +88,7 @@ public:
     QVariantList managers() const;
     // Carts parked on this lane: id, label, items, total, at.
     QVariantList heldCarts() const { return m_held; }
+    QString customerName() const { return m_cart.customerName(); }
     const std::optional<SaleRecord> &lastSale() const { return m_lastSale; }
     const QString &lastCashier() const { return m_lastCashier; }
     const Cart &currentCart() const { return m_cart; }
@@ -127,6 +129,13 @@ public:
     Q_INVOKABLE bool completeReturn(const QString &saleId, const QVariantList &lines,
                                     const QString &method, const QString &managerId,
                                     const QString &pin);
+    // Customers by phone (digits) or name: id, name, phone, email.
+    Q_INVOKABLE QVariantList findCustomers(const QString &text);
+    // Creates the customer (published to every lane) and attaches them to the sale.
+    Q_INVOKABLE bool createCustomer(const QString &name, const QString &phone,
+                                    const QString &email);
+    Q_INVOKABLE void attachCustomer(const QString &id, const QString &name);
+    Q_INVOKABLE void detachCustomer();
     // Active managers (id, name) who can approve a return.
     Q_INVOKABLE QVariantList approvers() const;
     Q_INVOKABLE void completeSale();

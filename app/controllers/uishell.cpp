@@ -137,6 +137,15 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
              for (const Product &p : products)
                  m_checkout->enter(p.barcodes.value(0, p.sku));
              m_checkout->increment(0);
+             // A regular customer, found by phone (created on the tour's first pass).
+             const QVariantList found = m_checkout->findCustomers(QStringLiteral("5550142"));
+             if (found.isEmpty())
+                 m_checkout->createCustomer(QStringLiteral("Jamie Rivera"),
+                                            QStringLiteral("+1 555 0142"), QString());
+             else
+                 m_checkout->attachCustomer(
+                     found.first().toMap().value(QStringLiteral("id")).toString(),
+                     found.first().toMap().value(QStringLiteral("name")).toString());
          }},
         {prefix + QStringLiteral("approval"),
          [this] {

@@ -168,6 +168,8 @@ void Cart::clear()
 {
     m_lines.clear();
     m_tenders.clear();
+    m_customerId.clear();
+    m_customerName.clear();
 }
 
 int Cart::itemCount() const

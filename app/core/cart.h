@@ -66,6 +66,14 @@ public:
     // A manager approved every line's current reduction.
     void approveReductions(const QString &managerId, int limitBp);
     void clear();
+    // The customer the sale is for (optional).
+    void setCustomer(const QString &id, const QString &name)
+    {
+        m_customerId = id;
+        m_customerName = name;
+    }
+    const QString &customerId() const { return m_customerId; }
+    const QString &customerName() const { return m_customerName; }
 
     const QList<CartLine> &lines() const { return m_lines; }
     bool isEmpty() const { return m_lines.isEmpty(); }
@@ -92,4 +100,6 @@ private:
     Status checkEditable() const;
     QList<CartLine> m_lines;
     QList<Tender> m_tenders;
+    QString m_customerId;
+    QString m_customerName;
 };

@@ -79,6 +79,7 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
     m_importer = std::make_unique<CatalogImporter>(m_db, m_clock, m_config.terminalId);
     m_employeeAdmin = std::make_unique<EmployeeAdmin>(m_db, *m_outbox, m_clock, m_ids);
     m_heldCarts = std::make_unique<HeldCarts>(m_db, m_clock, m_ids);
+    m_customers = std::make_unique<Customers>(m_db, *m_outbox, m_clock, m_ids);
 
     const QString marker = QStringLiteral("demo_catalog_loaded_at");
     auto loaded = m_db.meta(marker);

@@ -3,6 +3,7 @@
 #include "catalogimporter.h"
 #include "catalogstore.h"
 #include "cloudsync.h"
+#include "customers.h"
 #include "database.h"
 #include "employeeadmin.h"
 #include "employeesession.h"
@@ -65,6 +66,7 @@ public:
     CatalogImporter &importer() { return *m_importer; }
     EmployeeAdmin &employeeAdmin() { return *m_employeeAdmin; }
     HeldCarts &heldCarts() { return *m_heldCarts; }
+    Customers &customers() { return *m_customers; }
     Clock &clock() { return m_clock; }
     Hlc &hlc() { return *m_hlc; }
     StockLedger &stock() { return *m_stock; }
@@ -105,6 +107,7 @@ private:
     std::unique_ptr<CatalogImporter> m_importer;
     std::unique_ptr<EmployeeAdmin> m_employeeAdmin;
     std::unique_ptr<HeldCarts> m_heldCarts;
+    std::unique_ptr<Customers> m_customers;
     std::unique_ptr<PeerSync> m_peers;
     std::unique_ptr<CloudSync> m_cloud;
     QString m_peerProblem;

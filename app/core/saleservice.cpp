@@ -40,6 +40,7 @@ Result<SaleRecord> SaleService::complete(Cart &cart, const Employee &employee)
     sale.messageId = m_ids.nextString();
     sale.terminalId = terminal;
     sale.employeeId = employee.id;
+    sale.customerId = cart.customerId();
     sale.createdAt = m_clock.nowIso();
     sale.subtotalCents = cart.subtotalCents();
     sale.discountCents = cart.discountCents();

@@ -1,0 +1,137 @@
+#include "customers.h"
+
+#include "clock.h"
+#include "database.h"
+#include "idgenerator.h"
+#include "logging.h"
+#include "outbox.h"
+#include "sqlstatement.h"
+#include "topics.h"
+#include "writetransaction.h"
+
+#include <QJsonObject>
+#include <QRegularExpression>
+
+Customers::Customers(Database &db, Outbox &outbox, Clock &clock, IdGenerator &ids)
+    : m_db(db)
+    , m_outbox(outbox)
+    , m_clock(clock)
+    , m_ids(ids)
+{
+}
+
+QString Customers::normalizePhone(const QString &phone)
+{
+    static const QRegularExpression allowed(QStringLiteral("^\\+?[0-9 ().\\-/]+$"));
+    const QString trimmed = phone.trimmed();
+    if (!allowed.match(trimmed).hasMatch())
+        return {};
+    QString out;
+    for (const QChar c : trimmed)
+        if (c.isDigit() || (c == QLatin1Char('+') && out.isEmpty()))
+            out.append(c);
+    const qsizetype digits = out.size() - (out.startsWith(QLatin1Char('+')) ? 1 : 0);
+    return digits >= 7 && digits <= 15 ? out : QString();
+}
+
+Result<QList<Customer>> Customers::find(const QString &text, int limit)
+{
+    using R = Result<QList<Customer>>;
+    const QString query = text.simplified().left(100);
+    QString digits;
+    for (const QChar c : query)
+        if (c.isDigit())
+            digits.append(c);
+    static const QRegularExpression phoneLike(QStringLiteral("^[+0-9 ().\\-/]+$"));
+    const bool byPhone = digits.size() >= 3 && phoneLike.match(query).hasMatch();
+    if (!byPhone && query.size() < 2)
+        return QList<Customer>();
+    auto q = m_db.statement(
+        byPhone ? QStringLiteral("SELECT id, name, COALESCE(phone, ''), COALESCE(email, '') FROM "
+                                 "customers WHERE instr(phone, ?) > 0 ORDER BY name COLLATE NOCASE "
+                                 "LIMIT ?")
+                : QStringLiteral("SELECT id, name, COALESCE(phone, ''), COALESCE(email, '') FROM "
+                                 "customers WHERE name LIKE ? ESCAPE '\\' ORDER BY name COLLATE "
+                                 "NOCASE LIMIT ?"));
+    if (!q)
+        return R::failure(q.error());
+    QString pattern = query;
+    pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('%'), QLatin1String("\\%"))
+        .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    (*q)->bind(1, byPhone ? digits : QLatin1Char('%') + pattern + QLatin1Char('%'))
+        .bind(2, qint64(qBound(1, limit, 100)));
+    QList<Customer> out;
+    while ((*q)->next())
+        out.append(Customer{(*q)->columnText(0), (*q)->columnText(1), (*q)->columnText(2),
+                            (*q)->columnText(3)});
+    if (!(*q)->error().isEmpty())
+        return R::failure((*q)->error());
+    return out;
+}
+
+Result<Customer> Customers::create(const QString &name, const QString &phone, const QString &email)
+{
+    using R = Result<Customer>;
+    Customer c;
+    c.name = name.simplified();
+    if (c.name.isEmpty() || c.name.size() > 200)
+        return R::failure(tr("Enter the customer's name (up to 200 characters)."));
+    if (!phone.trimmed().isEmpty()) {
+        c.phone = normalizePhone(phone);
+        if (c.phone.isEmpty())
+            return R::failure(tr("A phone number has 7 to 15 digits."));
+    }
+    c.email = email.trimmed();
+    static const QRegularExpression mail(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
+    if (!c.email.isEmpty() && (c.email.size() > 200 || !mail.match(c.email).hasMatch()))
+        return R::failure(tr("That e-mail address does not look right."));
+    if (c.phone.isEmpty() && c.email.isEmpty())
+        return R::failure(tr("Enter a phone number or an e-mail address to find the customer "
+                             "again."));
+
+    WriteTransaction tx(m_db);
+    if (!tx.isActive())
+        return R::failure(tx.error());
+    if (!c.phone.isEmpty()) {
+        auto dup = m_db.statement(QStringLiteral("SELECT name FROM customers WHERE phone = ?"));
+        if (!dup)
+            return R::failure(dup.error());
+        (*dup)->bind(1, c.phone);
+        if ((*dup)->next()) {
+            const QString other = (*dup)->columnText(0);
+            (*dup)->finish();
+            return R::failure(tr("%1 already has this phone number.").arg(other));
+        }
+    }
+    c.id = m_ids.nextString();
+    const QString now = m_clock.nowIso();
+    auto ins = m_db.statement(QStringLiteral("INSERT INTO customers(id, name, phone, email, "
+                                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    if (!ins)
+        return R::failure(ins.error());
+    if (Status s = (*ins)
+                       ->bind(1, c.id)
+                       .bind(2, c.name)
+                       .bindOptional(3, c.phone)
+                       .bindOptional(4, c.email)
+                       .bind(5, now)
+                       .bind(6, now)
+                       .exec();
+        !s)
+        return R::failure(s.error());
+    QJsonObject payload{{QStringLiteral("id"), c.id},
+                        {QStringLiteral("name"), c.name},
+                        {QStringLiteral("createdAt"), now},
+                        {QStringLiteral("updatedAt"), now}};
+    if (!c.phone.isEmpty())
+        payload.insert(QStringLiteral("phone"), c.phone);
+    if (!c.email.isEmpty())
+        payload.insert(QStringLiteral("email"), c.email);
+    if (auto m = m_outbox.publish(QString(Topics::Customer), payload); !m)
+        return R::failure(m.error());
+    if (Status s = tx.commit(); !s)
+        return R::failure(s.error());
+    qCInfo(lcApp) << "customer" << c.id << "created";
+    return c;
+}
