@@ -166,10 +166,12 @@ int main(int argc, char *argv[])
 
     if (cl->selfTest) {
         UiShell shell(lane);
+        shell.setWindowSize(cl->windowSize);
         return shell.selfTest() == 0 ? Ok : RuntimeError;
     }
     if (!cl->screenshotDir.isEmpty()) {
         UiShell shell(lane);
+        shell.setWindowSize(cl->windowSize);
         int code = Ok;
         shell.screenshots(cl->screenshotDir, [&](Status s) {
             if (!s) {
@@ -229,6 +231,7 @@ int main(int argc, char *argv[])
         }
     } else {
         shell = std::make_unique<UiShell>(lane);
+        shell->setWindowSize(cl->windowSize);
         if (Status s = shell->show(); !s) {
             err << "euphoria-lane: " << s.error() << "\n";
             return RuntimeError;

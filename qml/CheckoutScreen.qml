@@ -86,7 +86,7 @@ FocusScope {
                     objectName: "codeField"
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.touchTarget
-                    font.pixelSize: Theme.fontLarge
+                    font.pixelSize: screen.width < 1200 ? Theme.fontBody : Theme.fontLarge
                     placeholderText: qsTr("Scan or type a barcode, SKU or name")
                     Accessible.name: qsTr("Barcode, SKU or product name")
                     onAccepted: { CheckoutController.enter(text); text = "" }
@@ -184,7 +184,7 @@ FocusScope {
 
         // Right: the cart, totals and payment.
         Rectangle {
-            Layout.preferredWidth: Math.max(440, screen.width * 0.4)
+            Layout.preferredWidth: Math.max(480, screen.width * 0.42)
             Layout.fillHeight: true
             radius: Theme.radius
             color: Theme.surface
@@ -195,21 +195,22 @@ FocusScope {
                 spacing: Theme.spacing
                 visible: CheckoutController.stage === CheckoutController.Ringing
 
+                Text {
+                    Layout.fillWidth: true
+                    text: CheckoutController.itemCount === 1 ? qsTr("Cart: 1 item")
+                                                             : qsTr("Cart: %1 items").arg(CheckoutController.itemCount)
+                    font.pixelSize: Theme.fontLarge
+                    font.bold: true
+                    color: Theme.text
+                    elide: Text.ElideRight
+                }
                 RowLayout {
                     Layout.fillWidth: true
-                    Text {
-                        Layout.fillWidth: true
-                        text: CheckoutController.itemCount === 1 ? qsTr("Cart: 1 item")
-                                                                 : qsTr("Cart: %1 items").arg(CheckoutController.itemCount)
-                        font.pixelSize: Theme.fontLarge
-                        font.bold: true
-                        color: Theme.text
-                        elide: Text.ElideRight
-                    }
+                    spacing: Theme.spacing
                     TouchButton {
                         objectName: "customerButton"
                         implicitHeight: 48
-                        Layout.maximumWidth: 220
+                        Layout.fillWidth: true
                         text: CheckoutController.customerName === "" ? qsTr("Customer")
                                                                      : CheckoutController.customerName
                         tone: CheckoutController.customerName === "" ? "neutral" : "primary"
@@ -262,38 +263,45 @@ FocusScope {
                     Text { text: qsTr("Total"); font.pixelSize: Theme.fontTitle; font.bold: true; color: Theme.text }
                     Text { Layout.alignment: Qt.AlignRight; text: CheckoutController.total; font.pixelSize: Theme.fontTitle; font.bold: true; color: Theme.text }
                 }
+                // The cart's actions, each a third of the row, then Pay across the whole width.
                 RowLayout {
                     Layout.fillWidth: true
                     spacing: Theme.spacing
                     TouchButton {
                         objectName: "holdButton"
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
                         text: qsTr("Hold")
                         enabled: cartList.count > 0
                         onClicked: CheckoutController.holdCart("")
                     }
                     TouchButton {
                         objectName: "cartDiscountButton"
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
                         text: qsTr("Discount")
                         enabled: cartList.count > 0
                         onClicked: adjustDialog.openFor(-1, "", "")
                     }
                     TouchButton {
                         objectName: "voidButton"
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 1
                         text: qsTr("Void")
                         tone: "danger"
                         enabled: cartList.count > 0
                         onClicked: CheckoutController.voidCart()
                     }
-                    TouchButton {
-                        objectName: "payButton"
-                        Layout.fillWidth: true
-                        Layout.preferredHeight: Theme.touchTargetLarge
-                        text: qsTr("Pay %1").arg(CheckoutController.total)
-                        tone: "primary"
-                        fontSize: Theme.fontLarge
-                        enabled: cartList.count > 0
-                        onClicked: CheckoutController.startPayment()
-                    }
+                }
+                TouchButton {
+                    objectName: "payButton"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTargetLarge
+                    text: qsTr("Pay %1").arg(CheckoutController.total)
+                    tone: "primary"
+                    fontSize: Theme.fontLarge
+                    enabled: cartList.count > 0
+                    onClicked: CheckoutController.startPayment()
                 }
             }
 

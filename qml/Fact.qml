@@ -14,7 +14,7 @@ RowLayout {
         text: fact.name
         color: Theme.textMuted
         font.pixelSize: Theme.fontSmall
-        Layout.preferredWidth: fact.nameWidth
+        Layout.preferredWidth: Math.min(fact.nameWidth, fact.width * 0.4)
         Layout.alignment: Qt.AlignTop
         wrapMode: Text.Wrap
     }

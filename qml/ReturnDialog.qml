@@ -133,7 +133,7 @@ Popup {
                             text: qsTr("%1 each · sold %2 · can return %3").arg(modelData.unitPrice).arg(modelData.sold).arg(modelData.returnable)
                             font.pixelSize: Theme.fontSmall
                             color: Theme.textMuted
-                            elide: Text.ElideRight
+                            wrapMode: Text.Wrap
                         }
                     }
                     TouchButton {

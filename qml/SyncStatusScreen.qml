@@ -222,7 +222,8 @@ Rectangle {
                 Fact {
                     name: qsTr("Next run")
                     value: SyncStatusController.reconciliation.running ? qsTr("running now")
-                         : panel.when(SyncStatusController.reconciliation.nextRunAt)
+                         : SyncStatusController.reconciliation.nextRunAt ? panel.when(SyncStatusController.reconciliation.nextRunAt)
+                         : qsTr("on demand only")
                 }
                 TouchButton {
                     text: qsTr("Reconcile now")

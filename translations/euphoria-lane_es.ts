@@ -1656,5 +1656,9 @@
             <numerusform>Reintentar envíos fallidos (%n)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>on demand only</source>
+        <translation>solo a petición</translation>
+    </message>
 </context>
 </TS>

@@ -1656,5 +1656,9 @@
             <numerusform>Relancer les envois en échec (%n)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>on demand only</source>
+        <translation>à la demande uniquement</translation>
+    </message>
 </context>
 </TS>

@@ -62,6 +62,8 @@ Status UiShell::show()
     m_engine.load(QUrl(QStringLiteral("qrc:/EuphoriaLane/Main.qml")));
     if (m_engine.rootObjects().isEmpty())
         return Status::failure(QStringLiteral("the UI failed to load (see the QML errors above)"));
+    if (QQuickWindow *w = window(); w && m_windowSize.isValid())
+        w->resize(m_windowSize);
     if (QQuickWindow *w = window())
         connect(w, &QQuickWindow::frameSwapped, this, [this, w] {
             if (m_onScreen)

@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QQmlApplicationEngine>
+#include <QSize>
 
 #include <functional>
 
@@ -25,6 +26,8 @@ public:
     explicit UiShell(Lane &lane, QObject *parent = nullptr);
     ~UiShell() override;
 
+    // The window's size (before show(); invalid: its own 1280x800).
+    void setWindowSize(const QSize &size) { m_windowSize = size; }
     [[nodiscard]] Status show();
     // Loads and instantiates every QML file of the module; returns the number of failures.
     int selfTest();
@@ -62,4 +65,5 @@ private:
     std::function<void(Status)> m_shotsDone;
     UiScript *m_script = nullptr;
     bool m_onScreen = false;
+    QSize m_windowSize;
 };

@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 
 namespace {
 QList<QCommandLineOption> laneOptions()
@@ -46,6 +47,10 @@ QList<QCommandLineOption> laneOptions()
          QStringLiteral("Drive the UI with a JSON script of taps, keystrokes, waits and state "
                         "dumps (end-to-end tests, demos); see app/controllers/uiscript.h."),
          QStringLiteral("FILE")},
+        {QStringLiteral("window-size"),
+         QStringLiteral("Size of the lane's window, e.g. 1024x768 (default 1280x800; also for "
+                        "--screenshot)."),
+         QStringLiteral("WxH")},
         {QStringLiteral("platform"), QStringLiteral("Qt platform plugin (e.g. offscreen)."),
          QStringLiteral("name")},
     };
@@ -97,6 +102,17 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
     cl.selfTest = parser.isSet(QStringLiteral("self-test"));
     cl.screenshotDir = parser.value(QStringLiteral("screenshot"));
     cl.uiScript = parser.value(QStringLiteral("ui-script"));
+    if (parser.isSet(QStringLiteral("window-size"))) {
+        static const QRegularExpression size(QStringLiteral("^(\\d{3,4})x(\\d{3,4})$"));
+        const auto m = size.match(parser.value(QStringLiteral("window-size")).trimmed());
+        const QSize wanted =
+            m.hasMatch() ? QSize(m.captured(1).toInt(), m.captured(2).toInt()) : QSize();
+        if (!wanted.isValid() || wanted.width() < 1024 || wanted.height() < 700 ||
+            wanted.width() > 3840 || wanted.height() > 2160)
+            return R::failure(QStringLiteral("--window-size takes WIDTHxHEIGHT from 1024x700 to "
+                                             "3840x2160, e.g. 1024x768"));
+        cl.windowSize = wanted;
+    }
     cl.importCatalog = parser.value(QStringLiteral("import-catalog"));
     cl.importReplace = parser.isSet(QStringLiteral("replace-catalog"));
     if (!parser.positionalArguments().isEmpty())

@@ -3,6 +3,7 @@
 #include "configloader.h"
 #include "result.h"
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,7 @@ struct CommandLine
     bool selfTest = false;
     QString screenshotDir;
     QString uiScript;
+    QSize windowSize;      // invalid: the window's own (1280x800)
     qint64 ringSales = -1; // -1: not asked
     double rate = 0;       // sales per second; 0 = as fast as possible
     quint32 seed = 0;
