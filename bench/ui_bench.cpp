@@ -170,18 +170,7 @@ int main(int argc, char *argv[])
         die(QStringLiteral("no temporary directory"));
 
     // Demo catalog barcodes and the demo cashier, as the scanner and the cashier know them.
-    QFile catalogFile(Lane::demoCatalogResource());
-    if (!catalogFile.open(QIODevice::ReadOnly))
-        die(QStringLiteral("no demo catalog"));
-    QStringList barcodes;
-    for (const QJsonValue &p : QJsonDocument::fromJson(catalogFile.readAll())
-                                   .object()
-                                   .value(QStringLiteral("products"))
-                                   .toArray()) {
-        const QJsonArray codes = p.toObject().value(QStringLiteral("barcodes")).toArray();
-        if (!codes.isEmpty())
-            barcodes.append(codes.first().toString());
-    }
+    const QStringList barcodes = Lane::demoBarcodes(scans);
     const auto cashier = Lane::demoCashier();
     if (!cashier || barcodes.size() < scans)
         die(QStringLiteral("the demo catalog has too few barcodes"));

@@ -1,7 +1,7 @@
 // The checkout controller on a real lane: price overrides and discounts within the cashier's
 // limit or approved by a manager's PIN (the price paid is stored with the sale, the approval is
-// logged), and the printed receipt: the
-// last sale as a PDF (QPdfWriter) in the lane's data directory, 80 mm wide.
+// logged); held carts and their reserved units; returns by receipt number; customers; and the
+// printed receipt, the last sale as a PDF (QPdfWriter) in the lane's data directory, 80 mm wide.
 #include "checkoutcontroller.h"
 #include "money.h"
 #include "receiptprinter.h"

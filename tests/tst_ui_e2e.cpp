@@ -63,17 +63,7 @@ private slots:
         QVERIFY(cashier && manager);
 
         // Three products by barcode, as the scanner would type them.
-        QFile catalogFile(Lane::demoCatalogResource());
-        QVERIFY(catalogFile.open(QIODevice::ReadOnly));
-        QStringList barcodes;
-        for (const QJsonValue &p : QJsonDocument::fromJson(catalogFile.readAll())
-                                       .object()
-                                       .value(QStringLiteral("products"))
-                                       .toArray()) {
-            const QJsonArray codes = p.toObject().value(QStringLiteral("barcodes")).toArray();
-            if (!codes.isEmpty() && barcodes.size() < 3)
-                barcodes.append(codes.first().toString());
-        }
+        const QStringList barcodes = Lane::demoBarcodes(3);
         QCOMPARE(barcodes.size(), 3);
 
         const QString l1Dump = dir.filePath(QStringLiteral("l1-state.json"));

@@ -24,13 +24,31 @@ QString Lane::demoCatalogResource()
     return QStringLiteral(":/euphoria/demo-catalog.json");
 }
 
+namespace {
+QJsonObject demoCatalog()
+{
+    QFile f(Lane::demoCatalogResource());
+    return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()
+                                       : QJsonObject();
+}
+} // namespace
+
+QStringList Lane::demoBarcodes(int count)
+{
+    QStringList out;
+    for (const QJsonValue &p : demoCatalog().value(QLatin1String("products")).toArray()) {
+        if (out.size() >= count)
+            break;
+        const QJsonArray codes = p.toObject().value(QLatin1String("barcodes")).toArray();
+        if (!codes.isEmpty())
+            out.append(codes.first().toString());
+    }
+    return out;
+}
+
 std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
 {
-    QFile f(demoCatalogResource());
-    if (!f.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    const QJsonArray employees =
-        QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("employees")).toArray();
+    const QJsonArray employees = demoCatalog().value(QLatin1String("employees")).toArray();
     for (const QJsonValue &v : employees) {
         const QJsonObject e = v.toObject();
         if (e.value(QLatin1String("role")).toString() == role)

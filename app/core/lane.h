@@ -87,6 +87,8 @@ public:
     {
         return demoEmployee(QStringLiteral("cashier"));
     }
+    // The first `count` demo products' barcodes, in catalog order (what a scanner would type).
+    static QStringList demoBarcodes(int count);
     // The first demo employee with this role ("cashier", "manager").
     static std::optional<DemoLogin> demoEmployee(const QString &role);
 

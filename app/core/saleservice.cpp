@@ -79,29 +79,37 @@ Result<SaleRecord> SaleService::complete(Cart &cart, const Employee &employee)
     WriteTransaction tx(m_db);
     if (!tx.isActive())
         return fail(tx.error());
-    auto receipt = m_db.nextCounter(QStringLiteral("receipt:") + terminal);
-    if (!receipt)
-        return fail(receipt.error());
-    sale.receiptNumber =
-        QStringLiteral("%1-%2").arg(terminal).arg(*receipt, 6, 10, QLatin1Char('0'));
-    if (Status s = m_sales.insert(sale); !s)
+    if (Status s = record(sale); !s)
         return fail(s.error());
-    auto stamp = m_hlc.tick();
-    if (!stamp)
-        return fail(stamp.error());
-    sale.hlcMs = stamp->ms;
-    sale.hlcCounter = stamp->counter;
-    if (Status s = m_inventory.applySale(sale, sale.createdAt, 0); !s)
-        return fail(s.error());
-    auto published = m_outbox.publishJson(QString(Topics::Transaction),
-                                          TransactionPayload::serialize(sale), sale.messageId);
-    if (!published)
-        return fail(published.error());
     if (Status s = tx.commit(); !s)
         return fail(s.error());
 
     cart.clear();
     return sale;
+}
+
+Status SaleService::record(SaleRecord &sale)
+{
+    const QString terminal = m_outbox.terminalId();
+    auto receipt = m_db.nextCounter(QStringLiteral("receipt:") + terminal);
+    if (!receipt)
+        return Status::failure(receipt.error());
+    sale.receiptNumber =
+        QStringLiteral("%1-%2").arg(terminal).arg(*receipt, 6, 10, QLatin1Char('0'));
+    if (Status s = m_sales.insert(sale); !s)
+        return s;
+    auto stamp = m_hlc.tick();
+    if (!stamp)
+        return Status::failure(stamp.error());
+    sale.hlcMs = stamp->ms;
+    sale.hlcCounter = stamp->counter;
+    if (Status s = m_inventory.applySale(sale, sale.createdAt, 0); !s)
+        return s;
+    auto published = m_outbox.publishJson(QString(Topics::Transaction),
+                                          TransactionPayload::serialize(sale), sale.messageId);
+    if (!published)
+        return Status::failure(published.error());
+    return {};
 }
 
 Result<QMap<int, int>> SaleService::returnable(const SaleRecord &sale)
@@ -215,24 +223,8 @@ Result<SaleRecord> SaleService::completeReturn(const QString &saleId,
     ret.paidCents = ret.totalCents;
     ret.payments.append(SalePayment{1, refundMethod, ret.totalCents, ret.totalCents, 0});
 
-    auto receipt = m_db.nextCounter(QStringLiteral("receipt:") + terminal);
-    if (!receipt)
-        return fail(receipt.error());
-    ret.receiptNumber =
-        QStringLiteral("%1-%2").arg(terminal).arg(*receipt, 6, 10, QLatin1Char('0'));
-    if (Status s = m_sales.insert(ret); !s)
+    if (Status s = record(ret); !s)
         return fail(s.error());
-    auto stamp = m_hlc.tick();
-    if (!stamp)
-        return fail(stamp.error());
-    ret.hlcMs = stamp->ms;
-    ret.hlcCounter = stamp->counter;
-    if (Status s = m_inventory.applySale(ret, ret.createdAt, 0); !s)
-        return fail(s.error());
-    auto published = m_outbox.publishJson(QString(Topics::Transaction),
-                                          TransactionPayload::serialize(ret), ret.messageId);
-    if (!published)
-        return fail(published.error());
     if (Status s = tx.commit(); !s)
         return fail(s.error());
     qCInfo(lcApp) << "return" << ret.receiptNumber << "of sale" << sale.receiptNumber << "by"

@@ -47,6 +47,9 @@ public:
     InventoryStore &inventory() { return m_inventory; }
 
 private:
+    // Inside the caller's transaction: the next receipt number, the rows, the HLC-stamped stock
+    // changes and the `transaction` outbox message of a sale or a return.
+    Status record(SaleRecord &sale);
     Database &m_db;
     Outbox &m_outbox;
     Clock &m_clock;
