@@ -331,9 +331,17 @@ Measured run(const QString &dir, Database::Synchronous sync, int sales, int warm
             r.sale.changeCents = cart.changeDueCents();
             int lineNo = 0;
             for (const CartLine &l : cart.lines()) {
-                r.sale.lines.append(SaleLine{++lineNo, l.product.id, l.product.sku, l.product.name,
-                                             l.quantity, l.unitPriceCents, l.discountCents,
-                                             l.product.taxRateBp, l.tax(), l.total()});
+                r.sale.lines.append(SaleLine{++lineNo,
+                                             l.product.id,
+                                             l.product.sku,
+                                             l.product.name,
+                                             l.quantity,
+                                             l.unitPriceCents,
+                                             l.discountCents,
+                                             l.product.taxRateBp,
+                                             l.tax(),
+                                             l.total(),
+                                             {}});
                 r.lineProduct.push_back(l.product.id.toUtf8());
                 r.lineSku.push_back(l.product.sku.toUtf8());
                 r.lineName.push_back(l.product.name.toUtf8());

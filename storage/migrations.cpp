@@ -312,12 +312,16 @@ QStringList v7HeldCarts()
             item_count INTEGER NOT NULL,
             total_cents INTEGER NOT NULL,
             lines TEXT NOT NULL,
+            customer_id TEXT,
+            customer_name TEXT,
             created_at TEXT NOT NULL))"),
         QStringLiteral("CREATE INDEX idx_held_carts_created ON held_carts(created_at)"),
         // A return (status 'returned', negative quantities) names the sale it takes back.
         QStringLiteral("ALTER TABLE transactions ADD COLUMN return_of TEXT"),
         QStringLiteral("CREATE INDEX idx_transactions_return_of ON transactions(return_of) WHERE "
                        "return_of IS NOT NULL"),
+        // The manager who approved a line's price override or discount beyond the cashier's limit.
+        QStringLiteral("ALTER TABLE transaction_lines ADD COLUMN approved_by TEXT"),
     };
 }
 } // namespace
@@ -332,7 +336,7 @@ const std::vector<Migrations::Step> &Migrations::steps()
          v4StockLedger()},
         {5, "cloud sync: retry schedule, relayed uploads", v5CloudSync()},
         {6, "outbox counts by status, kept by triggers", v6OutboxCounts()},
-        {7, "held (parked) carts, returns of sales", v7HeldCarts()},
+        {7, "held (parked) carts, returns of sales, approvals on sale lines", v7HeldCarts()},
     };
     return all;
 }

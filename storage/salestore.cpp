@@ -36,8 +36,8 @@ Status SaleStore::insert(const SaleRecord &sale)
 
     auto lq = m_db.statement(QStringLiteral(
         "INSERT INTO transaction_lines(transaction_id, line_no, product_id, sku, name, quantity, "
-        "unit_price_cents, discount_cents, tax_rate_bp, tax_cents, total_cents) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "unit_price_cents, discount_cents, tax_rate_bp, tax_cents, total_cents, approved_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!lq)
         return Status::failure(lq.error());
     for (const SaleLine &line : sale.lines) {
@@ -53,6 +53,7 @@ Status SaleStore::insert(const SaleRecord &sale)
                 .bind(9, line.taxRateBp)
                 .bind(10, line.taxCents)
                 .bind(11, line.totalCents)
+                .bindOptional(12, line.approvedBy)
                 .exec();
         if (!s)
             return s;
@@ -115,8 +116,8 @@ Result<std::optional<SaleRecord>> SaleStore::byId(const QString &id)
 
     auto lq = m_db.prepared(QStringLiteral(
         "SELECT line_no, product_id, sku, name, quantity, unit_price_cents, discount_cents, "
-        "tax_rate_bp, tax_cents, total_cents FROM transaction_lines WHERE transaction_id = ? "
-        "ORDER BY line_no"));
+        "tax_rate_bp, tax_cents, total_cents, COALESCE(approved_by, '') FROM transaction_lines "
+        "WHERE transaction_id = ? ORDER BY line_no"));
     if (!lq)
         return R::failure(lq.error());
     QSqlQuery &l = **lq;
@@ -135,6 +136,7 @@ Result<std::optional<SaleRecord>> SaleStore::byId(const QString &id)
         line.taxRateBp = l.value(7).toInt();
         line.taxCents = l.value(8).toLongLong();
         line.totalCents = l.value(9).toLongLong();
+        line.approvedBy = l.value(10).toString();
         sale.lines.append(line);
     }
     l.finish();

@@ -22,6 +22,7 @@ struct SaleLine
     int taxRateBp = 0;
     qint64 taxCents = 0;
     qint64 totalCents = 0; // net + tax
+    QString approvedBy;    // the manager who approved its price or discount, if one had to
 };
 
 struct SalePayment

@@ -78,8 +78,10 @@ QByteArray TransactionPayload::serialize(const SaleRecord &sale)
             .member(QLatin1String("discountCents"), l.discountCents)
             .member(QLatin1String("taxRateBp"), l.taxRateBp)
             .member(QLatin1String("taxCents"), l.taxCents)
-            .member(QLatin1String("totalCents"), l.totalCents)
-            .endObject();
+            .member(QLatin1String("totalCents"), l.totalCents);
+        if (!l.approvedBy.isEmpty()) // extension: the manager who approved its price
+            w.member(QLatin1String("approvedBy"), l.approvedBy);
+        w.endObject();
     }
     w.endArray();
     w.key(QLatin1String("payments")).beginArray();
@@ -173,6 +175,9 @@ Result<SaleRecord> TransactionPayload::decode(const QJsonObject &o)
             !readInt(lo, QLatin1String("taxRateBp"), rate, e) ||
             !readInt(lo, QLatin1String("taxCents"), l.taxCents, e, -kMaxExact) ||
             !readInt(lo, QLatin1String("totalCents"), l.totalCents, e, -kMaxExact))
+            return R::failure(QStringLiteral("line: ") + e);
+        if (lo.contains(QLatin1String("approvedBy")) &&
+            !readString(lo, QLatin1String("approvedBy"), l.approvedBy, e, true))
             return R::failure(QStringLiteral("line: ") + e);
         if (qty == 0 || qty > 100000 || rate > 10000 || lineNo > 100000)
             return R::failure(QStringLiteral("line: quantity, taxRateBp or lineNo out of range"));

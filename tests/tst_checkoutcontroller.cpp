@@ -6,9 +6,11 @@
 #include "money.h"
 #include "receiptprinter.h"
 #include "testlane.h"
+#include "transactionpayload.h"
 
 #include <QFile>
 #include <QGuiApplication>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSignalSpy>
 
@@ -84,6 +86,18 @@ private slots:
         checkout.payCard();
         QCOMPARE(checkout.stage(), CheckoutController::Stage::Done);
         QCOMPARE(t.count(QStringLiteral("SELECT unit_price_cents FROM transaction_lines")), price);
+        // ... and who approved it, in the lane's database and on the wire to peers and cloud.
+        auto approvedBy =
+            t.db().scalar(QStringLiteral("SELECT approved_by FROM transaction_lines"));
+        QVERIFY(approvedBy);
+        QCOMPARE(approvedBy->toString(), manager->employeeId);
+        auto payload =
+            t.db().scalar(QStringLiteral("SELECT payload FROM outbox WHERE topic = 'transaction'"));
+        QVERIFY(payload);
+        auto wire = TransactionPayload::decode(
+            QJsonDocument::fromJson(payload->toString().toUtf8()).object());
+        QVERIFY2(wire, qPrintable(wire.error()));
+        QCOMPARE(wire->lines.first().approvedBy, manager->employeeId);
     }
 
     void aManagerNeedsNoSecondPinWithinTheirLimit()
@@ -118,13 +132,17 @@ private slots:
         checkout->increment(0);
         checkout->enter(b.barcodes.value(0));
         QVERIFY(checkout->setLineDiscount(1, QStringLiteral("5")));
+        QVERIFY(checkout->createCustomer(QStringLiteral("Kim Ortega"), QStringLiteral("5550199"),
+                                         QString()));
         const QString total = checkout->total();
         QVERIFY(checkout->holdCart(QStringLiteral("blue jacket")));
         QCOMPARE(checkout->itemCount(), 0);
         QCOMPARE(checkout->heldCarts().size(), 1);
         QCOMPARE(reserved(a), 2);
         QCOMPARE(reserved(b), 1);
-        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox")), 0); // lane-local
+        // Holding is lane-local: the only message is the new customer's.
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE topic <> 'customer'")),
+                 0);
 
         // Another customer meanwhile: recalling into a busy cart is refused.
         checkout->enter(b.barcodes.value(0));
@@ -142,6 +160,7 @@ private slots:
         QCOMPARE(checkout->itemCount(), 3);
         QCOMPARE(checkout->total(), total); // prices and discounts as they were
         QCOMPARE(checkout->currentCart().lines().at(1).discountBp, 500);
+        QCOMPARE(checkout->customerName(), QStringLiteral("Kim Ortega"));
         QCOMPARE(reserved(a), 0);
         QCOMPARE(reserved(b), 0);
         QVERIFY(checkout->heldCarts().isEmpty());
@@ -321,8 +340,8 @@ private slots:
         sale.terminalId = QStringLiteral("L1");
         sale.createdAt = QStringLiteral("2026-11-26T10:00:00.000Z");
         for (int i = 0; i < 30; ++i)
-            sale.lines.append(
-                SaleLine{i + 1, {}, {}, QStringLiteral("Item %1").arg(i), 1, 100, 0, 0, 0, 100});
+            sale.lines.append(SaleLine{
+                i + 1, {}, {}, QStringLiteral("Item %1").arg(i), 1, 100, 0, 0, 0, 100, {}});
         const QImage few = ReceiptPrinter::render(SaleRecord{}, {});
         const QImage many = ReceiptPrinter::render(sale, {QStringLiteral("store-1"), {}});
         QVERIFY(!many.isNull());

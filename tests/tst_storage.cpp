@@ -80,7 +80,8 @@ private slots:
                       0,
                       825,
                       214,
-                      2812};
+                      2812,
+                      {}};
         sale.lines = {line};
         sale.subtotalCents = 2598;
         sale.taxCents = 214;

@@ -71,7 +71,8 @@ Result<QString> HeldCarts::hold(const Cart &cart, const Employee &employee, cons
         return R::failure(tx.error());
     auto q = m_db.statement(
         QStringLiteral("INSERT INTO held_carts(id, label, employee_id, item_count, total_cents, "
-                       "lines, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+                       "lines, customer_id, customer_name, created_at) VALUES (?, ?, ?, ?, ?, ?, "
+                       "?, ?, ?)"));
     if (!q)
         return R::failure(q.error());
     if (Status s = (*q)->bind(1, id)
@@ -80,7 +81,9 @@ Result<QString> HeldCarts::hold(const Cart &cart, const Employee &employee, cons
                        .bind(4, cart.itemCount())
                        .bind(5, cart.totalCents())
                        .bind(6, QJsonDocument(lines).toJson(QJsonDocument::Compact))
-                       .bind(7, now)
+                       .bindOptional(7, cart.customerId())
+                       .bindOptional(8, cart.customerName())
+                       .bind(9, now)
                        .exec();
         !s)
         return R::failure(s.error());
@@ -116,7 +119,9 @@ Result<Cart> HeldCarts::recall(const QString &id, CatalogStore &catalog)
     WriteTransaction tx(m_db);
     if (!tx.isActive())
         return R::failure(tx.error());
-    auto q = m_db.statement(QStringLiteral("SELECT lines FROM held_carts WHERE id = ?"));
+    auto q = m_db.statement(QStringLiteral("SELECT lines, COALESCE(customer_id, ''), "
+                                           "COALESCE(customer_name, '') FROM held_carts WHERE "
+                                           "id = ?"));
     if (!q)
         return R::failure(q.error());
     (*q)->bind(1, id);
@@ -124,8 +129,9 @@ Result<Cart> HeldCarts::recall(const QString &id, CatalogStore &catalog)
         return R::failure((*q)->error().isEmpty() ? tr("That held cart is no longer here.")
                                                   : (*q)->error());
     const QJsonArray lines = QJsonDocument::fromJson((*q)->columnText(0).toUtf8()).array();
-    (*q)->finish();
     Cart cart;
+    cart.setCustomer((*q)->columnText(1), (*q)->columnText(2));
+    (*q)->finish();
     for (const QJsonValue &v : lines) {
         const QJsonObject o = v.toObject();
         auto product = catalog.byId(o.value(QLatin1String("productId")).toString());

@@ -61,6 +61,7 @@ Result<SaleRecord> SaleService::complete(Cart &cart, const Employee &employee)
         line.taxRateBp = l.product.taxRateBp;
         line.taxCents = l.tax();
         line.totalCents = l.total();
+        line.approvedBy = l.approvedBy;
         sale.lines.append(line);
     }
     int paymentNo = 0;
