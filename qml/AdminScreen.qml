@@ -22,7 +22,11 @@ Rectangle {
         return d.toLocaleString(Qt.locale(), Locale.ShortFormat)
     }
 
-    onVisibleChanged: if (visible) { AdminController.refresh(); AdminController.clearMessage() }
+    onVisibleChanged: {
+        AdminController.setShown(visible)
+        if (visible)
+            AdminController.clearMessage()
+    }
 
     Rectangle {
         id: header

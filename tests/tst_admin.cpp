@@ -237,6 +237,21 @@ private slots:
         QCOMPARE(p.value(QStringLiteral("currentStock")).toInteger(), 8);
     }
 
+    void keptCurrentOnlyWhileShown()
+    {
+        TestLane t;
+        AdminController admin(t.lane());
+        QVERIFY(loginManager(t));
+        QSignalSpy changed(&admin, &AdminController::changed);
+        QVERIFY(!t.ringSaleFrames(1).isEmpty()); // a commit while the screen is closed
+        QTest::qWait(400);
+        QCOMPARE(changed.size(), 0);
+        admin.setShown(true); // opening reads once
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(!t.ringSaleFrames(1).isEmpty());
+        QTRY_COMPARE(changed.size(), 2); // and follows commits while open
+    }
+
     void settingsNeverShowSecrets()
     {
         const QString key = QStringLiteral("s3cr3t-store-key-0123456789abcdef");

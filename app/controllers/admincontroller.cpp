@@ -18,8 +18,9 @@ AdminController::AdminController(Lane &lane, QObject *parent)
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(250);
     connect(&m_coalesce, &QTimer::timeout, this, &AdminController::refresh);
+    // Only while the admin screen is open: a sale must not cost three reads for a hidden screen.
     m_lane.database().addCommitHook(this, [this] {
-        if (!m_coalesce.isActive())
+        if (m_shown && !m_coalesce.isActive())
             m_coalesce.start();
     });
     connect(&m_lane.reconciler(), &Reconciler::statusChanged, this, &AdminController::refresh);
@@ -52,6 +53,15 @@ AdminController *AdminController::create(QQmlEngine *, QJSEngine *)
     Q_ASSERT(s_instance);
     QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
     return s_instance;
+}
+
+void AdminController::setShown(bool shown)
+{
+    if (m_shown == shown)
+        return;
+    m_shown = shown;
+    if (shown)
+        refresh();
 }
 
 bool AdminController::reconciling() const

@@ -48,7 +48,9 @@ public:
     QString message() const { return m_message; }
     bool messageIsError() const { return m_messageIsError; }
 
-    // Re-reads everything the screen shows (also after every commit, coalesced).
+    // The screen is open: it is then kept current after every commit (coalesced).
+    Q_INVOKABLE void setShown(bool shown);
+    // Re-reads everything the screen shows.
     Q_INVOKABLE void refresh();
     Q_INVOKABLE bool reconcileNow();
     // quantity as typed: a whole number of units, 0 or more.
@@ -83,6 +85,7 @@ private:
     QVariantList m_failed;
     int m_relayedFailed = 0;
     bool m_sampleConflicts = false;
+    bool m_shown = false;
     QVariantList m_employees;
     QString m_message;
     bool m_messageIsError = false;
