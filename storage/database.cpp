@@ -92,14 +92,23 @@ Status Database::open(const Options &options)
     }
 
     if (options.backgroundCheckpoints && m_path != QLatin1String(":memory:")) {
-        // Checkpoints move to a background thread; the commit-time autocheckpoint only kicks in
-        // if that thread falls far behind (8000 pages, about 32 MiB of WAL).
-        if (Status s = exec(QStringLiteral("PRAGMA wal_autocheckpoint=8000")); !s) {
-            close();
-            return s;
+        auto checkpointer = std::make_unique<WalCheckpointer>(m_path, options.checkpoints);
+        if (Status s = checkpointer->start(); !s) {
+            qCWarning(lcStorage).noquote()
+                << "background checkpoints off, SQLite checkpoints in commits:" << s.error();
+        } else {
+            // Replaces SQLite's automatic checkpoint (which is a WAL hook too).
+            m_checkpointer = std::move(checkpointer);
+            sqlite3_wal_hook(
+                m_handle,
+                [](void *owner, sqlite3 *db, const char *name, int frames) {
+                    if (static_cast<WalCheckpointer *>(owner)->committed(frames))
+                        (void)sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE,
+                                                        nullptr, nullptr);
+                    return SQLITE_OK;
+                },
+                m_checkpointer.get());
         }
-        m_checkpointer = std::make_unique<WalCheckpointer>(m_path);
-        (void)m_checkpointer->start();
     }
 
     Migrations migrations;
@@ -115,6 +124,8 @@ Status Database::open(const Options &options)
 
 void Database::close()
 {
+    if (m_handle && m_checkpointer)
+        sqlite3_wal_hook(m_handle, nullptr, nullptr);
     m_checkpointer.reset(); // stops its thread before the file goes away
     m_native.clear();       // finalized before the connection closes
     m_handle = nullptr;

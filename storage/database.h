@@ -30,6 +30,7 @@ public:
         int busyTimeoutMs = 5000;
         int targetVersion = -1;             // schema version to migrate to; -1 = latest
         bool backgroundCheckpoints = false; // see WalCheckpointer (the lane turns it on)
+        WalCheckpointer::Options checkpoints{};
     };
 
     Database();
@@ -62,6 +63,8 @@ public:
     [[nodiscard]] Result<QVariant> scalar(const QString &sql);
 
     bool inTransaction() const { return m_inTransaction; }
+    // The background checkpointer, when Options::backgroundCheckpoints started one.
+    const WalCheckpointer *checkpointer() const { return m_checkpointer.get(); }
     // Hooks called after every committed write transaction (peer and cloud sync wake up on
     // it), registered under an owner that removes them when it goes. A hook must not add or
     // remove hooks.

@@ -324,6 +324,23 @@ QStringList v7HeldCarts()
         QStringLiteral("ALTER TABLE transaction_lines ADD COLUMN approved_by TEXT"),
     };
 }
+QStringList v8FewerIndexes()
+{
+    // Every index costs a page write in every sale on every lane (and in every message a lane
+    // receives). These serve no query the lane runs: the product-leading and message lookups of
+    // inventory_changes are covered by idx_inventory_changes_hlc and ux_inventory_changes_delta,
+    // the failed-outbox list by idx_outbox_cloud (status first; the few failed rows are sorted),
+    // peers read the outbox by (terminal_id, seq). A report that needs one adds it with the query.
+    return {
+        QStringLiteral("DROP INDEX IF EXISTS idx_inventory_changes_product"),
+        QStringLiteral("DROP INDEX IF EXISTS idx_inventory_changes_message"),
+        QStringLiteral("DROP INDEX IF EXISTS idx_transaction_lines_product"),
+        QStringLiteral("DROP INDEX IF EXISTS idx_transactions_created"),
+        QStringLiteral("DROP INDEX IF EXISTS idx_transactions_terminal"),
+        QStringLiteral("DROP INDEX IF EXISTS idx_outbox_status_created"),
+        QStringLiteral("DROP INDEX IF EXISTS idx_outbox_priority_seq"),
+    };
+}
 } // namespace
 
 const std::vector<Migrations::Step> &Migrations::steps()
@@ -337,6 +354,7 @@ const std::vector<Migrations::Step> &Migrations::steps()
         {5, "cloud sync: retry schedule, relayed uploads", v5CloudSync()},
         {6, "outbox counts by status, kept by triggers", v6OutboxCounts()},
         {7, "held (parked) carts, returns of sales, approvals on sale lines", v7HeldCarts()},
+        {8, "drop indexes no query uses (fewer pages written per sale)", v8FewerIndexes()},
     };
     return all;
 }

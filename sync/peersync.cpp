@@ -28,6 +28,7 @@ PeerSync::PeerSync(Database &db, Clock &clock, Hlc &hlc, PeerSyncConfig config, 
         t->setInterval(0);
     }
     m_healthTimer.setInterval(500);
+    m_ackTimer.setInterval(m_config.ackFlushMs);
     connect(&m_incomingTimer, &QTimer::timeout, this, &PeerSync::flushIncoming);
     connect(&m_ackTimer, &QTimer::timeout, this, &PeerSync::flushAcks);
     connect(&m_pumpTimer, &QTimer::timeout, this, &PeerSync::pumpAll);
@@ -317,7 +318,7 @@ void PeerSync::flushAcks()
     WriteTransaction tx(m_db);
     if (!tx.isActive()) {
         qCWarning(lcPeer) << "cannot record acks now:" << tx.error();
-        m_ackTimer.start(100);
+        m_ackTimer.start();
         return;
     }
     QStringList own;
@@ -334,7 +335,7 @@ void PeerSync::flushAcks()
         (void)m_log.recordPeerProgress(it.key().first, it.key().second, it.value());
     if (Status s = tx.commit(); !s) {
         qCWarning(lcPeer) << "cannot record acks:" << s.error();
-        m_ackTimer.start(100);
+        m_ackTimer.start();
         return;
     }
     m_acks.clear();

@@ -41,6 +41,9 @@ struct PeerSyncConfig
     int window = 4096;              // unacked messages in flight per peer
     int maxBatch = 2000;            // received messages applied per transaction
     int gapCheckMs = 3000;          // how long a gap may stay before a sync_request
+    // Acks received are written (peer_ack, per-peer progress) in one transaction per this
+    // interval, not one per ack: a lost write is redone from the peer's vector on reconnect.
+    int ackFlushMs = 50;
     std::function<double()> random; // for backoff jitter; empty = system random
 };
 

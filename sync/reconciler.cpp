@@ -290,8 +290,9 @@ void Reconciler::resolve(const QStringList &peers)
     }
     QSet<QString> changedDuringRun;
     {
-        auto q = m_db.statement(
-            QStringLiteral("SELECT DISTINCT product_id FROM inventory_changes WHERE id > ?"));
+        // By rowid range: the changes of this run only, not a scan of a product index.
+        auto q = m_db.statement(QStringLiteral(
+            "SELECT DISTINCT product_id FROM inventory_changes NOT INDEXED WHERE id > ?"));
         if (!q) {
             finish(QStringLiteral("failed: ") + q.error());
             return;

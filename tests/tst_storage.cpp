@@ -9,7 +9,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 class TstStorage : public QObject
 {
@@ -182,6 +185,52 @@ private slots:
         QVERIFY(!r);
         QVERIFY2(r.error().contains(QLatin1String("no row")), qPrintable(r.error()));
         QVERIFY(tx.commit());
+    }
+
+    // The background checkpointer really checkpoints (a connection that never read the file
+    // does nothing), a quiet lane's WAL starts over, and a writer that never pauses still
+    // keeps it bounded.
+    void backgroundCheckpointsKeepTheWalSmall()
+    {
+        QTemporaryDir dir;
+        Database db;
+        Database::Options options{dir.filePath(QStringLiteral("ckpt.sqlite"))};
+        options.backgroundCheckpoints = true;
+        options.checkpoints.thresholdFrames = 64;
+        options.checkpoints.hardLimitFrames = 600;
+        QVERIFY(db.open(options));
+        QVERIFY(db.checkpointer());
+        QVERIFY(db.exec(QStringLiteral("CREATE TABLE blobs(id INTEGER PRIMARY KEY, b BLOB)")));
+        auto write = [&db](int rows) {
+            WriteTransaction tx(db);
+            QVERIFY(tx.isActive());
+            auto q = db.statement(QStringLiteral("INSERT INTO blobs(b) VALUES (randomblob(3000))"));
+            QVERIFY(q);
+            for (int i = 0; i < rows; ++i)
+                QVERIFY((*q)->exec());
+            QVERIFY(tx.commit());
+        };
+        // Past the threshold, then quiet: a checkpoint runs to the end ...
+        for (int i = 0; i < 100; ++i)
+            write(1);
+        QVERIFY(db.checkpointer()->walFrames() >= 64);
+        QTRY_VERIFY(db.checkpointer()->caughtUp());
+        QVERIFY(db.checkpointer()->completedCheckpoints() > 0);
+        // ... so the next commit starts the WAL over instead of appending to it.
+        write(1);
+        QVERIFY2(db.checkpointer()->walFrames() < 10,
+                 qPrintable(QString::number(db.checkpointer()->walFrames())));
+
+        // A writer without pauses: a checkpoint of its own at the hard limit bounds the WAL.
+        int most = 0;
+        for (int i = 0; i < 3000; ++i) {
+            write(2);
+            most = std::max(most, db.checkpointer()->walFrames());
+        }
+        QVERIFY2(most < 1000, qPrintable(QString::number(most)));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM blobs"))->toInt(), 6101);
+        QCOMPARE(db.scalar(QStringLiteral("PRAGMA integrity_check"))->toString(),
+                 QStringLiteral("ok"));
     }
 
     void utf8AndUtf16TextReadBackEqual()
