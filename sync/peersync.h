@@ -38,9 +38,9 @@ struct PeerSyncConfig
     qint64 maxFrameBytes = 1 << 20;
     int maxFramesPerSecond = 50000;
     int maxRejectsPerConnection = 100;
-    int window = 4096;              // unacked messages in flight per peer
-    int maxBatch = 2000;            // received messages applied per transaction
-    int gapCheckMs = 3000;          // how long a gap may stay before a sync_request
+    int window = 4096;     // unacked messages in flight per peer
+    int maxBatch = 2000;   // received messages applied per transaction
+    int gapCheckMs = 3000; // how long a gap may stay before a sync_request
     // Acks received are written (peer_ack, per-peer progress) in one transaction per this
     // interval, not one per ack: a lost write is redone from the peer's vector on reconnect.
     int ackFlushMs = 50;
