@@ -2,9 +2,10 @@
 
 #include "clock.h"
 #include "database.h"
+#include "jsonwriter.h"
+#include "sha256.h"
 #include "sqlstatement.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -95,32 +96,43 @@ bool readTime(const QJsonObject &o, const QString &defaultTerminal, HlcTime &out
         *canonical = Clock::isCanonicalIso(iso) ? iso : out.iso();
     return true;
 }
+
+int nibble(char16_t c)
+{
+    return c >= u'0' && c <= u'9'   ? c - u'0'
+           : c >= u'a' && c <= u'f' ? c - u'a' + 10
+           : c >= u'A' && c <= u'F' ? c - u'A' + 10
+                                    : int(c % 16);
+}
+
+// The bucket of a product id read from the database as UTF-8 bytes (its first three bytes,
+// each as a Latin-1 character, like bucketOf(QString::fromLatin1(...)) without the string).
+int bucketOfBytes(QByteArrayView id)
+{
+    int b = 0;
+    for (qsizetype i = 0; i < 3; ++i)
+        b = b * 16 + nibble(i < id.size() ? char16_t(uchar(id.at(i))) : u'0');
+    return b;
+}
 } // namespace
 
 int bucketOf(const QString &productId)
 {
     int b = 0;
-    for (int i = 0; i < 3; ++i) {
-        const char16_t c = i < productId.size() ? productId.at(i).unicode() : u'0';
-        const int v = c >= u'0' && c <= u'9'   ? c - u'0'
-                      : c >= u'a' && c <= u'f' ? c - u'a' + 10
-                      : c >= u'A' && c <= u'F' ? c - u'A' + 10
-                                               : int(c % 16);
-        b = b * 16 + v;
-    }
+    for (int i = 0; i < 3; ++i)
+        b = b * 16 + nibble(i < productId.size() ? productId.at(i).unicode() : u'0');
     return b;
 }
 
 Result<Digest> digest(Database &db)
 {
-    std::vector<std::unique_ptr<QCryptographicHash>> hashes(Buckets);
-    QCryptographicHash all(QCryptographicHash::Sha256);
+    std::vector<std::unique_ptr<Sha256>> hashes(Buckets);
+    Sha256 all;
     const Status s = forEachLine(db, [&](QByteArrayView id, const QByteArray &line) {
         all.addData(line);
-        auto &h = hashes[size_t(
-            bucketOf(QString::fromLatin1(id.first(std::min<qsizetype>(3, id.size())))))];
+        auto &h = hashes[size_t(bucketOfBytes(id))];
         if (!h)
-            h = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
+            h = std::make_unique<Sha256>();
         h->addData(line);
     });
     if (!s)
@@ -141,74 +153,72 @@ Result<QByteArray> bucketHashes(Database &db)
     return d ? Result<QByteArray>(d->buckets) : Result<QByteArray>::failure(d.error());
 }
 
-namespace {
-const QString kRecordSelect = QStringLiteral(
-    "SELECT i.product_id, i.current_stock, i.reserved_stock, i.hlc_ms, i.hlc_counter, "
-    "i.hlc_terminal, b.quantity, b.hlc_ms, b.hlc_counter, b.hlc_terminal, "
-    "b.product_id IS NOT NULL, i.last_updated FROM inventory i "
-    "LEFT JOIN inventory_baselines b ON b.product_id = i.product_id");
-
-InventoryRecord recordAt(const SqlStatement &st)
-{
-    InventoryRecord r;
-    r.productId = st.columnText(0);
-    r.currentStock = st.columnInt(1);
-    r.reservedStock = st.columnInt(2);
-    r.updated = HlcTime{st.columnInt(3), st.columnInt(4), st.columnText(5)};
-    r.hasBaseline = st.columnInt(10) != 0;
-    r.lastUpdated = st.columnText(11);
-    if (r.hasBaseline) {
-        r.baselineQuantity = st.columnInt(6);
-        r.baselineHlc = HlcTime{st.columnInt(7), st.columnInt(8), st.columnText(9)};
-    }
-    return r;
-}
-} // namespace
-
 Result<QList<InventoryRecord>> read(Database &db, const QSet<int> *buckets)
 {
     using R = Result<QList<InventoryRecord>>;
+    // Both tables in storage order, filtered by bucket here, joined in memory, then sorted: a
+    // lookup per product through the product_id indexes (or an ordered join) costs several
+    // times more than reading the rows.
+    std::vector<bool> wanted(Buckets, buckets == nullptr);
+    if (buckets) {
+        for (int b : *buckets)
+            if (b >= 0 && b < Buckets)
+                wanted[size_t(b)] = true;
+    }
+    struct Row
+    {
+        QByteArray id; // UTF-8, sorted like SQLite's BINARY collation
+        InventoryRecord record;
+    };
+    std::vector<Row> rows;
+    auto inv = db.statement(
+        QStringLiteral("SELECT product_id, current_stock, reserved_stock, hlc_ms, hlc_counter, "
+                       "hlc_terminal, last_updated FROM inventory NOT INDEXED"));
+    if (!inv)
+        return R::failure(inv.error());
+    SqlStatement &st = **inv;
+    QHash<QByteArray, size_t> index;
+    while (st.next()) {
+        const QByteArrayView id = st.columnUtf8(0);
+        if (!wanted[size_t(bucketOfBytes(id))])
+            continue;
+        Row row{id.toByteArray(), {}};
+        InventoryRecord &r = row.record;
+        r.productId = st.columnText(0);
+        r.currentStock = st.columnInt(1);
+        r.reservedStock = st.columnInt(2);
+        r.updated = HlcTime{st.columnInt(3), st.columnInt(4), st.columnText(5)};
+        r.lastUpdated = st.columnText(6);
+        index.insert(row.id, rows.size());
+        rows.push_back(std::move(row));
+    }
+    if (!st.error().isEmpty())
+        return R::failure(st.error());
+    auto base = db.statement(
+        QStringLiteral("SELECT product_id, quantity, hlc_ms, hlc_counter, hlc_terminal FROM "
+                       "inventory_baselines NOT INDEXED"));
+    if (!base)
+        return R::failure(base.error());
+    SqlStatement &bt = **base;
+    while (bt.next()) {
+        const QByteArrayView id = bt.columnUtf8(0);
+        if (!wanted[size_t(bucketOfBytes(id))])
+            continue;
+        const auto it = index.constFind(id.toByteArray());
+        if (it == index.cend())
+            continue; // a baseline without an inventory row is not part of the inventory
+        InventoryRecord &r = rows[it.value()].record;
+        r.hasBaseline = true;
+        r.baselineQuantity = bt.columnInt(1);
+        r.baselineHlc = HlcTime{bt.columnInt(2), bt.columnInt(3), bt.columnText(4)};
+    }
+    if (!bt.error().isEmpty())
+        return R::failure(bt.error());
+    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.id < b.id; });
     QList<InventoryRecord> records;
-    if (!buckets) {
-        auto q = db.statement(kRecordSelect + QStringLiteral(" ORDER BY i.product_id"));
-        if (!q)
-            return R::failure(q.error());
-        SqlStatement &st = **q;
-        while (st.next())
-            records.append(recordAt(st));
-        if (!st.error().isEmpty())
-            return R::failure(st.error());
-        return records;
-    }
-    // Some buckets: pick their ids from the covering index, then read each one (a full join
-    // over every product costs several times more when few buckets differ).
-    QStringList ids;
-    auto scan = db.statement(QStringLiteral(
-        "SELECT product_id FROM inventory INDEXED BY idx_inventory_checksum ORDER BY product_id"));
-    if (!scan)
-        return R::failure(scan.error());
-    while ((*scan)->next()) {
-        const QByteArrayView id = (*scan)->columnUtf8(0);
-        if (buckets->contains(
-                bucketOf(QString::fromLatin1(id.first(std::min<qsizetype>(3, id.size()))))))
-            ids.append((*scan)->columnText(0));
-    }
-    if (!(*scan)->error().isEmpty())
-        return R::failure((*scan)->error());
-    auto one = db.statement(kRecordSelect + QStringLiteral(" WHERE i.product_id = ?"));
-    if (!one)
-        return R::failure(one.error());
-    SqlStatement &st = **one;
-    records.reserve(ids.size());
-    for (const QString &id : std::as_const(ids)) {
-        st.bind(1, id);
-        if (st.next()) {
-            records.append(recordAt(st));
-            st.finish();
-        } else if (!st.error().isEmpty()) {
-            return R::failure(st.error());
-        }
-    }
+    records.reserve(qsizetype(rows.size()));
+    for (Row &row : rows)
+        records.append(std::move(row.record));
     return records;
 }
 
@@ -225,13 +235,12 @@ QByteArray canonical(const QList<InventoryRecord> &records)
 
 QString checksum(const QList<InventoryRecord> &records)
 {
-    return QString::fromLatin1(
-        QCryptographicHash::hash(canonical(records), QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(Sha256::hash(canonical(records)).toHex());
 }
 
 Result<QString> checksum(Database &db)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     const Status s =
         forEachLine(db, [&](QByteArrayView, const QByteArray &line) { hash.addData(line); });
     if (!s)
@@ -266,7 +275,7 @@ Result<QList<QByteArray>> respond(Database &db, const QJsonObject &req, const QS
     const QByteArray theirs =
         QByteArray::fromHex(req.value(QLatin1String("buckets")).toString().toLatin1());
     const bool bucketed = !match && theirs.size() == Buckets * BucketHashBytes;
-    QJsonArray covered;
+    QList<int> covered;
     QSet<int> differing;
     if (bucketed) {
         for (int b = 0; b < Buckets; ++b) {
@@ -281,42 +290,55 @@ Result<QList<QByteArray>> respond(Database &db, const QJsonObject &req, const QS
                          : read(db, bucketed ? &differing : nullptr);
     if (!records)
         return R::failure(records.error());
+    // Written straight to JSON bytes: a QJsonObject per record costs more than reading them.
     QList<QByteArray> frames;
     const qsizetype total = match ? 0 : records->size();
     const int parts = int(std::max<qsizetype>(1, (total + RecordsPerFrame - 1) / RecordsPerFrame));
+    const QByteArray vectorBytes = PeerProtocol::compact(vectorJson(vector));
     for (int part = 0; part < parts; ++part) {
-        QJsonArray rows;
-        const qsizetype end = std::min<qsizetype>(total, qsizetype(part + 1) * RecordsPerFrame);
-        for (qsizetype i = qsizetype(part) * RecordsPerFrame; i < end; ++i) {
+        const qsizetype begin = qsizetype(part) * RecordsPerFrame;
+        const qsizetype end = std::min<qsizetype>(total, begin + RecordsPerFrame);
+        JsonWriter w(512 + (end - begin) * 320);
+        w.beginObject()
+            .member(QLatin1String("type"), QStringLiteral("inventory_response"))
+            .member(QLatin1String("requestId"), requestId)
+            .key(QLatin1String("inventory"))
+            .beginArray();
+        for (qsizetype i = begin; i < end; ++i) {
             const InventoryRecord &r = records->at(i);
-            QJsonObject row{{QStringLiteral("productId"), r.productId},
-                            {QStringLiteral("currentStock"), double(r.currentStock)},
-                            {QStringLiteral("reservedStock"), double(r.reservedStock)},
-                            {QStringLiteral("lastUpdated"), r.lastUpdated},
-                            {QStringLiteral("hlcCounter"), double(r.updated.counter)},
-                            {QStringLiteral("hlcTerminal"), r.updated.terminal}};
+            w.beginObject()
+                .member(QLatin1String("productId"), r.productId)
+                .member(QLatin1String("currentStock"), r.currentStock)
+                .member(QLatin1String("reservedStock"), r.reservedStock)
+                .member(QLatin1String("lastUpdated"), r.lastUpdated)
+                .member(QLatin1String("hlcCounter"), r.updated.counter)
+                .member(QLatin1String("hlcTerminal"), r.updated.terminal);
             if (r.hasBaseline)
-                row.insert(
-                    QStringLiteral("baseline"),
-                    QJsonObject{{QStringLiteral("currentStock"), double(r.baselineQuantity)},
-                                {QStringLiteral("lastUpdated"), r.baselineHlc.iso()},
-                                {QStringLiteral("hlcCounter"), double(r.baselineHlc.counter)},
-                                {QStringLiteral("hlcTerminal"), r.baselineHlc.terminal}});
-            rows.append(row);
+                w.key(QLatin1String("baseline"))
+                    .beginObject()
+                    .member(QLatin1String("currentStock"), r.baselineQuantity)
+                    .member(QLatin1String("lastUpdated"), r.baselineHlc.iso())
+                    .member(QLatin1String("hlcCounter"), r.baselineHlc.counter)
+                    .member(QLatin1String("hlcTerminal"), r.baselineHlc.terminal)
+                    .endObject();
+            w.endObject();
         }
-        QJsonObject frame{{QStringLiteral("type"), QStringLiteral("inventory_response")},
-                          {QStringLiteral("requestId"), requestId},
-                          {QStringLiteral("inventory"), rows},
-                          {QStringLiteral("timestamp"), nowIso},
-                          {QStringLiteral("checksum"), sum},
-                          {QStringLiteral("vector"), vectorJson(vector)},
-                          {QStringLiteral("part"), part + 1},
-                          {QStringLiteral("parts"), parts}};
-        if (match)
-            frame.insert(QStringLiteral("match"), true);
-        else if (bucketed)
-            frame.insert(QStringLiteral("coveredBuckets"), covered);
-        frames.append(PeerProtocol::compact(frame));
+        w.endArray()
+            .member(QLatin1String("timestamp"), nowIso)
+            .member(QLatin1String("checksum"), sum)
+            .key(QLatin1String("vector"))
+            .raw(vectorBytes)
+            .member(QLatin1String("part"), part + 1)
+            .member(QLatin1String("parts"), parts);
+        if (match) {
+            w.member(QLatin1String("match"), true);
+        } else if (bucketed) {
+            w.key(QLatin1String("coveredBuckets")).beginArray();
+            for (int b : std::as_const(covered))
+                w.value(b);
+            w.endArray();
+        }
+        frames.append(w.endObject().bytes());
     }
     return frames;
 }

@@ -22,6 +22,7 @@
 #include "peerprotocol.h"
 #include "reconciler.h"
 #include "stockledger.h"
+#include "testlane.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -728,6 +729,51 @@ private slots:
         QCOMPARE(InventorySnapshot::checksum(records),
                  QString::fromLatin1(
                      QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+    }
+
+    // Reading some buckets gives exactly those products of the whole inventory, in id order
+    // (SQLite's byte order), with their baselines; the checksum streamed from the database is
+    // the checksum of the records read.
+    void readingBucketsMatchesTheWholeInventory()
+    {
+        TestLane t;
+        // A baseline that differs from the catalog's on one product, so it must come along.
+        QVERIFY(t.db().exec(QStringLiteral(
+            "UPDATE inventory_baselines SET quantity = quantity + 5, hlc_ms = 77, hlc_terminal "
+            "= 'L9' WHERE product_id = (SELECT MAX(product_id) FROM inventory_baselines)")));
+        auto all = InventorySnapshot::read(t.db());
+        QVERIFY2(all, qPrintable(all.error()));
+        QVERIFY(all->size() > 100);
+        QCOMPARE(*InventorySnapshot::checksum(t.db()), InventorySnapshot::checksum(*all));
+        for (qsizetype i = 1; i < all->size(); ++i)
+            QVERIFY(all->at(i - 1).productId.toUtf8() < all->at(i).productId.toUtf8());
+        QVERIFY(all->last().hasBaseline);
+        QCOMPARE(all->last().baselineHlc, (HlcTime{77, 0, QStringLiteral("L9")}));
+
+        QSet<int> some;
+        for (qsizetype i = 0; i < all->size(); i += 3)
+            some.insert(InventorySnapshot::bucketOf(all->at(i).productId));
+        some.insert(InventorySnapshot::bucketOf(all->last().productId));
+        some.insert(4095 + 1); // out of range: ignored
+        auto part = InventorySnapshot::read(t.db(), &some);
+        QVERIFY2(part, qPrintable(part.error()));
+        QList<InventoryRecord> expected;
+        for (const InventoryRecord &r : std::as_const(*all))
+            if (some.contains(InventorySnapshot::bucketOf(r.productId)))
+                expected.append(r);
+        QVERIFY(expected.size() < all->size());
+        QCOMPARE(part->size(), expected.size());
+        for (qsizetype i = 0; i < part->size(); ++i) {
+            const InventoryRecord &got = part->at(i);
+            const InventoryRecord &want = expected.at(i);
+            QCOMPARE(got.productId, want.productId);
+            QVERIFY(got.sameStock(want));
+            QCOMPARE(got.reservedStock, want.reservedStock);
+            QCOMPARE(got.updated, want.updated);
+            QCOMPARE(got.hasBaseline, want.hasBaseline);
+            QCOMPARE(got.baselineQuantity, want.baselineQuantity);
+            QCOMPARE(got.baselineHlc, want.baselineHlc);
+        }
     }
 
     // A peer that never answers is reported by name when the timeout ends the run.

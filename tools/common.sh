@@ -11,7 +11,7 @@ PACKAGES=(
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
     qml6-module-qttest
-    libsodium-dev libsqlite3-dev sqlite3 fonts-dejavu-core clang-format
+    libsodium-dev libssl-dev libsqlite3-dev sqlite3 fonts-dejavu-core clang-format
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
