@@ -46,7 +46,6 @@ public:
     // checkpoint) and starts its thread.
     [[nodiscard]] Status start();
     void stop();
-    bool isRunning() const { return m_worker != nullptr; }
 
     // Called on the committing thread after every commit with the WAL size in frames; true
     // when that thread should checkpoint now (see hardLimitFrames).
