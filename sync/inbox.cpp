@@ -35,7 +35,7 @@ Inbox::Inbox(Database &db, QString localTerminal, Clock &clock, Hlc &hlc)
 {
 }
 
-Status Inbox::validate(const OutboxMessage &m)
+Status Inbox::validate(const OutboxMessage &m, std::shared_ptr<const SaleRecord> *decoded)
 {
     const QJsonObject &p = m.payload;
     if (m.topic == Topics::Transaction) {
@@ -46,6 +46,8 @@ Status Inbox::validate(const OutboxMessage &m)
             return Status::failure(QStringLiteral("transaction payload: terminalId %1 is not the "
                                                   "message's origin %2")
                                        .arg(sale->terminalId.left(40), m.fromTerminal));
+        if (decoded)
+            *decoded = std::make_shared<const SaleRecord>(std::move(*sale));
         return {};
     }
     if (m.topic == Topics::Inventory) {
@@ -141,7 +143,7 @@ Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now)
 
     Status applied;
     if (m.topic == Topics::Transaction)
-        applied = applyTransaction(m);
+        applied = applyTransaction(m, in.sale.get());
     else if (m.topic == Topics::Inventory)
         applied = applyInventory(m);
     else if (m.topic == Topics::Customer)
@@ -209,9 +211,9 @@ Status Inbox::advanceProgress(const QString &origin, qint64 seq)
     return (*set)->bind(1, reached).bind(2, origin).exec();
 }
 
-Status Inbox::applyTransaction(const OutboxMessage &m)
+Status Inbox::applyTransaction(const OutboxMessage &m, const SaleRecord *decoded)
 {
-    auto sale = TransactionPayload::decode(m.payload);
+    auto sale = decoded ? ::Result<SaleRecord>(*decoded) : TransactionPayload::decode(m.payload);
     if (!sale)
         return Status::failure(sale.error());
     sale->messageId = m.id;

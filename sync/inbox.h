@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 class Clock;
 class Hlc;
 class Database;
@@ -24,6 +26,8 @@ public:
     {
         OutboxMessage message;
         QByteArray payload; // compact JSON as stored and relayed
+        // A transaction's payload as validate() decoded it (null: decoded when applied).
+        std::shared_ptr<const SaleRecord> sale{};
     };
     struct Result
     {
@@ -34,14 +38,16 @@ public:
     Inbox(Database &db, QString localTerminal, Clock &clock, Hlc &hlc);
 
     // Checks a message's payload against its topic before anything is written.
-    [[nodiscard]] static Status validate(const OutboxMessage &message);
+    // `decoded`, when given, receives a transaction's decoded payload for Incoming::sale.
+    [[nodiscard]] static Status validate(const OutboxMessage &message,
+                                         std::shared_ptr<const SaleRecord> *decoded = nullptr);
 
     // One transaction for the whole batch; on a failed commit every result is Rejected.
     QList<Result> applyBatch(const QList<Incoming> &batch);
 
 private:
     Result applyOne(const Incoming &in, const QString &now);
-    Status applyTransaction(const OutboxMessage &m);
+    Status applyTransaction(const OutboxMessage &m, const SaleRecord *decoded);
     Status applyInventory(const OutboxMessage &m);
     Status applyCustomer(const OutboxMessage &m);
     Status applyEmployee(const OutboxMessage &m);

@@ -304,12 +304,13 @@ void PeerSession::handleReady(const Frame &f)
             reject(QStringLiteral("message %1 claims to come from this lane").arg(m.id));
             return;
         }
-        if (Status s = Inbox::validate(m); !s) {
+        std::shared_ptr<const SaleRecord> sale;
+        if (Status s = Inbox::validate(m, &sale); !s) {
             reject(QStringLiteral("message %1: %2").arg(m.id, s.error()));
             return;
         }
         m_lastMessageAt = m_sync.nowIso();
-        m_sync.enqueueIncoming(this, m, compact(m.payload));
+        m_sync.enqueueIncoming(this, Inbox::Incoming{m, compact(m.payload), std::move(sale)});
         return;
     }
     case Kind::Ack: {

@@ -253,10 +253,9 @@ void PeerSync::sessionClosed(PeerSession *session, const QString &reason)
     healthDirty();
 }
 
-void PeerSync::enqueueIncoming(PeerSession *session, const OutboxMessage &message,
-                               const QByteArray &payload)
+void PeerSync::enqueueIncoming(PeerSession *session, Inbox::Incoming incoming)
 {
-    m_incoming.append(Queued{session, Inbox::Incoming{message, payload}});
+    m_incoming.append(Queued{session, std::move(incoming)});
     m_lastMessageAt.insert(session->peerTerminal(), session->lastMessageAt());
     if (!m_incomingTimer.isActive())
         m_incomingTimer.start();

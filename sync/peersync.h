@@ -102,8 +102,7 @@ private:
     // For sessions and links.
     void adoptSession(PeerSession *session);
     bool acceptTerminal(PeerSession *session);
-    void enqueueIncoming(PeerSession *session, const OutboxMessage &message,
-                         const QByteArray &payload);
+    void enqueueIncoming(PeerSession *session, Inbox::Incoming incoming);
     void ackReceived(PeerSession *session, const QString &messageId, const QString &origin,
                      qint64 seq);
     void noteReject(PeerSession *session, const QString &reason);
