@@ -4,7 +4,40 @@
 
 QString Clock::toIso(const QDateTime &t)
 {
-    return t.toUTC().toString(Qt::ISODateWithMs);
+    return t.isValid() ? msToIso(t.toMSecsSinceEpoch()) : QString();
+}
+
+QString Clock::msToIso(qint64 msSinceEpoch)
+{
+    // Written by hand: QDateTime::toString goes through a format parser and vasprintf, and a
+    // received sale needs several of these. Same text for every year Qt writes with 4 digits.
+    const qint64 msPerDay = 86400000;
+    const qint64 days = msSinceEpoch >= 0 ? msSinceEpoch / msPerDay
+                                          : -((-msSinceEpoch + msPerDay - 1) / msPerDay);
+    const qint64 inDay = msSinceEpoch - days * msPerDay;
+    const QDate date = QDate::fromJulianDay(days + 2440588); // 2440588: 1970-01-01
+    if (date.year() < 1 || date.year() > 9999)
+        return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC).toString(Qt::ISODateWithMs);
+    char16_t text[24];
+    const auto put = [&text](int at, qint64 value, int width) {
+        for (int i = at + width - 1; i >= at; --i, value /= 10)
+            text[i] = char16_t(u'0' + value % 10);
+    };
+    put(0, date.year(), 4);
+    text[4] = u'-';
+    put(5, date.month(), 2);
+    text[7] = u'-';
+    put(8, date.day(), 2);
+    text[10] = u'T';
+    put(11, inDay / 3600000, 2);
+    text[13] = u':';
+    put(14, inDay / 60000 % 60, 2);
+    text[16] = u':';
+    put(17, inDay / 1000 % 60, 2);
+    text[19] = u'.';
+    put(20, inDay % 1000, 3);
+    text[23] = u'Z';
+    return QString(reinterpret_cast<const QChar *>(text), 24);
 }
 
 QDateTime Clock::fromIso(const QString &iso)

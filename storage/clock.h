@@ -15,6 +15,7 @@ public:
     // ISO 8601 UTC with milliseconds, the format of every time on the wire and in the database.
     QString nowIso() const { return toIso(nowUtc()); }
     static QString toIso(const QDateTime &t);
+    static QString msToIso(qint64 msSinceEpoch); // same text as toIso
     static QDateTime fromIso(const QString &iso);
     // Milliseconds since the epoch of an ISO 8601 time; fast for the canonical form
     // "YYYY-MM-DDTHH:MM:SS.mmmZ" (what toIso writes), any other form through fromIso.

@@ -5,13 +5,12 @@
 #include "logging.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 
 #include <algorithm>
 
 QString HlcTime::iso() const
 {
-    return Clock::toIso(QDateTime::fromMSecsSinceEpoch(std::max<qint64>(ms, 0), QTimeZone::utc()));
+    return Clock::msToIso(std::max<qint64>(ms, 0));
 }
 
 HlcTime HlcTime::fromWire(const QString &iso, qint64 counter, const QString &terminal)
@@ -50,7 +49,11 @@ Status Hlc::load()
 
 Status Hlc::persist()
 {
-    return m_db.setMeta(QStringLiteral("hlc"), QStringLiteral("%1:%2").arg(m_ms).arg(m_counter));
+    Status s =
+        m_db.setMeta(QStringLiteral("hlc"), QStringLiteral("%1:%2").arg(m_ms).arg(m_counter));
+    if (s)
+        m_unsaved = false;
+    return s;
 }
 
 Result<HlcTime> Hlc::tick()
@@ -102,7 +105,21 @@ Result<Hlc::Observed> Hlc::observe(const HlcTime &remote)
     else
         m_counter = 0;
     m_ms = top;
+    if (m_deferred) {
+        m_unsaved = true;
+        return o;
+    }
     if (Status s = persist(); !s)
         return Result<Observed>::failure(s.error());
     return o;
+}
+
+void Hlc::setDeferred(bool deferred)
+{
+    m_deferred = deferred;
+}
+
+Status Hlc::flushDeferred()
+{
+    return m_unsaved ? persist() : Status();
 }

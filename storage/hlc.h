@@ -58,6 +58,12 @@ public:
     // (the message is still applied): it is logged and counted as a skew event.
     [[nodiscard]] Result<Observed> observe(const HlcTime &remote);
 
+    // While deferred, observe() moves the clock in memory only and flushDeferred() writes it once
+    // (in the caller's transaction): a batch of received messages writes lane_meta once, not
+    // once per message. Local events (tick) always write at once.
+    void setDeferred(bool deferred);
+    [[nodiscard]] Status flushDeferred();
+
     HlcTime last() const { return {m_ms, m_counter, m_terminal}; }
     qint64 maxAheadMs() const { return m_maxAheadMs; }
 
@@ -79,5 +85,7 @@ private:
     qint64 m_maxAheadMs;
     qint64 m_ms = 0;
     qint64 m_counter = 0;
+    bool m_deferred = false;
+    bool m_unsaved = false;
     Skew m_skew;
 };

@@ -16,6 +16,8 @@ bool InventoryStore::isDeltaReason(const QString &reason)
 Result<std::optional<StockBaseline>> InventoryStore::baseline(const QString &productId)
 {
     using R = Result<std::optional<StockBaseline>>;
+    if (Status s = flushIfDeferred(); !s)
+        return R::failure(s.error());
     auto q = m_db.statement(QStringLiteral("SELECT quantity, hlc_ms, hlc_counter, hlc_terminal, "
                                            "reason FROM inventory_baselines WHERE product_id = ?"));
     if (!q)
@@ -37,6 +39,8 @@ Result<std::optional<StockBaseline>> InventoryStore::baseline(const QString &pro
 Result<AppliedChange> InventoryStore::applyDelta(const StockChange &change)
 {
     using R = Result<AppliedChange>;
+    if (m_deferred)
+        return applyDeltaDeferred(change);
     auto base = baseline(change.productId);
     if (!base)
         return R::failure(base.error());
@@ -115,6 +119,8 @@ Status InventoryStore::applySale(const SaleRecord &sale, const QString &at, qint
 Result<AppliedChange> InventoryStore::applyBaseline(const StockChange &change, qint64 quantity)
 {
     using R = Result<AppliedChange>;
+    if (Status s = flushIfDeferred(); !s)
+        return R::failure(s.error());
     auto current = level(change.productId);
     if (!current)
         return R::failure(current.error());
@@ -246,6 +252,8 @@ StockLevel readLevel(const SqlStatement &st)
 Result<std::optional<StockLevel>> InventoryStore::level(const QString &productId)
 {
     using R = Result<std::optional<StockLevel>>;
+    if (Status s = flushIfDeferred(); !s)
+        return R::failure(s.error());
     auto q = m_db.statement(kLevelColumns + QStringLiteral(" WHERE product_id = ?"));
     if (!q)
         return R::failure(q.error());
@@ -264,6 +272,8 @@ Result<std::optional<StockLevel>> InventoryStore::level(const QString &productId
 Result<QList<StockLevel>> InventoryStore::all()
 {
     using R = Result<QList<StockLevel>>;
+    if (Status s = flushIfDeferred(); !s)
+        return R::failure(s.error());
     auto q = m_db.statement(kLevelColumns + QStringLiteral(" ORDER BY product_id"));
     if (!q)
         return R::failure(q.error());
@@ -274,4 +284,119 @@ Result<QList<StockLevel>> InventoryStore::all()
     if (!st.error().isEmpty())
         return R::failure(st.error());
     return levels;
+}
+
+void InventoryStore::setDeferred(bool deferred)
+{
+    m_deferred = deferred;
+}
+
+void InventoryStore::discardDeferred()
+{
+    m_kept.clear();
+}
+
+Status InventoryStore::flushIfDeferred()
+{
+    return m_kept.isEmpty() ? Status() : flushDeferred();
+}
+
+Result<InventoryStore::Kept *> InventoryStore::kept(const QString &productId)
+{
+    using R = Result<Kept *>;
+    auto it = m_kept.find(productId);
+    if (it != m_kept.end())
+        return &it.value();
+    Kept k;
+    auto row = m_db.statement(QStringLiteral(
+        "SELECT current_stock, hlc_ms, hlc_counter, hlc_terminal, last_updated FROM inventory "
+        "WHERE product_id = ?"));
+    if (!row)
+        return R::failure(row.error());
+    SqlStatement &st = **row;
+    st.bind(1, productId);
+    if (st.next()) {
+        k.hasRow = true;
+        k.stock = st.columnInt(0);
+        k.updated = {st.columnInt(1), st.columnInt(2), st.columnText(3)};
+        k.lastUpdated = st.columnText(4);
+        st.finish();
+    } else if (!st.error().isEmpty()) {
+        return R::failure(st.error());
+    }
+    auto base = m_db.statement(QStringLiteral(
+        "SELECT hlc_ms, hlc_counter, hlc_terminal FROM inventory_baselines WHERE product_id = ?"));
+    if (!base)
+        return R::failure(base.error());
+    SqlStatement &b = **base;
+    b.bind(1, productId);
+    if (b.next()) {
+        k.baseline = HlcTime{b.columnInt(0), b.columnInt(1), b.columnText(2)};
+        b.finish();
+    } else if (!b.error().isEmpty()) {
+        return R::failure(b.error());
+    }
+    return &m_kept.insert(productId, std::move(k)).value();
+}
+
+Result<AppliedChange> InventoryStore::applyDeltaDeferred(const StockChange &change)
+{
+    // The same figures as the statement in applyDelta, kept in memory until flushDeferred().
+    using R = Result<AppliedChange>;
+    auto k = kept(change.productId);
+    if (!k)
+        return R::failure(k.error());
+    Kept &p = **k;
+    AppliedChange applied;
+    applied.effective = !p.baseline || change.hlc > *p.baseline;
+    applied.before = p.stock;
+    if (applied.effective) {
+        if (!p.hasRow) {
+            p.stock = change.delta;
+            p.updated = change.hlc;
+            p.later = true;
+            p.hasRow = true;
+        } else {
+            p.stock += change.delta;
+            if (change.hlc > p.updated) {
+                p.updated = change.hlc;
+                p.later = true;
+            }
+        }
+        p.dirty = true;
+        applied.before = p.stock - change.delta;
+    }
+    applied.after = p.stock;
+    if (Status s = audit(change, applied, true); !s)
+        return R::failure(s.error());
+    return applied;
+}
+
+Status InventoryStore::flushDeferred()
+{
+    auto q = m_db.statement(QStringLiteral(
+        "INSERT INTO inventory(product_id, current_stock, reserved_stock, last_updated, hlc_ms, "
+        "hlc_counter, hlc_terminal) VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6) "
+        "ON CONFLICT(product_id) DO UPDATE SET current_stock = ?2, last_updated = ?3, "
+        "hlc_ms = ?4, hlc_counter = ?5, hlc_terminal = ?6"));
+    if (!q)
+        return Status::failure(q.error());
+    for (auto it = m_kept.cbegin(); it != m_kept.cend(); ++it) {
+        const Kept &p = it.value();
+        if (!p.dirty)
+            continue;
+        const QString lastUpdated = p.later ? p.updated.iso() : p.lastUpdated;
+        if (Status s = (*q)
+                           ->bind(1, it.key())
+                           .bind(2, p.stock)
+                           .bind(3, lastUpdated)
+                           .bind(4, p.updated.ms)
+                           .bind(5, p.updated.counter)
+                           .bind(6, p.updated.terminal)
+                           .exec();
+            !s)
+            return s;
+    }
+    m_kept.clear();
+    return {};
 }

@@ -4,6 +4,7 @@
 #include "result.h"
 #include "salestore.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -78,7 +79,31 @@ public:
     [[nodiscard]] Result<std::optional<StockBaseline>> baseline(const QString &productId);
     [[nodiscard]] Result<QList<StockLevel>> all();
 
+    // Deferred mode, for a batch of received messages in one transaction: applyDelta reads a
+    // product's stock row and baseline once and keeps the running figure in memory; the rows
+    // are written once by flushDeferred() instead of a read and a write per sale line. Audit
+    // rows are written as each delta is applied, with the same before/after figures. Every
+    // other method flushes first. After a rollback, discardDeferred() forgets what was kept.
+    void setDeferred(bool deferred);
+    [[nodiscard]] Status flushDeferred();
+    void discardDeferred();
+
 private:
+    struct Kept
+    {
+        bool hasRow = false;
+        qint64 stock = 0;
+        HlcTime updated;
+        QString lastUpdated;
+        bool later = false; // a delta later than `updated` when read: lastUpdated follows it
+        bool dirty = false;
+        std::optional<HlcTime> baseline;
+    };
+    Result<Kept *> kept(const QString &productId);
+    Result<AppliedChange> applyDeltaDeferred(const StockChange &change);
+    Status flushIfDeferred();
     Status audit(const StockChange &change, const AppliedChange &applied, bool isDelta);
     Database &m_db;
+    bool m_deferred = false;
+    QHash<QString, Kept> m_kept;
 };

@@ -10,7 +10,10 @@
 #include "writetransaction.h"
 
 #include <QJsonValue>
+#include <QScopeGuard>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace {
 bool isText(const QJsonValue &v, int max)
@@ -84,6 +87,51 @@ Status Inbox::validate(const OutboxMessage &m, std::shared_ptr<const SaleRecord>
 
 QList<Inbox::Result> Inbox::applyBatch(const QList<Incoming> &batch)
 {
+    if (auto fast = applyBatchAtOnce(batch))
+        return *fast;
+    return applyBatchOneByOne(batch);
+}
+
+std::optional<QList<Inbox::Result>> Inbox::applyBatchAtOnce(const QList<Incoming> &batch)
+{
+    // The common case, every message good: no savepoints, and what many messages change (stock
+    // rows, the clock, each origin's progress) is written once for the batch. The first message
+    // that fails rolls everything back, and the batch is applied again one by one.
+    WriteTransaction tx(m_db);
+    if (!tx.isActive())
+        return std::nullopt;
+    const QString now = m_clock.nowIso();
+    QList<Result> results;
+    results.reserve(batch.size());
+    QHash<QString, QList<qint64>> applied; // origin -> seqs applied in this batch
+    m_inventory.setDeferred(true);
+    m_hlc.setDeferred(true);
+    const auto done = qScopeGuard([this] {
+        m_inventory.setDeferred(false);
+        m_inventory.discardDeferred();
+        m_hlc.setDeferred(false);
+    });
+    for (const Incoming &in : batch) {
+        Result r = applyOne(in, now, &applied);
+        if (r.outcome == Outcome::Rejected)
+            return std::nullopt;
+        results.append(std::move(r));
+    }
+    for (auto it = applied.begin(); it != applied.end(); ++it) {
+        if (Status s = advanceProgress(it.key(), it.value()); !s)
+            return std::nullopt;
+    }
+    if (Status s = m_inventory.flushDeferred(); !s)
+        return std::nullopt;
+    if (Status s = m_hlc.flushDeferred(); !s)
+        return std::nullopt;
+    if (Status s = tx.commit(); !s)
+        return std::nullopt;
+    return results;
+}
+
+QList<Inbox::Result> Inbox::applyBatchOneByOne(const QList<Incoming> &batch)
+{
     QList<Result> results;
     results.reserve(batch.size());
     WriteTransaction tx(m_db);
@@ -107,7 +155,7 @@ QList<Inbox::Result> Inbox::applyBatch(const QList<Incoming> &batch)
             results.append({Outcome::Rejected, s.error()});
             continue;
         }
-        Result r = applyOne(in, now);
+        Result r = applyOne(in, now, nullptr);
         const Status end = r.outcome == Outcome::Applied ? step(release) : step(rollback);
         if (r.outcome != Outcome::Applied)
             (void)step(release);
@@ -122,7 +170,8 @@ QList<Inbox::Result> Inbox::applyBatch(const QList<Incoming> &batch)
     return results;
 }
 
-Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now)
+Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now,
+                              QHash<QString, QList<qint64>> *applied)
 {
     const OutboxMessage &m = in.message;
     auto dup = m_db.statement(
@@ -141,17 +190,17 @@ Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now)
                 QStringLiteral("message %1 claims to come from this lane but is not in its outbox")
                     .arg(m.id)};
 
-    Status applied;
+    Status effect;
     if (m.topic == Topics::Transaction)
-        applied = applyTransaction(m, in.sale.get());
+        effect = applyTransaction(m, in.sale.get(), now);
     else if (m.topic == Topics::Inventory)
-        applied = applyInventory(m);
+        effect = applyInventory(m, now);
     else if (m.topic == Topics::Customer)
-        applied = applyCustomer(m);
+        effect = applyCustomer(m);
     else if (m.topic == Topics::Employee)
-        applied = applyEmployee(m);
-    if (!applied)
-        return {Outcome::Rejected, applied.error()};
+        effect = applyEmployee(m);
+    if (!effect)
+        return {Outcome::Rejected, effect.error()};
 
     auto q = m_db.statement(QStringLiteral(
         "INSERT INTO inbox_processed(message_id, from_terminal, topic, payload, processed_at, "
@@ -169,33 +218,41 @@ Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now)
     if (!s)
         return {Outcome::Rejected, s.error()};
     if (m.seq > 0) {
-        if (Status p = advanceProgress(m.fromTerminal, m.seq); !p)
+        if (applied)
+            (*applied)[m.fromTerminal].append(m.seq);
+        else if (Status p = advanceProgress(m.fromTerminal, {m.seq}); !p)
             return {Outcome::Rejected, p.error()};
     }
     return {Outcome::Applied, {}};
 }
 
-Status Inbox::advanceProgress(const QString &origin, qint64 seq)
+Status Inbox::advanceProgress(const QString &origin, QList<qint64> seqs)
 {
+    std::sort(seqs.begin(), seqs.end());
     auto up = m_db.statement(QStringLiteral(
         "INSERT INTO origin_progress(origin, contiguous_seq, max_seq) VALUES (?, 0, ?) "
         "ON CONFLICT(origin) DO UPDATE SET max_seq = MAX(max_seq, excluded.max_seq) "
         "RETURNING contiguous_seq"));
     if (!up)
         return Status::failure(up.error());
-    auto contiguous = (*up)->bind(1, origin).bind(2, seq).execReturningInt();
+    auto contiguous = (*up)->bind(1, origin).bind(2, seqs.last()).execReturningInt();
     if (!contiguous)
         return Status::failure(contiguous.error());
-    if (seq != *contiguous + 1)
-        return {}; // a gap before it, or old news: nothing to advance
-    // Walk forward over messages that arrived ahead of this one.
+    // Walk forward over the seqs just applied and those that arrived ahead of them earlier.
     auto next = m_db.statement(QStringLiteral(
         "SELECT EXISTS (SELECT 1 FROM inbox_processed WHERE from_terminal = ? AND seq = ?)"));
     if (!next)
         return Status::failure(next.error());
-    qint64 reached = seq;
+    qint64 reached = *contiguous;
+    auto pending = std::upper_bound(seqs.cbegin(), seqs.cend(), reached);
     for (;;) {
         const qint64 following = reached + 1;
+        while (pending != seqs.cend() && *pending < following)
+            ++pending;
+        if (pending != seqs.cend() && *pending == following) {
+            reached = following;
+            continue;
+        }
         const ::Result<qint64> found =
             (*next)->bind(1, origin).bind(2, following).execReturningInt();
         if (!found)
@@ -204,6 +261,8 @@ Status Inbox::advanceProgress(const QString &origin, qint64 seq)
             break;
         reached = following;
     }
+    if (reached == *contiguous)
+        return {};
     auto set = m_db.statement(
         QStringLiteral("UPDATE origin_progress SET contiguous_seq = ? WHERE origin = ?"));
     if (!set)
@@ -211,7 +270,8 @@ Status Inbox::advanceProgress(const QString &origin, qint64 seq)
     return (*set)->bind(1, reached).bind(2, origin).exec();
 }
 
-Status Inbox::applyTransaction(const OutboxMessage &m, const SaleRecord *decoded)
+Status Inbox::applyTransaction(const OutboxMessage &m, const SaleRecord *decoded,
+                               const QString &now)
 {
     auto sale = decoded ? ::Result<SaleRecord>(*decoded) : TransactionPayload::decode(m.payload);
     if (!sale)
@@ -221,18 +281,18 @@ Status Inbox::applyTransaction(const OutboxMessage &m, const SaleRecord *decoded
         return s;
     if (auto o = m_hlc.observe(HlcTime{sale->hlcMs, sale->hlcCounter, m.fromTerminal}); !o)
         return Status::failure(o.error());
-    return m_inventory.applySale(*sale, m_clock.nowIso(), m.seq);
+    return m_inventory.applySale(*sale, now, m.seq);
 }
 
-Status Inbox::applyInventory(const OutboxMessage &m)
+Status Inbox::applyInventory(const OutboxMessage &m, const QString &now)
 {
     auto e = InventoryEvent::fromJson(m.payload, m);
     if (!e)
         return Status::failure(e.error());
     if (auto o = m_hlc.observe(e->hlc); !o)
         return Status::failure(o.error());
-    StockChange change{e->productId, e->delta,         e->reason, e->employeeId, m.fromTerminal,
-                       m.id,         m_clock.nowIso(), e->hlc,    m.seq};
+    StockChange change{e->productId, e->delta, e->reason, e->employeeId, m.fromTerminal,
+                       m.id,         now,      e->hlc,    m.seq};
     auto r = e->isDelta() ? m_inventory.applyDelta(change)
                           : m_inventory.applyBaseline(change, e->quantity);
     return r ? Status() : Status::failure(r.error());

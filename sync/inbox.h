@@ -5,10 +5,12 @@
 #include "result.h"
 #include "salestore.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class Clock;
 class Hlc;
@@ -16,8 +18,9 @@ class Database;
 
 // Applies messages from other lanes exactly once: each message's effect and its
 // inbox_processed row commit together, and a message already processed is applied zero times.
-// A batch shares one transaction (one fsync), each message inside its own savepoint so that a
-// bad one rolls back alone.
+// A batch shares one transaction (one fsync). It is applied at once, with what many messages
+// change written once; if any message fails, it is applied again one savepoint per message so
+// that only the bad one is left out.
 class Inbox
 {
 public:
@@ -46,12 +49,17 @@ public:
     QList<Result> applyBatch(const QList<Incoming> &batch);
 
 private:
-    Result applyOne(const Incoming &in, const QString &now);
-    Status applyTransaction(const OutboxMessage &m, const SaleRecord *decoded);
-    Status applyInventory(const OutboxMessage &m);
+    std::optional<QList<Result>> applyBatchAtOnce(const QList<Incoming> &batch);
+    QList<Result> applyBatchOneByOne(const QList<Incoming> &batch);
+    // `applied` (batch mode) collects the seqs applied per origin instead of advancing the
+    // origin's progress per message.
+    Result applyOne(const Incoming &in, const QString &now,
+                    QHash<QString, QList<qint64>> *applied);
+    Status applyTransaction(const OutboxMessage &m, const SaleRecord *decoded, const QString &now);
+    Status applyInventory(const OutboxMessage &m, const QString &now);
     Status applyCustomer(const OutboxMessage &m);
     Status applyEmployee(const OutboxMessage &m);
-    Status advanceProgress(const QString &origin, qint64 seq);
+    Status advanceProgress(const QString &origin, QList<qint64> seqs);
 
     Database &m_db;
     QString m_local;

@@ -265,17 +265,20 @@ void PeerSync::flushIncoming()
 {
     while (!m_incoming.isEmpty()) {
         const qsizetype n = std::min<qsizetype>(m_incoming.size(), m_config.maxBatch);
-        QList<Queued> batch = m_incoming.mid(0, n);
-        m_incoming.remove(0, n);
+        QList<PeerSession *> from;
         QList<Inbox::Incoming> messages;
+        from.reserve(n);
         messages.reserve(n);
-        for (const Queued &q : std::as_const(batch))
-            messages.append(q.incoming);
+        for (qsizetype i = 0; i < n; ++i) {
+            from.append(m_incoming[i].session);
+            messages.append(std::move(m_incoming[i].incoming));
+        }
+        m_incoming.remove(0, n);
         const QList<Inbox::Result> results = m_inbox.applyBatch(messages);
         int applied = 0;
-        for (qsizetype i = 0; i < batch.size(); ++i) {
+        for (qsizetype i = 0; i < n; ++i) {
             const Inbox::Result &r = results.at(i);
-            PeerSession *session = batch.at(i).session;
+            PeerSession *session = from.at(i);
             if (r.outcome == Inbox::Outcome::Rejected) {
                 qCWarning(lcPeer).noquote()
                     << "message" << messages.at(i).message.id << "from"

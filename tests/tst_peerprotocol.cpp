@@ -11,7 +11,11 @@
 #include "peersync.h"
 #include "testlane.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTcpServer>
 #include <QTest>
 
@@ -243,6 +247,140 @@ private slots:
         QCOMPARE(receiver.count(QStringLiteral(
                      "SELECT COUNT(*) FROM inventory_changes WHERE terminal_id = 'L2'")),
                  1);
+    }
+
+    void aBatchAtOnceWritesWhatOneByOneWrites()
+    {
+        // A batch is applied at once (stock rows, clock and progress written once for the
+        // batch); a batch with a bad message is applied again one by one. Both must leave the
+        // same stock, ledger and progress, with stock counts before and after the sales.
+        TestLane origin(QStringLiteral("L2"));
+        const QList<QByteArray> sales = origin.ringSaleFrames(12);
+        QCOMPARE(sales.size(), 12);
+        auto productOf = [&](int sale) {
+            return QJsonDocument::fromJson(sales[sale])
+                .object()
+                .value(QLatin1String("payload"))
+                .toObject()
+                .value(QLatin1String("lines"))
+                .toArray()
+                .at(0)
+                .toObject()
+                .value(QLatin1String("productId"))
+                .toString();
+        };
+        auto stockMessage = [](const QString &product, const QJsonObject &fields, qint64 seq) {
+            OutboxMessage m;
+            m.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            m.fromTerminal = QStringLiteral("L3");
+            m.topic = QStringLiteral("inventory");
+            m.payload = fields;
+            m.payload.insert(QStringLiteral("productId"), product);
+            m.timestamp = QStringLiteral("2026-11-25T10:00:00.000Z");
+            m.seq = seq;
+            return Inbox::Incoming{m, PeerProtocol::compact(m.payload)};
+        };
+        QList<Inbox::Incoming> batch;
+        for (int i = 0; i < 4; ++i)
+            batch.append(incoming(sales[i]));
+        // A count long before the sales: the sales after it still count against it.
+        batch.append(stockMessage(productOf(0),
+                                  {{QStringLiteral("reason"), QStringLiteral("count")},
+                                   {QStringLiteral("currentStock"), 40},
+                                   {QStringLiteral("lastUpdated"),
+                                    QStringLiteral("2001-01-01T00:00:00.000Z")}},
+                                  1));
+        for (int i = 4; i < 8; ++i)
+            batch.append(incoming(sales[i]));
+        // A count far after the sales: the sales of that product after it no longer count.
+        batch.append(stockMessage(productOf(5),
+                                  {{QStringLiteral("reason"), QStringLiteral("count")},
+                                   {QStringLiteral("currentStock"), 7},
+                                   {QStringLiteral("lastUpdated"),
+                                    QStringLiteral("2099-01-01T00:00:00.000Z")}},
+                                  2));
+        batch.append(stockMessage(productOf(1),
+                                  {{QStringLiteral("reason"), QStringLiteral("receipt")},
+                                   {QStringLiteral("delta"), 5},
+                                   {QStringLiteral("lastUpdated"),
+                                    QStringLiteral("2001-01-02T00:00:00.000Z")}},
+                                  3));
+        for (int i = 8; i < 12; ++i)
+            batch.append(incoming(sales[i]));
+        batch.append(incoming(sales[3])); // a duplicate inside the batch
+
+        // Same receipt number under another id: fails in the middle of its writes.
+        QJsonObject clash = QJsonDocument::fromJson(sales[1]).object();
+        QJsonObject payload = clash.value(QLatin1String("payload")).toObject();
+        payload.insert(QStringLiteral("receiptNumber"), QJsonDocument::fromJson(sales[0])
+                                                            .object()
+                                                            .value(QLatin1String("payload"))
+                                                            .toObject()
+                                                            .value(QLatin1String("receiptNumber")));
+        clash.insert(QStringLiteral("payload"), payload);
+        clash.insert(QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+
+        TestLane atOnce(QStringLiteral("L1"));
+        TestLane oneByOne(QStringLiteral("L1"));
+        Inbox first(atOnce.db(), QStringLiteral("L1"), atOnce.clock(), atOnce.lane().hlc());
+        Inbox second(oneByOne.db(), QStringLiteral("L1"), oneByOne.clock(),
+                     oneByOne.lane().hlc());
+        const auto r1 = first.applyBatch(batch);
+        QList<Inbox::Incoming> withBad = batch;
+        withBad.insert(6, incoming(PeerProtocol::compact(clash)));
+        const auto r2 = second.applyBatch(withBad);
+        QCOMPARE(r1.size(), batch.size());
+        QCOMPARE(r2.size(), withBad.size());
+        for (qsizetype i = 0; i < r1.size(); ++i) {
+            const auto expected =
+                i == r1.size() - 1 ? Inbox::Outcome::Duplicate : Inbox::Outcome::Applied;
+            QVERIFY2(r1[i].outcome == expected, qPrintable(QString::number(i) + r1[i].error));
+            QVERIFY2(r2[i < 6 ? i : i + 1].outcome == expected,
+                     qPrintable(QString::number(i) + r2[i < 6 ? i : i + 1].error));
+        }
+        QVERIFY(r2[6].outcome == Inbox::Outcome::Rejected);
+
+        auto rows = [](TestLane &lane, const QString &sql) {
+            QSqlQuery q(lane.db().connection());
+            QStringList out;
+            if (!q.exec(sql))
+                return QStringList{q.lastError().text()};
+            while (q.next()) {
+                QStringList row;
+                for (int c = 0; c < q.record().count(); ++c)
+                    row.append(q.value(c).toString());
+                out.append(row.join(QLatin1Char('|')));
+            }
+            return out;
+        };
+        for (const QString &sql :
+             {QStringLiteral("SELECT product_id, current_stock, reserved_stock, last_updated, "
+                             "hlc_ms, hlc_counter, hlc_terminal FROM inventory ORDER BY 1"),
+              QStringLiteral("SELECT product_id, delta, reason, stock_before, stock_after, "
+                             "terminal_id, message_id, hlc_ms, hlc_counter, seq, is_delta FROM "
+                             "inventory_changes ORDER BY id"),
+              QStringLiteral("SELECT * FROM inventory_baselines ORDER BY product_id"),
+              QStringLiteral("SELECT * FROM origin_progress ORDER BY origin"),
+              QStringLiteral("SELECT message_id, from_terminal, seq FROM inbox_processed "
+                             "ORDER BY message_id")}) {
+            const QStringList a = rows(atOnce, sql);
+            QVERIFY2(!a.isEmpty(), qPrintable(sql));
+            QCOMPARE(a, rows(oneByOne, sql));
+        }
+        // The clock moved past every time observed and was written once for the batch.
+        for (TestLane *lane : {&atOnce, &oneByOne}) {
+            const HlcTime last = lane->lane().hlc().last();
+            QCOMPARE(rows(*lane, QStringLiteral("SELECT value FROM lane_meta WHERE key = 'hlc'")),
+                     QStringList{QStringLiteral("%1:%2").arg(last.ms).arg(last.counter)});
+        }
+        // The counts and sales landed as the ledger says: the late count holds its figure.
+        QCOMPARE(atOnce.count(QStringLiteral("SELECT current_stock FROM inventory WHERE "
+                                             "product_id = '%1'")
+                                  .arg(productOf(5))),
+                 7);
+        QCOMPARE(atOnce.count(QStringLiteral(
+                     "SELECT contiguous_seq FROM origin_progress WHERE origin = 'L2'")),
+                 12);
     }
 
     void topicPayloadsApply()

@@ -1,5 +1,6 @@
 // The storage primitives under the sale commit: native statements on the lane's connection and
 // the JSON writer that produces outbox payloads.
+#include "clock.h"
 #include "jsonwriter.h"
 #include "testlane.h"
 #include "transactionpayload.h"
@@ -11,6 +12,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -64,6 +66,41 @@ private slots:
             {QStringLiteral("list"),
              QJsonArray{1, QJsonObject{{QStringLiteral("x"), text}}, QJsonArray{}}}};
         QCOMPARE(doc.object(), expected);
+    }
+
+    void isoTimesMatchQtsFormat_data()
+    {
+        QTest::addColumn<qint64>("ms");
+        QTest::newRow("epoch") << qint64(0);
+        QTest::newRow("before the epoch") << qint64(-1);
+        QTest::newRow("day before the epoch") << qint64(-86400000);
+        QTest::newRow("leap day") << QDateTime(QDate(2028, 2, 29), QTime(23, 59, 59, 999),
+                                               QTimeZone::utc())
+                                         .toMSecsSinceEpoch();
+        QTest::newRow("year 1") << QDateTime(QDate(1, 1, 1), QTime(0, 0), QTimeZone::utc())
+                                       .toMSecsSinceEpoch();
+        QTest::newRow("year 9999") << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 1),
+                                                QTimeZone::utc())
+                                          .toMSecsSinceEpoch();
+        QTest::newRow("year 10000") << QDateTime(QDate(10000, 1, 1), QTime(0, 0), QTimeZone::utc())
+                                           .toMSecsSinceEpoch();
+        QTest::newRow("year 0") << QDateTime(QDate(0, 6, 1), QTime(0, 0), QTimeZone::utc())
+                                       .toMSecsSinceEpoch();
+        // A sweep over ten years in uneven steps (every month, hour, minute and ms digit).
+        for (qint64 ms = 1700000000000; ms < 2015000000000; ms += 7777777777)
+            QTest::newRow(qPrintable(QString::number(ms))) << ms;
+    }
+
+    void isoTimesMatchQtsFormat()
+    {
+        QFETCH(qint64, ms);
+        const QDateTime utc = QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
+        const QString expected = utc.toUTC().toString(Qt::ISODateWithMs);
+        QCOMPARE(Clock::toIso(utc), expected);
+        // The zone a time is given in does not change the text.
+        const QDateTime local = utc.toTimeZone(QTimeZone(3600 * 5 + 1800));
+        QCOMPARE(Clock::toIso(local), expected);
+        QCOMPARE(Clock::toIso(QDateTime()), QString());
     }
 
     void transactionPayloadRoundTrips()
