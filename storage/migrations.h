@@ -17,6 +17,8 @@ public:
         int version;
         const char *name;
         QStringList statements;
+        // Run after the statements, in the same transaction (steps SQL alone cannot express).
+        Status (*run)(Database &db) = nullptr;
     };
 
     static const std::vector<Step> &steps();

@@ -90,6 +90,55 @@ private Q_SLOTS:
         QCOMPARE(name->toString(), QStringLiteral("Lager"));
     }
 
+    void checkListsStillRefuseBadValues()
+    {
+        // v9 rewrites CHECK (x IN (...)) as OR chains in place: rows written before stay, the
+        // file stays sound, and the same values are refused as before.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lane.sqlite"));
+        {
+            Database v8;
+            Database::Options options{path};
+            options.targetVersion = 8;
+            QVERIFY(v8.open(options));
+            QVERIFY(v8.exec(QStringLiteral(
+                "INSERT INTO products(id, sku, name, price_cents, tax_rate_bp, updated_at) "
+                "VALUES ('p1', 'SKU1', 'Lager', 999, 825, '2026-01-01T00:00:00Z')")));
+            QVERIFY(v8.exec(QStringLiteral(
+                "INSERT INTO inventory_changes(product_id, delta, reason, stock_before, "
+                "stock_after, terminal_id, created_at) VALUES ('p1', 5, 'receipt', 0, 5, 'L1', "
+                "'2026-01-01T00:00:00.000Z')")));
+        }
+        Database db;
+        QVERIFY(db.open({path}));
+        QCOMPARE(db.schemaVersion(), Migrations::latestVersion());
+        QCOMPARE(db.scalar(QStringLiteral("PRAGMA integrity_check"))->toString(),
+                 QStringLiteral("ok"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM inventory_changes"))->toInt(), 1);
+        for (const QString &table : {QStringLiteral("inventory_changes"),
+                                    QStringLiteral("transactions"), QStringLiteral("outbox")}) {
+            const QString sql = db.scalar(QStringLiteral("SELECT sql FROM sqlite_schema WHERE "
+                                                         "name = '%1'")
+                                              .arg(table))
+                                    ->toString();
+            QVERIFY2(!sql.contains(QLatin1String(" IN (")), qPrintable(sql));
+        }
+        QVERIFY(db.exec(QStringLiteral(
+            "INSERT INTO inventory_changes(product_id, delta, reason, stock_before, stock_after, "
+            "terminal_id, created_at) VALUES ('p1', -1, 'sale', 5, 4, 'L1', 'x')")));
+        const Status bad = db.exec(QStringLiteral(
+            "INSERT INTO inventory_changes(product_id, delta, reason, stock_before, stock_after, "
+            "terminal_id, created_at) VALUES ('p1', -1, 'theft', 4, 3, 'L1', 'x')"));
+        QVERIFY(!bad);
+        QVERIFY2(bad.error().contains(QLatin1String("CHECK")), qPrintable(bad.error()));
+        QVERIFY(!db.exec(QStringLiteral(
+            "INSERT INTO outbox(id, topic, payload, status, created_at, terminal_id, seq) "
+            "VALUES ('m1', 'transaction', '{}', 'lost', 'x', 'L1', 1)")));
+        QVERIFY(db.exec(QStringLiteral(
+            "INSERT INTO outbox(id, topic, payload, status, created_at, terminal_id, seq) "
+            "VALUES ('m1', 'transaction', '{}', 'peer_ack', 'x', 'L1', 1)")));
+    }
+
     void reopeningIsANoOp()
     {
         QTemporaryDir dir;
