@@ -12,8 +12,8 @@ QString Clock::msToIso(qint64 msSinceEpoch)
     // Written by hand: QDateTime::toString goes through a format parser and vasprintf, and a
     // received sale needs several of these. Same text for every year Qt writes with 4 digits.
     const qint64 msPerDay = 86400000;
-    const qint64 days = msSinceEpoch >= 0 ? msSinceEpoch / msPerDay
-                                          : -((-msSinceEpoch + msPerDay - 1) / msPerDay);
+    const qint64 days =
+        msSinceEpoch >= 0 ? msSinceEpoch / msPerDay : -((-msSinceEpoch + msPerDay - 1) / msPerDay);
     const qint64 inDay = msSinceEpoch - days * msPerDay;
     const QDate date = QDate::fromJulianDay(days + 2440588); // 2440588: 1970-01-01
     if (date.year() < 1 || date.year() > 9999)

@@ -386,8 +386,7 @@ Status InventoryStore::flushDeferred()
         if (!p.dirty)
             continue;
         const QString lastUpdated = p.later ? p.updated.iso() : p.lastUpdated;
-        if (Status s = (*q)
-                           ->bind(1, it.key())
+        if (Status s = (*q)->bind(1, it.key())
                            .bind(2, p.stock)
                            .bind(3, lastUpdated)
                            .bind(4, p.updated.ms)

@@ -359,8 +359,8 @@ Status checksWithoutInLists(Database &db)
     if (!version)
         return Status::failure(version.error());
     QList<std::pair<QString, QString>> changed; // table, new definition
-    for (const QString &table : {QStringLiteral("inventory_changes"), QStringLiteral("transactions"),
-                                QStringLiteral("outbox")}) {
+    for (const QString &table : {QStringLiteral("inventory_changes"),
+                                 QStringLiteral("transactions"), QStringLiteral("outbox")}) {
         auto sql = db.scalar(
             QStringLiteral("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = '%1'")
                 .arg(table));
@@ -375,8 +375,10 @@ Status checksWithoutInLists(Database &db)
             for (const QString &item : m.captured(2).split(QLatin1Char(','))) {
                 const QString literal = item.trimmed();
                 if (literal.size() < 2 || !literal.startsWith(QLatin1Char('\'')) ||
-                    !literal.endsWith(QLatin1Char('\'')) || literal.mid(1).chopped(1).contains(u'\''))
-                    return Status::failure(QStringLiteral("unexpected CHECK list in %1").arg(table));
+                    !literal.endsWith(QLatin1Char('\'')) ||
+                    literal.mid(1).chopped(1).contains(u'\''))
+                    return Status::failure(
+                        QStringLiteral("unexpected CHECK list in %1").arg(table));
                 terms.append(m.captured(1) + QStringLiteral(" = ") + literal);
             }
             after += before.mid(from, m.capturedStart() - from) + QStringLiteral("CHECK (") +
@@ -393,7 +395,8 @@ Status checksWithoutInLists(Database &db)
         if (Status s = db.exec(QStringLiteral("CREATE TEMP TABLE %1 (").arg(trial) +
                                after.mid(head.size()));
             !s)
-            return Status::failure(QStringLiteral("new definition of %1: %2").arg(table, s.error()));
+            return Status::failure(
+                QStringLiteral("new definition of %1: %2").arg(table, s.error()));
         if (Status s = db.exec(QStringLiteral("DROP TABLE temp.%1").arg(trial)); !s)
             return s;
         changed.append({table, after});
@@ -403,8 +406,8 @@ Status checksWithoutInLists(Database &db)
     if (Status s = db.exec(QStringLiteral("PRAGMA writable_schema=ON")); !s)
         return s;
     for (const auto &[table, definition] : std::as_const(changed)) {
-        auto q = db.prepared(QStringLiteral(
-            "UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?"));
+        auto q = db.prepared(
+            QStringLiteral("UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?"));
         if (!q)
             return Status::failure(q.error());
         (*q)->bindValue(0, definition);
@@ -417,8 +420,8 @@ Status checksWithoutInLists(Database &db)
         }
     }
     // Every connection reads the schema again.
-    if (Status s = db.exec(
-            QStringLiteral("PRAGMA schema_version=%1").arg(version->toLongLong() + 1));
+    if (Status s =
+            db.exec(QStringLiteral("PRAGMA schema_version=%1").arg(version->toLongLong() + 1));
         !s)
         return s;
     return db.exec(QStringLiteral("PRAGMA writable_schema=OFF"));
@@ -437,7 +440,9 @@ const std::vector<Migrations::Step> &Migrations::steps()
         {6, "outbox counts by status, kept by triggers", v6OutboxCounts()},
         {7, "held (parked) carts, returns of sales, approvals on sale lines", v7HeldCarts()},
         {8, "drop indexes no query uses (fewer pages written per sale)", v8FewerIndexes()},
-        {9, "CHECK lists as OR chains (no temporary b-tree per row written)", {},
+        {9,
+         "CHECK lists as OR chains (no temporary b-tree per row written)",
+         {},
          checksWithoutInLists},
     };
     return all;

@@ -53,8 +53,7 @@ private:
     QList<Result> applyBatchOneByOne(const QList<Incoming> &batch);
     // `applied` (batch mode) collects the seqs applied per origin instead of advancing the
     // origin's progress per message.
-    Result applyOne(const Incoming &in, const QString &now,
-                    QHash<QString, QList<qint64>> *applied);
+    Result applyOne(const Incoming &in, const QString &now, QHash<QString, QList<qint64>> *applied);
     Status applyTransaction(const OutboxMessage &m, const SaleRecord *decoded, const QString &now);
     Status applyInventory(const OutboxMessage &m, const QString &now);
     Status applyCustomer(const OutboxMessage &m);

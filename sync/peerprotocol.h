@@ -35,6 +35,7 @@ struct Frame
     Kind kind = Kind::Error;
     QJsonObject json;
     OutboxMessage message; // Kind::Message
+    QByteArray payload;    // Kind::Message: the payload's JSON text, as stored and relayed
 };
 
 // Parses and validates the envelope of one text frame; the payload of a message is validated
@@ -42,6 +43,9 @@ struct Frame
 [[nodiscard]] Result<Frame> parse(const QByteArray &utf8);
 
 bool isTerminalId(const QString &id);
+// The text of a top-level member's value in a JSON object text that QJsonDocument accepted;
+// null when absent or when the key appears twice.
+QByteArray rawMember(const QByteArray &json, const QByteArray &key);
 QByteArray newNonce();
 
 // HMAC-SHA256 proof over both nonces and both terminal ids; role is 'S' (server) or 'C'.

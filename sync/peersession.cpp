@@ -310,7 +310,7 @@ void PeerSession::handleReady(const Frame &f)
             return;
         }
         m_lastMessageAt = m_sync.nowIso();
-        m_sync.enqueueIncoming(this, Inbox::Incoming{m, compact(m.payload), std::move(sale)});
+        m_sync.enqueueIncoming(this, Inbox::Incoming{m, f.payload, std::move(sale)});
         return;
     }
     case Kind::Ack: {

@@ -116,7 +116,7 @@ private Q_SLOTS:
                  QStringLiteral("ok"));
         QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM inventory_changes"))->toInt(), 1);
         for (const QString &table : {QStringLiteral("inventory_changes"),
-                                    QStringLiteral("transactions"), QStringLiteral("outbox")}) {
+                                     QStringLiteral("transactions"), QStringLiteral("outbox")}) {
             const QString sql = db.scalar(QStringLiteral("SELECT sql FROM sqlite_schema WHERE "
                                                          "name = '%1'")
                                               .arg(table))

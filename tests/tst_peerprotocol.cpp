@@ -170,6 +170,65 @@ private slots:
         QCOMPARE(message->message.seq, 0);
     }
 
+    void rawPayloadIsTheFramesOwnText_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<QByteArray>("raw"); // null: not usable as it is
+        QTest::newRow("compact")
+            << QByteArray("{\"id\":\"x\",\"payload\":{\"a\":1,\"b\":[1,2]},\"seq\":3}")
+            << QByteArray("{\"a\":1,\"b\":[1,2]}");
+        QTest::newRow("spaced") << QByteArray("{ \"payload\" :\n { \"a\" : \"}\" } , \"z\":1}")
+                                << QByteArray("{ \"a\" : \"}\" }");
+        QTest::newRow("braces and quotes in strings")
+            << QByteArray("{\"note\":\"{[\\\"\",\"payload\":{\"n\":\"a\\\"}]{\",\"m\":{\"k\":[{}]}}"
+                          ",\"t\":true}")
+            << QByteArray("{\"n\":\"a\\\"}]{\",\"m\":{\"k\":[{}]}}");
+        QTest::newRow("last member")
+            << QByteArray("{\"seq\":1,\"payload\":{}}") << QByteArray("{}");
+        QTest::newRow("nested key of the same name")
+            << QByteArray("{\"x\":{\"payload\":1},\"payload\":{\"payload\":2}}")
+            << QByteArray("{\"payload\":2}");
+        QTest::newRow("missing") << QByteArray("{\"x\":{\"payload\":1}}") << QByteArray();
+        QTest::newRow("twice") << QByteArray("{\"payload\":{\"a\":1},\"payload\":{\"a\":2}}")
+                               << QByteArray();
+        QTest::newRow("escaped key")
+            << QByteArray("{\"payload\":{\"a\":1},\"p\\u0061yload\":{}}") << QByteArray();
+        QTest::newRow("not an object") << QByteArray("[\"payload\"]") << QByteArray();
+    }
+
+    void rawPayloadIsTheFramesOwnText()
+    {
+        QFETCH(QByteArray, frame);
+        QFETCH(QByteArray, raw);
+        QVERIFY2(!QJsonDocument::fromJson(frame).isNull(), frame.constData());
+        const QByteArray got = PeerProtocol::rawMember(frame, QByteArrayLiteral("payload"));
+        QCOMPARE(got, raw);
+        QCOMPARE(got.isNull(), raw.isNull());
+    }
+
+    void messagesKeepTheirPayloadText()
+    {
+        // Spacing and key order as the sender wrote them; equal in content to what was validated.
+        const QByteArray frame = QByteArrayLiteral(
+            "{\"id\":\"6f1c2a4e-8d3b-4c5a-9e7f-1a2b3c4d5e6f\",\"fromTerminal\":\"L2\","
+            "\"topic\":\"customer\",\"payload\": {\"name\":\"Dana\", \"id\":"
+            "\"7a1c2a4e-8d3b-4c5a-9e7f-1a2b3c4d5e6f\",\"updatedAt\":\"2026-11-25T10:00:00.000Z\"},"
+            "\"timestamp\":\"2026-11-25T10:00:00.000Z\",\"seq\":4}");
+        auto f = PeerProtocol::parse(frame);
+        QVERIFY2(f, qPrintable(f.error()));
+        QCOMPARE(f->payload,
+                 QByteArrayLiteral("{\"name\":\"Dana\", \"id\":\"7a1c2a4e-8d3b-4c5a-9e7f-"
+                                   "1a2b3c4d5e6f\",\"updatedAt\":\"2026-11-25T10:00:"
+                                   "00.000Z\"}"));
+        QCOMPARE(QJsonDocument::fromJson(f->payload).object(), f->message.payload);
+        // A payload written twice: stored as the parser read it, not as either text.
+        QByteArray twice = frame;
+        twice.replace("\"seq\":4}", "\"seq\":4,\"payload\":{\"name\":\"Eve\"}}");
+        f = PeerProtocol::parse(twice);
+        QVERIFY2(f, qPrintable(f.error()));
+        QCOMPARE(f->payload, PeerProtocol::compact(f->message.payload));
+    }
+
     void vectorsAreValidated()
     {
         QVERIFY(PeerProtocol::vectorFromJson(QJsonObject{{QStringLiteral("L1"), 5}}));
@@ -284,27 +343,27 @@ private slots:
         for (int i = 0; i < 4; ++i)
             batch.append(incoming(sales[i]));
         // A count long before the sales: the sales after it still count against it.
-        batch.append(stockMessage(productOf(0),
-                                  {{QStringLiteral("reason"), QStringLiteral("count")},
-                                   {QStringLiteral("currentStock"), 40},
-                                   {QStringLiteral("lastUpdated"),
-                                    QStringLiteral("2001-01-01T00:00:00.000Z")}},
-                                  1));
+        batch.append(stockMessage(
+            productOf(0),
+            {{QStringLiteral("reason"), QStringLiteral("count")},
+             {QStringLiteral("currentStock"), 40},
+             {QStringLiteral("lastUpdated"), QStringLiteral("2001-01-01T00:00:00.000Z")}},
+            1));
         for (int i = 4; i < 8; ++i)
             batch.append(incoming(sales[i]));
         // A count far after the sales: the sales of that product after it no longer count.
-        batch.append(stockMessage(productOf(5),
-                                  {{QStringLiteral("reason"), QStringLiteral("count")},
-                                   {QStringLiteral("currentStock"), 7},
-                                   {QStringLiteral("lastUpdated"),
-                                    QStringLiteral("2099-01-01T00:00:00.000Z")}},
-                                  2));
-        batch.append(stockMessage(productOf(1),
-                                  {{QStringLiteral("reason"), QStringLiteral("receipt")},
-                                   {QStringLiteral("delta"), 5},
-                                   {QStringLiteral("lastUpdated"),
-                                    QStringLiteral("2001-01-02T00:00:00.000Z")}},
-                                  3));
+        batch.append(stockMessage(
+            productOf(5),
+            {{QStringLiteral("reason"), QStringLiteral("count")},
+             {QStringLiteral("currentStock"), 7},
+             {QStringLiteral("lastUpdated"), QStringLiteral("2099-01-01T00:00:00.000Z")}},
+            2));
+        batch.append(stockMessage(
+            productOf(1),
+            {{QStringLiteral("reason"), QStringLiteral("receipt")},
+             {QStringLiteral("delta"), 5},
+             {QStringLiteral("lastUpdated"), QStringLiteral("2001-01-02T00:00:00.000Z")}},
+            3));
         for (int i = 8; i < 12; ++i)
             batch.append(incoming(sales[i]));
         batch.append(incoming(sales[3])); // a duplicate inside the batch
@@ -323,8 +382,7 @@ private slots:
         TestLane atOnce(QStringLiteral("L1"));
         TestLane oneByOne(QStringLiteral("L1"));
         Inbox first(atOnce.db(), QStringLiteral("L1"), atOnce.clock(), atOnce.lane().hlc());
-        Inbox second(oneByOne.db(), QStringLiteral("L1"), oneByOne.clock(),
-                     oneByOne.lane().hlc());
+        Inbox second(oneByOne.db(), QStringLiteral("L1"), oneByOne.clock(), oneByOne.lane().hlc());
         const auto r1 = first.applyBatch(batch);
         QList<Inbox::Incoming> withBad = batch;
         withBad.insert(6, incoming(PeerProtocol::compact(clash)));

@@ -77,15 +77,15 @@ private slots:
         QTest::newRow("leap day") << QDateTime(QDate(2028, 2, 29), QTime(23, 59, 59, 999),
                                                QTimeZone::utc())
                                          .toMSecsSinceEpoch();
-        QTest::newRow("year 1") << QDateTime(QDate(1, 1, 1), QTime(0, 0), QTimeZone::utc())
-                                       .toMSecsSinceEpoch();
-        QTest::newRow("year 9999") << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 1),
-                                                QTimeZone::utc())
-                                          .toMSecsSinceEpoch();
-        QTest::newRow("year 10000") << QDateTime(QDate(10000, 1, 1), QTime(0, 0), QTimeZone::utc())
-                                           .toMSecsSinceEpoch();
-        QTest::newRow("year 0") << QDateTime(QDate(0, 6, 1), QTime(0, 0), QTimeZone::utc())
-                                       .toMSecsSinceEpoch();
+        QTest::newRow("year 1")
+            << QDateTime(QDate(1, 1, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        QTest::newRow("year 9999")
+            << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 1), QTimeZone::utc())
+                   .toMSecsSinceEpoch();
+        QTest::newRow("year 10000")
+            << QDateTime(QDate(10000, 1, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        QTest::newRow("year 0")
+            << QDateTime(QDate(0, 6, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
         // A sweep over ten years in uneven steps (every month, hour, minute and ms digit).
         for (qint64 ms = 1700000000000; ms < 2015000000000; ms += 7777777777)
             QTest::newRow(qPrintable(QString::number(ms))) << ms;
