@@ -31,6 +31,8 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 
 #include <cstdio>
@@ -110,6 +112,148 @@ private:
     quint16 m_port;
     QString m_sync;
     QProcess m_process;
+};
+
+// The floor of applying a catch-up: the very rows L2 wrote for the messages it received
+// (transaction, lines, payments, stock ledger rows, inbox row; read back from its database),
+// inserted again through the raw sqlite3 C API into a new database with the same schema, catalog
+// and pragmas, in transactions of as many messages as L2 applies at once. No network, no JSON,
+// no reads: what is left is what SQLite costs for these rows on this disk.
+class StorageFloor
+{
+public:
+    ~StorageFloor()
+    {
+        for (auto &message : m_messages)
+            for (auto &row : message)
+                for (sqlite3_value *v : row.values)
+                    sqlite3_value_free(v);
+        for (sqlite3_stmt *s : m_inserts)
+            sqlite3_finalize(s);
+        if (m_db)
+            sqlite3_close(m_db);
+    }
+
+    // Prepares the empty database at `path` (created by the lane's own migrations) from L2's.
+    void prepare(const QString &path, const QString &laneTwo, const QString &synchronous)
+    {
+        {
+            Database schema;
+            if (Status s = schema.open({path}); !s)
+                die(QStringLiteral("storage floor: ") + s.error());
+        }
+        if (sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READWRITE, nullptr) !=
+            SQLITE_OK)
+            die(QStringLiteral("storage floor: cannot open ") + path);
+        exec("PRAGMA journal_mode=WAL");
+        exec(QStringLiteral("PRAGMA synchronous=%1").arg(synchronous).toUtf8());
+        exec("PRAGMA foreign_keys=ON");
+        exec("PRAGMA cache_size=-32768");
+        exec("PRAGMA wal_autocheckpoint=0"); // no checkpoint in the timed part: a floor
+        exec(QStringLiteral("ATTACH '%1' AS l2").arg(laneTwo).toUtf8());
+        exec("INSERT INTO categories SELECT * FROM l2.categories");
+        exec("INSERT INTO products SELECT * FROM l2.products");
+        exec("INSERT INTO employees SELECT * FROM l2.employees WHERE id NOT IN (SELECT id FROM "
+             "employees)");
+        // Every received message with its rows, in the order L2 applied them.
+        const QList<const char *> tables = {"transactions", "transaction_lines", "payments",
+                                            "inventory_changes", "inbox_processed"};
+        const QList<const char *> reads = {
+            "SELECT t.* FROM l2.inbox_processed i JOIN l2.transactions t ON t.message_id = "
+            "i.message_id WHERE i.message_id = ?",
+            "SELECT l.* FROM l2.transactions t JOIN l2.transaction_lines l ON l.transaction_id = "
+            "t.id WHERE t.message_id = ? ORDER BY l.line_no",
+            "SELECT p.* FROM l2.transactions t JOIN l2.payments p ON p.transaction_id = t.id "
+            "WHERE t.message_id = ? ORDER BY p.payment_no",
+            "SELECT c.* FROM l2.inventory_changes c WHERE c.message_id = ? ORDER BY c.id",
+            "SELECT * FROM l2.inbox_processed WHERE message_id = ?"};
+        std::vector<sqlite3_stmt *> readers;
+        for (qsizetype t = 0; t < tables.size(); ++t) {
+            readers.push_back(prepareStatement(reads[t]));
+            const int columns = sqlite3_column_count(readers.back());
+            QByteArray insert = QByteArray("INSERT INTO ") + tables[t] + " VALUES (?";
+            for (int c = 1; c < columns; ++c)
+                insert += ",?";
+            m_inserts.push_back(prepareStatement(insert + ')'));
+        }
+        sqlite3_stmt *ids = prepareStatement(
+            "SELECT message_id FROM l2.inbox_processed WHERE topic = 'transaction' ORDER BY rowid");
+        while (sqlite3_step(ids) == SQLITE_ROW) {
+            const QByteArray id(reinterpret_cast<const char *>(sqlite3_column_text(ids, 0)));
+            std::vector<Row> rows;
+            for (size_t t = 0; t < readers.size(); ++t) {
+                sqlite3_stmt *r = readers[t];
+                sqlite3_bind_text(r, 1, id.constData(), int(id.size()), SQLITE_TRANSIENT);
+                while (sqlite3_step(r) == SQLITE_ROW) {
+                    Row row{int(t), {}};
+                    for (int c = 0; c < sqlite3_column_count(r); ++c)
+                        row.values.push_back(sqlite3_value_dup(sqlite3_column_value(r, c)));
+                    rows.push_back(std::move(row));
+                }
+                sqlite3_reset(r);
+            }
+            m_messages.push_back(std::move(rows));
+        }
+        sqlite3_finalize(ids);
+        for (sqlite3_stmt *r : readers)
+            sqlite3_finalize(r);
+        exec("DETACH l2");
+    }
+
+    qsizetype messages() const { return qsizetype(m_messages.size()); }
+
+    // Seconds to insert every message's rows, `batch` messages per transaction.
+    double run(int batch)
+    {
+        QElapsedTimer t;
+        t.start();
+        for (size_t i = 0; i < m_messages.size(); i += size_t(batch)) {
+            exec("BEGIN IMMEDIATE");
+            for (size_t m = i; m < std::min(m_messages.size(), i + size_t(batch)); ++m) {
+                for (const Row &row : m_messages[m]) {
+                    sqlite3_stmt *insert = m_inserts[size_t(row.table)];
+                    for (size_t c = 0; c < row.values.size(); ++c)
+                        sqlite3_bind_value(insert, int(c + 1), row.values[c]);
+                    if (sqlite3_step(insert) != SQLITE_DONE)
+                        die(QStringLiteral("storage floor: ") +
+                            QString::fromUtf8(sqlite3_errmsg(m_db)));
+                    sqlite3_reset(insert);
+                }
+            }
+            exec("COMMIT");
+        }
+        return double(t.nsecsElapsed()) / 1e9;
+    }
+
+private:
+    struct Row
+    {
+        int table = 0;
+        std::vector<sqlite3_value *> values;
+    };
+
+    void exec(const QByteArray &sql)
+    {
+        char *error = nullptr;
+        if (sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &error) != SQLITE_OK) {
+            const QString text = QString::fromUtf8(error ? error : "?");
+            sqlite3_free(error);
+            die(QStringLiteral("storage floor: %1: %2").arg(QString::fromUtf8(sql), text));
+        }
+    }
+
+    sqlite3_stmt *prepareStatement(const QByteArray &sql)
+    {
+        sqlite3_stmt *s = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql.constData(), -1, &s, nullptr) != SQLITE_OK)
+            die(QStringLiteral("storage floor: %1: %2")
+                    .arg(QString::fromUtf8(sql), QString::fromUtf8(sqlite3_errmsg(m_db))));
+        return s;
+    }
+
+    sqlite3 *m_db = nullptr;
+    std::vector<sqlite3_stmt *> m_inserts;
+    std::vector<std::vector<Row>> m_messages;
 };
 
 Cart makeCart(const QList<Product> &products, qint64 n)
@@ -351,6 +495,19 @@ int main(int argc, char *argv[])
                    .arg(double(catchupCount) / secs, 0, 'f', 0)
                    .arg(double(catchupCount) / secs >= 20000 ? QStringLiteral("met")
                                                              : QStringLiteral("NOT met"))
+            << Qt::endl;
+
+        l2.stop();
+        StorageFloor floor;
+        floor.prepare(dir.filePath(QStringLiteral("floor.sqlite")),
+                      dir.filePath(QStringLiteral("l2/lane-L2.sqlite")), syncMode);
+        const double floorSecs = floor.run(lane.peerSync()->config().maxBatch);
+        out << QStringLiteral("baseline: the same %1 messages' rows via raw sqlite3 INSERTs, %2 "
+                              "per transaction: %3 s = %4 messages/s")
+                   .arg(floor.messages())
+                   .arg(lane.peerSync()->config().maxBatch)
+                   .arg(floorSecs, 0, 'f', 2)
+                   .arg(double(floor.messages()) / floorSecs, 0, 'f', 0)
             << Qt::endl;
     }
     peers.stop();

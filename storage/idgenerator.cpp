@@ -1,5 +1,7 @@
 #include "idgenerator.h"
 
+#include <QDateTime>
+
 IdGenerator &IdGenerator::system()
 {
     static RandomIdGenerator generator;
@@ -23,6 +25,21 @@ bool IdGenerator::isUuid(const QString &s)
         }
     }
     return true;
+}
+
+QUuid RandomIdGenerator::next()
+{
+    QByteArray bytes(16, '\0');
+    const quint64 ms = quint64(QDateTime::currentMSecsSinceEpoch());
+    for (int i = 0; i < 6; ++i)
+        bytes[i] = char((ms >> (8 * (5 - i))) & 0xff);
+    quint32 random[3];
+    QRandomGenerator::system()->fillRange(random);
+    for (int i = 0; i < 10; ++i)
+        bytes[6 + i] = char((random[i / 4] >> (8 * (i % 4))) & 0xff);
+    bytes[6] = char((bytes[6] & 0x0f) | 0x70); // version 7
+    bytes[8] = char((bytes[8] & 0x3f) | 0x80); // RFC 9562 variant
+    return QUuid::fromRfc4122(bytes);
 }
 
 QUuid SeededIdGenerator::next()
