@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "idgenerator.h"
+#include "jsonwriter.h"
 #include "topics.h"
 
 #include <QJsonArray>
@@ -335,8 +336,13 @@ QByteArray error(const QString &reason)
 
 QByteArray ack(const QString &messageId)
 {
-    return compact({{QStringLiteral("type"), QStringLiteral("ack")},
-                    {QStringLiteral("messageId"), messageId}});
+    // One per received message: written directly, in the seed's key order.
+    JsonWriter w(32 + messageId.size());
+    w.beginObject()
+        .member(QLatin1String("type"), QLatin1String("ack"))
+        .member(QLatin1String("messageId"), messageId)
+        .endObject();
+    return w.bytes();
 }
 
 QByteArray syncRequest(const VersionVector &vector)

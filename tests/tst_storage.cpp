@@ -10,9 +10,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QSet>
 #include <QTest>
 #include <QTimeZone>
 
