@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QProcess>
+#include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -360,10 +361,16 @@ int main(int argc, char *argv[])
     clock.start();
     QHash<QString, qint64> committedAt;
     Stats live;
+    // Messages acked in the current phase, each counted once: a message sent again (after a
+    // connection was replaced, or asked for again) may be acked twice.
+    QSet<QString> ackedIds;
     qint64 acked = 0;
     std::chrono::steady_clock::time_point firstAck; // of a phase: when `acked` became 1
     QObject::connect(&peers, &PeerSync::ackArrived, [&](const QString &id, const QString &) {
         const qint64 now = clock.nsecsElapsed();
+        if (ackedIds.contains(id))
+            return;
+        ackedIds.insert(id);
         if (++acked == 1)
             firstAck = std::chrono::steady_clock::now();
         auto it = committedAt.find(id);
@@ -396,6 +403,7 @@ int main(int argc, char *argv[])
             ticker.stop();
     });
     acked = 0;
+    ackedIds.clear();
     clock.restart();
     ticker.start(1);
     if (!waitFor([&] { return rung >= liveTotal && acked >= liveTotal; },
@@ -508,6 +516,7 @@ int main(int argc, char *argv[])
         out << "catch-up: L1 committed " << catchupCount << " sales while L2 was offline in "
             << fill.elapsed() / 1000.0 << " s" << Qt::endl;
         acked = 0;
+        ackedIds.clear();
         QElapsedTimer t;
         t.start();
         l2.start();
