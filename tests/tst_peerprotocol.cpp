@@ -25,6 +25,20 @@ Inbox::Incoming incoming(const QByteArray &frame)
     auto parsed = PeerProtocol::parse(frame);
     return Inbox::Incoming{parsed->message, PeerProtocol::compact(parsed->message.payload)};
 }
+// A sale message whose sale carries another sale's receipt number: it fails in the middle of
+// its writes (the receipt number is unique).
+QJsonObject withReceiptOf(const QByteArray &frame, const QByteArray &other)
+{
+    QJsonObject message = QJsonDocument::fromJson(frame).object();
+    QJsonObject payload = message.value(QLatin1String("payload")).toObject();
+    payload.insert(QStringLiteral("receiptNumber"), QJsonDocument::fromJson(other)
+                                                        .object()
+                                                        .value(QLatin1String("payload"))
+                                                        .toObject()
+                                                        .value(QLatin1String("receiptNumber")));
+    message.insert(QStringLiteral("payload"), payload);
+    return message;
+}
 } // namespace
 
 class TstPeerProtocol : public QObject
@@ -286,14 +300,7 @@ private slots:
         TestLane receiver(QStringLiteral("L1"));
         Inbox inbox(receiver.db(), QStringLiteral("L1"), receiver.clock(), receiver.lane().hlc());
         // Same receipt number under another transaction id: the sale insert fails midway.
-        QJsonObject clash = QJsonDocument::fromJson(frames[1]).object();
-        QJsonObject payload = clash.value(QLatin1String("payload")).toObject();
-        payload.insert(QStringLiteral("receiptNumber"), QJsonDocument::fromJson(frames[0])
-                                                            .object()
-                                                            .value(QLatin1String("payload"))
-                                                            .toObject()
-                                                            .value(QLatin1String("receiptNumber")));
-        clash.insert(QStringLiteral("payload"), payload);
+        const QJsonObject clash = withReceiptOf(frames[1], frames[0]);
         auto results =
             inbox.applyBatch({incoming(frames[0]), incoming(PeerProtocol::compact(clash))});
         QVERIFY(results[0].outcome == Inbox::Outcome::Applied);
@@ -369,14 +376,7 @@ private slots:
         batch.append(incoming(sales[3])); // a duplicate inside the batch
 
         // Same receipt number under another id: fails in the middle of its writes.
-        QJsonObject clash = QJsonDocument::fromJson(sales[1]).object();
-        QJsonObject payload = clash.value(QLatin1String("payload")).toObject();
-        payload.insert(QStringLiteral("receiptNumber"), QJsonDocument::fromJson(sales[0])
-                                                            .object()
-                                                            .value(QLatin1String("payload"))
-                                                            .toObject()
-                                                            .value(QLatin1String("receiptNumber")));
-        clash.insert(QStringLiteral("payload"), payload);
+        QJsonObject clash = withReceiptOf(sales[1], sales[0]);
         clash.insert(QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
 
         TestLane atOnce(QStringLiteral("L1"));
