@@ -30,6 +30,8 @@ Status Database::open(const Options &options)
 {
     close();
     m_path = options.path;
+    m_synchronous = options.synchronous;
+    m_syncRelaxed = false;
     if (m_path != QLatin1String(":memory:")) {
         const QFileInfo info(m_path);
         if (!QDir().mkpath(info.absolutePath()))
@@ -203,6 +205,18 @@ Status Database::execPrepared(const QString &sql)
     if (!q)
         return Status::failure(q.error());
     return (*q)->exec();
+}
+
+Status Database::relaxSync(bool relaxed)
+{
+    if (m_synchronous != Synchronous::Full || relaxed == m_syncRelaxed)
+        return {};
+    if (Status s = execPrepared(relaxed ? QStringLiteral("PRAGMA synchronous=NORMAL")
+                                        : QStringLiteral("PRAGMA synchronous=FULL"));
+        !s)
+        return s;
+    m_syncRelaxed = relaxed;
+    return {};
 }
 
 Status Database::run(QSqlQuery &query)

@@ -63,6 +63,8 @@ public:
     [[nodiscard]] Result<QVariant> scalar(const QString &sql);
 
     bool inTransaction() const { return m_inTransaction; }
+    // The synchronous mode the database was opened with (Options::synchronous).
+    Synchronous synchronous() const { return m_synchronous; }
     // The background checkpointer, when Options::backgroundCheckpoints started one.
     const WalCheckpointer *checkpointer() const { return m_checkpointer.get(); }
     // Hooks called after every committed write transaction (peer and cloud sync wake up on
@@ -97,10 +99,16 @@ public:
 
 private:
     friend class WriteTransaction;
+    // Sets the connection's synchronous mode to NORMAL (relaxed) or back to the configured one;
+    // outside a transaction only (SQLite refuses it inside one).
+    [[nodiscard]] Status relaxSync(bool relaxed);
+
     QSqlDatabase m_db;
     QString m_connectionName;
     QString m_path;
     bool m_inTransaction = false;
+    Synchronous m_synchronous = Synchronous::Full;
+    bool m_syncRelaxed = false; // the connection runs NORMAL although FULL is configured
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     std::unordered_map<QString, std::unique_ptr<SqlStatement>> m_native;
     sqlite3 *m_handle = nullptr;

@@ -3,12 +3,20 @@
 #include "database.h"
 #include "logging.h"
 
-WriteTransaction::WriteTransaction(Database &db)
+WriteTransaction::WriteTransaction(Database &db, Durability durability)
     : m_db(db)
 {
     if (m_db.m_inTransaction) {
         m_error = QStringLiteral("a write transaction is already open on this connection");
         return;
+    }
+    const bool relaxed = durability == Durability::Deferred;
+    if (Status s = m_db.relaxSync(relaxed); !s) {
+        if (!relaxed) { // never commit what only this lane holds without its fsync
+            m_error = QStringLiteral("cannot restore synchronous mode: ") + s.error();
+            return;
+        }
+        qCWarning(lcStorage) << "commit stays synchronous:" << s.error();
     }
     if (Status s = m_db.execPrepared(QStringLiteral("BEGIN IMMEDIATE")); !s) {
         m_error = s.error();
@@ -32,8 +40,7 @@ Status WriteTransaction::commit()
         rollback();
         return s;
     }
-    m_active = false;
-    m_db.m_inTransaction = false;
+    finish();
     for (const auto &hook : m_db.m_commitHooks)
         hook.second();
     return {};
@@ -45,6 +52,15 @@ void WriteTransaction::rollback()
         return;
     if (Status s = m_db.execPrepared(QStringLiteral("ROLLBACK")); !s)
         qCWarning(lcStorage) << "rollback failed:" << s.error();
+    finish();
+}
+
+void WriteTransaction::finish()
+{
     m_active = false;
     m_db.m_inTransaction = false;
+    // Back to the configured mode at once: writes outside a WriteTransaction get it too. If
+    // that fails the next OnCommit transaction tries again before it begins.
+    if (Status s = m_db.relaxSync(false); !s)
+        qCWarning(lcStorage) << "cannot restore synchronous mode:" << s.error();
 }

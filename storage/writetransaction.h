@@ -9,7 +9,21 @@ class Database;
 class WriteTransaction
 {
 public:
-    explicit WriteTransaction(Database &db);
+    enum class Durability {
+        // On disk when commit() returns (with synchronous=FULL, the default): whatever only
+        // this lane holds, above all its own sales and their outbox rows.
+        OnCommit,
+        // Written when commit() returns, on disk with the next OnCommit commit or checkpoint
+        // (synchronous=NORMAL for this transaction; a crash of the process loses nothing, a
+        // power cut may lose the last such commits, never half of one). Only for what the lane
+        // gets again when it is missing: messages received from peers (the hello's version
+        // vector asks the senders for what the lane lacks), the bookkeeping of acks (a lost
+        // peer_ack is restored from the peer's vector at the next hello) and health data.
+        // Spares the commit an fsync: the latency of a received message is the disk's tail.
+        Deferred,
+    };
+
+    explicit WriteTransaction(Database &db, Durability durability = Durability::OnCommit);
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction &) = delete;
     WriteTransaction &operator=(const WriteTransaction &) = delete;
@@ -22,6 +36,8 @@ public:
     void rollback();
 
 private:
+    void finish();
+
     Database &m_db;
     bool m_active = false;
     QString m_error;

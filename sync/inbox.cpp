@@ -97,7 +97,9 @@ std::optional<QList<Inbox::Result>> Inbox::applyBatchAtOnce(const QList<Incoming
     // The common case, every message good: no savepoints, and what many messages change (stock
     // rows, the clock, each origin's progress) is written once for the batch. The first message
     // that fails rolls everything back, and the batch is applied again one by one.
-    WriteTransaction tx(m_db);
+    // Received messages are held by their senders, who send again what this lane's version
+    // vector lacks: their commits need not wait for the disk (see Durability::Deferred).
+    WriteTransaction tx(m_db, WriteTransaction::Durability::Deferred);
     if (!tx.isActive())
         return std::nullopt;
     const QString now = m_clock.nowIso();
@@ -134,7 +136,7 @@ QList<Inbox::Result> Inbox::applyBatchOneByOne(const QList<Incoming> &batch)
 {
     QList<Result> results;
     results.reserve(batch.size());
-    WriteTransaction tx(m_db);
+    WriteTransaction tx(m_db, WriteTransaction::Durability::Deferred);
     if (!tx.isActive()) {
         for (qsizetype i = 0; i < batch.size(); ++i)
             results.append({Outcome::Rejected, tx.error()});

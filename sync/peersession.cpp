@@ -68,6 +68,12 @@ void PeerSession::sendFrame(const QByteArray &json)
         m_socket->sendTextMessage(QString::fromUtf8(json));
 }
 
+void PeerSession::flush()
+{
+    if (m_socket && m_state != State::Closed)
+        m_socket->flush();
+}
+
 void PeerSession::sendAck(const QString &messageId)
 {
     sendFrame(ack(messageId));

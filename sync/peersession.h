@@ -38,6 +38,8 @@ public:
     // (MessageLog::maxSeqs, read once for all sessions).
     void pump(const PeerProtocol::VersionVector &holds);
     void sendAck(const QString &messageId);
+    // Writes what was sent so far to the socket now instead of at the next event loop pass.
+    void flush();
     void sendFrame(const QByteArray &json);
     // Closes with a logged reason; emits closed() once.
     void close(const QString &reason, bool tellPeer = true);

@@ -203,8 +203,9 @@ void PeerSync::sessionAuthenticated(PeerSession *session)
         st.since = nowIso();
     st.up = true;
     st.lastError.clear();
-    // Remember what the peer holds, for "not yet acked" counts while it is away.
-    WriteTransaction tx(m_db);
+    // Remember what the peer holds, for "not yet acked" counts while it is away. Learnt again
+    // at every hello: no need to wait for the disk.
+    WriteTransaction tx(m_db, WriteTransaction::Durability::Deferred);
     if (tx.isActive()) {
         for (auto it = session->peerHolds().cbegin(); it != session->peerHolds().cend(); ++it)
             (void)m_log.recordPeerProgress(st.terminal, it.key(), it.value());
@@ -293,6 +294,14 @@ void PeerSync::flushIncoming()
             if (session && session->state() == PeerSession::State::Ready)
                 session->sendAck(messages.at(i).message.id);
         }
+        // The acks leave now, not after the next batch is applied: the sender's window refills.
+        PeerSession *flushed = nullptr;
+        for (PeerSession *session : std::as_const(from)) {
+            if (session && session != flushed) {
+                session->flush();
+                flushed = session;
+            }
+        }
         if (applied > 0) {
             m_lastSyncAt = nowIso();
             Q_EMIT messagesApplied(applied);
@@ -317,7 +326,9 @@ void PeerSync::flushAcks()
         return;
     const QString now = nowIso();
     QHash<QPair<QString, QString>, qint64> progress;
-    WriteTransaction tx(m_db);
+    // An ack lost with a power cut is restored from the peer's vector at the next hello
+    // (markPeerAckedUpTo): no need to wait for the disk.
+    WriteTransaction tx(m_db, WriteTransaction::Durability::Deferred);
     if (!tx.isActive()) {
         qCWarning(lcPeer) << "cannot record acks now:" << tx.error();
         m_ackTimer.start();
@@ -551,7 +562,7 @@ void PeerSync::publishHealth()
 {
     const QJsonObject h = health();
     const QString now = nowIso();
-    WriteTransaction tx(m_db);
+    WriteTransaction tx(m_db, WriteTransaction::Durability::Deferred); // rewritten every 500 ms
     if (tx.isActive()) {
         auto q = m_db.statement(QStringLiteral(
             "INSERT INTO peer_status(peer, url, terminal_id, direction, state, since, "

@@ -297,6 +297,59 @@ private slots:
                  QStringLiteral("ok"));
     }
 
+    // A Deferred transaction commits with synchronous=NORMAL and puts the connection back to
+    // the configured FULL at once, after a commit and after a rollback alike; with NORMAL
+    // configured nothing changes. What it wrote is committed: another connection reads it.
+    void deferredDurabilityIsPerTransaction()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("durability.sqlite"));
+        Database db;
+        QVERIFY(db.open(Database::Options{path}));
+        QVERIFY(db.exec(QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)")));
+        auto level = [&db] { return db.scalar(QStringLiteral("PRAGMA synchronous"))->toInt(); };
+        constexpr int normal = 1;
+        constexpr int full = 2;
+        QCOMPARE(level(), full);
+        {
+            WriteTransaction tx(db, WriteTransaction::Durability::Deferred);
+            QVERIFY(tx.isActive());
+            QCOMPARE(level(), normal);
+            QVERIFY(db.exec(QStringLiteral("INSERT INTO t(v) VALUES ('received')")));
+            QVERIFY(tx.commit());
+        }
+        QCOMPARE(level(), full);
+        {
+            WriteTransaction tx(db, WriteTransaction::Durability::Deferred);
+            QCOMPARE(level(), normal);
+            QVERIFY(db.exec(QStringLiteral("INSERT INTO t(v) VALUES ('rolled back')")));
+        } // rolled back by the destructor
+        QCOMPARE(level(), full);
+        {
+            WriteTransaction tx(db);
+            QCOMPARE(level(), full);
+            QVERIFY(db.exec(QStringLiteral("INSERT INTO t(v) VALUES ('own sale')")));
+            QVERIFY(tx.commit());
+        }
+        Database other;
+        QVERIFY(other.open(Database::Options{path}));
+        QCOMPARE(other.scalar(QStringLiteral("SELECT group_concat(v, ',') FROM t"))->toString(),
+                 QStringLiteral("received,own sale"));
+
+        Database relaxed;
+        Database::Options options{dir.filePath(QStringLiteral("normal.sqlite"))};
+        options.synchronous = Database::Synchronous::Normal;
+        QVERIFY(relaxed.open(options));
+        for (auto d :
+             {WriteTransaction::Durability::OnCommit, WriteTransaction::Durability::Deferred}) {
+            WriteTransaction tx(relaxed, d);
+            QVERIFY(tx.isActive());
+            QCOMPARE(relaxed.scalar(QStringLiteral("PRAGMA synchronous"))->toInt(), normal);
+            QVERIFY(tx.commit());
+        }
+        QCOMPARE(relaxed.scalar(QStringLiteral("PRAGMA synchronous"))->toInt(), normal);
+    }
+
     void utf8AndUtf16TextReadBackEqual()
     {
         TestLane t;
