@@ -102,9 +102,12 @@ void PeerSession::close(const QString &reason, bool tellPeer)
             socket->abort();
             socket->deleteLater();
         });
-        socket->close(tellPeer ? QWebSocketProtocol::CloseCodePolicyViolated
-                               : QWebSocketProtocol::CloseCodeNormal,
-                      reason.left(100));
+        // A socket already going down (the peer closed it) gets no close frame: writing one
+        // would only log "device not open"; the timer above deletes it.
+        if (socket->state() == QAbstractSocket::ConnectedState)
+            socket->close(tellPeer ? QWebSocketProtocol::CloseCodePolicyViolated
+                                   : QWebSocketProtocol::CloseCodeNormal,
+                          reason.left(100));
     }
     Q_EMIT closed(this, reason);
 }
