@@ -63,8 +63,6 @@ public:
     [[nodiscard]] Result<QVariant> scalar(const QString &sql);
 
     bool inTransaction() const { return m_inTransaction; }
-    // The synchronous mode the database was opened with (Options::synchronous).
-    Synchronous synchronous() const { return m_synchronous; }
     // The background checkpointer, when Options::backgroundCheckpoints started one.
     const WalCheckpointer *checkpointer() const { return m_checkpointer.get(); }
     // Hooks called after every committed write transaction (peer and cloud sync wake up on

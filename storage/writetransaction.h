@@ -19,7 +19,7 @@ public:
         // gets again when it is missing: messages received from peers (the hello's version
         // vector asks the senders for what the lane lacks), the bookkeeping of acks (a lost
         // peer_ack is restored from the peer's vector at the next hello) and health data.
-        // Spares the commit an fsync: the latency of a received message is the disk's tail.
+        // Spares the commit an fsync, so the ack of a received message does not wait for it.
         Deferred,
     };
 
