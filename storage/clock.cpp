@@ -1,6 +1,11 @@
 #include "clock.h"
 
+#include "clocktimer.h"
+
+#include <QElapsedTimer>
 #include <QTimeZone>
+
+#include <algorithm>
 
 QString Clock::toIso(const QDateTime &t)
 {
@@ -103,4 +108,61 @@ Clock &Clock::system()
 QDateTime SystemClock::nowUtc() const
 {
     return QDateTime::currentDateTimeUtc();
+}
+
+qint64 SystemClock::elapsedMs() const
+{
+    static const QElapsedTimer started = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return started.elapsed();
+}
+
+ManualClock::~ManualClock()
+{
+    // Timers that outlive their clock must not call back into it.
+    for (const Armed &a : m_timers)
+        a.timer->m_active = false;
+}
+
+void ManualClock::arm(ClockTimer *timer, qint64 due)
+{
+    disarm(timer);
+    m_timers.push_back({timer, due, m_order++});
+}
+
+void ManualClock::disarm(ClockTimer *timer)
+{
+    m_timers.erase(std::remove_if(m_timers.begin(), m_timers.end(),
+                                  [timer](const Armed &a) { return a.timer == timer; }),
+                   m_timers.end());
+}
+
+void ManualClock::advanceMs(qint64 ms)
+{
+    if (ms <= 0) {
+        m_now = m_now.addMSecs(ms);
+        return;
+    }
+    const qint64 target = m_elapsedMs + ms;
+    for (;;) {
+        // The next timer due by the target; a timer that fires may arm or stop others.
+        auto next = m_timers.end();
+        for (auto it = m_timers.begin(); it != m_timers.end(); ++it)
+            if (it->due <= target && (next == m_timers.end() || it->due < next->due ||
+                                      (it->due == next->due && it->order < next->order)))
+                next = it;
+        if (next == m_timers.end())
+            break;
+        ClockTimer *timer = next->timer;
+        const qint64 due = std::max(next->due, m_elapsedMs);
+        m_timers.erase(next);
+        m_now = m_now.addMSecs(due - m_elapsedMs);
+        m_elapsedMs = due;
+        timer->fire();
+    }
+    m_now = m_now.addMSecs(target - m_elapsedMs);
+    m_elapsedMs = target;
 }

@@ -63,14 +63,16 @@ CloudSync::CloudSync(Database &db, Clock &clock, CloudSyncConfig config, QObject
     , m_config(std::move(config))
     , m_url(functionUrl(m_config.supabaseUrl))
     , m_nam(new QNetworkAccessManager(this))
+    , m_timer(clock)
+    , m_backoffTimer(clock)
     , m_backoff(m_config.offlineInitialMs, m_config.offlineMaxMs)
     , m_limit(std::max(1, m_config.batchSize))
 {
     m_health.enabled = true;
     m_timer.setInterval(m_config.intervalMs);
-    connect(&m_timer, &QTimer::timeout, this, &CloudSync::run);
+    connect(&m_timer, &ClockTimer::timeout, this, &CloudSync::run);
     m_backoffTimer.setSingleShot(true);
-    connect(&m_backoffTimer, &QTimer::timeout, this, [this] {
+    connect(&m_backoffTimer, &ClockTimer::timeout, this, [this] {
         m_health.backoffUntil.clear();
         run();
     });

@@ -3,6 +3,7 @@
 #include "backoff.h"
 #include "result.h"
 
+#include "clocktimer.h"
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
@@ -12,6 +13,7 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
 #include <QTimer>
 #include <QUrl>
 
@@ -126,8 +128,8 @@ private:
     CloudSyncConfig m_config;
     QUrl m_url;
     QNetworkAccessManager *m_nam;
-    QTimer m_timer;
-    QTimer m_backoffTimer;
+    ClockTimer m_timer;
+    ClockTimer m_backoffTimer;
     Backoff m_backoff;
     QHash<QNetworkReply *, QList<Item>> m_flights;
     QSet<QString> m_inFlightIds;

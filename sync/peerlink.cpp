@@ -13,12 +13,14 @@ PeerLink::PeerLink(QUrl url, PeerSync &sync, QObject *parent)
     , m_url(std::move(url))
     , m_sync(sync)
     , m_backoff(sync.config().backoffInitialMs, sync.config().backoffMaxMs, sync.config().random)
+    , m_retry(sync.clock())
+    , m_connectTimeout(sync.clock())
 {
     m_retry.setSingleShot(true);
-    connect(&m_retry, &QTimer::timeout, this, &PeerLink::dial);
+    connect(&m_retry, &ClockTimer::timeout, this, &PeerLink::dial);
     m_connectTimeout.setSingleShot(true);
     m_connectTimeout.setInterval(sync.config().handshakeTimeoutMs);
-    connect(&m_connectTimeout, &QTimer::timeout, this, [this] {
+    connect(&m_connectTimeout, &ClockTimer::timeout, this, [this] {
         if (m_socket)
             m_socket->abort();
         failed(QStringLiteral("connect timed out"));

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "backoff.h"
+#include "clocktimer.h"
 
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 #include <QUrl>
 
 class PeerSession;
@@ -49,8 +49,8 @@ private:
     QUrl m_url;
     PeerSync &m_sync;
     Backoff m_backoff;
-    QTimer m_retry;
-    QTimer m_connectTimeout;
+    ClockTimer m_retry;
+    ClockTimer m_connectTimeout;
     QPointer<QWebSocket> m_socket;
     QPointer<PeerSession> m_session;
     State m_state = State::Idle;

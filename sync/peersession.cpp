@@ -15,6 +15,8 @@ PeerSession::PeerSession(QWebSocket *socket, Role role, PeerSync &sync, QObject 
     , m_socket(socket)
     , m_role(role)
     , m_sync(sync)
+    , m_keepalive(sync.clock())
+    , m_handshakeTimer(sync.clock())
 {
     socket->setParent(this);
     m_remote =
@@ -26,17 +28,18 @@ PeerSession::PeerSession(QWebSocket *socket, Role role, PeerSync &sync, QObject 
     connect(socket, &QWebSocket::textMessageReceived, this, &PeerSession::onText);
     connect(socket, &QWebSocket::binaryMessageReceived, this, &PeerSession::onBinary);
     connect(socket, &QWebSocket::disconnected, this, &PeerSession::onDisconnected);
-    connect(socket, &QWebSocket::pong, this, [this] { m_lastActivity.start(); });
+    connect(socket, &QWebSocket::pong, this,
+            [this] { m_lastActivityMs = m_sync.clock().elapsedMs(); });
     m_keepalive.setInterval(sync.config().keepaliveIntervalMs);
-    connect(&m_keepalive, &QTimer::timeout, this, &PeerSession::onKeepalive);
+    connect(&m_keepalive, &ClockTimer::timeout, this, &PeerSession::onKeepalive);
     m_handshakeTimer.setSingleShot(true);
     m_handshakeTimer.setInterval(sync.config().handshakeTimeoutMs);
-    connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
+    connect(&m_handshakeTimer, &ClockTimer::timeout, this, [this] {
         close(QStringLiteral("no handshake within %1 ms").arg(m_handshakeTimer.interval()));
     });
     m_tokens = sync.config().maxFramesPerSecond;
     m_bucketClock.start();
-    m_lastActivity.start();
+    m_lastActivityMs = sync.clock().elapsedMs();
 }
 
 PeerSession::~PeerSession()
@@ -128,9 +131,10 @@ void PeerSession::onDisconnected()
 
 void PeerSession::onKeepalive()
 {
-    if (m_lastActivity.elapsed() > m_sync.config().deadAfterMs) {
+    const qint64 silentMs = m_sync.clock().elapsedMs() - m_lastActivityMs;
+    if (silentMs > m_sync.config().deadAfterMs) {
         close(QStringLiteral("no answer for %1 s (dead peer or half-open connection)")
-                  .arg(m_lastActivity.elapsed() / 1000),
+                  .arg(silentMs / 1000),
               false);
         return;
     }
@@ -167,7 +171,7 @@ void PeerSession::onText(const QString &text)
 {
     if (m_state == State::Closed)
         return;
-    m_lastActivity.start();
+    m_lastActivityMs = m_sync.clock().elapsedMs();
     if (!takeToken()) {
         m_sync.noteReject(this, QStringLiteral("rate limit"));
         ++m_rejects;

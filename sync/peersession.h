@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clocktimer.h"
 #include "inbox.h"
 #include "peerprotocol.h"
 
@@ -7,7 +8,6 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
-#include <QTimer>
 #include <QWebSocket>
 
 class PeerSync;
@@ -81,10 +81,10 @@ private:
     PeerProtocol::VersionVector m_cursor;    // highest seq sent (or held by the peer) per origin
     PeerProtocol::VersionVector m_peerHolds; // what the peer is known to hold per origin
     QHash<QString, InFlight> m_inFlight;
-    QTimer m_keepalive;
-    QTimer m_handshakeTimer;
-    QElapsedTimer m_lastActivity;
-    QElapsedTimer m_bucketClock;
+    ClockTimer m_keepalive;
+    ClockTimer m_handshakeTimer;
+    qint64 m_lastActivityMs = 0; // on the lane clock's monotonic time
+    QElapsedTimer m_bucketClock; // the flood limit counts real frames per real second
     double m_tokens = 0;
     int m_rejects = 0;
     QString m_lastMessageAt;

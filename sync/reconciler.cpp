@@ -35,17 +35,18 @@ Reconciler::Reconciler(Database &db, Outbox &outbox, Hlc &hlc, Clock &clock, QSt
     , m_links(std::move(links))
     , m_log(db, m_terminal)
     , m_ledger(db, outbox, hlc, clock)
+    , m_schedule(clock)
+    , m_answerTimer(clock)
 {
     m_schedule.setSingleShot(true);
     m_answerTimer.setSingleShot(true);
-    m_catchUpTimer.setSingleShot(true);
-    connect(&m_schedule, &QTimer::timeout, this, [this] {
+    connect(&m_schedule, &ClockTimer::timeout, this, [this] {
         if (!reconcileNow(QStringLiteral("scheduled")) && m_config.intervalMs > 0) {
             // A manual run is going on; the schedule goes on from its end.
             m_nextRunAt.clear();
         }
     });
-    connect(&m_answerTimer, &QTimer::timeout, this, &Reconciler::roundDone);
+    connect(&m_answerTimer, &ClockTimer::timeout, this, &Reconciler::roundDone);
 }
 
 void Reconciler::start()
@@ -272,12 +273,12 @@ void Reconciler::waitForCatchUp(const QStringList &peers, qint64 deadlineMs)
     }
     if (covered || m_clock.nowUtc().toMSecsSinceEpoch() >= deadlineMs) {
         // What they lack flows to them from our pump meanwhile; the next round shows it.
-        QTimer::singleShot(covered ? m_config.catchUpPollMs : 0, this,
-                           [this, peers] { requestRound(peers); });
+        ClockTimer::singleShot(m_clock, covered ? m_config.catchUpPollMs : 0, this,
+                               [this, peers] { requestRound(peers); });
         return;
     }
-    QTimer::singleShot(m_config.catchUpPollMs, this,
-                       [this, peers, deadlineMs] { waitForCatchUp(peers, deadlineMs); });
+    ClockTimer::singleShot(m_clock, m_config.catchUpPollMs, this,
+                           [this, peers, deadlineMs] { waitForCatchUp(peers, deadlineMs); });
 }
 
 void Reconciler::resolve(const QStringList &peers)

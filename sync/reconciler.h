@@ -5,10 +5,12 @@
 #include "result.h"
 #include "stockledger.h"
 
+#include "clocktimer.h"
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
+
 #include <QTimer>
 #include <QVariantMap>
 
@@ -131,9 +133,8 @@ private:
     ReconcilerLinks m_links;
     MessageLog m_log;
     StockLedger m_ledger;
-    QTimer m_schedule;
-    QTimer m_answerTimer;
-    QTimer m_catchUpTimer;
+    ClockTimer m_schedule;
+    ClockTimer m_answerTimer;
     Run m_run;
     QVariantMap m_last;
     QString m_nextRunAt;

@@ -94,17 +94,20 @@ void FaultProxy::setMode(Mode mode)
         if (c)
             c->abort();
     m_clients.clear();
-    // Refuse: nobody listens on the port, as when the internet is down at the router.
-    if (mode == Mode::Refuse)
-        m_server.close();
-    else if (!m_server.isListening())
-        (void)listen();
 }
 
 void FaultProxy::onConnection()
 {
     while (QTcpSocket *client = m_server.nextPendingConnection()) {
         ++m_connections;
+        if (m_mode == Mode::Refuse) {
+            // Reset at once, as when the internet is down at the router. The proxy keeps its
+            // port (closing it would let another process take it before it listens again).
+            ++m_refused;
+            client->abort();
+            client->deleteLater();
+            continue;
+        }
         m_clients.append(client);
         connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
         if (m_mode == Mode::Silent) {

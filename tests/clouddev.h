@@ -46,7 +46,8 @@ class FaultProxy : public QObject
 {
     Q_OBJECT
 public:
-    // Silent: accepts the connection and the request, never answers (a hung link).
+    // Refuse: every connection is reset at once. Silent: accepts the connection and the request,
+    // never answers (a hung link).
     enum class Mode { Forward, Refuse, DropReplies, Answer, Silent };
 
     explicit FaultProxy(quint16 upstreamPort, QObject *parent = nullptr);
@@ -57,6 +58,7 @@ public:
     QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
     int connections() const { return m_connections; }
     int dropped() const { return m_dropped; }
+    int refused() const { return m_refused; }
 
 private:
     void onConnection();
@@ -69,4 +71,5 @@ private:
     QList<QPointer<QTcpSocket>> m_clients;
     int m_connections = 0;
     int m_dropped = 0;
+    int m_refused = 0;
 };

@@ -19,9 +19,13 @@ private slots:
         QCOMPARE(status.pending(), 0);
         QSignalSpy changed(&status, &SyncStatusController::changed);
         QVERIFY(!t.ringSaleFrames(2).isEmpty());
-        // Commits are read once per burst, not per commit.
-        QTRY_COMPARE(status.pending(), 2);
+        // Commits are read once per burst (250 ms on the lane's clock), not per commit.
+        QCOMPARE(changed.size(), 0);
+        t.clock().advanceMs(249);
+        QCOMPARE(changed.size(), 0);
+        t.clock().advanceMs(1);
         QCOMPARE(changed.size(), 1);
+        QCOMPARE(status.pending(), 2);
         QCOMPARE(status.indicator(), QStringLiteral("local"));
     }
 
@@ -62,7 +66,8 @@ private slots:
 
         // A sale on its way: waiting, with the count.
         QVERIFY(!t.ringSaleFrames(1).isEmpty());
-        QTRY_COMPARE(status.waiting(), 1);
+        t.clock().advanceMs(250);
+        QCOMPARE(status.waiting(), 1);
         QCOMPARE(status.indicator(), QStringLiteral("waiting"));
 
         // Unchanged rows do not reset the model (views keep their state).
@@ -83,7 +88,11 @@ private slots:
         SyncStatusController status(t.lane());
         status.attach();
         QVERIFY(status.cloudEnabled());
-        QTRY_VERIFY(!status.cloud().value(QStringLiteral("lastError")).toString().isEmpty());
+        // The refused connection is real (and so is its time); the panel reads it at its next
+        // coalesced refresh on the lane's clock.
+        QTRY_VERIFY(!t.lane().cloudSync()->health().lastError.isEmpty());
+        t.clock().advanceMs(250);
+        QVERIFY(!status.cloud().value(QStringLiteral("lastError")).toString().isEmpty());
         QCOMPARE(status.indicator(), QStringLiteral("offline"));
         QCOMPARE(status.waiting(), 1);
         QVERIFY(!status.cloud()

@@ -14,10 +14,11 @@ constexpr int kListLimit = 200;
 AdminController::AdminController(Lane &lane, QObject *parent)
     : QObject(parent)
     , m_lane(lane)
+    , m_coalesce(lane.clock())
 {
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(250);
-    connect(&m_coalesce, &QTimer::timeout, this, &AdminController::refresh);
+    connect(&m_coalesce, &ClockTimer::timeout, this, &AdminController::refresh);
     // Only while the admin screen is open: a sale must not cost three reads for a hidden screen.
     m_lane.database().addCommitHook(this, [this] {
         if (m_shown && !m_coalesce.isActive())

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "clocktimer.h"
+
 #include <QObject>
-#include <QTimer>
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -79,7 +80,7 @@ private:
     static bool parseQuantity(const QString &text, qint64 &value);
 
     Lane &m_lane;
-    QTimer m_coalesce;
+    ClockTimer m_coalesce; // on the lane's clock
     QVariantMap m_reconciliation;
     QVariantList m_conflicts;
     QVariantList m_failed;

@@ -16,11 +16,12 @@ constexpr qint64 kRecentSkewMs = 600 * 1000;
 SyncStatusController::SyncStatusController(Lane &lane, QObject *parent)
     : QObject(parent)
     , m_lane(lane)
+    , m_coalesce(lane.clock())
 {
     // Commits come in bursts (a sale, a batch of received messages): one read per burst.
     m_coalesce.setSingleShot(true);
     m_coalesce.setInterval(250);
-    connect(&m_coalesce, &QTimer::timeout, this, &SyncStatusController::refresh);
+    connect(&m_coalesce, &ClockTimer::timeout, this, &SyncStatusController::refresh);
     m_lane.database().addCommitHook(this, [this] { scheduleRefresh(); });
     refresh();
 }

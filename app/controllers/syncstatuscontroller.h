@@ -1,9 +1,10 @@
 #pragma once
 
+#include "clocktimer.h"
+
 #include "peerstatusmodel.h"
 
 #include <QObject>
-#include <QTimer>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
@@ -83,7 +84,7 @@ private:
 
     Lane &m_lane;
     PeerStatusModel m_peers;
-    QTimer m_coalesce;
+    ClockTimer m_coalesce; // on the lane's clock
     qint64 m_pending = 0;
     qint64 m_peerAcked = 0;
     qint64 m_cloudAcked = 0;

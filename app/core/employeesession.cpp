@@ -15,9 +15,10 @@ EmployeeSession::EmployeeSession(Database &db, Clock &clock, std::chrono::second
     , m_clock(clock)
     , m_store(db)
     , m_idleLock(idleLock)
+    , m_idleTimer(clock)
 {
     m_idleTimer.setSingleShot(true);
-    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+    connect(&m_idleTimer, &ClockTimer::timeout, this, [this] {
         if (!m_current)
             return;
         qCInfo(lcApp) << "session of" << m_current->name << "locked after" << m_idleLock.count()
@@ -41,6 +42,12 @@ EmployeeSession::LoginOutcome EmployeeSession::login(const QString &employeeId, 
         return out;
     }
     Employee e = found->value();
+    // Not a PIN at all (too short, too long, not digits): said, and not counted as a wrong PIN.
+    if (!PinHasher::isWellFormed(pin)) {
+        out.message =
+            tr("A PIN has %1 to %2 digits.").arg(PinHasher::kMinLength).arg(PinHasher::kMaxLength);
+        return out;
+    }
     const QDateTime now = m_clock.nowUtc();
     const QDateTime lockedUntil = Clock::fromIso(e.lockedUntil);
     if (lockedUntil.isValid() && lockedUntil > now) {

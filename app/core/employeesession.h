@@ -1,10 +1,10 @@
 #pragma once
 
+#include "clocktimer.h"
 #include "employeestore.h"
 #include "result.h"
 
 #include <QObject>
-#include <QTimer>
 
 #include <chrono>
 #include <optional>
@@ -55,6 +55,6 @@ private:
     Clock &m_clock;
     EmployeeStore m_store;
     std::chrono::seconds m_idleLock;
-    QTimer m_idleTimer;
+    ClockTimer m_idleTimer;
     std::optional<Employee> m_current;
 };
