@@ -22,19 +22,22 @@ PeerSync::PeerSync(Database &db, Clock &clock, Hlc &hlc, PeerSyncConfig config, 
     , m_log(db, m_config.terminalId)
     , m_inbox(db, m_config.terminalId, clock, hlc)
     , m_ws(QStringLiteral("euphoria-lane/") + m_config.terminalId, QWebSocketServer::NonSecureMode)
+    , m_gapTimer(clock)
+    , m_healthTimer(clock)
 {
-    for (QTimer *t : {&m_incomingTimer, &m_ackTimer, &m_pumpTimer, &m_healthTimer}) {
+    for (QTimer *t : {&m_incomingTimer, &m_ackTimer, &m_pumpTimer}) {
         t->setSingleShot(true);
         t->setInterval(0);
     }
+    m_healthTimer.setSingleShot(true);
     m_healthTimer.setInterval(500);
     m_ackTimer.setInterval(m_config.ackFlushMs);
     connect(&m_incomingTimer, &QTimer::timeout, this, &PeerSync::flushIncoming);
     connect(&m_ackTimer, &QTimer::timeout, this, &PeerSync::flushAcks);
     connect(&m_pumpTimer, &QTimer::timeout, this, &PeerSync::pumpAll);
-    connect(&m_healthTimer, &QTimer::timeout, this, &PeerSync::publishHealth);
+    connect(&m_healthTimer, &ClockTimer::timeout, this, &PeerSync::publishHealth);
     m_gapTimer.setInterval(m_config.gapCheckMs);
-    connect(&m_gapTimer, &QTimer::timeout, this, [this] {
+    connect(&m_gapTimer, &ClockTimer::timeout, this, [this] {
         checkGaps();
         healthDirty(); // also the heartbeat --health looks at
     });
@@ -65,14 +68,21 @@ Status PeerSync::start()
         return Status::failure(QStringLiteral(
             "peer sync is off: no store key configured (set storeKeyFile or EUPHORIA_STORE_KEY; "
             "every lane of the store needs the same key)"));
-    if (!m_tcp.listen(m_config.bindAddress, m_config.port))
+    if (m_config.listenFd >= 0) {
+        if (!m_tcp.setSocketDescriptor(qintptr(m_config.listenFd)))
+            return Status::failure(
+                QStringLiteral("peer sync is off: descriptor %1 is not a listening socket: %2")
+                    .arg(m_config.listenFd)
+                    .arg(m_tcp.errorString()));
+    } else if (!m_tcp.listen(m_config.bindAddress, m_config.port)) {
         return Status::failure(QStringLiteral("peer sync is off: cannot listen on %1:%2: %3")
                                    .arg(m_config.bindAddress.toString())
                                    .arg(m_config.port)
                                    .arg(m_tcp.errorString()));
+    }
     m_started = true;
     qCInfo(lcPeer).noquote() << "lane" << m_config.terminalId << "listening for peers on"
-                             << m_config.bindAddress.toString() + QLatin1Char(':') +
+                             << m_tcp.serverAddress().toString() + QLatin1Char(':') +
                                     QString::number(m_tcp.serverPort());
     // Wake up on every local commit: new outbox messages go out at once.
     m_db.addCommitHook(this, [this] { schedulePump(); });
@@ -129,7 +139,7 @@ void PeerSync::onTcpConnection()
                                  QString::number(socket->peerPort());
         m_awaitingUpgrade.insert(endpoint);
         QPointer<QTcpSocket> guard(socket);
-        QTimer::singleShot(m_config.handshakeTimeoutMs, this, [this, guard, endpoint] {
+        ClockTimer::singleShot(m_clock, m_config.handshakeTimeoutMs, this, [this, guard, endpoint] {
             if (!m_awaitingUpgrade.remove(endpoint) || !guard)
                 return;
             qCInfo(lcPeer).noquote()

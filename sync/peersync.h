@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clock.h"
+#include "clocktimer.h"
 #include "inbox.h"
 #include "messagelog.h"
 
@@ -28,7 +29,8 @@ struct PeerSyncConfig
     QString terminalId;
     QByteArray storeKey;
     QHostAddress bindAddress = QHostAddress::Any;
-    quint16 port = 8123;
+    quint16 port = 8123; // 0: any free port
+    int listenFd = -1;   // an inherited listening socket to use instead of binding port
     QStringList peerUrls;
     int backoffInitialMs = 1000;
     int backoffMaxMs = 60000;
@@ -72,6 +74,7 @@ public:
     MessageLog &log() { return m_log; }
     QString nowIso() const { return m_clock.nowIso(); }
     qint64 nowMs() const { return m_clock.nowUtc().toMSecsSinceEpoch(); }
+    Clock &clock() const { return m_clock; }
 
     QVariantList peers() const;
     QString lastSyncAt() const { return m_lastSyncAt; }
@@ -161,11 +164,13 @@ private:
         qint64 seq = 0;
     };
     QList<PendingAck> m_acks;
+    // Batching on the event loop (real time: they only gather what one pass produced)...
     QTimer m_incomingTimer;
     QTimer m_ackTimer;
     QTimer m_pumpTimer;
-    QTimer m_gapTimer;
-    QTimer m_healthTimer;
+    // ...and the protocol's own timings, on the lane's clock.
+    ClockTimer m_gapTimer;
+    ClockTimer m_healthTimer;
     QHash<QString, PeerStats> m_stats;       // by peer key (URL, or "inbound:<terminal>")
     QHash<QString, QString> m_lastMessageAt; // by peer terminal, whichever connection carried it
     QString m_lastSyncAt;

@@ -2,21 +2,55 @@
 
 #include <QDir>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QTcpServer>
 #include <QTest>
 #include <QUuid>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #ifndef LANE_EXECUTABLE
 #error "LANE_EXECUTABLE must be defined by the build"
 #endif
 
-LaneProcess::LaneProcess(QString terminalId, QString dataDir, quint16 port)
+HeldPort::HeldPort(Kind kind)
+{
+    m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (m_fd < 0)
+        return;
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    socklen_t len = sizeof addr;
+    if (::bind(m_fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 ||
+        (kind == Listening && ::listen(m_fd, 128) != 0) ||
+        ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&addr), &len) != 0) {
+        qWarning("HeldPort: %s", strerror(errno));
+        ::close(m_fd);
+        m_fd = -1;
+        return;
+    }
+    m_port = ntohs(addr.sin_port);
+}
+
+HeldPort::~HeldPort()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+LaneProcess::LaneProcess(QString terminalId, QString dataDir)
     : m_terminalId(std::move(terminalId))
     , m_dataDir(std::move(dataDir))
-    , m_port(port)
 {
     QObject::connect(&m_process, &QProcess::readyReadStandardError,
                      [this] { m_log += m_process.readAllStandardError(); });
@@ -30,11 +64,21 @@ LaneProcess::~LaneProcess()
     }
 }
 
-quint16 LaneProcess::freePort()
+void LaneProcess::holdPort()
 {
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
+    m_held = std::make_unique<HeldPort>(HeldPort::Listening);
+    if (!m_held->isValid())
+        qWarning("LaneProcess: no port could be held for %s", qPrintable(m_terminalId));
+}
+
+quint16 LaneProcess::port() const
+{
+    return m_held ? m_held->port() : m_reportedPort;
+}
+
+QString LaneProcess::url() const
+{
+    return port() == 0 ? QString() : QStringLiteral("ws://127.0.0.1:%1").arg(port());
 }
 
 QString LaneProcess::databasePath() const
@@ -56,8 +100,6 @@ bool LaneProcess::start(const QStringList &peerUrls, const QStringList &extra)
                      m_terminalId,
                      QStringLiteral("--data-dir"),
                      m_dataDir,
-                     QStringLiteral("--terminal-port"),
-                     QString::number(m_port),
                      QStringLiteral("--bind-address"),
                      QStringLiteral("127.0.0.1"),
                      QStringLiteral("--status-interval"),
@@ -66,6 +108,15 @@ bool LaneProcess::start(const QStringList &peerUrls, const QStringList &extra)
                      QStringLiteral("200"),
                      QStringLiteral("--peer-backoff-max-ms"),
                      QStringLiteral("2000")};
+    if (m_held) {
+        // The held socket is close-on-exec; only this child inherits it.
+        const int fd = m_held->fd();
+        m_process.setChildProcessModifier([fd] { ::fcntl(fd, F_SETFD, 0); });
+        args << QStringLiteral("--listen-fd") << QString::number(fd);
+    } else {
+        m_process.setChildProcessModifier({});
+        args << QStringLiteral("--terminal-port") << QStringLiteral("0");
+    }
     if (!peerUrls.isEmpty())
         args << QStringLiteral("--peer-terminals") << peerUrls.join(QLatin1Char(','));
     if (m_uiScript.isEmpty())
@@ -77,21 +128,24 @@ bool LaneProcess::start(const QStringList &peerUrls, const QStringList &extra)
     m_process.setArguments(args);
     m_log.clear();
     m_out.clear();
+    m_reportedPort = 0;
     m_process.start();
     if (!m_process.waitForStarted(10000))
         return false;
-    // Listening is logged once the server is up.
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < 30000) {
-        QTest::qWait(20);
-        m_log += m_process.readAllStandardError();
-        if (m_log.contains("listening for peers"))
-            return true;
-        if (!isRunning())
-            return false;
-    }
-    return false;
+    // The lane logs the address it listens on once its server is up:
+    // "lane L1 listening for peers on 127.0.0.1:40123".
+    static const QRegularExpression listening(
+        QStringLiteral("listening for peers on [^\\s]*:(\\d+)"));
+    const bool up = QTest::qWaitFor(
+        [&] {
+            m_log += m_process.readAllStandardError();
+            const auto m = listening.match(QString::fromUtf8(m_log));
+            if (m.hasMatch())
+                m_reportedPort = quint16(m.captured(1).toUInt());
+            return m_reportedPort != 0 || !isRunning();
+        },
+        60000);
+    return up && m_reportedPort != 0 && (!m_held || m_reportedPort == m_held->port());
 }
 
 QStringList LaneProcess::printedIds()

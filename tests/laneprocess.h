@@ -8,16 +8,45 @@
 #include <QStringList>
 #include <QWebSocket>
 
-// A real euphoria-lane process for multi-lane tests: its own data directory, a loopback port
-// picked at run time, the test store key, headless.
+#include <memory>
+
+// A loopback port that this test process holds for as long as the object lives, so no other
+// process can take it: a listening socket that is never accepted on here (handed to a lane with
+// --listen-fd, so its address is known before it starts and stays the same across restarts), or
+// a bound socket that does not listen (a peer address that refuses every connection).
+class HeldPort
+{
+public:
+    enum Kind { Listening, Refusing };
+    explicit HeldPort(Kind kind);
+    ~HeldPort();
+    HeldPort(const HeldPort &) = delete;
+    HeldPort &operator=(const HeldPort &) = delete;
+
+    bool isValid() const { return m_fd >= 0 && m_port != 0; }
+    int fd() const { return m_fd; }
+    quint16 port() const { return m_port; }
+    QString url() const { return QStringLiteral("ws://127.0.0.1:%1").arg(m_port); }
+
+private:
+    int m_fd = -1;
+    quint16 m_port = 0;
+};
+
+// A real euphoria-lane process for multi-lane tests: its own data directory, the test store key,
+// headless. It binds a free loopback port itself (--terminal-port 0) and reports it, so its url()
+// is known once it started; a lane that must be reachable before it starts, or at the same
+// address after a restart, serves on a port the test holds (holdPort()).
 class LaneProcess
 {
 public:
     static constexpr const char *StoreKey = "test-store-key-0123456789";
 
-    LaneProcess(QString terminalId, QString dataDir, quint16 port);
+    LaneProcess(QString terminalId, QString dataDir);
     ~LaneProcess();
 
+    // From now on the lane serves on a listening socket this test holds: url() is valid at once.
+    void holdPort();
     // Starts headless with these peers plus extra arguments; waits until it listens.
     bool start(const QStringList &peerUrls, const QStringList &extra = {});
     // With its real UI (offscreen) instead of headless; script: a --ui-script to drive it.
@@ -28,8 +57,10 @@ public:
     bool stop(); // SIGTERM, waits for a clean exit
     bool isRunning() const { return m_process.state() == QProcess::Running; }
 
-    QString url() const { return QStringLiteral("ws://127.0.0.1:%1").arg(m_port); }
-    quint16 port() const { return m_port; }
+    // The address peers reach it at: the held port, or the port it reported at its last start
+    // (empty before it first started).
+    QString url() const;
+    quint16 port() const;
     const QString &terminalId() const { return m_terminalId; }
     QString databasePath() const;
     QString log() const { return QString::fromUtf8(m_log); }
@@ -39,12 +70,11 @@ public:
     qint64 count(const QString &sql) const;
     QStringList column(const QString &sql) const;
 
-    static quint16 freePort();
-
 private:
     QString m_terminalId;
     QString m_dataDir;
-    quint16 m_port;
+    std::unique_ptr<HeldPort> m_held;
+    quint16 m_reportedPort = 0;
     QProcess m_process;
     QMap<QString, QString> m_env;
     QString m_uiScript;

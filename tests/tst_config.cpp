@@ -110,8 +110,8 @@ private Q_SLOTS:
             << QByteArray("{\"terminalPort\": 70000}") << QString()
             << QStringList{QStringLiteral("terminalPort"), QStringLiteral("70000"),
                            QStringLiteral("65535")};
-        QTest::newRow("port zero") << QByteArray("{\"terminalPort\": 0}") << QString()
-                                   << QStringList{QStringLiteral("terminalPort")};
+        QTest::newRow("port negative") << QByteArray("{\"terminalPort\": -1}") << QString()
+                                       << QStringList{QStringLiteral("terminalPort")};
         QTest::newRow("port fractional") << QByteArray("{\"terminalPort\": 80.5}") << QString()
                                          << QStringList{QStringLiteral("terminalPort")};
         QTest::newRow("terminal id wrong type")

@@ -4,6 +4,7 @@
 #include "cart.h"
 #include "idgenerator.h"
 #include "inbox.h"
+#include "laneprocess.h"
 #include "messagelog.h"
 #include "peerlink.h"
 #include "peerprotocol.h"
@@ -40,6 +41,20 @@ QJsonObject withReceiptOf(const QByteArray &frame, const QByteArray &other)
     return message;
 }
 } // namespace
+
+// How QCOMPARE prints an inbox outcome.
+char *toString(Inbox::Outcome outcome)
+{
+    switch (outcome) {
+    case Inbox::Outcome::Applied:
+        return qstrdup("Applied");
+    case Inbox::Outcome::Duplicate:
+        return qstrdup("Duplicate");
+    case Inbox::Outcome::Rejected:
+        return qstrdup("Rejected");
+    }
+    return qstrdup("?");
+}
 
 class TstPeerProtocol : public QObject
 {
@@ -83,16 +98,15 @@ private slots:
         QCOMPARE(IdGenerator::isUuid(id), uuid);
         QCOMPARE(PeerProtocol::isTerminalId(id), terminal);
     }
-    // The schedule a real PeerLink keeps towards a peer that refuses connections, read on the
-    // lane's manual clock: 100, 200, 400, 400 ms (no jitter at random 0.5), reset after success
-    // is covered by the process tests.
+    // The schedule a real PeerLink keeps towards a peer that refuses connections, on the lane's
+    // manual clock: 100, 200, 400, 400 ms (no jitter at random 0.5), each redial exactly when
+    // its time has come. Reset after success is covered by the process tests.
     void linkBacksOffOnTheLanesClock()
     {
         TestLane lane(QStringLiteral("L1"));
-        QTcpServer closed;
-        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
-        const quint16 port = closed.serverPort();
-        closed.close(); // nothing listens there now: every dial is refused at once
+        const HeldPort closed(HeldPort::Refusing); // every dial is refused at once
+        QVERIFY(closed.isValid());
+        const quint16 port = closed.port();
         PeerSyncConfig config;
         config.terminalId = QStringLiteral("L1");
         config.storeKey = QByteArray("test-store-key-0123456789");
@@ -108,14 +122,16 @@ private slots:
         QCOMPARE(links.size(), 1);
         PeerLink *link = links.first();
         QList<qint64> delays;
-        connect(link, &PeerLink::stateChanged, this, [&] {
-            if (link->state() != PeerLink::State::BackingOff)
-                return;
-            delays.append(link->backoffUntilMs() - lane.clock().nowUtc().toMSecsSinceEpoch());
-            lane.clock().advanceMs(1000); // time moves on between failures
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(delays.size() >= 4, 10000);
-        QCOMPARE(delays.mid(0, 4), (QList<qint64>{100, 200, 400, 400}));
+        for (int i = 0; i < 4; ++i) {
+            QTRY_COMPARE_WITH_TIMEOUT(link->state(), PeerLink::State::BackingOff, 10000);
+            const qint64 delay = link->backoffUntilMs() - lane.clock().nowUtc().toMSecsSinceEpoch();
+            delays.append(delay);
+            lane.clock().advanceMs(delay - 1);
+            QCOMPARE(link->state(), PeerLink::State::BackingOff); // not before its time
+            lane.clock().advanceMs(1);
+            QCOMPARE(link->state(), PeerLink::State::Connecting);
+        }
+        QCOMPARE(delays, (QList<qint64>{100, 200, 400, 400}));
         sync.stop();
     }
 
@@ -165,17 +181,17 @@ private slots:
         auto ack = PeerProtocol::parse(
             "{\"type\":\"ack\",\"messageId\":\"6f9619ff-8b86-4011-b42d-00c04fc964ff\"}");
         QVERIFY(ack);
-        QVERIFY(ack->kind == PeerProtocol::Kind::Ack);
+        QCOMPARE(ack->kind, PeerProtocol::Kind::Ack);
         auto request = PeerProtocol::parse("{\"type\":\"inventory_request\",\"requestId\":"
                                            "\"req-123\",\"timestamp\":\"2024-01-01T10:00:00Z\"}");
         QVERIFY2(request, qPrintable(request.error()));
-        QVERIFY(request->kind == PeerProtocol::Kind::InventoryRequest);
+        QCOMPARE(request->kind, PeerProtocol::Kind::InventoryRequest);
         auto response = PeerProtocol::parse(
             "{\"type\":\"inventory_response\",\"requestId\":\"req-123\",\"inventory\":[{"
             "\"productId\":\"SKU123\",\"currentStock\":100,\"reservedStock\":0,\"lastUpdated\":"
             "\"2024-01-01T09:00:00Z\"}],\"timestamp\":\"2024-01-01T10:00:00Z\"}");
         QVERIFY2(response, qPrintable(response.error()));
-        QVERIFY(response->kind == PeerProtocol::Kind::InventoryResponse);
+        QCOMPARE(response->kind, PeerProtocol::Kind::InventoryResponse);
         // A seed-only message without seq is accepted.
         auto message = PeerProtocol::parse(
             "{\"id\":\"6f9619ff-8b86-4011-b42d-00c04fc964ff\",\"fromTerminal\":\"L1\",\"topic\":"
@@ -265,17 +281,17 @@ private slots:
         // Out of order: 1, 3, 5 first; progress stops at the gap.
         auto r1 = inbox.applyBatch({incoming(frames[0]), incoming(frames[2]), incoming(frames[4])});
         for (const auto &r : r1)
-            QVERIFY2(r.outcome == Inbox::Outcome::Applied, qPrintable(r.error));
+            QCOMPARE(r.outcome, Inbox::Outcome::Applied);
         MessageLog log(receiver.db(), QStringLiteral("L1"));
         QCOMPARE(log.vector()->value(QStringLiteral("L2")), 1);
         QCOMPARE(log.maxSeqs()->value(QStringLiteral("L2")), 5);
         // The gap is filled, duplicates come along: applied zero times.
         auto r2 = inbox.applyBatch(
             {incoming(frames[1]), incoming(frames[0]), incoming(frames[3]), incoming(frames[3])});
-        QVERIFY(r2[0].outcome == Inbox::Outcome::Applied);
-        QVERIFY(r2[1].outcome == Inbox::Outcome::Duplicate);
-        QVERIFY(r2[2].outcome == Inbox::Outcome::Applied);
-        QVERIFY(r2[3].outcome == Inbox::Outcome::Duplicate);
+        QCOMPARE(r2[0].outcome, Inbox::Outcome::Applied);
+        QCOMPARE(r2[1].outcome, Inbox::Outcome::Duplicate);
+        QCOMPARE(r2[2].outcome, Inbox::Outcome::Applied);
+        QCOMPARE(r2[3].outcome, Inbox::Outcome::Duplicate);
         QCOMPARE(log.vector()->value(QStringLiteral("L2")), 5);
         QCOMPARE(receiver.count(
                      QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'L2'")),
@@ -303,8 +319,8 @@ private slots:
         const QJsonObject clash = withReceiptOf(frames[1], frames[0]);
         auto results =
             inbox.applyBatch({incoming(frames[0]), incoming(PeerProtocol::compact(clash))});
-        QVERIFY(results[0].outcome == Inbox::Outcome::Applied);
-        QVERIFY(results[1].outcome == Inbox::Outcome::Rejected);
+        QCOMPARE(results[0].outcome, Inbox::Outcome::Applied);
+        QCOMPARE(results[1].outcome, Inbox::Outcome::Rejected);
         QVERIFY2(results[1].error.contains(QLatin1String("UNIQUE")), qPrintable(results[1].error));
         QCOMPARE(receiver.count(
                      QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'L2'")),
@@ -396,7 +412,7 @@ private slots:
             QVERIFY2(r2[i < 6 ? i : i + 1].outcome == expected,
                      qPrintable(QString::number(i) + r2[i < 6 ? i : i + 1].error));
         }
-        QVERIFY(r2[6].outcome == Inbox::Outcome::Rejected);
+        QCOMPARE(r2[6].outcome, Inbox::Outcome::Rejected);
 
         auto rows = [](TestLane &lane, const QString &sql) {
             QSqlQuery q(lane.db().connection());
@@ -489,7 +505,7 @@ private slots:
                 .arg(product));
         const auto results = inbox.applyBatch(batch);
         for (const auto &r : results)
-            QVERIFY2(r.outcome == Inbox::Outcome::Applied, qPrintable(r.error));
+            QCOMPARE(r.outcome, Inbox::Outcome::Applied);
         QCOMPARE(receiver.count(
                      QStringLiteral("SELECT current_stock FROM inventory WHERE product_id = '%1'")
                          .arg(product)),

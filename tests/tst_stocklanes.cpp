@@ -45,28 +45,23 @@ private slots:
     void partitionedLanesAgreeOnExactStock()
     {
         QTemporaryDir dir;
-        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")),
-                       LaneProcess::freePort());
-        LaneProcess l2(QStringLiteral("L2"), dir.filePath(QStringLiteral("l2")),
-                       LaneProcess::freePort());
-        LaneProcess l3(QStringLiteral("L3"), dir.filePath(QStringLiteral("l3")),
-                       LaneProcess::freePort());
-        // L1 and L2 only know L3, which is down: they sell cut off from each other, from the
-        // same catalog (the same products), L2 with its clock an hour behind.
+        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")));
+        LaneProcess l2(QStringLiteral("L2"), dir.filePath(QStringLiteral("l2")));
+        LaneProcess l3(QStringLiteral("L3"), dir.filePath(QStringLiteral("l3")));
+        // L1 and L2 know no other lane; L3, down, knows both: they sell cut off from each other,
+        // from the same catalog (the same products), L2 with its clock an hour behind.
         l2.setEnv(QStringLiteral("EUPHORIA_CLOCK_OFFSET_SECONDS"), QStringLiteral("-3600"));
         const QStringList reconcileSoon{
             QStringLiteral("--reconcile-first-seconds"), QStringLiteral("1"),
             QStringLiteral("--reconcile-interval-seconds"), QStringLiteral("2")};
-        QVERIFY2(
-            l1.start({l3.url()}, QStringList{QStringLiteral("--ring-sales"), QStringLiteral("80"),
-                                             QStringLiteral("--seed"), QStringLiteral("11")}
-                                     << reconcileSoon),
-            qPrintable(l1.log()));
-        QVERIFY2(
-            l2.start({l3.url()}, QStringList{QStringLiteral("--ring-sales"), QStringLiteral("80"),
-                                             QStringLiteral("--seed"), QStringLiteral("12")}
-                                     << reconcileSoon),
-            qPrintable(l2.log()));
+        QVERIFY2(l1.start({}, QStringList{QStringLiteral("--ring-sales"), QStringLiteral("80"),
+                                          QStringLiteral("--seed"), QStringLiteral("11")}
+                                  << reconcileSoon),
+                 qPrintable(l1.log()));
+        QVERIFY2(l2.start({}, QStringList{QStringLiteral("--ring-sales"), QStringLiteral("80"),
+                                          QStringLiteral("--seed"), QStringLiteral("12")}
+                                  << reconcileSoon),
+                 qPrintable(l2.log()));
         const QString sales = QStringLiteral("SELECT COUNT(*) FROM transactions");
         QTRY_COMPARE_WITH_TIMEOUT(l1.count(sales), 80, kConverge);
         QTRY_COMPARE_WITH_TIMEOUT(l2.count(sales), 80, kConverge);

@@ -60,7 +60,8 @@ private slots:
         QVERIFY(dir.isValid());
         const auto cashier = Lane::demoCashier();
         const auto manager = Lane::demoEmployee(QStringLiteral("manager"));
-        QVERIFY(cashier && manager);
+        QVERIFY(cashier);
+        QVERIFY(manager);
 
         // Three products by barcode, as the scanner would type them.
         const QStringList barcodes = Lane::demoBarcodes(3);
@@ -96,12 +97,13 @@ private slots:
         l1Steps.append(QJsonObject{{QStringLiteral("dump"), l1Dump}});
         QVERIFY(writeJson(dir.filePath(QStringLiteral("l1.json")), l1Steps));
 
-        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")),
-                       LaneProcess::freePort());
-        LaneProcess l2(QStringLiteral("L2"), dir.filePath(QStringLiteral("l2")),
-                       LaneProcess::freePort());
+        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")));
+        LaneProcess l2(QStringLiteral("L2"), dir.filePath(QStringLiteral("l2")));
         l2.setUi(dir.filePath(QStringLiteral("l2.json")));
         l1.setUi(dir.filePath(QStringLiteral("l1.json")));
+        // As the lanes of a store, each lists the other: both are reachable before either starts.
+        l1.holdPort();
+        l2.holdPort();
         QVERIFY2(l2.start({l1.url()}), qPrintable(l2.log()));
         QVERIFY2(l1.start({l2.url()}), qPrintable(l1.log()));
 
@@ -132,17 +134,19 @@ private slots:
                  qint64(3));
 
         // L2's status panel model: L1 connected, its message received, nothing left unacked.
-        QTRY_VERIFY2_WITH_TIMEOUT(
-            peerRow(readJson(l2Dump), QStringLiteral("L1"))
-                    .value(QStringLiteral("connected"))
-                    .toBool() &&
-                !peerRow(readJson(l2Dump), QStringLiteral("L1"))
-                     .value(QStringLiteral("lastMessageAt"))
-                     .toString()
-                     .isEmpty(),
-            qPrintable(QString::fromUtf8(
-                QJsonDocument(readJson(l2Dump).value(QStringLiteral("peers")).toArray()).toJson())),
-            30000);
+        const auto l2Peers = [&] {
+            return QString::fromUtf8(
+                QJsonDocument(readJson(l2Dump).value(QStringLiteral("peers")).toArray()).toJson());
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(peerRow(readJson(l2Dump), QStringLiteral("L1"))
+                                      .value(QStringLiteral("connected"))
+                                      .toBool(),
+                                  qPrintable(l2Peers()), 30000);
+        QTRY_VERIFY2_WITH_TIMEOUT(!peerRow(readJson(l2Dump), QStringLiteral("L1"))
+                                       .value(QStringLiteral("lastMessageAt"))
+                                       .toString()
+                                       .isEmpty(),
+                                  qPrintable(l2Peers()), 30000);
         const QJsonObject l2State = readJson(l2Dump);
         QVERIFY(l2State.value(QStringLiteral("login"))
                     .toObject()
@@ -157,9 +161,7 @@ private slots:
 
         QVERIFY(l1.stop());
         QVERIFY(l2.stop());
-        QVERIFY2(!l1.log().contains(QStringLiteral("ui-script")) ||
-                     !l1.log().contains(QStringLiteral("failed after")),
-                 qPrintable(l1.log()));
+        QVERIFY2(!l1.log().contains(QStringLiteral("failed after")), qPrintable(l1.log()));
     }
 };
 

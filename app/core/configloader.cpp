@@ -16,7 +16,9 @@ const QList<ConfigLoader::Key> kKeys = {
     {"terminalId", "EUPHORIA_TERMINAL_ID", "terminal-id",
      "This lane's id, unique in the store (letters, digits, - _ .). Default L1.", false},
     {"terminalPort", "EUPHORIA_TERMINAL_PORT", "terminal-port",
-     "Port of this lane's peer WebSocket server. Default 8123.", false},
+     "Port of this lane's peer WebSocket server (0: any free port, written to "
+     "<dataDir>/lane-<id>.port). Default 8123.",
+     false},
     {"peerTerminals", "EUPHORIA_PEER_TERMINALS", "peer-terminals",
      "Peer lanes to connect to: ws:// or wss:// URLs, comma-separated. Default none.", false},
     {"supabaseUrl", "EUPHORIA_SUPABASE_URL", "supabase-url",
@@ -38,6 +40,10 @@ const QList<ConfigLoader::Key> kKeys = {
      true},
     {"bindAddress", "EUPHORIA_BIND_ADDRESS", "bind-address",
      "Address the peer server listens on. Default all interfaces (0.0.0.0).", false},
+    {"listenFd", "EUPHORIA_LISTEN_FD", "listen-fd",
+     "Serve peers on this already listening socket instead of binding terminalPort (socket "
+     "activation; the descriptor is inherited). Default none.",
+     false},
     {"peerBackoffInitialMs", "EUPHORIA_PEER_BACKOFF_INITIAL_MS", "peer-backoff-initial-ms",
      "First reconnect delay to a peer, doubling on each failure. Default 1000.", false},
     {"peerBackoffMaxMs", "EUPHORIA_PEER_BACKOFF_MAX_MS", "peer-backoff-max-ms",
@@ -87,7 +93,8 @@ struct IntegerKey
     int LaneConfig::*field;
 };
 const IntegerKey kIntegerKeys[] = {
-    {"terminalPort", 1, 65535, &LaneConfig::terminalPort},
+    {"terminalPort", 0, 65535, &LaneConfig::terminalPort},
+    {"listenFd", 3, 1 << 20, &LaneConfig::listenFd},
     {"peerBackoffInitialMs", 10, 600000, &LaneConfig::peerBackoffInitialMs},
     {"peerBackoffMaxMs", 100, 3600000, &LaneConfig::peerBackoffMaxMs},
     {"peerMaxFramesPerSecond", 10, 10000000, &LaneConfig::peerMaxFramesPerSecond},

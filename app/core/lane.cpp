@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 
 Lane::Lane(LaneConfig config, Clock &clock, IdGenerator &ids, QObject *parent)
     : QObject(parent)
@@ -124,6 +125,7 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
     pc.terminalId = m_config.terminalId;
     pc.storeKey = m_config.storeKey.toUtf8();
     pc.bindAddress = QHostAddress(m_config.bindAddress);
+    pc.listenFd = m_config.listenFd;
     pc.port = quint16(m_config.terminalPort);
     pc.peerUrls = m_config.peerTerminals;
     pc.backoffInitialMs = m_config.peerBackoffInitialMs;
@@ -137,6 +139,12 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
     }
     m_peerProblem.clear();
     m_peers = std::move(peers);
+    // The bound port where scripts and tests can read it (with terminalPort 0 it is chosen now).
+    QSaveFile portFile(m_config.portFilePath());
+    if (!portFile.open(QIODevice::WriteOnly) ||
+        portFile.write(QByteArray::number(m_peers->serverPort()) + '\n') < 0 || !portFile.commit())
+        qCWarning(lcPeer).noquote()
+            << "cannot write" << m_config.portFilePath() << ":" << portFile.errorString();
     connect(m_peers.get(), &PeerSync::inventoryResponse, m_reconciler.get(),
             &Reconciler::onInventoryResponse);
     m_reconciler->start();

@@ -16,6 +16,11 @@ QString LaneConfig::databasePath() const
     return QDir(effectiveDataDir()).filePath(QStringLiteral("lane-%1.sqlite").arg(terminalId));
 }
 
+QString LaneConfig::portFilePath() const
+{
+    return QDir(effectiveDataDir()).filePath(QStringLiteral("lane-%1.port").arg(terminalId));
+}
+
 QList<QPair<QString, QString>> LaneConfig::describe() const
 {
     auto secret = [](const QString &value) {
@@ -28,6 +33,7 @@ QList<QPair<QString, QString>> LaneConfig::describe() const
         {QStringLiteral("storeId"), storeId},
         {QStringLiteral("terminalPort"), n(terminalPort)},
         {QStringLiteral("bindAddress"), bindAddress},
+        {QStringLiteral("listenFd"), listenFd < 0 ? QStringLiteral("(none)") : n(listenFd)},
         {QStringLiteral("peerTerminals"), peerTerminals.isEmpty()
                                               ? QStringLiteral("(none)")
                                               : peerTerminals.join(QStringLiteral(", "))},

@@ -19,6 +19,7 @@ struct LaneConfig
     QString storeKey;     // secret: never printed
     QString storeKeyFile; // where storeKey came from, if a file
     QString bindAddress = QStringLiteral("0.0.0.0");
+    int listenFd = -1; // an inherited listening socket to serve peers on instead of binding
     int peerBackoffInitialMs = 1000;
     int peerBackoffMaxMs = 60000;
     int peerMaxFramesPerSecond = 50000;
@@ -41,6 +42,9 @@ struct LaneConfig
     bool cloudEnabled() const { return !supabaseUrl.isEmpty() && !supabaseServiceKey.isEmpty(); }
     QString effectiveDataDir() const;
     QString databasePath() const;
+    // Where a running lane writes the port its peer server is bound to (terminalPort 0 binds
+    // any free port): <dataDir>/lane-<terminalId>.port.
+    QString portFilePath() const;
 
     // Every setting as (key, value) for display, in the README's order; secrets are shown only
     // as set or not set.
