@@ -61,6 +61,23 @@ struct ChildRun
     QString log;
 };
 
+// Where a scripted run stopped, from its log: the step that failed (with its reason), or the
+// last step that was done.
+QString whereItStopped(const QString &log)
+{
+    const QStringList lines = log.split(QLatin1Char('\n'));
+    for (auto it = lines.crbegin(); it != lines.crend(); ++it)
+        if (it->contains(QLatin1String("ui-script: step")) &&
+            it->contains(QLatin1String("failed after")))
+            return it->mid(it->indexOf(QLatin1String("ui-script: step")));
+    for (auto it = lines.crbegin(); it != lines.crend(); ++it)
+        if (it->contains(QLatin1String("ui-script: step")) &&
+            it->contains(QLatin1String(" done in ")))
+            return QStringLiteral("stopped after ") +
+                   it->mid(it->indexOf(QLatin1String("ui-script: step")) + 11);
+    return QStringLiteral("stopped before its first step");
+}
+
 ChildRun runChild(const QString &program, const QStringList &args, int timeoutMs)
 {
     ChildRun r;
@@ -95,7 +112,10 @@ ChildRun runChild(const QString &program, const QStringList &args, int timeoutMs
     if (!Bench::waitFor([&] { return p.state() == QProcess::NotRunning; }, timeoutMs)) {
         p.kill();
         p.waitForFinished();
-        die(QStringLiteral("%1 did not finish in time:\n%2").arg(program, r.log));
+        die(QStringLiteral("%1 did not finish within %2 s (%3):\n%4")
+                .arg(program)
+                .arg(timeoutMs / 1000)
+                .arg(whereItStopped(r.log), r.log));
     }
     r.exitCode = p.exitCode();
     return r;
@@ -225,12 +245,12 @@ int main(int argc, char *argv[])
     const ChildRun scan = runChild(lane,
                                    laneArgs(dir.filePath(QStringLiteral("scan")),
                                             writeScript(QStringLiteral("scan.json"), steps)),
-                                   120000);
+                                   60000 + scans * 2000);
     if (scan.exitCode != 0 || int(scan.renderMs.size()) != scans)
-        die(QStringLiteral("the scan run failed (%1 of %2 scans timed):\n%3")
+        die(QStringLiteral("the scan run failed (%1 of %2 scans timed; %3):\n%4")
                 .arg(scan.renderMs.size())
                 .arg(scans)
-                .arg(scan.log));
+                .arg(whereItStopped(scan.log), scan.log));
     const ChildRun keys =
         runChild(self, {QStringLiteral("--empty-window"), QString::number(scans)}, 60000);
 

@@ -153,16 +153,17 @@ UiScript::Outcome UiScript::attempt(const QJsonObject &s, QString &error)
         keys(s.value(QLatin1String("keys")).toString());
         if (s.value(QLatin1String("timeRender")).toBool()) {
             // How long until what the keys changed is on screen (ui_bench's scan-to-render).
-            auto *clock = new QElapsedTimer;
+            auto clock = std::make_shared<QElapsedTimer>();
             clock->start();
             const qsizetype index = m_index;
+            ++m_pendingRenders;
             auto connection = std::make_shared<QMetaObject::Connection>();
-            *connection =
-                connect(m_window, &QQuickWindow::frameSwapped, this, [clock, index, connection] {
+            *connection = connect(
+                m_window, &QQuickWindow::frameSwapped, this, [this, clock, index, connection] {
                     qCInfo(lcUi).noquote() << QStringLiteral("ui-script: step %1 rendered in %2 us")
                                                   .arg(index + 1)
                                                   .arg(clock->nsecsElapsed() / 1000);
-                    delete clock;
+                    --m_pendingRenders;
                     QObject::disconnect(*connection);
                 });
             m_window->update();
@@ -188,7 +189,13 @@ UiScript::Outcome UiScript::attempt(const QJsonObject &s, QString &error)
         }
         return Outcome::Done;
     }
-    // quit
+    // quit, once what was measured is on record
+    if (m_pendingRenders > 0) {
+        error = QStringLiteral("%1 render timing(s) still waiting for their frame")
+                    .arg(m_pendingRenders);
+        m_window->update();
+        return Outcome::Retry;
+    }
     const int code = s.value(QLatin1String("quit")).toInt(0);
     qCInfo(lcUi) << "ui-script: quitting with status" << code;
     QCoreApplication::exit(code);

@@ -24,9 +24,11 @@ class QQuickWindow;
 //   {"tap": "objectName"}                  the visible, enabled item's centre is clicked
 //   {"keys": "4006381333931\n"}            key presses to whatever has focus; \n is Enter;
 //                                          "timeRender": true logs when the result is on screen
+//                                          ("ui-script: step N rendered in U us")
 //   {"wait": "checkout.stage", "equals": "2"} or {"wait": "sync.pending", "atMost": 0}
 //   {"dump": "/path/state.json", "everyMs": 250}   now, and again every everyMs (optional)
-//   {"quit": 0}                            exits the lane with that status
+//   {"quit": 0}                            exits the lane with that status, once every render
+//                                          timing asked for has been logged
 // Any step may carry "timeoutMs" (default 15000).
 class UiScript : public QObject
 {
@@ -59,5 +61,6 @@ private:
     QElapsedTimer m_stepClock;
     QTimer m_retry;
     QList<QTimer *> m_dumps;
+    int m_pendingRenders = 0; // timeRender steps whose frame has not been swapped yet
     std::function<void(const Status &)> m_done;
 };
