@@ -2,12 +2,15 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import EuphoriaLane
+import EuphoriaLane.Controllers
 
-// A PIN pad with large keys; shows dots, never the digits. Also takes a keyboard's digits.
+// A PIN pad with large keys; shows dots, never the digits. Also takes a keyboard's digits. OK
+// (tapped, or Enter) submits only a complete PIN, by the lane's one PIN rule in C++.
 FocusScope {
     id: pad
     property string pin: ""
-    property int maxLength: 8
+    readonly property int maxLength: LoginController.pinMaxLength
+    readonly property bool complete: LoginController.pinComplete(pin)
     signal submitted(string pin)
 
     implicitWidth: 3 * 96 + 2 * Theme.spacing
@@ -16,7 +19,7 @@ FocusScope {
     function press(key) {
         if (key === "clear") pin = ""
         else if (key === "back") pin = pin.slice(0, -1)
-        else if (key === "ok") { if (pin.length > 0) { submitted(pin); pin = "" } }
+        else if (key === "ok") { if (complete) { submitted(pin); pin = "" } }
         else if (pin.length < maxLength) pin += key
     }
 
@@ -76,7 +79,7 @@ FocusScope {
                     fontSize: modelData.length > 1 ? Theme.fontBody : Theme.fontTitle
                     text: modelData === "clear" ? qsTr("Clear") : modelData === "ok" ? qsTr("OK") : modelData
                     tone: modelData === "ok" ? "primary" : "neutral"
-                    enabled: modelData !== "ok" || pad.pin.length >= 4
+                    enabled: modelData !== "ok" || pad.complete
                     onClicked: pad.press(modelData)
                 }
             }

@@ -14,7 +14,8 @@ class TstEmployeeSession : public QObject
     static QString managerId() { return QStringLiteral("0b2d7dd9-2d7b-5b5e-8d26-000000000001"); }
     static QString cashierId() { return QStringLiteral("0b2d7dd9-2d7b-5b5e-8d26-000000000002"); }
 
-    static void addStaff(TestLane &t)
+    // A manager and a cashier with known PINs, committed; false if that failed.
+    [[nodiscard]] static bool addStaff(TestLane &t)
     {
         Employee manager{managerId(),
                          QStringLiteral("Mia Manager"),
@@ -34,9 +35,8 @@ class TstEmployeeSession : public QObject
                          0};
         EmployeeStore &store = t.lane().session().store();
         WriteTransaction tx(t.db());
-        QVERIFY(store.upsert(manager, t.clock().nowIso()));
-        QVERIFY(store.upsert(cashier, t.clock().nowIso()));
-        QVERIFY(tx.commit());
+        return store.upsert(manager, t.clock().nowIso()) &&
+               store.upsert(cashier, t.clock().nowIso()) && tx.commit();
     }
 
 private Q_SLOTS:
@@ -60,7 +60,7 @@ private Q_SLOTS:
     void loginAndLogout()
     {
         TestLane t;
-        addStaff(t);
+        QVERIFY(addStaff(t));
         EmployeeSession &s = t.lane().session();
         QSignalSpy in(&s, &EmployeeSession::loggedIn);
         QSignalSpy out(&s, &EmployeeSession::loggedOut);
@@ -80,7 +80,7 @@ private Q_SLOTS:
     void lockoutAfterFiveWrongPins()
     {
         TestLane t;
-        addStaff(t);
+        QVERIFY(addStaff(t));
         EmployeeSession &s = t.lane().session();
         for (int i = 1; i <= 4; ++i) {
             const auto r = s.login(cashierId(), QStringLiteral("0000"));
@@ -109,10 +109,31 @@ private Q_SLOTS:
         QVERIFY(stored->value().lockedUntil.isEmpty());
     }
 
+    // What is not a PIN (too short, too long, letters) is refused with the rule, and is not
+    // counted as a wrong PIN toward the lockout.
+    void malformedPinIsNotAFailedAttempt()
+    {
+        TestLane t;
+        QVERIFY(addStaff(t));
+        EmployeeSession &s = t.lane().session();
+        for (const QString &pin :
+             {QStringLiteral("1"), QStringLiteral("432"), QStringLiteral("123456789"),
+              QStringLiteral("43a1"), QString()}) {
+            const auto r = s.login(cashierId(), pin);
+            QVERIFY(!r.ok);
+            QVERIFY(!r.lockedOut);
+            QVERIFY2(r.message.contains(QLatin1String("4 to 8 digits")), qPrintable(r.message));
+        }
+        QCOMPARE(s.store().byId(cashierId())->value().failedAttempts, 0);
+        const auto wrong = s.login(cashierId(), QStringLiteral("0000"));
+        QCOMPARE(wrong.attemptsLeft, 4);
+        QVERIFY(s.login(cashierId(), QStringLiteral("4321")).ok);
+    }
+
     void expiredLockGivesFreshAttempts()
     {
         TestLane t;
-        addStaff(t);
+        QVERIFY(addStaff(t));
         EmployeeSession &s = t.lane().session();
         for (int i = 0; i < 5; ++i)
             (void)s.login(cashierId(), QStringLiteral("0000"));
@@ -126,7 +147,7 @@ private Q_SLOTS:
     void managerUnlocks()
     {
         TestLane t;
-        addStaff(t);
+        QVERIFY(addStaff(t));
         EmployeeSession &s = t.lane().session();
         for (int i = 0; i < 5; ++i)
             (void)s.login(cashierId(), QStringLiteral("0000"));
@@ -137,35 +158,59 @@ private Q_SLOTS:
         QVERIFY(s.login(cashierId(), QStringLiteral("4321")).ok);
     }
 
+    // The idle lock runs on the lane's clock: the test moves time instead of waiting for it.
     void idleLock()
     {
         TestLane t;
-        addStaff(t);
-        // A session with a one-second idle lock on the same database.
-        EmployeeSession s(t.db(), t.clock(), std::chrono::seconds(1));
+        QVERIFY(addStaff(t));
+        EmployeeSession s(t.db(), t.clock(), std::chrono::seconds(300));
         QSignalSpy out(&s, &EmployeeSession::loggedOut);
         QVERIFY(s.login(cashierId(), QStringLiteral("4321")).ok);
-        QTRY_COMPARE_WITH_TIMEOUT(out.count(), 1, 5000);
+        t.clock().advanceMs(299 * 1000);
+        QCOMPARE(out.count(), 0);
+        QVERIFY(s.isLoggedIn());
+        t.clock().advanceMs(1000);
+        QCOMPARE(out.count(), 1);
         QCOMPARE(out.first().first().toString(), QStringLiteral("idle"));
         QVERIFY(!s.isLoggedIn());
+        // Logging out stops the timer: nothing fires later.
+        QVERIFY(s.login(cashierId(), QStringLiteral("4321")).ok);
+        s.logout();
+        t.clock().advanceMs(600 * 1000);
+        QCOMPARE(out.count(), 2);
+        QCOMPARE(out.last().first().toString(), QStringLiteral("logout"));
     }
 
     void activityPostponesIdleLock()
     {
         TestLane t;
-        addStaff(t);
-        EmployeeSession s(t.db(), t.clock(), std::chrono::seconds(1));
+        QVERIFY(addStaff(t));
+        EmployeeSession s(t.db(), t.clock(), std::chrono::seconds(300));
         QSignalSpy out(&s, &EmployeeSession::loggedOut);
         QVERIFY(s.login(cashierId(), QStringLiteral("4321")).ok);
-        QElapsedTimer elapsed;
-        elapsed.start();
-        // Touch every 300 ms for 1.5 s: longer than the idle limit, yet never idle.
-        while (elapsed.elapsed() < 1500) {
+        // A touch every 200 s for 20 minutes: far longer than the idle limit, yet never idle.
+        for (int i = 0; i < 6; ++i) {
+            t.clock().advanceMs(200 * 1000);
             s.touch();
-            QTest::qWait(300);
             QCOMPARE(out.count(), 0);
         }
-        QTRY_COMPARE_WITH_TIMEOUT(out.count(), 1, 5000);
+        t.clock().advanceMs(299 * 1000);
+        QCOMPARE(out.count(), 0);
+        t.clock().advanceMs(1000);
+        QCOMPARE(out.count(), 1);
+    }
+
+    // A lane configured without an idle lock never locks by itself.
+    void noIdleLockWhenDisabled()
+    {
+        TestLane t;
+        QVERIFY(addStaff(t));
+        EmployeeSession s(t.db(), t.clock(), std::chrono::seconds(0));
+        QSignalSpy out(&s, &EmployeeSession::loggedOut);
+        QVERIFY(s.login(cashierId(), QStringLiteral("4321")).ok);
+        t.clock().advanceMs(24 * 3600 * 1000);
+        QCOMPARE(out.count(), 0);
+        QVERIFY(s.isLoggedIn());
     }
 };
 

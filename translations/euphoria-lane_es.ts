@@ -1049,6 +1049,10 @@
         <source>Manager PIN not accepted.</source>
         <translation>PIN de gerente no aceptado.</translation>
     </message>
+    <message>
+        <source>A PIN has %1 to %2 digits.</source>
+        <translation>Un PIN tiene de %1 a %2 dígitos.</translation>
+    </message>
 </context>
 <context>
     <name>HeldCarts</name>

@@ -1049,6 +1049,10 @@
         <source>Manager PIN not accepted.</source>
         <translation>Code du responsable refusé.</translation>
     </message>
+    <message>
+        <source>A PIN has %1 to %2 digits.</source>
+        <translation>Un code PIN comporte de %1 à %2 chiffres.</translation>
+    </message>
 </context>
 <context>
     <name>HeldCarts</name>

@@ -2,6 +2,7 @@
 
 #include "lane.h"
 #include "logging.h"
+#include "pinhasher.h"
 
 #include <QQmlEngine>
 
@@ -65,6 +66,16 @@ bool LoginController::manager() const
 QString LoginController::terminalId() const
 {
     return m_lane.config().terminalId;
+}
+
+bool LoginController::pinComplete(const QString &pin)
+{
+    return PinHasher::isWellFormed(pin);
+}
+
+int LoginController::pinMaxLength()
+{
+    return PinHasher::kMaxLength;
 }
 
 bool LoginController::login(const QString &employeeId, const QString &pin)

@@ -21,6 +21,7 @@ class LoginController : public QObject
     Q_PROPERTY(bool manager READ manager NOTIFY sessionChanged)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(QString terminalId READ terminalId CONSTANT)
+    Q_PROPERTY(int pinMaxLength READ pinMaxLength CONSTANT)
 public:
     explicit LoginController(Lane &lane, QObject *parent = nullptr);
 
@@ -33,6 +34,10 @@ public:
     bool manager() const;
     QString message() const { return m_message; }
     QString terminalId() const;
+
+    // The PIN rule (PinHasher) for every PIN pad: OK and Enter submit only a complete PIN.
+    Q_INVOKABLE static bool pinComplete(const QString &pin);
+    static int pinMaxLength();
 
     Q_INVOKABLE bool login(const QString &employeeId, const QString &pin);
     Q_INVOKABLE void logout();

@@ -12,7 +12,7 @@ bool ensureSodium()
 
 bool PinHasher::isWellFormed(const QString &pin)
 {
-    if (pin.size() < 4 || pin.size() > 8)
+    if (pin.size() < kMinLength || pin.size() > kMaxLength)
         return false;
     for (QChar c : pin)
         if (c.unicode() < '0' || c.unicode() > '9')

@@ -62,6 +62,19 @@ Item {
             compare(pad.pin, "")
         }
 
+        // Enter follows the same rule as the OK key: a short PIN is not submitted (and so never
+        // counts as a wrong PIN).
+        function test_enterNeedsACompletePin() {
+            keyClick(Qt.Key_1); keyClick(Qt.Key_2); keyClick(Qt.Key_3)
+            keyClick(Qt.Key_Return)
+            compare(submitted.count, 0)
+            compare(pad.pin, "123", "an incomplete PIN stays to be finished")
+            keyClick(Qt.Key_4)
+            keyClick(Qt.Key_Enter)
+            compare(submitted.count, 1)
+            compare(submitted.signalArguments[0][0], "1234")
+        }
+
         function test_keyboard() {
             keyClick(Qt.Key_2); keyClick(Qt.Key_4); keyClick(Qt.Key_6); keyClick(Qt.Key_8)
             compare(pad.pin, "2468")
