@@ -303,7 +303,8 @@ private slots:
         QVERIFY(checkout.messageIsError());
 
         auto products = t.lane().catalog().byCategory(QString(), 2);
-        QVERIFY(products && products->size() == 2);
+        QVERIFY(products);
+        QCOMPARE(products->size(), 2);
         for (const Product &p : *products)
             checkout.enter(p.barcodes.value(0, p.sku));
         checkout.startPayment();

@@ -76,9 +76,8 @@ private Q_SLOTS:
         const QString path = file(QStringLiteral("bad.json"), "{\"terminalPort\": \"eighty\"}");
         const Run r = run({QStringLiteral("--config"), path});
         QCOMPARE(r.code, 2);
-        QVERIFY2(r.err.contains(QLatin1String("bad.json")) &&
-                     r.err.contains(QLatin1String("terminalPort")),
-                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("bad.json")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("terminalPort")), qPrintable(r.err));
 
         const QString secret = file(QStringLiteral("secret.json"),
                                     "{\"supabaseServiceKey\": 12345678, \"terminalId\": \"L1\"}");
@@ -101,9 +100,8 @@ private Q_SLOTS:
                            m_dir.filePath(QStringLiteral("warn")), QStringLiteral("--ring-sales"),
                            QStringLiteral("0")});
         QCOMPARE(r.code, 0);
-        QVERIFY2(r.err.contains(QLatin1String("colour")) &&
-                     r.err.contains(QLatin1String("warning")),
-                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("colour")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("warning")), qPrintable(r.err));
         QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("warn/lane-L7.sqlite"))));
     }
 
@@ -138,9 +136,8 @@ private Q_SLOTS:
         const Run r = run({QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("imp")),
                            QStringLiteral("--import-catalog"), csv});
         QCOMPARE(r.code, 1);
-        QVERIFY2(r.err.contains(QLatin1String("bad.csv")) &&
-                     r.err.contains(QLatin1String("line 2")),
-                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("bad.csv")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("line 2")), qPrintable(r.err));
         const QString good = file(QStringLiteral("good.csv"),
                                   "sku,name,priceCents,taxRateBp,stock\nX1,Thing,100,0,5\n");
         const Run ok = run({QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("imp")),

@@ -1,8 +1,8 @@
 #include "database.h"
 #include "idgenerator.h"
+#include "testseed.h"
 
 #include <QProcess>
-#include <QRandomGenerator>
 #include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -22,7 +22,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        QRandomGenerator rng(20261125);
+        QRandomGenerator &rng = testRandom(); // printed: EUPHORIA_TEST_SEED replays the kills
         QSet<QString> printed;
         int kills = 0;
         int killedBeforeFirstSale = 0;

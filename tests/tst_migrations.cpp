@@ -1,12 +1,13 @@
 #include "database.h"
 #include "migrations.h"
 
+#include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
-// Migrations: a database migrated one step at a time (closed and reopened between steps, as an
-// old lane upgraded release by release) has exactly the schema of a freshly created one.
+// Migrations: a fresh database, and one migrated from any older version (one step at a time or
+// at once), have exactly the schema checked in as tests/data/lane-schema.txt.
 class TstMigrations : public QObject
 {
     Q_OBJECT
@@ -44,30 +45,90 @@ class TstMigrations : public QObject
         return out;
     }
 
+    // The checked-in description of the schema a lane must have (tests/data/lane-schema.txt),
+    // without its comment lines.
+    static QStringList reference()
+    {
+        QFile f(QStringLiteral(LANE_SOURCE_DIR "/tests/data/lane-schema.txt"));
+        if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+            return {};
+        QStringList lines;
+        for (const QString &line : QString::fromUtf8(f.readAll()).split(QLatin1Char('\n')))
+            if (!line.isEmpty() && !line.startsWith(QLatin1Char('#')))
+                lines.append(line);
+        return lines;
+    }
+
 private Q_SLOTS:
-    void steppedEqualsFresh()
+    // A fresh database has exactly the checked-in schema. After a deliberate schema change,
+    // EUPHORIA_UPDATE_SCHEMA=1 rewrites the file; review its diff like code.
+    void freshEqualsTheCheckedInSchema()
     {
         QTemporaryDir dir;
         Database fresh;
         QVERIFY(fresh.open({dir.filePath(QStringLiteral("fresh.sqlite"))}));
         QCOMPARE(fresh.schemaVersion(), Migrations::latestVersion());
-
-        const QString steppedPath = dir.filePath(QStringLiteral("stepped.sqlite"));
-        for (const auto &step : Migrations::steps()) {
-            Database stepped;
-            Database::Options options{steppedPath};
-            options.targetVersion = step.version;
-            QVERIFY2(stepped.open(options), qPrintable(QString::number(step.version)));
-            QCOMPARE(stepped.schemaVersion(), step.version);
+        const QStringList actual = describe(fresh);
+        if (qEnvironmentVariableIntValue("EUPHORIA_UPDATE_SCHEMA") == 1) {
+            QFile f(QStringLiteral(LANE_SOURCE_DIR "/tests/data/lane-schema.txt"));
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text));
+            f.write(QStringLiteral("# The schema of a lane database at version %1: what a fresh "
+                                   "database and one migrated from\n# any older version must "
+                                   "look like (tst_migrations). Regenerate after a deliberate "
+                                   "change with\n# EUPHORIA_UPDATE_SCHEMA=1 "
+                                   "build/tests/tst_migrations freshEqualsTheCheckedInSchema\n")
+                        .arg(Migrations::latestVersion())
+                        .toUtf8());
+            f.write((actual.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
         }
-        Database stepped;
-        QVERIFY(stepped.open({steppedPath}));
-        QCOMPARE(stepped.schemaVersion(), Migrations::latestVersion());
+        const QStringList expected = reference();
+        QVERIFY2(expected.size() > 40, "tests/data/lane-schema.txt is missing or short");
+        QCOMPARE(actual, expected);
+    }
 
-        const QStringList a = describe(fresh);
-        const QStringList b = describe(stepped);
-        QVERIFY(a.size() > 40);
-        QCOMPARE(b, a);
+    // A database created at every older version (closed and reopened between steps, as an old
+    // lane upgraded release by release, or straight to the latest) ends with the same schema.
+    void everyOlderVersionMigratesToTheCheckedInSchema_data()
+    {
+        QTest::addColumn<int>("from");
+        QTest::addColumn<bool>("stepByStep");
+        for (const auto &step : Migrations::steps()) {
+            if (step.version >= Migrations::latestVersion())
+                continue;
+            QTest::addRow("v%d at once", step.version) << step.version << false;
+            QTest::addRow("v%d step by step", step.version) << step.version << true;
+        }
+    }
+    void everyOlderVersionMigratesToTheCheckedInSchema()
+    {
+        QFETCH(int, from);
+        QFETCH(bool, stepByStep);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        {
+            Database old;
+            Database::Options options{path};
+            options.targetVersion = from;
+            QVERIFY(old.open(options));
+            QCOMPARE(old.schemaVersion(), from);
+        }
+        if (stepByStep) {
+            for (const auto &step : Migrations::steps()) {
+                if (step.version <= from)
+                    continue;
+                Database stepped;
+                Database::Options options{path};
+                options.targetVersion = step.version;
+                QVERIFY2(stepped.open(options), qPrintable(QString::number(step.version)));
+                QCOMPARE(stepped.schemaVersion(), step.version);
+            }
+        }
+        Database migrated;
+        QVERIFY(migrated.open({path}));
+        QCOMPARE(migrated.schemaVersion(), Migrations::latestVersion());
+        const QStringList expected = reference();
+        QVERIFY2(expected.size() > 40, "tests/data/lane-schema.txt is missing or short");
+        QCOMPARE(describe(migrated), expected);
     }
 
     void dataSurvivesMigration()

@@ -36,7 +36,8 @@ public slots:
         LoginController::setInstance(m_login.get());
         CheckoutController::setInstance(m_checkout.get());
         const auto cashier = Lane::demoCashier();
-        QVERIFY(cashier && m_login->login(cashier->employeeId, cashier->pin));
+        QVERIFY(cashier);
+        QVERIFY(m_login->login(cashier->employeeId, cashier->pin));
 
         QStringList barcodes;
         for (const Product &p : m_lane->catalog().byCategory(QString(), 5).value_or({}))

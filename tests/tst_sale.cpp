@@ -73,7 +73,8 @@ private Q_SLOTS:
         QCOMPARE(c.stockSum, stockBefore - 6);
 
         auto stored = t.lane().sales().sales().byId(sale->id);
-        QVERIFY(stored && stored->has_value());
+        QVERIFY(stored);
+        QVERIFY(stored->has_value());
         QCOMPARE(stored->value().totalCents, total);
         QCOMPARE(stored->value().lines.size(), 3);
         QCOMPARE(stored->value().payments.at(1).changeCents, 500);
@@ -87,7 +88,8 @@ private Q_SLOTS:
         // The outbox row: seed fields, pending, transaction priority, and a payload that a
         // peer decodes back into the same sale.
         auto row = t.lane().outbox().store().byId(sale->messageId);
-        QVERIFY(row && row->has_value());
+        QVERIFY(row);
+        QVERIFY(row->has_value());
         const OutboxRow &r = row->value();
         QCOMPARE(r.topic, QString(Topics::Transaction));
         QCOMPARE(r.status, QStringLiteral("pending"));
@@ -178,7 +180,8 @@ private Q_SLOTS:
         QCOMPARE(left->value(2), 0);
         // A return is not itself a sale to return from.
         auto lastReturn = t.lane().sales().sales().byReceipt(sale->receiptNumber);
-        QVERIFY(lastReturn && lastReturn->has_value());
+        QVERIFY(lastReturn);
+        QVERIFY(lastReturn->has_value());
     }
 
     void aReturnIsNotASale()
@@ -283,7 +286,7 @@ private Q_SLOTS:
         QVERIFY(!sale);
         QVERIFY2(sale.error().contains(QLatin1String("injected failure")),
                  qPrintable(sale.error()));
-        QVERIFY(counts(t) == before);
+        QCOMPARE(counts(t), before);
         QCOMPARE(cart.lines().size(), linesBefore);
         QCOMPARE(cart.totalCents(), totalBefore);
         QVERIFY(cart.isFullyPaid());

@@ -240,7 +240,8 @@ private slots:
         WriteTransaction tx(t.db());
         auto a = t.db().nextCounter(QStringLiteral("test"));
         auto b = t.db().nextCounter(QStringLiteral("test"));
-        QVERIFY(a && b);
+        QVERIFY(a);
+        QVERIFY(b);
         QCOMPARE(*b, *a + 1);
         auto none = t.db().statement(
             QStringLiteral("UPDATE counters SET value = value WHERE name = ? RETURNING value"));
