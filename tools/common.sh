@@ -9,7 +9,8 @@ PACKAGES=(
     qt6-base-dev qt6-websockets-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-qpa-plugins libqt6sql6-sqlite libgl-dev
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
-    qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
+    qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml
+    qml6-module-qtqml-models qml6-module-qtqml-workerscript
     qml6-module-qttest
     libsodium-dev libssl-dev libsqlite3-dev sqlite3 fonts-dejavu-core clang-format
 )
