@@ -276,9 +276,14 @@ private slots:
             QVERIFY(tx.commit());
         };
         // Past the threshold, then quiet: a checkpoint runs to the end ...
-        for (int i = 0; i < 100; ++i)
+        // (The WAL may already have started over when the background thread ran in between:
+        // that it went past the threshold is what counts.)
+        int peak = 0;
+        for (int i = 0; i < 100; ++i) {
             write(1);
-        QVERIFY(db.checkpointer()->walFrames() >= 64);
+            peak = std::max(peak, db.checkpointer()->walFrames());
+        }
+        QVERIFY2(peak >= 64, qPrintable(QString::number(peak)));
         QTRY_VERIFY(db.checkpointer()->caughtUp());
         QVERIFY(db.checkpointer()->completedCheckpoints() > 0);
         // ... so the next commit starts the WAL over instead of appending to it.
