@@ -43,9 +43,10 @@ bool platformGiven(const QStringList &args)
            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
-int printHealth(const LaneConfig &config, int maxOfflineSeconds, QTextStream &out, QTextStream &err)
+int printHealth(const LaneConfig &config, int maxOfflineSeconds, const Clock &clock,
+                QTextStream &out, QTextStream &err)
 {
-    auto report = HealthReport::read(config, maxOfflineSeconds, QDateTime::currentDateTimeUtc());
+    auto report = HealthReport::read(config, maxOfflineSeconds, clock.nowUtc());
     if (!report) {
         err << "euphoria-lane: " << report.error() << "\n";
         return RuntimeError;
@@ -99,13 +100,21 @@ int main(int argc, char *argv[])
         err << "euphoria-lane: warning: " << w << "\n";
     LaneConfig config = loaded->config;
 
+    // A deliberately wrong clock, for testing how lanes cope with skew.
+    bool offsetOk = false;
+    const qint64 offsetSeconds =
+        qEnvironmentVariable("EUPHORIA_CLOCK_OFFSET_SECONDS").toLongLong(&offsetOk);
+    OffsetClock offsetClock(offsetOk ? offsetSeconds * 1000 : 0);
+    Clock &ownClock = offsetOk ? static_cast<Clock &>(offsetClock) : Clock::system();
+
     if (cl->health) {
         QCoreApplication app(argc, argv);
-        return printHealth(config, cl->healthMaxOfflineSeconds, out, err);
+        return printHealth(config, cl->healthMaxOfflineSeconds, ownClock, out, err);
     }
 
     const bool uiRun = cl->selfTest || !cl->screenshotDir.isEmpty();
-    const bool oneShot = cl->ringSales >= 0 || !cl->importCatalog.isEmpty();
+    const bool oneShot =
+        cl->ringSales >= 0 || !cl->importCatalog.isEmpty() || !cl->counts.isEmpty();
     bool headless = cl->headless || (oneShot && !uiRun);
     if (!headless && !uiRun && !hasDisplay() && !platformGiven(args)) {
         err << "euphoria-lane: no display found (DISPLAY and WAYLAND_DISPLAY are unset): running "
@@ -135,16 +144,10 @@ int main(int argc, char *argv[])
     if (headless)
         installTranslator(*app);
 
-    // A deliberately wrong clock, for testing how lanes cope with skew.
-    bool offsetOk = false;
-    const qint64 offsetSeconds =
-        qEnvironmentVariable("EUPHORIA_CLOCK_OFFSET_SECONDS").toLongLong(&offsetOk);
-    OffsetClock offsetClock(offsetOk ? offsetSeconds * 1000 : 0);
     if (offsetOk && offsetSeconds != 0)
         err << "euphoria-lane: clock offset " << offsetSeconds
             << " s (EUPHORIA_CLOCK_OFFSET_SECONDS)\n";
-    Lane lane(config, offsetOk ? static_cast<Clock &>(offsetClock) : Clock::system(),
-              IdGenerator::system());
+    Lane lane(config, ownClock, IdGenerator::system());
     if (Status s = lane.start(); !s) {
         err << "euphoria-lane: cannot start lane " << config.terminalId << ": " << s.error()
             << "\n";
@@ -162,6 +165,27 @@ int main(int argc, char *argv[])
         err << "euphoria-lane: imported " << summary->products << " products ("
             << summary->stockInitialized << " new stock figures, " << summary->deactivated
             << " deactivated)\n";
+    }
+
+    for (const auto &[code, quantity] : cl->counts) {
+        auto product = lane.catalog().bySku(code);
+        if (product && !product->has_value())
+            product = lane.catalog().byBarcode(code);
+        if (!product) {
+            err << "euphoria-lane: " << product.error() << "\n";
+            return RuntimeError;
+        }
+        if (!product->has_value()) {
+            err << "euphoria-lane: --count: no product with SKU or barcode " << code << "\n";
+            return RuntimeError;
+        }
+        auto counted = lane.stock().recordCount(product->value().id, quantity);
+        if (!counted) {
+            err << "euphoria-lane: --count " << code << ": " << counted.error() << "\n";
+            return RuntimeError;
+        }
+        err << "euphoria-lane: counted " << product->value().name << ": " << quantity << " (was "
+            << counted->before << ")\n";
     }
 
     if (cl->selfTest) {
@@ -217,7 +241,7 @@ int main(int argc, char *argv[])
         QTimer::singleShot(0, simulator.get(),
                            [&] { simulator->start(cl->ringSales, cl->rate, cl->seed); });
     } else if (oneShot && !cl->headless) {
-        return Ok; // an import on its own is done
+        return Ok; // an import or a count on its own is done
     }
 
     std::unique_ptr<UiShell> shell;

@@ -63,7 +63,10 @@ Rectangle {
             spacing: Theme.spacing / 2
             Repeater {
                 model: [qsTr("Reconciliation"), qsTr("Conflicts"), qsTr("Cloud uploads"),
-                        qsTr("Stock count"), qsTr("Employees"), qsTr("Language"), qsTr("Settings")]
+                        qsTr("Stock count"), qsTr("Employees"), qsTr("Language"), qsTr("Settings"),
+                        AdminController.heldMessages.length > 0
+                            ? qsTr("Store time (%1)").arg(AdminController.heldMessages.length)
+                            : qsTr("Store time")]
                 TouchButton {
                     required property string modelData
                     required property int index
@@ -528,6 +531,86 @@ Rectangle {
                         nameWidth: 260
                         name: modelData.key
                         value: modelData.value
+                    }
+                }
+            }
+
+            // 7: Store time: clocks that disagree, and messages held for a time too far ahead.
+            ColumnLayout {
+                spacing: Theme.spacing
+                Text {
+                    Layout.fillWidth: true
+                    text: SyncStatusController.clockWarning !== "" ? SyncStatusController.clockWarning
+                          : qsTr("Every lane's clock agrees with the store's time.")
+                    font.pixelSize: Theme.fontBody
+                    color: SyncStatusController.clockWarning !== "" ? Theme.danger : Theme.text
+                    wrapMode: Text.Wrap
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("A message stamped too far ahead of the store's time is kept here instead of changing stock with a time that has not come. It is applied by itself when its time comes; accept it to apply it now, on every lane.")
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.textMuted
+                    wrapMode: Text.Wrap
+                }
+                ListView {
+                    id: heldList
+                    objectName: "heldList"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    spacing: Theme.spacing / 2
+                    model: AdminController.heldMessages
+                    ScrollBar.vertical: ScrollBar { }
+                    delegate: Rectangle {
+                        id: heldRow
+                        required property var modelData
+                        required property int index
+                        width: heldList.width - 12
+                        height: heldLayout.implicitHeight + 2 * Theme.spacing
+                        radius: Theme.radius
+                        color: Theme.surface
+                        border.color: Theme.border
+                        RowLayout {
+                            id: heldLayout
+                            anchors { fill: parent; margins: Theme.spacing }
+                            spacing: Theme.spacing
+                            ColumnLayout {
+                                Layout.fillWidth: true
+                                spacing: 2
+                                Text {
+                                    Layout.fillWidth: true
+                                    text: heldRow.modelData.what
+                                    font.pixelSize: Theme.fontBody
+                                    font.bold: true
+                                    color: Theme.text
+                                    elide: Text.ElideRight
+                                }
+                                Text {
+                                    Layout.fillWidth: true
+                                    text: qsTr("From lane %1 · stamped %2, %3 ahead · held since %4")
+                                          .arg(heldRow.modelData.origin).arg(admin.when(heldRow.modelData.stampedAt))
+                                          .arg(heldRow.modelData.ahead).arg(admin.when(heldRow.modelData.heldAt))
+                                    font.pixelSize: Theme.fontSmall
+                                    color: Theme.textMuted
+                                    wrapMode: Text.Wrap
+                                }
+                            }
+                            TouchButton {
+                                objectName: "acceptHeld" + heldRow.index
+                                text: qsTr("Accept now")
+                                tone: "accent"
+                                Accessible.name: qsTr("Accept %1 now").arg(heldRow.modelData.what)
+                                onClicked: AdminController.acceptHeld(heldRow.modelData.id)
+                            }
+                        }
+                    }
+                    Text {
+                        anchors.centerIn: parent
+                        visible: heldList.count === 0
+                        text: qsTr("No message is held.")
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.textMuted
                     }
                 }
             }

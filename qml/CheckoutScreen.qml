@@ -68,8 +68,29 @@ FocusScope {
         }
     }
 
+    // This lane's clock is off: sales still carry the store's time, but someone should set it.
+    Rectangle {
+        id: clockBanner
+        objectName: "clockBanner"
+        anchors { left: parent.left; right: parent.right; top: header.bottom }
+        visible: SyncStatusController.ownClockWarning !== ""
+        height: visible ? clockText.implicitHeight + Theme.spacing : 0
+        color: Theme.accent
+        Text {
+            id: clockText
+            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
+                      leftMargin: Theme.margin; rightMargin: Theme.margin }
+            text: SyncStatusController.ownClockWarning
+            color: Theme.text
+            font.pixelSize: Theme.fontBody
+            wrapMode: Text.Wrap
+            Accessible.role: Accessible.AlertMessage
+            Accessible.name: text
+        }
+    }
+
     RowLayout {
-        anchors { top: header.bottom; left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
+        anchors { top: clockBanner.bottom; left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.margin }
         spacing: Theme.margin
 
         // Left: finding products.

@@ -70,30 +70,9 @@ Result<HlcTime> Hlc::tick()
     return last();
 }
 
-Result<Hlc::Observed> Hlc::observe(const HlcTime &remote)
+Status Hlc::observe(const HlcTime &remote)
 {
-    const QDateTime nowUtc = m_clock.nowUtc();
-    const qint64 physical = nowUtc.toMSecsSinceEpoch();
-    Observed o;
-    o.aheadMs = remote.ms - physical;
-    if (o.aheadMs > m_maxAheadMs) {
-        o.merged = false;
-        ++m_skew.events;
-        m_skew.lastAheadMs = o.aheadMs;
-        m_skew.lastFrom = remote.terminal;
-        m_skew.lastAt = Clock::toIso(nowUtc);
-        (void)m_db.setMeta(QStringLiteral("clock_skew"),
-                           QStringLiteral("{\"events\":%1,\"lastAheadMs\":%2,\"lastFrom\":\"%3\","
-                                          "\"lastAt\":\"%4\"}")
-                               .arg(m_skew.events)
-                               .arg(m_skew.lastAheadMs)
-                               .arg(m_skew.lastFrom, m_skew.lastAt));
-        qCWarning(lcRecon).noquote()
-            << "clock skew: a time from" << remote.terminal << "is" << o.aheadMs / 1000
-            << "s ahead of this lane's clock (limit" << m_maxAheadMs / 1000
-            << "s); applied without moving this lane's clock forward";
-        return o;
-    }
+    const qint64 physical = m_clock.nowUtc().toMSecsSinceEpoch();
     const qint64 before = m_ms;
     const qint64 top = std::max({m_ms, remote.ms, physical});
     if (top == before && top == remote.ms)
@@ -107,11 +86,21 @@ Result<Hlc::Observed> Hlc::observe(const HlcTime &remote)
     m_ms = top;
     if (m_deferred) {
         m_unsaved = true;
-        return o;
+        return {};
     }
-    if (Status s = persist(); !s)
-        return Result<Observed>::failure(s.error());
-    return o;
+    return persist();
+}
+
+Status Hlc::retreatTo(qint64 ms)
+{
+    if (m_ms <= ms + m_maxAheadMs)
+        return Status::failure(QStringLiteral("the clock is not ahead of the store's time"));
+    qCWarning(lcRecon).noquote() << "this lane's clock had run" << (m_ms - ms) / 1000
+                                 << "s ahead of the store's time; its HLC goes back to"
+                                 << Clock::msToIso(ms);
+    m_ms = ms;
+    m_counter = 0;
+    return persist();
 }
 
 void Hlc::setDeferred(bool deferred)

@@ -36,9 +36,12 @@ struct HlcTime
 };
 
 // One per lane. Every local stock event takes a time from tick(); every received message's time
-// goes through observe() so the lane's next times come after it. The clock's state is written to
-// lane_meta on every step, inside the caller's write transaction, so it never goes backwards
-// across restarts.
+// goes through observe(), so the lane's next times come after everything it has seen: causality
+// holds whatever the physical clocks say. The clock (the store's agreed time, see StoreClock)
+// keeps the physical part close to real time; a message stamped too far in the future is held
+// back before it reaches observe() (Inbox), so it cannot drag every lane's clock with it. The
+// clock's state is written to lane_meta on every step, inside the caller's write transaction,
+// so it never goes backwards across restarts.
 class Hlc
 {
 public:
@@ -49,14 +52,13 @@ public:
     // A time for a local event, later than every time this lane has issued or observed.
     [[nodiscard]] Result<HlcTime> tick();
 
-    struct Observed
-    {
-        bool merged = true;
-        qint64 aheadMs = 0; // how far the remote time was ahead of local physical time
-    };
-    // Merges a remote time. One more than maxAheadMs ahead of local physical time is not merged
-    // (the message is still applied): it is logged and counted as a skew event.
-    [[nodiscard]] Result<Observed> observe(const HlcTime &remote);
+    // Merges a remote time (the HLC receive rule): the lane's next times come after it.
+    [[nodiscard]] Status observe(const HlcTime &remote);
+
+    // The lane learnt that its own clock had run ahead of the store's time: the times it issued
+    // beyond now + maxAheadMs are being re-timed, and the clock goes back to `ms` (the one step
+    // back it ever takes). Refused unless the clock is that far ahead.
+    [[nodiscard]] Status retreatTo(qint64 ms);
 
     // While deferred, observe() moves the clock in memory only and flushDeferred() writes it once
     // (in the caller's transaction): a batch of received messages writes lane_meta once, not
@@ -66,15 +68,7 @@ public:
 
     HlcTime last() const { return {m_ms, m_counter, m_terminal}; }
     qint64 maxAheadMs() const { return m_maxAheadMs; }
-
-    struct Skew
-    {
-        qint64 events = 0;
-        qint64 lastAheadMs = 0;
-        QString lastFrom;
-        QString lastAt;
-    };
-    const Skew &skew() const { return m_skew; }
+    Clock &clock() const { return m_clock; }
 
 private:
     Status persist();
@@ -87,5 +81,4 @@ private:
     qint64 m_counter = 0;
     bool m_deferred = false;
     bool m_unsaved = false;
-    Skew m_skew;
 };

@@ -158,7 +158,23 @@ Result<AppliedChange> InventoryStore::applyBaseline(const StockChange &change, q
         !s)
         return R::failure(s.error());
 
-    // The deltas after the new baseline: their sum, and the latest of their times.
+    auto stock = recompute(change.productId, quantity, change.hlc);
+    if (!stock)
+        return R::failure(stock.error());
+    applied.after = *stock;
+    StockChange recorded = change;
+    recorded.delta = applied.after - applied.before;
+    if (Status s = audit(recorded, applied, false); !s)
+        return R::failure(s.error());
+    return applied;
+}
+
+Result<qint64> InventoryStore::recompute(const QString &productId, std::optional<qint64> quantity,
+                                         const HlcTime &from)
+{
+    using R = Result<qint64>;
+    // The deltas after the baseline (every delta without one): their sum, and the latest of
+    // their times.
     auto after = m_db.statement(QStringLiteral(
         "SELECT delta, hlc_ms, hlc_counter, terminal_id FROM inventory_changes "
         "WHERE product_id = ?1 AND is_delta = 1 AND (hlc_ms, hlc_counter, terminal_id) > "
@@ -166,12 +182,9 @@ Result<AppliedChange> InventoryStore::applyBaseline(const StockChange &change, q
     if (!after)
         return R::failure(after.error());
     SqlStatement &st = **after;
-    st.bind(1, change.productId)
-        .bind(2, change.hlc.ms)
-        .bind(3, change.hlc.counter)
-        .bind(4, change.hlc.terminal);
-    qint64 stock = quantity;
-    HlcTime latest = change.hlc;
+    st.bind(1, productId).bind(2, from.ms).bind(3, from.counter).bind(4, from.terminal);
+    qint64 stock = quantity.value_or(0);
+    HlcTime latest = from;
     while (st.next()) {
         stock += st.columnInt(0);
         const HlcTime t{st.columnInt(1), st.columnInt(2), st.columnText(3)};
@@ -188,23 +201,61 @@ Result<AppliedChange> InventoryStore::applyBaseline(const StockChange &change, q
         "hlc_ms = ?4, hlc_counter = ?5, hlc_terminal = ?6"));
     if (!set)
         return R::failure(set.error());
-    const QString iso = latest.iso();
     if (Status s = (*set)
-                       ->bind(1, change.productId)
+                       ->bind(1, productId)
                        .bind(2, stock)
-                       .bind(3, iso)
+                       .bind(3, latest.iso())
                        .bind(4, latest.ms)
                        .bind(5, latest.counter)
                        .bind(6, latest.terminal)
                        .exec();
         !s)
         return R::failure(s.error());
-    applied.after = stock;
-    StockChange recorded = change;
-    recorded.delta = applied.after - applied.before;
-    if (Status s = audit(recorded, applied, false); !s)
-        return R::failure(s.error());
-    return applied;
+    return stock;
+}
+
+Status InventoryStore::restamp(const QString &messageId, const HlcTime &to)
+{
+    if (Status s = flushIfDeferred(); !s)
+        return s;
+    QStringList products;
+    {
+        auto q = m_db.statement(QStringLiteral(
+            "SELECT DISTINCT product_id FROM inventory_changes WHERE message_id = ?"));
+        if (!q)
+            return Status::failure(q.error());
+        (*q)->bind(1, messageId);
+        while ((*q)->next())
+            products.append((*q)->columnText(0));
+        if (!(*q)->error().isEmpty())
+            return Status::failure((*q)->error());
+    }
+    if (products.isEmpty())
+        return {};
+    for (const char *sql : {"UPDATE inventory_changes SET hlc_ms = ?2, hlc_counter = ?3 WHERE "
+                            "message_id = ?1",
+                            "UPDATE inventory_baselines SET hlc_ms = ?2, hlc_counter = ?3, "
+                            "hlc_terminal = ?4 WHERE message_id = ?1"}) {
+        auto q = m_db.statement(QString::fromLatin1(sql));
+        if (!q)
+            return Status::failure(q.error());
+        (*q)->bind(1, messageId).bind(2, to.ms).bind(3, to.counter);
+        if (QByteArray(sql).contains("?4"))
+            (*q)->bind(4, to.terminal);
+        if (Status s = (*q)->exec(); !s)
+            return s;
+    }
+    for (const QString &product : std::as_const(products)) {
+        auto base = baseline(product);
+        if (!base)
+            return Status::failure(base.error());
+        auto stock = base->has_value()
+                         ? recompute(product, base->value().quantity, base->value().hlc)
+                         : recompute(product, std::nullopt, HlcTime{});
+        if (!stock)
+            return Status::failure(stock.error());
+    }
+    return {};
 }
 
 Status InventoryStore::audit(const StockChange &change, const AppliedChange &applied, bool isDelta)

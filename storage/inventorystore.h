@@ -71,6 +71,12 @@ public:
     // one (last write wins, ties by lane id), and stock is recomputed from it. Recorded either way.
     [[nodiscard]] Result<AppliedChange> applyBaseline(const StockChange &change, qint64 quantity);
 
+    // A message's stock changes move to another HLC time (a held message accepted with the
+    // time a manager accepted it, or re-timed by its origin when it learnt its clock was wrong):
+    // its ledger rows, and the baseline it set, take the new time, and each product's stock and
+    // lastUpdated are computed again from its baseline and the deltas after it.
+    [[nodiscard]] Status restamp(const QString &messageId, const HlcTime &to);
+
     // A sale's stock changes: one delta per product (lines of the same product summed; a
     // negative quantity is a return), stamped with the sale's HLC time.
     [[nodiscard]] Status applySale(const SaleRecord &sale, const QString &at, qint64 seq);
@@ -100,6 +106,10 @@ private:
         std::optional<HlcTime> baseline;
     };
     Result<Kept *> kept(const QString &productId);
+    // Writes the product's stock and lastUpdated: quantity (the baseline; none: 0) plus every
+    // delta after `from`.
+    Result<qint64> recompute(const QString &productId, std::optional<qint64> quantity,
+                             const HlcTime &from);
     Result<AppliedChange> applyDeltaDeferred(const StockChange &change);
     Status flushIfDeferred();
     Status audit(const StockChange &change, const AppliedChange &applied, bool isDelta);

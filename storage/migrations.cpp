@@ -426,6 +426,34 @@ Status checksWithoutInLists(Database &db)
         return s;
     return db.exec(QStringLiteral("PRAGMA writable_schema=OFF"));
 }
+QStringList v10HeldMessages()
+{
+    return {
+        // A received message stamped further in the future than the store's time allows: acked
+        // and kept (its inbox_processed row), not applied until its time comes or a manager
+        // accepts it. Rows stay as the record of what was held and how it was released.
+        QStringLiteral(R"(CREATE TABLE held_messages (
+            message_id TEXT PRIMARY KEY NOT NULL,
+            from_terminal TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            stamped_ms INTEGER NOT NULL,
+            held_at TEXT NOT NULL,
+            released_at TEXT,
+            released_by TEXT))"),
+        QStringLiteral("CREATE INDEX idx_held_messages_waiting ON held_messages(stamped_ms) "
+                       "WHERE released_at IS NULL"),
+        // The time a held message takes effect at, decided once for every lane: by a manager
+        // who accepted it (clamped to then), or by its origin when it re-timed what it stamped
+        // with a clock that had run ahead.
+        QStringLiteral(R"(CREATE TABLE held_acceptances (
+            message_id TEXT PRIMARY KEY NOT NULL,
+            hlc_ms INTEGER NOT NULL,
+            hlc_counter INTEGER NOT NULL,
+            accepted_by TEXT NOT NULL,
+            accepted_on TEXT NOT NULL,
+            accepted_at TEXT NOT NULL))"),
+    };
+}
 } // namespace
 
 const std::vector<Migrations::Step> &Migrations::steps()
@@ -444,6 +472,7 @@ const std::vector<Migrations::Step> &Migrations::steps()
          "CHECK lists as OR chains (no temporary b-tree per row written)",
          {},
          checksWithoutInLists},
+        {10, "messages held for a time too far ahead, and their acceptances", v10HeldMessages()},
     };
     return all;
 }

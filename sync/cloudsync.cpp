@@ -384,6 +384,7 @@ void CloudSync::post(const QByteArray &body, const QList<Item> &items)
     m_health.lastAttemptAt = m_clock.nowIso();
     qCDebug(lcCloud) << "uploading" << items.size() << "messages," << body.size() << "bytes";
     QNetworkReply *reply = m_nam->post(request, body);
+    reply->setProperty("sentAtMs", m_clock.elapsedMs());
     m_flights.insert(reply, items);
     for (const Item &item : items)
         m_inFlightIds.insert(item.id);
@@ -400,6 +401,15 @@ void CloudSync::onFinished(QNetworkReply *reply)
         m_inFlightIds.remove(item.id);
     const int http = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->readAll();
+    // Any answer from the cloud tells its time (a reply through a proxy that wrote its own Date
+    // tells the proxy's, which is as good).
+    if (http != 0) {
+        const QDateTime date = QDateTime::fromString(
+            QString::fromLatin1(reply->rawHeader("Date")).trimmed(), Qt::RFC2822Date);
+        if (date.isValid())
+            Q_EMIT serverDate(date.toMSecsSinceEpoch(),
+                              m_clock.elapsedMs() - reply->property("sentAtMs").toLongLong());
+    }
 
     if (http == 0) {
         // A transfer timeout shows as a cancelled operation; say what happened instead.

@@ -98,6 +98,9 @@ signals:
     void batchDone(int acked, int rejected);
     // The queue has nothing left that is due (a run found no message to send).
     void idle();
+    // A reply carried the server's Date (whole seconds), rttMs after its request was sent: a
+    // sample of the cloud's clock for the store's time (StoreClock::noteCloud).
+    void serverDate(qint64 dateMs, qint64 rttMs);
 
 private:
     struct Item

@@ -4,11 +4,13 @@
 #include "database.h"
 #include "idgenerator.h"
 #include "logging.h"
+#include "peerprotocol.h"
 #include "stockledger.h"
 #include "topics.h"
 #include "transactionpayload.h"
 #include "writetransaction.h"
 
+#include <QJsonDocument>
 #include <QJsonValue>
 #include <QScopeGuard>
 #include <QSqlQuery>
@@ -27,6 +29,48 @@ bool isOptionalText(const QJsonValue &v, int max)
 }
 
 } // namespace
+
+QJsonObject HeldAcceptance::toJson() const
+{
+    QJsonObject o{{QStringLiteral("messageId"), messageId},
+                  {QStringLiteral("origin"), origin},
+                  {QStringLiteral("topic"), topic},
+                  {QStringLiteral("hlcTime"), Clock::msToIso(hlcMs)},
+                  {QStringLiteral("hlcCounter"), hlcCounter},
+                  {QStringLiteral("reason"), reason},
+                  {QStringLiteral("acceptedAt"), acceptedAt}};
+    if (!acceptedBy.isEmpty())
+        o.insert(QStringLiteral("acceptedBy"), acceptedBy);
+    return o;
+}
+
+::Result<HeldAcceptance> HeldAcceptance::fromJson(const QJsonObject &p)
+{
+    using R = ::Result<HeldAcceptance>;
+    HeldAcceptance a;
+    a.messageId = p.value(QLatin1String("messageId")).toString();
+    a.origin = p.value(QLatin1String("origin")).toString();
+    a.topic = p.value(QLatin1String("topic")).toString();
+    a.reason = p.value(QLatin1String("reason")).toString();
+    a.acceptedBy = p.value(QLatin1String("acceptedBy")).toString();
+    a.acceptedAt = p.value(QLatin1String("acceptedAt")).toString();
+    const auto ms = Clock::isoMs(p.value(QLatin1String("hlcTime")).toString());
+    const QJsonValue counter = p.value(QLatin1String("hlcCounter"));
+    if (!IdGenerator::isUuid(a.messageId) || !PeerProtocol::isTerminalId(a.origin) ||
+        !Topics::isTimed(a.topic) || !ms || *ms < 0 || !counter.isDouble() ||
+        counter.toDouble() < 0 || counter.toDouble() > 1e15 ||
+        counter.toDouble() != double(qint64(counter.toDouble())) ||
+        (a.reason != QLatin1String("manager") && a.reason != QLatin1String("clock")) ||
+        (a.reason == QLatin1String("manager") && !IdGenerator::isUuid(a.acceptedBy)) ||
+        !Clock::isoMs(a.acceptedAt))
+        return R::failure(QStringLiteral(
+            "held.accepted payload needs messageId (UUID), origin (lane id), topic (transaction, "
+            "inventory, customer or employee), hlcTime (ISO 8601 UTC), hlcCounter (integer >= "
+            "0), reason (manager, with acceptedBy: an employee UUID; or clock) and acceptedAt"));
+    a.hlcMs = *ms;
+    a.hlcCounter = qint64(counter.toDouble());
+    return a;
+}
 
 Inbox::Inbox(Database &db, QString localTerminal, Clock &clock, Hlc &hlc)
     : m_db(db)
@@ -79,6 +123,10 @@ Status Inbox::validate(const OutboxMessage &m, std::shared_ptr<const SaleRecord>
                                                   "cashier|manager, an Argon2id pinHash, active "
                                                   "and updatedAt"));
         return {};
+    }
+    if (m.topic == Topics::HeldAccepted) {
+        auto a = HeldAcceptance::fromJson(p);
+        return a ? Status() : Status::failure(a.error());
     }
     if (m.topic == Topics::ReconciliationRequest || m.topic == Topics::ReconciliationComplete)
         return {}; // recorded for the audit trail; reconciliation reads them
@@ -176,33 +224,44 @@ Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now,
                               QHash<QString, QList<qint64>> *applied)
 {
     const OutboxMessage &m = in.message;
-    auto dup = m_db.statement(
-        QStringLiteral("SELECT (SELECT COUNT(*) FROM inbox_processed WHERE message_id = ?1) + "
-                       "(SELECT COUNT(*) FROM outbox WHERE id = ?1)"));
+    // Known already? And was it accepted at a time of its own before it came (-1: no)?
+    auto dup = m_db.statement(QStringLiteral(
+        "SELECT (SELECT COUNT(*) FROM inbox_processed WHERE message_id = ?1) + "
+        "(SELECT COUNT(*) FROM outbox WHERE id = ?1), "
+        "COALESCE((SELECT hlc_ms FROM held_acceptances WHERE message_id = ?1), -1), "
+        "COALESCE((SELECT hlc_counter FROM held_acceptances WHERE message_id = ?1), 0)"));
     if (!dup)
         return {Outcome::Rejected, dup.error()};
-    const ::Result<qint64> count = (*dup)->bind(1, m.id).execReturningInt();
-    if (!count)
-        return {Outcome::Rejected, count.error()};
-    const bool known = *count > 0;
-    if (known)
+    SqlStatement &known = **dup;
+    known.bind(1, m.id);
+    if (!known.next())
+        return {Outcome::Rejected, known.error()};
+    const qint64 count = known.columnInt(0);
+    std::optional<HlcTime> accepted;
+    if (known.columnInt(1) >= 0)
+        accepted = HlcTime{known.columnInt(1), known.columnInt(2), m.fromTerminal};
+    known.finish();
+    if (count > 0)
         return {Outcome::Duplicate, {}};
     if (m.fromTerminal == m_local)
         return {Outcome::Rejected,
                 QStringLiteral("message %1 claims to come from this lane but is not in its outbox")
                     .arg(m.id)};
 
-    Status effect;
-    if (m.topic == Topics::Transaction)
-        effect = applyTransaction(m, in.sale.get(), now);
-    else if (m.topic == Topics::Inventory)
-        effect = applyInventory(m, now);
-    else if (m.topic == Topics::Customer)
-        effect = applyCustomer(m);
-    else if (m.topic == Topics::Employee)
-        effect = applyEmployee(m);
-    if (!effect)
-        return {Outcome::Rejected, effect.error()};
+    bool held = false;
+    if (!accepted && Topics::isTimed(m.topic)) {
+        const std::optional<qint64> stamped = stampedMs(m, in.sale.get());
+        const qint64 limit = m_clock.nowUtc().toMSecsSinceEpoch() + m_hlc.maxAheadMs();
+        if (stamped && *stamped > limit) {
+            if (Status s = hold(m, *stamped, now); !s)
+                return {Outcome::Rejected, s.error()};
+            held = true;
+        }
+    }
+    if (!held) {
+        if (Status effect = applyEffect(m, in.sale.get(), now, accepted); !effect)
+            return {Outcome::Rejected, effect.error()};
+    }
 
     auto q = m_db.statement(QStringLiteral(
         "INSERT INTO inbox_processed(message_id, from_terminal, topic, payload, processed_at, "
@@ -225,7 +284,200 @@ Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now,
         else if (Status p = advanceProgress(m.fromTerminal, {m.seq}); !p)
             return {Outcome::Rejected, p.error()};
     }
-    return {Outcome::Applied, {}};
+    return {Outcome::Applied, {}, held};
+}
+
+Status Inbox::applyEffect(const OutboxMessage &m, const SaleRecord *decoded, const QString &now,
+                          const std::optional<HlcTime> &at)
+{
+    if (m.topic == Topics::Transaction)
+        return applyTransaction(m, decoded, now, at);
+    if (m.topic == Topics::Inventory)
+        return applyInventory(m, now, at);
+    if (m.topic == Topics::Customer)
+        return applyCustomer(m, at);
+    if (m.topic == Topics::Employee)
+        return applyEmployee(m, at);
+    if (m.topic == Topics::HeldAccepted)
+        return applyHeldAccepted(m);
+    return {};
+}
+
+std::optional<qint64> Inbox::stampedMs(const OutboxMessage &m, const SaleRecord *decoded)
+{
+    if (m.topic == Topics::Transaction) {
+        if (decoded)
+            return decoded->hlcMs;
+        auto sale = TransactionPayload::decode(m.payload);
+        return sale ? std::optional<qint64>(sale->hlcMs) : std::nullopt;
+    }
+    if (m.topic == Topics::Inventory) {
+        auto e = InventoryEvent::fromJson(m.payload, m);
+        return e ? std::optional<qint64>(e->hlc.ms) : std::nullopt;
+    }
+    if (m.topic == Topics::Customer || m.topic == Topics::Employee)
+        return Clock::isoMs(m.payload.value(QLatin1String("updatedAt")).toString());
+    return std::nullopt;
+}
+
+Status Inbox::hold(const OutboxMessage &m, qint64 stamped, const QString &now)
+{
+    auto q = m_db.statement(QStringLiteral(
+        "INSERT INTO held_messages(message_id, from_terminal, topic, stamped_ms, held_at) "
+        "VALUES (?, ?, ?, ?, ?)"));
+    if (!q)
+        return Status::failure(q.error());
+    if (Status s = (*q)->bind(1, m.id)
+                       .bind(2, m.fromTerminal)
+                       .bind(3, m.topic)
+                       .bind(4, stamped)
+                       .bind(5, now)
+                       .exec();
+        !s)
+        return s;
+    if (!m_holdingFrom.contains(m.fromTerminal)) {
+        m_holdingFrom.insert(m.fromTerminal);
+        qCWarning(lcPeer).noquote()
+            << "holding back messages from" << m.fromTerminal
+            << "stamped further ahead of the store's time than" << m_hlc.maxAheadMs() / 1000
+            << "s (first:" << m.topic << m.id << "at"
+            << Clock::msToIso(stamped) + QStringLiteral("); they take effect when their "
+                                                        "time comes or a manager accepts "
+                                                        "them");
+    }
+    return {};
+}
+
+Status Inbox::releaseHeld(const QString &messageId, std::optional<HlcTime> at,
+                          const QString &releasedBy)
+{
+    auto q = m_db.statement(QStringLiteral(
+        "SELECT i.from_terminal, i.topic, i.payload, i.seq, i.sent_at FROM held_messages h JOIN "
+        "inbox_processed i ON i.message_id = h.message_id WHERE h.message_id = ? AND "
+        "h.released_at IS NULL"));
+    if (!q)
+        return Status::failure(q.error());
+    SqlStatement &st = **q;
+    st.bind(1, messageId);
+    if (!st.next())
+        return st.error().isEmpty()
+                   ? Status::failure(QStringLiteral("message %1 is not held").arg(messageId))
+                   : Status::failure(st.error());
+    OutboxMessage m;
+    m.id = messageId;
+    m.fromTerminal = st.columnText(0);
+    m.topic = st.columnText(1);
+    const QByteArray payload = st.columnUtf8(2).toByteArray();
+    m.seq = st.columnInt(3);
+    m.timestamp = st.columnText(4);
+    st.finish();
+    m.payload = QJsonDocument::fromJson(payload).object();
+    if (at)
+        at->terminal = m.fromTerminal;
+    const QString now = m_clock.nowIso();
+    if (Status s = applyEffect(m, nullptr, now, at); !s)
+        return s;
+    auto done = m_db.statement(QStringLiteral(
+        "UPDATE held_messages SET released_at = ?, released_by = ? WHERE message_id = ?"));
+    if (!done)
+        return Status::failure(done.error());
+    return (*done)->bind(1, now).bind(2, releasedBy).bind(3, messageId).exec();
+}
+
+Status Inbox::applyHeldAccepted(const OutboxMessage &m)
+{
+    auto a = HeldAcceptance::fromJson(m.payload);
+    if (!a)
+        return Status::failure(a.error());
+    return applyAcceptance(a->messageId, HlcTime{a->hlcMs, a->hlcCounter, a->origin}, a->acceptedBy,
+                           m.fromTerminal, a->acceptedAt);
+}
+
+Status Inbox::applyAcceptance(const QString &messageId, const HlcTime &at,
+                              const QString &acceptedBy, const QString &acceptedOn,
+                              const QString &acceptedAt)
+{
+    // Of all acceptances of a message, the earliest time stands: the same on every lane, in
+    // whatever order they arrive (a manager accepts it now; its origin may later re-time it to
+    // when it really happened).
+    auto before = m_db.statement(QStringLiteral(
+        "SELECT COUNT(*) FROM held_acceptances WHERE message_id = ?1 AND (hlc_ms, hlc_counter) "
+        "<= (?2, ?3)"));
+    if (!before)
+        return Status::failure(before.error());
+    auto earlier =
+        (*before)->bind(1, messageId).bind(2, at.ms).bind(3, at.counter).execReturningInt();
+    if (!earlier)
+        return Status::failure(earlier.error());
+    if (*earlier > 0)
+        return {};
+    auto put = m_db.statement(QStringLiteral(
+        "INSERT OR REPLACE INTO held_acceptances(message_id, hlc_ms, hlc_counter, accepted_by, "
+        "accepted_on, accepted_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    if (!put)
+        return Status::failure(put.error());
+    if (Status s = (*put)
+                       ->bind(1, messageId)
+                       .bind(2, at.ms)
+                       .bind(3, at.counter)
+                       .bind(4, acceptedBy)
+                       .bind(5, acceptedOn)
+                       .bind(6, acceptedAt)
+                       .exec();
+        !s)
+        return s;
+    auto held = m_db.statement(QStringLiteral(
+        "SELECT COUNT(*) FROM held_messages WHERE message_id = ? AND released_at IS NULL"));
+    if (!held)
+        return Status::failure(held.error());
+    auto waiting = (*held)->bind(1, messageId).execReturningInt();
+    if (!waiting)
+        return Status::failure(waiting.error());
+    if (*waiting > 0)
+        return releaseHeld(messageId, at,
+                           acceptedBy.isEmpty() ? QStringLiteral("clock:") + acceptedOn
+                                                : QStringLiteral("manager:") + acceptedBy);
+    // Applied already (this lane's own, or released when its time came): it moves.
+    auto known = m_db.statement(QStringLiteral(
+        "SELECT from_terminal, topic, payload FROM inbox_processed WHERE message_id = ?1 "
+        "UNION ALL SELECT terminal_id, topic, payload FROM outbox WHERE id = ?1"));
+    if (!known)
+        return Status::failure(known.error());
+    SqlStatement &st = **known;
+    st.bind(1, messageId);
+    if (!st.next())
+        return st.error().isEmpty() ? Status() : Status::failure(st.error()); // not here yet
+    OutboxMessage m;
+    m.id = messageId;
+    m.fromTerminal = st.columnText(0);
+    m.topic = st.columnText(1);
+    m.payload = QJsonDocument::fromJson(st.columnUtf8(2).toByteArray()).object();
+    st.finish();
+    return restamp(m, HlcTime{at.ms, at.counter, m.fromTerminal});
+}
+
+Status Inbox::restamp(const OutboxMessage &m, const HlcTime &at)
+{
+    if (m.topic == Topics::Transaction || m.topic == Topics::Inventory) {
+        if (Status s = m_hlc.observe(at); !s)
+            return s;
+        return m_inventory.restamp(m.id, at);
+    }
+    if (m.topic != Topics::Customer && m.topic != Topics::Employee)
+        return {};
+    // The record keeps what the message set, with the accepted time, unless something later
+    // replaced it meanwhile.
+    const QString table =
+        m.topic == Topics::Customer ? QStringLiteral("customers") : QStringLiteral("employees");
+    auto q = m_db.statement(
+        QStringLiteral("UPDATE %1 SET updated_at = ?1 WHERE id = ?2 AND updated_at = ?3")
+            .arg(table));
+    if (!q)
+        return Status::failure(q.error());
+    const QString iso = at.iso();
+    const QString id = m.payload.value(QLatin1String("id")).toString();
+    const QString stamped = m.payload.value(QLatin1String("updatedAt")).toString();
+    return (*q)->bind(1, iso).bind(2, id).bind(3, stamped).exec();
 }
 
 Status Inbox::advanceProgress(const QString &origin, QList<qint64> seqs)
@@ -273,26 +525,33 @@ Status Inbox::advanceProgress(const QString &origin, QList<qint64> seqs)
 }
 
 Status Inbox::applyTransaction(const OutboxMessage &m, const SaleRecord *decoded,
-                               const QString &now)
+                               const QString &now, const std::optional<HlcTime> &at)
 {
     auto sale = decoded ? ::Result<SaleRecord>(*decoded) : TransactionPayload::decode(m.payload);
     if (!sale)
         return Status::failure(sale.error());
     sale->messageId = m.id;
+    if (at) {
+        sale->hlcMs = at->ms;
+        sale->hlcCounter = at->counter;
+    }
     if (Status s = m_sales.insert(*sale); !s)
         return s;
-    if (auto o = m_hlc.observe(HlcTime{sale->hlcMs, sale->hlcCounter, m.fromTerminal}); !o)
-        return Status::failure(o.error());
+    if (Status o = m_hlc.observe(HlcTime{sale->hlcMs, sale->hlcCounter, m.fromTerminal}); !o)
+        return o;
     return m_inventory.applySale(*sale, now, m.seq);
 }
 
-Status Inbox::applyInventory(const OutboxMessage &m, const QString &now)
+Status Inbox::applyInventory(const OutboxMessage &m, const QString &now,
+                             const std::optional<HlcTime> &at)
 {
     auto e = InventoryEvent::fromJson(m.payload, m);
     if (!e)
         return Status::failure(e.error());
-    if (auto o = m_hlc.observe(e->hlc); !o)
-        return Status::failure(o.error());
+    if (at)
+        e->hlc = *at;
+    if (Status o = m_hlc.observe(e->hlc); !o)
+        return o;
     StockChange change{e->productId, e->delta, e->reason, e->employeeId, m.fromTerminal,
                        m.id,         now,      e->hlc,    m.seq};
     auto r = e->isDelta() ? m_inventory.applyDelta(change)
@@ -300,7 +559,7 @@ Status Inbox::applyInventory(const OutboxMessage &m, const QString &now)
     return r ? Status() : Status::failure(r.error());
 }
 
-Status Inbox::applyCustomer(const OutboxMessage &m)
+Status Inbox::applyCustomer(const OutboxMessage &m, const std::optional<HlcTime> &at)
 {
     const QJsonObject &p = m.payload;
     auto q = m_db.statement(QStringLiteral(
@@ -310,7 +569,7 @@ Status Inbox::applyCustomer(const OutboxMessage &m)
         "WHERE excluded.updated_at > customers.updated_at"));
     if (!q)
         return Status::failure(q.error());
-    const QString updated = p.value(QLatin1String("updatedAt")).toString();
+    const QString updated = at ? at->iso() : p.value(QLatin1String("updatedAt")).toString();
     const QString created = p.value(QLatin1String("createdAt")).toString();
     const QString id = p.value(QLatin1String("id")).toString();
     const QString name = p.value(QLatin1String("name")).toString();
@@ -326,7 +585,7 @@ Status Inbox::applyCustomer(const OutboxMessage &m)
         .exec();
 }
 
-Status Inbox::applyEmployee(const OutboxMessage &m)
+Status Inbox::applyEmployee(const OutboxMessage &m, const std::optional<HlcTime> &at)
 {
     const QJsonObject &p = m.payload;
     // Last write wins on updatedAt; the login state (failed attempts, lock) stays per lane.
@@ -342,7 +601,7 @@ Status Inbox::applyEmployee(const OutboxMessage &m)
     const QString name = p.value(QLatin1String("name")).toString();
     const QString role = p.value(QLatin1String("role")).toString();
     const QString hash = p.value(QLatin1String("pinHash")).toString();
-    const QString updated = p.value(QLatin1String("updatedAt")).toString();
+    const QString updated = at ? at->iso() : p.value(QLatin1String("updatedAt")).toString();
     const double limit = p.value(QLatin1String("discountLimitBp")).toDouble(0);
     return (*q)
         ->bind(1, id)

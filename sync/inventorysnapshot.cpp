@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -248,6 +249,24 @@ Result<QString> checksum(Database &db)
     return QString::fromLatin1(hash.result().toHex());
 }
 
+Result<QString> heldDigest(Database &db)
+{
+    auto q = db.statement(QStringLiteral(
+        "SELECT message_id FROM held_messages WHERE released_at IS NULL ORDER BY message_id"));
+    if (!q)
+        return Result<QString>::failure(q.error());
+    Sha256 hash;
+    bool any = false;
+    while ((*q)->next()) {
+        hash.addData((*q)->columnText(0).toUtf8());
+        hash.addData("\n");
+        any = true;
+    }
+    if (!(*q)->error().isEmpty())
+        return Result<QString>::failure((*q)->error());
+    return any ? QString::fromLatin1(hash.result().toHex()) : QString();
+}
+
 QByteArray request(const QString &requestId, const QString &nowIso, const QString &sum,
                    const PeerProtocol::VersionVector &vector, const QByteArray &buckets)
 {
@@ -295,6 +314,9 @@ Result<QList<QByteArray>> respond(Database &db, const QJsonObject &req, const QS
     const qsizetype total = match ? 0 : records->size();
     const int parts = int(std::max<qsizetype>(1, (total + RecordsPerFrame - 1) / RecordsPerFrame));
     const QByteArray vectorBytes = PeerProtocol::compact(vectorJson(vector));
+    auto held = heldDigest(db);
+    if (!held)
+        return R::failure(held.error());
     for (int part = 0; part < parts; ++part) {
         const qsizetype begin = qsizetype(part) * RecordsPerFrame;
         const qsizetype end = std::min<qsizetype>(total, begin + RecordsPerFrame);
@@ -330,6 +352,8 @@ Result<QList<QByteArray>> respond(Database &db, const QJsonObject &req, const QS
             .raw(vectorBytes)
             .member(QLatin1String("part"), part + 1)
             .member(QLatin1String("parts"), parts);
+        if (!held->isEmpty())
+            w.member(QLatin1String("held"), *held);
         if (match) {
             w.member(QLatin1String("match"), true);
         } else if (bucketed) {
@@ -376,6 +400,13 @@ Result<Response> parseResponse(const QJsonObject &f, const QString &peer)
             r.vector.insert(it.key(), seq);
         }
         r.hasVector = true;
+    }
+    const QJsonValue held = f.value(QLatin1String("held"));
+    if (!held.isUndefined()) {
+        static const QRegularExpression hex64(QStringLiteral("^[0-9a-f]{64}$"));
+        if (!held.isString() || !hex64.match(held.toString()).hasMatch())
+            return R::failure(QStringLiteral("inventory_response: held must be 64 hex digits"));
+        r.held = held.toString();
     }
     const QJsonValue covered = f.value(QLatin1String("coveredBuckets"));
     if (!covered.isUndefined()) {

@@ -67,12 +67,18 @@ QByteArray canonical(const QList<InventoryRecord> &sortedRecords);
 QString checksum(const QList<InventoryRecord> &sortedRecords);
 [[nodiscard]] Result<QString> checksum(Database &db);
 
+// The messages this lane holds back (stamped too far ahead, see Inbox): the lowercase hex
+// SHA-256 of their ids, sorted, each followed by "\n"; empty when none is held. Lanes that
+// hold back different messages do not settle stock differences by last write wins: a count one
+// of them applied and the other holds is not a conflict.
+[[nodiscard]] Result<QString> heldDigest(Database &db);
+
 // The inventory_request frame; checksum and vector are extensions (a peer with the same
 // checksum answers without records).
 QByteArray request(const QString &requestId, const QString &nowIso, const QString &checksum,
                    const PeerProtocol::VersionVector &vector, const QByteArray &buckets = {});
 // The answer to a request: one or more inventory_response frames (extension fields part/parts
-// split large inventories; checksum and vector travel in each).
+// split large inventories; checksum, vector and held travel in each).
 [[nodiscard]] Result<QList<QByteArray>> respond(Database &db, const QJsonObject &request,
                                                 const QString &nowIso,
                                                 const PeerProtocol::VersionVector &vector);
@@ -87,6 +93,7 @@ struct Response
     int parts = 1;
     bool hasVector = false;
     PeerProtocol::VersionVector vector;
+    QString held; // heldDigest of the peer (extension "held"; absent: none held)
     QList<InventoryRecord> records;
     // Set when the answer covers only some buckets: products of other buckets are equal.
     bool partial = false;

@@ -10,6 +10,8 @@
 #include <QMessageAuthenticationCode>
 #include <QRandomGenerator>
 
+#include <cmath>
+
 namespace PeerProtocol {
 namespace {
 constexpr double kMaxExact = 9007199254740992.0;
@@ -202,6 +204,63 @@ QByteArray rawMember(const QByteArray &json, const QByteArray &key)
     return twice ? QByteArray() : found;
 }
 
+namespace {
+void putClock(QJsonObject &o, const std::optional<ClockClaim> &clock)
+{
+    if (!clock)
+        return;
+    o.insert(QStringLiteral("clock"), Clock::msToIso(clock->clockMs));
+    o.insert(QStringLiteral("clockCorrectionMs"), clock->correctionMs);
+    o.insert(QStringLiteral("clockStratum"), clock->stratum);
+}
+
+// Checks the clock members of a hello or auth; empty when they are absent or well-formed.
+QString clockError(const QJsonObject &o)
+{
+    if (!o.contains(QLatin1String("clock")))
+        return {};
+    const auto ms = Clock::isoMs(o.value(QLatin1String("clock")).toString());
+    const QJsonValue correction = o.value(QLatin1String("clockCorrectionMs"));
+    const QJsonValue stratum = o.value(QLatin1String("clockStratum"));
+    constexpr double kCentury = 100.0 * 366 * 86400 * 1000;
+    if (!ms)
+        return QStringLiteral("clock must be an ISO 8601 UTC time");
+    if (!correction.isDouble() || correction.toDouble() != double(correction.toInteger()) ||
+        std::abs(correction.toDouble()) > kCentury)
+        return QStringLiteral("clockCorrectionMs must be an integer");
+    if (!stratum.isDouble() || stratum.toDouble() != double(stratum.toInt()) ||
+        stratum.toInt() < 0 || stratum.toInt() > 16)
+        return QStringLiteral("clockStratum must be an integer from 0 to 16");
+    return {};
+}
+} // namespace
+
+Result<ClockTable> clockTableFromJson(const QJsonValue &value)
+{
+    using R = Result<ClockTable>;
+    constexpr double kCentury = 100.0 * 366 * 86400 * 1000;
+    constexpr qsizetype kMaxLanes = 256;
+    if (!value.isObject())
+        return R::failure(QStringLiteral("clocks must be an object"));
+    const QJsonObject o = value.toObject();
+    if (o.size() > kMaxLanes)
+        return R::failure(QStringLiteral("clocks names more than %1 lanes").arg(kMaxLanes));
+    ClockTable table;
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        const double d = it.value().toDouble();
+        if (!isTerminalId(it.key()))
+            return R::failure(
+                QStringLiteral("clocks: \"%1\" is not a terminal id").arg(it.key().left(40)));
+        if (!it.value().isDouble() || d != std::floor(d) || std::abs(d) > kCentury)
+            return R::failure(
+                QStringLiteral("clocks: the offset of %1 must be an integer number of ms "
+                               "within a century")
+                    .arg(it.key()));
+        table.insert(it.key(), qint64(d));
+    }
+    return table;
+}
+
 Result<Frame> parse(const QByteArray &utf8)
 {
     QJsonParseError error;
@@ -249,12 +308,16 @@ Result<Frame> parse(const QByteArray &utf8)
         if (f.json.contains(QLatin1String("mac")) &&
             !readBase64(f.json, QLatin1String("mac"), 32, bytes))
             return fail(QStringLiteral("hello: mac must be 32 bytes of base64"));
+        if (const QString e = clockError(f.json); !e.isEmpty())
+            return fail(QStringLiteral("hello: ") + e);
         f.kind = Kind::Hello;
     } else if (t == QLatin1String("auth")) {
         if (!readBase64(f.json, QLatin1String("mac"), 32, bytes))
             return fail(QStringLiteral("auth: mac must be 32 bytes of base64"));
         if (auto v = vectorFromJson(f.json.value(QLatin1String("vector"))); !v)
             return fail(QStringLiteral("auth: ") + v.error());
+        if (const QString e = clockError(f.json); !e.isEmpty())
+            return fail(QStringLiteral("auth: ") + e);
         f.kind = Kind::Auth;
     } else if (t == QLatin1String("welcome") || t == QLatin1String("sync_request")) {
         if (auto v = vectorFromJson(f.json.value(QLatin1String("vector"))); !v)
@@ -293,6 +356,10 @@ Result<Frame> parse(const QByteArray &utf8)
                                            "integer currentStock and reservedStock, lastUpdated"));
         }
         f.kind = Kind::InventoryResponse;
+    } else if (t == QLatin1String("clock")) {
+        if (auto c = clockTableFromJson(f.json.value(QLatin1String("clocks"))); !c)
+            return fail(QStringLiteral("clock: ") + c.error());
+        f.kind = Kind::Clock;
     } else {
         return fail(QStringLiteral("unknown frame type \"%1\"").arg(t.left(40)));
     }
@@ -304,7 +371,26 @@ QByteArray compact(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-QByteArray hello(const QString &terminalId, const QByteArray &nonce, const QByteArray &mac)
+QByteArray clockFrame(const ClockTable &clocks)
+{
+    QJsonObject o;
+    for (auto it = clocks.cbegin(); it != clocks.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return compact(
+        {{QStringLiteral("type"), QStringLiteral("clock")}, {QStringLiteral("clocks"), o}});
+}
+
+std::optional<ClockClaim> clockOf(const QJsonObject &frame)
+{
+    if (!frame.contains(QLatin1String("clock")) || !clockError(frame).isEmpty())
+        return std::nullopt;
+    return ClockClaim{*Clock::isoMs(frame.value(QLatin1String("clock")).toString()),
+                      frame.value(QLatin1String("clockCorrectionMs")).toInteger(),
+                      frame.value(QLatin1String("clockStratum")).toInt()};
+}
+
+QByteArray hello(const QString &terminalId, const QByteArray &nonce, const QByteArray &mac,
+                 const std::optional<ClockClaim> &clock)
 {
     QJsonObject o{{QStringLiteral("type"), QStringLiteral("hello")},
                   {QStringLiteral("protocol"), Version},
@@ -312,14 +398,18 @@ QByteArray hello(const QString &terminalId, const QByteArray &nonce, const QByte
                   {QStringLiteral("nonce"), QString::fromLatin1(nonce.toBase64())}};
     if (!mac.isEmpty())
         o.insert(QStringLiteral("mac"), QString::fromLatin1(mac.toBase64()));
+    putClock(o, clock);
     return compact(o);
 }
 
-QByteArray auth(const QByteArray &mac, const VersionVector &vector)
+QByteArray auth(const QByteArray &mac, const VersionVector &vector,
+                const std::optional<ClockClaim> &clock)
 {
-    return compact({{QStringLiteral("type"), QStringLiteral("auth")},
-                    {QStringLiteral("mac"), QString::fromLatin1(mac.toBase64())},
-                    {QStringLiteral("vector"), vectorToJson(vector)}});
+    QJsonObject o{{QStringLiteral("type"), QStringLiteral("auth")},
+                  {QStringLiteral("mac"), QString::fromLatin1(mac.toBase64())},
+                  {QStringLiteral("vector"), vectorToJson(vector)}};
+    putClock(o, clock);
+    return compact(o);
 }
 
 QByteArray welcome(const VersionVector &vector)

@@ -8,6 +8,8 @@
 #include <QMap>
 #include <QString>
 
+#include <optional>
+
 // The peer wire protocol: the seed's message, ack and inventory frames, plus this project's
 // extensions (hello handshake with HMAC proof of the store key, version vectors for catch-up,
 // sync requests to fill gaps). Every frame is one JSON object in one text frame.
@@ -28,6 +30,7 @@ enum class Kind {
     InventoryRequest, // {"type":"inventory_request","requestId":..,"timestamp":..}
     InventoryResponse, // {"type":"inventory_response","requestId":..,"inventory":[..],"timestamp":..}
     SyncRequest,       // {"type":"sync_request","vector":{..}}               resend what I lack
+    Clock,             // {"type":"clock","clocks":{"L2":-3600000,..}}        clocks I sampled
 };
 
 struct Frame
@@ -56,8 +59,30 @@ bool equalConstantTime(const QByteArray &a, const QByteArray &b);
 QJsonObject vectorToJson(const VersionVector &vector);
 [[nodiscard]] Result<VersionVector> vectorFromJson(const QJsonValue &value);
 
-QByteArray hello(const QString &terminalId, const QByteArray &nonce, const QByteArray &mac = {});
-QByteArray auth(const QByteArray &mac, const VersionVector &vector);
+// What a lane says about its clock in its hello (and, the client, in its auth), so each side
+// can estimate the other's clock (StoreClock). Optional members: clock (the sender's own clock
+// when it sent the frame, ISO 8601 UTC with ms), clockCorrectionMs (how far it corrects that to
+// the store's time, an integer), clockStratum (0: its time is the median of the lanes' clocks;
+// 1: the cloud's; n: a lane's of stratum n-1).
+struct ClockClaim
+{
+    qint64 clockMs = 0;
+    qint64 correctionMs = 0;
+    int stratum = 0;
+};
+// The claim a hello or auth carries; none when it carries no clock.
+std::optional<ClockClaim> clockOf(const QJsonObject &frame);
+
+QByteArray hello(const QString &terminalId, const QByteArray &nonce, const QByteArray &mac = {},
+                 const std::optional<ClockClaim> &clock = std::nullopt);
+QByteArray auth(const QByteArray &mac, const VersionVector &vector,
+                const std::optional<ClockClaim> &clock = std::nullopt);
+// The clocks a lane sampled itself (its peers' hellos), as offsets in ms from its own clock,
+// sent after the handshake and when they change: a lane learns the clocks of lanes it does not
+// see directly, so lanes that meet only through others still agree on the store's time.
+using ClockTable = QMap<QString, qint64>;
+[[nodiscard]] Result<ClockTable> clockTableFromJson(const QJsonValue &value);
+QByteArray clockFrame(const ClockTable &clocks);
 QByteArray welcome(const VersionVector &vector);
 QByteArray error(const QString &reason);
 QByteArray ack(const QString &messageId);

@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "messagelog.h"
 #include "peersync.h"
+#include "storeclock.h"
 
 #include <QHostAddress>
 
@@ -61,7 +62,8 @@ void PeerSession::start()
     m_handshakeTimer.start();
     if (m_role == Role::Client) {
         m_clientNonce = newNonce();
-        sendFrame(hello(m_sync.config().terminalId, m_clientNonce));
+        m_sentHelloMs = m_sync.clock().elapsedMs();
+        sendFrame(hello(m_sync.config().terminalId, m_clientNonce, {}, ownClock()));
     }
 }
 
@@ -140,6 +142,30 @@ void PeerSession::onKeepalive()
     }
     if (m_socket)
         m_socket->ping();
+}
+
+void PeerSession::sendClocks()
+{
+    if (const StoreClock *clock = m_sync.config().storeClock; clock && m_state == State::Ready)
+        sendFrame(clockFrame(clock->directOffsets()));
+}
+
+std::optional<ClockClaim> PeerSession::ownClock() const
+{
+    const StoreClock *clock = m_sync.config().storeClock;
+    if (!clock)
+        return std::nullopt;
+    return ClockClaim{clock->physicalMs(), clock->correctionMs(), clock->stratum()};
+}
+
+void PeerSession::notePeerClock(const Frame &f)
+{
+    StoreClock *clock = m_sync.config().storeClock;
+    const auto claim = clockOf(f.json);
+    if (!clock || !claim)
+        return;
+    const qint64 rtt = m_sentHelloMs >= 0 ? m_sync.clock().elapsedMs() - m_sentHelloMs : -1;
+    clock->notePeer(m_peerTerminal, claim->clockMs, claim->correctionMs, claim->stratum, rtt);
 }
 
 bool PeerSession::takeToken()
@@ -229,9 +255,11 @@ void PeerSession::handleHandshake(const Frame &f)
             m_peerTerminal = peer;
             m_clientNonce = nonce;
             m_serverNonce = newNonce();
-            sendFrame(hello(
-                cfg.terminalId, m_serverNonce,
-                proof(cfg.storeKey, 'S', m_clientNonce, m_serverNonce, peer, cfg.terminalId)));
+            m_sentHelloMs = m_sync.clock().elapsedMs();
+            sendFrame(
+                hello(cfg.terminalId, m_serverNonce,
+                      proof(cfg.storeKey, 'S', m_clientNonce, m_serverNonce, peer, cfg.terminalId),
+                      ownClock()));
             return;
         }
         if (m_role == Role::Client && !m_sentAuth) {
@@ -255,10 +283,11 @@ void PeerSession::handleHandshake(const Frame &f)
                 close(QStringLiteral("cannot read version vector: ") + vector.error());
                 return;
             }
+            notePeerClock(f); // the server proved the key: its clock counts
             m_sentAuth = true;
             sendFrame(
                 auth(proof(cfg.storeKey, 'C', m_clientNonce, m_serverNonce, cfg.terminalId, peer),
-                     *vector));
+                     *vector, ownClock()));
             return;
         }
     }
@@ -271,6 +300,7 @@ void PeerSession::handleHandshake(const Frame &f)
             close(QStringLiteral("client failed to prove the store key"));
             return;
         }
+        notePeerClock(f); // the client proved the key: its clock counts
         if (!m_sync.acceptTerminal(this)) {
             close(QStringLiteral("terminal %1 is already connected").arg(m_peerTerminal));
             return;
@@ -298,6 +328,7 @@ void PeerSession::becomeReady(const VersionVector &peerVector)
     m_cursor = peerVector;
     m_peerHolds = peerVector;
     qCInfo(lcPeer).noquote() << "authenticated" << peerLabel();
+    sendClocks();
     Q_EMIT authenticated(this);
     m_sync.schedulePump();
 }
@@ -352,6 +383,11 @@ void PeerSession::handleReady(const Frame &f)
         m_sync.schedulePump();
         return;
     }
+    case Kind::Clock:
+        if (StoreClock *clock = m_sync.config().storeClock)
+            clock->noteGossip(m_peerTerminal,
+                              *clockTableFromJson(f.json.value(QLatin1String("clocks"))));
+        return;
     case Kind::Error:
         close(QStringLiteral("peer reported: ") +
                   f.json.value(QLatin1String("reason")).toString().left(200),

@@ -43,6 +43,8 @@ public:
     void sendFrame(const QByteArray &json);
     // Closes with a logged reason; emits closed() once.
     void close(const QString &reason, bool tellPeer = true);
+    // Tells a ready peer the clocks this lane sampled (clock frame); nothing without a StoreClock.
+    void sendClocks();
 
     qint64 inFlight() const { return m_inFlight.size(); }
     const PeerProtocol::VersionVector &peerHolds() const { return m_peerHolds; }
@@ -63,6 +65,11 @@ private:
     void becomeReady(const PeerProtocol::VersionVector &peerVector);
     void reject(const QString &reason);
     bool takeToken();
+    // This lane's clock claim for its hello or auth (none without a StoreClock).
+    std::optional<PeerProtocol::ClockClaim> ownClock() const;
+    // The authenticated peer's clock claim, if its frame had one, to the StoreClock; the round
+    // trip is measured from this lane's frame that it answers.
+    void notePeerClock(const PeerProtocol::Frame &frame);
 
     struct InFlight
     {
@@ -78,6 +85,7 @@ private:
     QByteArray m_clientNonce;
     QByteArray m_serverNonce;
     bool m_sentAuth = false;
+    qint64 m_sentHelloMs = -1; // lane clock's monotonic time when this side sent its hello
     PeerProtocol::VersionVector m_cursor;    // highest seq sent (or held by the peer) per origin
     PeerProtocol::VersionVector m_peerHolds; // what the peer is known to hold per origin
     QHash<QString, InFlight> m_inFlight;

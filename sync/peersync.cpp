@@ -1,4 +1,5 @@
 #include "peersync.h"
+#include "storeclock.h"
 
 #include "database.h"
 #include "idgenerator.h"
@@ -43,6 +44,11 @@ PeerSync::PeerSync(Database &db, Clock &clock, Hlc &hlc, PeerSyncConfig config, 
     });
     connect(&m_tcp, &QTcpServer::newConnection, this, &PeerSync::onTcpConnection);
     connect(&m_ws, &QWebSocketServer::newConnection, this, &PeerSync::onWebSocketConnection);
+    if (m_config.storeClock)
+        connect(m_config.storeClock, &StoreClock::directOffsetsChanged, this, [this] {
+            for (PeerSession *s : std::as_const(m_sessions))
+                s->sendClocks();
+        });
 }
 
 PeerSync::~PeerSync()

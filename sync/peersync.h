@@ -21,6 +21,7 @@
 
 class Database;
 class Hlc;
+class StoreClock;
 class PeerLink;
 class PeerSession;
 
@@ -47,6 +48,9 @@ struct PeerSyncConfig
     // interval, not one per ack: a lost write is redone from the peer's vector on reconnect.
     int ackFlushMs = 50;
     std::function<double()> random; // for backoff jitter; empty = system random
+    // The store's agreed time, told each authenticated peer's clock from its handshake; null:
+    // the lane's clock is taken as it is.
+    StoreClock *storeClock = nullptr;
 };
 
 // Peer sync (seed stage 2): the lane's WebSocket server, its links to configured peers, and

@@ -289,6 +289,11 @@ void Reconciler::resolve(const QStringList &peers)
         finish(QStringLiteral("failed: ") + ours.error());
         return;
     }
+    auto ownHeld = InventorySnapshot::heldDigest(m_db);
+    if (!ownHeld) {
+        finish(QStringLiteral("failed: ") + ownHeld.error());
+        return;
+    }
     QSet<QString> changedDuringRun;
     {
         // By rowid range: the changes of this run only, not a scan of a product index.
@@ -342,8 +347,9 @@ void Reconciler::resolve(const QStringList &peers)
             products.insert(it.key());
         compared.unite(products);
         // Only lanes that hold the same messages may settle stock by last write wins: with
-        // messages still missing, a difference is a sale in flight, not a conflict.
-        bool caughtUp = true;
+        // messages still missing, a difference is a sale in flight, not a conflict; nor while
+        // they hold back different messages (a count one applied and the other keeps).
+        bool caughtUp = r.held == *ownHeld;
         bool theyLack = false;
         if (r.hasVector) {
             for (auto v = r.vector.cbegin(); v != r.vector.cend(); ++v)
@@ -431,6 +437,10 @@ void Reconciler::resolve(const QStringList &peers)
         }
         if ((!caughtUp || theyLack) && peerDifferences > 0)
             m_run.notCaughtUp.append(peer);
+        if (r.held != *ownHeld && peerDifferences > 0)
+            m_run.notes.append(
+                QStringLiteral("%1 holds back other messages than this lane; not settled")
+                    .arg(peer));
     }
     // Products outside the differing buckets were compared by their bucket hashes.
     m_run.productsCompared = std::max<qint64>(
@@ -528,10 +538,6 @@ QVariantMap Reconciler::status() const
     s.insert(QStringLiteral("nextRunAt"), m_nextRunAt);
     if (m_run.active)
         s.insert(QStringLiteral("currentRunStartedAt"), m_run.startedAt);
-    const Hlc::Skew &skew = m_hlc.skew();
-    s.insert(QStringLiteral("clockSkewEvents"), skew.events);
-    s.insert(QStringLiteral("clockSkewLastAheadMs"), skew.lastAheadMs);
-    s.insert(QStringLiteral("clockSkewLastFrom"), skew.lastFrom);
     return s;
 }
 

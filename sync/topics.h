@@ -11,11 +11,22 @@ inline constexpr QLatin1String Customer{"customer"};
 inline constexpr QLatin1String Employee{"employee"};
 inline constexpr QLatin1String ReconciliationRequest{"inventory.reconciliation.request"};
 inline constexpr QLatin1String ReconciliationComplete{"inventory.reconciliation.complete"};
+// Extension: the time a held message (stamped too far in the future) takes effect at, decided
+// once for every lane by the manager who accepted it or by its origin re-timing it.
+inline constexpr QLatin1String HeldAccepted{"held.accepted"};
 
 inline bool isKnown(const QString &topic)
 {
     return topic == Transaction || topic == Inventory || topic == Customer || topic == Employee ||
-           topic == ReconciliationRequest || topic == ReconciliationComplete;
+           topic == ReconciliationRequest || topic == ReconciliationComplete ||
+           topic == HeldAccepted;
+}
+
+// Topics whose effect has a time of its own (an HLC time or updatedAt): held when that time is
+// beyond what the store's clock allows.
+inline bool isTimed(const QString &topic)
+{
+    return topic == Transaction || topic == Inventory || topic == Customer || topic == Employee;
 }
 
 // Lower sends first: payments before everything else (seed "Priority Queues").

@@ -148,6 +148,24 @@ bool LaneProcess::start(const QStringList &peerUrls, const QStringList &extra)
     return up && m_reportedPort != 0 && (!m_held || m_reportedPort == m_held->port());
 }
 
+int LaneProcess::runOnce(const QStringList &arguments)
+{
+    QProcess once;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("EUPHORIA_STORE_KEY"), QString::fromLatin1(StoreKey));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    for (auto it = m_env.cbegin(); it != m_env.cend(); ++it)
+        env.insert(it.key(), it.value());
+    once.setProcessEnvironment(env);
+    once.start(QStringLiteral(LANE_EXECUTABLE),
+               QStringList{QStringLiteral("--terminal-id"), m_terminalId,
+                           QStringLiteral("--data-dir"), m_dataDir}
+                   << arguments);
+    const bool done = once.waitForFinished(120000);
+    m_log += once.readAllStandardError();
+    return done && once.exitStatus() == QProcess::NormalExit ? once.exitCode() : -1;
+}
+
 QStringList LaneProcess::printedIds()
 {
     m_out += m_process.readAllStandardOutput();

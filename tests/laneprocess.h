@@ -53,6 +53,10 @@ public:
     void setUi(const QString &script) { m_uiScript = script; }
     // An environment variable for the next start (e.g. EUPHORIA_CLOCK_OFFSET_SECONDS).
     void setEnv(const QString &name, const QString &value) { m_env.insert(name, value); }
+    // Runs the executable once on this lane's database (the lane itself stopped), e.g. for
+    // --count or --import-catalog; returns its exit code (-1: it did not finish) and keeps what it
+    // printed in log().
+    int runOnce(const QStringList &arguments);
     void kill(); // SIGKILL
     bool stop(); // SIGTERM, waits for a clean exit
     bool isRunning() const { return m_process.state() == QProcess::Running; }

@@ -2,7 +2,11 @@
 // employees, stock counts and conflict overrides are written and published in one transaction;
 // settings never show a secret; the UI language switches at run time and is remembered.
 #include "admincontroller.h"
+#include "heldmessages.h"
+#include "inbox.h"
 #include "languagecontroller.h"
+#include "messagelog.h"
+#include "peerprotocol.h"
 #include "testlane.h"
 
 #include <QCoreApplication>
@@ -236,6 +240,58 @@ private slots:
         const QJsonObject p = lastPayload(t, QStringLiteral("inventory"));
         QCOMPARE(p.value(QStringLiteral("reason")).toString(), QStringLiteral("count"));
         QCOMPARE(p.value(QStringLiteral("currentStock")).toInteger(), 8);
+    }
+
+    // A count from a lane whose clock said a year ahead waits on the admin screen, described for
+    // people; only a manager accepts it, and then it takes effect and leaves the list.
+    void aManagerAcceptsAHeldMessage()
+    {
+        TestLane l1(QStringLiteral("L1"), 61);
+        TestLane l2(QStringLiteral("L2"), 62);
+        const QString product = productId(l1);
+        l2.clock().set(l1.clock().nowUtc().addDays(365));
+        QVERIFY(l2.lane().stock().recordCount(product, 500));
+        QList<Inbox::Incoming> frames;
+        MessageLog log(l2.db(), QStringLiteral("L2"));
+        for (const MessageLog::Entry &e : log.after(QStringLiteral("L2"), 0, 100).value_or({}))
+            if (auto f = PeerProtocol::parse(e.frame))
+                frames.append(Inbox::Incoming{f->message, f->payload});
+        QCOMPARE(frames.size(), 1);
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("holding back messages from L2")));
+        Inbox inbox(l1.db(), QStringLiteral("L1"), l1.lane().clock(), l1.lane().hlc());
+        QVERIFY(inbox.applyBatch(frames).value(0).held);
+        const qint64 before = stockOf(l1, product);
+        QVERIFY(before != 500);
+
+        AdminController admin(l1.lane());
+        admin.refresh();
+        QCOMPARE(admin.heldMessages().size(), 1);
+        const QVariantMap held = admin.heldMessages().first().toMap();
+        QCOMPARE(held.value(QStringLiteral("origin")).toString(), QStringLiteral("L2"));
+        const QString name = l1.lane().catalog().byId(product).value()->name;
+        QCOMPARE(held.value(QStringLiteral("what")).toString(),
+                 QStringLiteral("Stock count: %1, 500 on the shelf").arg(name));
+        const QString id = held.value(QStringLiteral("id")).toString();
+
+        QVERIFY(l1.loginCashier());
+        QVERIFY(!admin.acceptHeld(id));
+        QCOMPARE(admin.message(), QStringLiteral("Only a manager can do this."));
+        QCOMPARE(stockOf(l1, product), before);
+        QVERIFY(loginManager(l1));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is not held")));
+        QVERIFY(!admin.acceptHeld(QStringLiteral("00000000-0000-4000-8000-000000000000")));
+        QVERIFY(admin.messageIsError());
+        QCOMPARE(admin.heldMessages().size(), 1);
+        QVERIFY(admin.acceptHeld(id));
+        QVERIFY(!admin.messageIsError());
+        QCOMPARE(stockOf(l1, product), 500);
+        QVERIFY(admin.heldMessages().isEmpty());
+        // Published, so every lane gives it the same time.
+        QCOMPARE(lastPayload(l1, QStringLiteral("held.accepted"))
+                     .value(QLatin1String("messageId"))
+                     .toString(),
+                 id);
     }
 
     void keptCurrentOnlyWhileShown()

@@ -374,12 +374,13 @@ private slots:
             1));
         for (int i = 4; i < 8; ++i)
             batch.append(incoming(sales[i]));
-        // A count far after the sales: the sales of that product after it no longer count.
+        // A count after every sale (4 minutes ahead: within what the store's clock allows): the
+        // sales of that product before it no longer count.
         batch.append(stockMessage(
             productOf(5),
             {{QStringLiteral("reason"), QStringLiteral("count")},
              {QStringLiteral("currentStock"), 7},
-             {QStringLiteral("lastUpdated"), QStringLiteral("2099-01-01T00:00:00.000Z")}},
+             {QStringLiteral("lastUpdated"), QStringLiteral("2026-11-25T10:04:00.000Z")}},
             2));
         batch.append(stockMessage(
             productOf(1),

@@ -3,6 +3,7 @@
 #include "syncstatuscontroller.h"
 #include "testlane.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -27,6 +28,41 @@ private slots:
         QCOMPARE(changed.size(), 1);
         QCOMPARE(status.pending(), 2);
         QCOMPARE(status.indicator(), QStringLiteral("local"));
+    }
+
+    // Two lanes say this lane's clock is an hour behind: the checkout banner's text and the
+    // panel's warning say so, and name a lane that disagrees; in whole units.
+    void aWrongClockIsShown()
+    {
+        TestLane t;
+        SyncStatusController status(t.lane());
+        status.attach();
+        QCOMPARE(status.ownClockWarning(), QString());
+        QCOMPARE(status.clockWarning(), QString());
+        QSignalSpy changed(&status, &SyncStatusController::changed);
+        const qint64 now = t.clock().nowUtc().toMSecsSinceEpoch();
+        constexpr qint64 kHour = 3600 * 1000;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("this lane's clock")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("this lane's clock")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("lane L2 has a clock")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("lane L4 has a clock")));
+        t.lane().storeClock().notePeer(QStringLiteral("L2"), now + kHour, 0, 0, 0);
+        t.lane().storeClock().notePeer(QStringLiteral("L3"), now + kHour, 0, 0, 0);
+        t.lane().storeClock().notePeer(QStringLiteral("L4"), now + 3 * kHour, 0, 0, 0);
+        t.clock().advanceMs(250); // the panel reads once per burst
+        QVERIFY(changed.size() > 0);
+        QCOMPARE(status.ownClockWarning(),
+                 QStringLiteral("This lane's clock is 1 h behind the store's time (by the other "
+                                "lanes' clocks). Sales carry the store's time; have this lane's "
+                                "clock set right."));
+        QVERIFY2(status.clockWarning().contains(
+                     QLatin1String("Lane L4's clock is 2 h ahead of the store's time.")),
+                 qPrintable(status.clockWarning()));
+        QCOMPARE(SyncStatusController::span(90 * 60 * 1000), QStringLiteral("1.5 h"));
+        QCOMPARE(SyncStatusController::span(-3 * 86400 * 1000LL), QStringLiteral("3 days"));
+        QCOMPARE(SyncStatusController::span(600 * 1000), QStringLiteral("10 min"));
     }
 
     void peersFromPeerStatus()

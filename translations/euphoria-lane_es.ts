@@ -145,6 +145,38 @@
             <numerusform>Mensajes fallidos en cola para subirse de nuevo: %n.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Return %1, %2</source>
+        <translation>Devolución %1, %2</translation>
+    </message>
+    <message>
+        <source>Sale %1, %2</source>
+        <translation>Venta %1, %2</translation>
+    </message>
+    <message>
+        <source>Stock count: %1, %2 on the shelf</source>
+        <translation>Recuento: %1, %2 en el estante</translation>
+    </message>
+    <message>
+        <source>Stock of %1 set to %2</source>
+        <translation>Existencias de %1 fijadas en %2</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>Cliente %1</translation>
+    </message>
+    <message>
+        <source>Employee %1</source>
+        <translation>Empleado %1</translation>
+    </message>
+    <message>
+        <source>The message was not accepted: %1</source>
+        <translation>El mensaje no se aceptó: %1</translation>
+    </message>
+    <message>
+        <source>Accepted by %1: applied now, on every lane.</source>
+        <translation>Aceptado por %1: aplicado ahora, en todas las cajas.</translation>
+    </message>
 </context>
 <context>
     <name>AdminScreen</name>
@@ -416,6 +448,38 @@
             <numerusform>%1 · %2 · intentos: %n
 %3</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Store time (%1)</source>
+        <translation>Hora de la tienda (%1)</translation>
+    </message>
+    <message>
+        <source>Store time</source>
+        <translation>Hora de la tienda</translation>
+    </message>
+    <message>
+        <source>Every lane&apos;s clock agrees with the store&apos;s time.</source>
+        <translation>El reloj de cada caja coincide con la hora de la tienda.</translation>
+    </message>
+    <message>
+        <source>A message stamped too far ahead of the store&apos;s time is kept here instead of changing stock with a time that has not come. It is applied by itself when its time comes; accept it to apply it now, on every lane.</source>
+        <translation>Un mensaje fechado demasiado por delante de la hora de la tienda se guarda aquí en lugar de cambiar las existencias con una hora que aún no ha llegado. Se aplica solo cuando llega su hora; acéptelo para aplicarlo ahora, en todas las cajas.</translation>
+    </message>
+    <message>
+        <source>From lane %1 · stamped %2, %3 ahead · held since %4</source>
+        <translation>De la caja %1 · fechado %2, %3 por delante · retenido desde %4</translation>
+    </message>
+    <message>
+        <source>Accept now</source>
+        <translation>Aceptar ahora</translation>
+    </message>
+    <message>
+        <source>Accept %1 now</source>
+        <translation>Aceptar %1 ahora</translation>
+    </message>
+    <message>
+        <source>No message is held.</source>
+        <translation>No hay mensajes retenidos.</translation>
     </message>
 </context>
 <context>
@@ -1456,10 +1520,6 @@
 <context>
     <name>SyncStatusController</name>
     <message>
-        <source>Lane %1&apos;s clock was %2 s ahead of this lane&apos;s at %3</source>
-        <translation>El reloj de la caja %1 iba %2 s adelantado respecto a esta caja a las %3</translation>
-    </message>
-    <message>
         <source>Only a manager can do this.</source>
         <translation>Solo un gerente puede hacer esto.</translation>
     </message>
@@ -1485,6 +1545,57 @@
             <numerusform>Mensajes fallidos en cola para subirse de nuevo: %n.</numerusform>
             <numerusform>Mensajes fallidos en cola para subirse de nuevo: %n.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the cloud&apos;s time</source>
+        <translation>la hora de la nube</translation>
+    </message>
+    <message>
+        <source>the other lanes&apos; clocks</source>
+        <translation>los relojes de las demás cajas</translation>
+    </message>
+    <message>
+        <source>This lane&apos;s clock is %1 ahead of the store&apos;s time (by %2).</source>
+        <translation>El reloj de esta caja va %1 adelantado respecto a la hora de la tienda (según %2).</translation>
+    </message>
+    <message>
+        <source>This lane&apos;s clock is %1 behind the store&apos;s time (by %2).</source>
+        <translation>El reloj de esta caja va %1 atrasado respecto a la hora de la tienda (según %2).</translation>
+    </message>
+    <message>
+        <source>Sales carry the store&apos;s time; have this lane&apos;s clock set right.</source>
+        <translation>Las ventas llevan la hora de la tienda; haga poner en hora el reloj de esta caja.</translation>
+    </message>
+    <message>
+        <source>Lane %1&apos;s clock is %2 ahead of the store&apos;s time.</source>
+        <translation>El reloj de la caja %1 va %2 adelantado respecto a la hora de la tienda.</translation>
+    </message>
+    <message>
+        <source>Lane %1&apos;s clock is %2 behind the store&apos;s time.</source>
+        <translation>El reloj de la caja %1 va %2 atrasado respecto a la hora de la tienda.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Messages from other lanes held: %n, stamped too far ahead of the store&apos;s time. A manager can accept them on the admin screen.</source>
+        <translation>
+            <numerusform>Mensajes de otras cajas retenidos: %n, fechados demasiado por delante de la hora de la tienda. Un gerente puede aceptarlos en la pantalla de administración.</numerusform>
+            <numerusform>Mensajes de otras cajas retenidos: %n, fechados demasiado por delante de la hora de la tienda. Un gerente puede aceptarlos en la pantalla de administración.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>

@@ -145,6 +145,38 @@
             <numerusform>Messages en échec remis en file d’envoi : %n.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Return %1, %2</source>
+        <translation>Retour %1, %2</translation>
+    </message>
+    <message>
+        <source>Sale %1, %2</source>
+        <translation>Vente %1, %2</translation>
+    </message>
+    <message>
+        <source>Stock count: %1, %2 on the shelf</source>
+        <translation>Inventaire : %1, %2 en rayon</translation>
+    </message>
+    <message>
+        <source>Stock of %1 set to %2</source>
+        <translation>Stock de %1 fixé à %2</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>Client %1</translation>
+    </message>
+    <message>
+        <source>Employee %1</source>
+        <translation>Employé %1</translation>
+    </message>
+    <message>
+        <source>The message was not accepted: %1</source>
+        <translation>Le message n’a pas été accepté : %1</translation>
+    </message>
+    <message>
+        <source>Accepted by %1: applied now, on every lane.</source>
+        <translation>Accepté par %1 : appliqué maintenant, sur chaque caisse.</translation>
+    </message>
 </context>
 <context>
     <name>AdminScreen</name>
@@ -416,6 +448,38 @@
             <numerusform>%1 · %2 · tentatives : %n
 %3</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Store time (%1)</source>
+        <translation>Heure du magasin (%1)</translation>
+    </message>
+    <message>
+        <source>Store time</source>
+        <translation>Heure du magasin</translation>
+    </message>
+    <message>
+        <source>Every lane&apos;s clock agrees with the store&apos;s time.</source>
+        <translation>L’horloge de chaque caisse concorde avec l’heure du magasin.</translation>
+    </message>
+    <message>
+        <source>A message stamped too far ahead of the store&apos;s time is kept here instead of changing stock with a time that has not come. It is applied by itself when its time comes; accept it to apply it now, on every lane.</source>
+        <translation>Un message daté trop en avance sur l’heure du magasin est gardé ici au lieu de modifier le stock avec une heure qui n’est pas encore venue. Il s’applique de lui-même à son heure ; acceptez-le pour l’appliquer maintenant, sur chaque caisse.</translation>
+    </message>
+    <message>
+        <source>From lane %1 · stamped %2, %3 ahead · held since %4</source>
+        <translation>De la caisse %1 · daté %2, %3 d’avance · retenu depuis %4</translation>
+    </message>
+    <message>
+        <source>Accept now</source>
+        <translation>Accepter maintenant</translation>
+    </message>
+    <message>
+        <source>Accept %1 now</source>
+        <translation>Accepter %1 maintenant</translation>
+    </message>
+    <message>
+        <source>No message is held.</source>
+        <translation>Aucun message retenu.</translation>
     </message>
 </context>
 <context>
@@ -1456,10 +1520,6 @@
 <context>
     <name>SyncStatusController</name>
     <message>
-        <source>Lane %1&apos;s clock was %2 s ahead of this lane&apos;s at %3</source>
-        <translation>L’horloge de la caisse %1 avançait de %2 s sur celle-ci à %3</translation>
-    </message>
-    <message>
         <source>Only a manager can do this.</source>
         <translation>Seul un responsable peut faire cela.</translation>
     </message>
@@ -1485,6 +1545,57 @@
             <numerusform>Messages en échec remis en file d’envoi : %n.</numerusform>
             <numerusform>Messages en échec remis en file d’envoi : %n.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the cloud&apos;s time</source>
+        <translation>l’heure du cloud</translation>
+    </message>
+    <message>
+        <source>the other lanes&apos; clocks</source>
+        <translation>les horloges des autres caisses</translation>
+    </message>
+    <message>
+        <source>This lane&apos;s clock is %1 ahead of the store&apos;s time (by %2).</source>
+        <translation>L’horloge de cette caisse avance de %1 sur l’heure du magasin (selon %2).</translation>
+    </message>
+    <message>
+        <source>This lane&apos;s clock is %1 behind the store&apos;s time (by %2).</source>
+        <translation>L’horloge de cette caisse retarde de %1 sur l’heure du magasin (selon %2).</translation>
+    </message>
+    <message>
+        <source>Sales carry the store&apos;s time; have this lane&apos;s clock set right.</source>
+        <translation>Les ventes portent l’heure du magasin ; faites mettre l’horloge de cette caisse à l’heure.</translation>
+    </message>
+    <message>
+        <source>Lane %1&apos;s clock is %2 ahead of the store&apos;s time.</source>
+        <translation>L’horloge de la caisse %1 avance de %2 sur l’heure du magasin.</translation>
+    </message>
+    <message>
+        <source>Lane %1&apos;s clock is %2 behind the store&apos;s time.</source>
+        <translation>L’horloge de la caisse %1 retarde de %2 sur l’heure du magasin.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Messages from other lanes held: %n, stamped too far ahead of the store&apos;s time. A manager can accept them on the admin screen.</source>
+        <translation>
+            <numerusform>Messages d’autres caisses retenus : %n, datés trop en avance sur l’heure du magasin. Un responsable peut les accepter sur l’écran d’administration.</numerusform>
+            <numerusform>Messages d’autres caisses retenus : %n, datés trop en avance sur l’heure du magasin. Un responsable peut les accepter sur l’écran d’administration.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>

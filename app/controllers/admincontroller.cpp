@@ -1,10 +1,16 @@
 #include "admincontroller.h"
 
 #include "clock.h"
+#include "heldmessages.h"
 #include "lane.h"
 #include "logging.h"
+#include "money.h"
+#include "syncstatuscontroller.h"
+#include "topics.h"
 
 #include <QJSEngine>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace {
 AdminController *s_instance = nullptr;
@@ -102,6 +108,23 @@ void AdminController::refresh()
         qCWarning(lcUi) << "cannot read failed messages:" << rows.error();
     }
     m_relayedFailed = m_lane.cloudSync() ? int(m_lane.cloudSync()->health().relayedFailed) : 0;
+
+    if (!m_sampleHeld) {
+        m_held.clear();
+        if (auto held = m_lane.heldMessages().waiting(kListLimit)) {
+            for (const HeldMessages::Entry &e : *held)
+                m_held.append(
+                    QVariantMap{{QStringLiteral("id"), e.messageId},
+                                {QStringLiteral("origin"), e.origin},
+                                {QStringLiteral("topic"), e.topic},
+                                {QStringLiteral("what"), describeHeld(e.topic, e.payload)},
+                                {QStringLiteral("stampedAt"), e.stampedAt},
+                                {QStringLiteral("ahead"), SyncStatusController::span(e.aheadMs)},
+                                {QStringLiteral("heldAt"), e.heldAt}});
+        } else {
+            qCWarning(lcUi) << "cannot read held messages:" << held.error();
+        }
+    }
 
     m_employees.clear();
     if (auto all = m_lane.session().store().all()) {
@@ -316,7 +339,61 @@ QString AdminController::describeResult(const QString &result)
 void AdminController::clearSampleConflicts()
 {
     m_sampleConflicts = false;
+    m_sampleHeld = false;
     refresh();
+}
+
+void AdminController::showSampleHeld(const QVariantList &held)
+{
+    m_sampleHeld = true;
+    m_held = held;
+    Q_EMIT changed();
+}
+
+QString AdminController::describeHeld(const QString &topic, const QByteArray &payload)
+{
+    const QJsonObject p = QJsonDocument::fromJson(payload).object();
+    if (topic == Topics::Transaction) {
+        const QString receipt = p.value(QLatin1String("receiptNumber")).toString();
+        const qint64 total = p.value(QLatin1String("totalCents")).toInteger();
+        return p.value(QLatin1String("status")).toString() == QLatin1String("returned")
+                   ? tr("Return %1, %2").arg(receipt, Money::format(total))
+                   : tr("Sale %1, %2").arg(receipt, Money::format(total));
+    }
+    if (topic == Topics::Inventory) {
+        const QString id = p.value(QLatin1String("productId")).toString();
+        QString name = id;
+        if (auto product = m_lane.catalog().byId(id); product && *product)
+            name = (*product)->name;
+        const qint64 stock = p.value(QLatin1String("currentStock")).toInteger();
+        const QString reason = p.value(QLatin1String("reason")).toString();
+        return reason == QLatin1String("count")
+                   ? tr("Stock count: %1, %2 on the shelf").arg(name).arg(stock)
+                   : tr("Stock of %1 set to %2").arg(name).arg(stock);
+    }
+    if (topic == Topics::Customer)
+        return tr("Customer %1").arg(p.value(QLatin1String("name")).toString());
+    if (topic == Topics::Employee)
+        return tr("Employee %1").arg(p.value(QLatin1String("name")).toString());
+    return topic;
+}
+
+bool AdminController::acceptHeld(const QString &messageId)
+{
+    const Employee *m = manager();
+    if (!m)
+        return false;
+    m_lane.session().touch();
+    if (Status s = m_lane.heldMessages().accept(messageId, m->id); !s) {
+        qCWarning(lcUi).noquote() << "accepting held message" << messageId
+                                  << "failed:" << s.error();
+        say(tr("The message was not accepted: %1").arg(s.error()), true);
+        refresh();
+        return false;
+    }
+    say(tr("Accepted by %1: applied now, on every lane.").arg(m->name));
+    refresh();
+    return true;
 }
 
 void AdminController::showSampleConflicts(const QVariantList &conflicts)

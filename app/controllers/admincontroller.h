@@ -25,6 +25,7 @@ class AdminController : public QObject
     Q_PROPERTY(QVariantMap reconciliation READ reconciliation NOTIFY changed)
     Q_PROPERTY(QVariantList conflicts READ conflicts NOTIFY changed)
     Q_PROPERTY(QVariantList failedMessages READ failedMessages NOTIFY changed)
+    Q_PROPERTY(QVariantList heldMessages READ heldMessages NOTIFY changed)
     Q_PROPERTY(int relayedFailed READ relayedFailed NOTIFY changed)
     Q_PROPERTY(bool cloudEnabled READ cloudEnabled CONSTANT)
     Q_PROPERTY(QVariantList employees READ employees NOTIFY changed)
@@ -42,6 +43,9 @@ public:
     QVariantMap reconciliation() const { return m_reconciliation; }
     QVariantList conflicts() const { return m_conflicts; }
     QVariantList failedMessages() const { return m_failed; }
+    // Messages from other lanes held for a time too far ahead: id, origin, topic, what (for
+    // people), stampedAt, ahead (how far, for people), heldAt.
+    QVariantList heldMessages() const { return m_held; }
     int relayedFailed() const { return m_relayedFailed; }
     bool cloudEnabled() const;
     QVariantList employees() const { return m_employees; }
@@ -57,6 +61,8 @@ public:
     // quantity as typed: a whole number of units, 0 or more.
     Q_INVOKABLE bool overrideConflict(int conflictId, const QString &quantity);
     Q_INVOKABLE bool retryFailed();
+    // The manager accepts a held message: it takes effect now, on every lane.
+    Q_INVOKABLE bool acceptHeld(const QString &messageId);
     // Products matching a barcode, SKU or name, with their stock (for the stock count form).
     Q_INVOKABLE QVariantList findProducts(const QString &text);
     Q_INVOKABLE bool recordCount(const QString &productId, const QString &quantity);
@@ -69,6 +75,8 @@ public:
     // The screenshot tour's conflicts (its lane has none of its own).
     void showSampleConflicts(const QVariantList &conflicts);
     void clearSampleConflicts();
+    // The screenshot tour's held messages.
+    void showSampleHeld(const QVariantList &held);
 
 Q_SIGNALS:
     void changed();
@@ -78,12 +86,15 @@ private:
     const Employee *manager();
     void say(const QString &message, bool error = false);
     static bool parseQuantity(const QString &text, qint64 &value);
+    QString describeHeld(const QString &topic, const QByteArray &payload);
 
     Lane &m_lane;
     ClockTimer m_coalesce; // on the lane's clock
     QVariantMap m_reconciliation;
     QVariantList m_conflicts;
     QVariantList m_failed;
+    QVariantList m_held;
+    bool m_sampleHeld = false;
     int m_relayedFailed = 0;
     bool m_sampleConflicts = false;
     bool m_shown = false;

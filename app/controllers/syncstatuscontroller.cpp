@@ -6,11 +6,10 @@
 #include <QJSEngine>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace {
 SyncStatusController *s_instance = nullptr;
-// A clock skew event this recent is shown as a warning (as in --health).
-constexpr qint64 kRecentSkewMs = 600 * 1000;
 } // namespace
 
 SyncStatusController::SyncStatusController(Lane &lane, QObject *parent)
@@ -52,6 +51,10 @@ void SyncStatusController::attach()
         connect(cloud, &CloudSync::healthChanged, this, &SyncStatusController::scheduleRefresh,
                 Qt::UniqueConnection);
     connect(&m_lane.reconciler(), &Reconciler::statusChanged, this,
+            &SyncStatusController::scheduleRefresh, Qt::UniqueConnection);
+    connect(&m_lane.storeClock(), &StoreClock::changed, this,
+            &SyncStatusController::scheduleRefresh, Qt::UniqueConnection);
+    connect(&m_lane.heldMessages(), &HeldMessages::changed, this,
             &SyncStatusController::scheduleRefresh, Qt::UniqueConnection);
     refresh();
 }
@@ -118,6 +121,7 @@ void SyncStatusController::showSamplePeers(const QList<PeerStatusModel::Peer> &p
 void SyncStatusController::clearSamplePeers()
 {
     m_sample = false;
+    m_sampleClock = false;
     refresh();
 }
 
@@ -137,15 +141,74 @@ void SyncStatusController::refresh()
     else
         m_cloud = {{QStringLiteral("enabled"), false}};
     m_reconciliation = m_lane.reconciler().status();
-    const Hlc::Skew &skew = m_lane.hlc().skew();
-    m_clockWarning.clear();
-    const QDateTime at = Clock::fromIso(skew.lastAt);
-    if (skew.events > 0 && at.isValid() && at.msecsTo(m_lane.clock().nowUtc()) < kRecentSkewMs)
-        m_clockWarning = tr("Lane %1's clock was %2 s ahead of this lane's at %3")
-                             .arg(skew.lastFrom)
-                             .arg(skew.lastAheadMs / 1000)
-                             .arg(at.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    if (!m_sampleClock) {
+        const StoreClock &clock = m_lane.storeClock();
+        ClockView view;
+        view.ownSkewed = clock.isSkewed();
+        view.ownOffsetMs = -clock.correctionMs(); // own clock - store's time
+        view.byCloud = clock.stratum() > 0;
+        const QJsonObject peers = clock.state().value(QLatin1String("peers")).toObject();
+        for (auto it = peers.constBegin(); it != peers.constEnd(); ++it) {
+            const QJsonObject p = it.value().toObject();
+            if (p.value(QLatin1String("skewed")).toBool())
+                view.skewedPeers.append({it.key(), p.value(QLatin1String("offsetMs")).toInteger() -
+                                                       clock.correctionMs()});
+        }
+        view.held = 0;
+        if (auto held = m_lane.heldMessages().waiting(); held)
+            view.held = int(held->size());
+        setClock(view);
+    }
     Q_EMIT changed();
+}
+
+void SyncStatusController::setClock(const ClockView &view)
+{
+    const QString by = view.byCloud ? tr("the cloud's time") : tr("the other lanes' clocks");
+    m_ownClockWarning.clear();
+    if (view.ownSkewed)
+        m_ownClockWarning =
+            (view.ownOffsetMs > 0 ? tr("This lane's clock is %1 ahead of the store's time (by %2).")
+                                  : tr("This lane's clock is %1 behind the store's time (by %2)."))
+                .arg(span(view.ownOffsetMs), by) +
+            QLatin1Char(' ') +
+            tr("Sales carry the store's time; have this lane's clock set right.");
+    QStringList warnings;
+    if (!m_ownClockWarning.isEmpty())
+        warnings.append(m_ownClockWarning);
+    for (const auto &[terminal, off] : view.skewedPeers)
+        warnings.append((off > 0 ? tr("Lane %1's clock is %2 ahead of the store's time.")
+                                 : tr("Lane %1's clock is %2 behind the store's time."))
+                            .arg(terminal, span(off)));
+    m_held = view.held;
+    if (m_held > 0)
+        warnings.append(tr("Messages from other lanes held: %n, stamped too far ahead of the "
+                           "store's time. A manager can accept them on the admin screen.",
+                           nullptr, m_held));
+    m_clockWarning = warnings.join(QLatin1Char('\n'));
+}
+
+void SyncStatusController::showSampleClock(const ClockView &view)
+{
+    m_sampleClock = true;
+    setClock(view);
+    Q_EMIT changed();
+}
+
+QString SyncStatusController::span(qint64 ms)
+{
+    const qint64 s = std::llabs(ms) / 1000;
+    // Whole units where they are whole ("1 h", "3 days"), else one decimal ("1.5 h").
+    auto units = [](qint64 seconds, qint64 unit) {
+        return QLocale().toString(double(seconds) / double(unit), 'f', seconds % unit ? 1 : 0);
+    };
+    if (s >= 2 * 86400)
+        return tr("%1 days").arg(units(s, 86400));
+    if (s >= 3600)
+        return tr("%1 h").arg(units(s, 3600));
+    if (s >= 2 * 60)
+        return tr("%1 min").arg(s / 60);
+    return tr("%1 s").arg(s);
 }
 
 bool SyncStatusController::managerPresent()

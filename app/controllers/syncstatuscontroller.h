@@ -33,7 +33,11 @@ class SyncStatusController : public QObject
     Q_PROPERTY(bool cloudEnabled READ cloudEnabled CONSTANT)
     Q_PROPERTY(QVariantMap cloud READ cloud NOTIFY changed)
     Q_PROPERTY(QVariantMap reconciliation READ reconciliation NOTIFY changed)
+    // The store's time: this lane's clock off it (ownClockWarning, also shown on the checkout
+    // screen), other lanes' clocks off it, and messages held for a time too far ahead.
+    Q_PROPERTY(QString ownClockWarning READ ownClockWarning NOTIFY changed)
     Q_PROPERTY(QString clockWarning READ clockWarning NOTIFY changed)
+    Q_PROPERTY(int heldMessages READ heldMessages NOTIFY changed)
     // The indicator: "synced", "waiting" (count messages on their way), "offline", or "local"
     // (no peers and no cloud configured).
     Q_PROPERTY(QString indicator READ indicator NOTIFY changed)
@@ -58,7 +62,11 @@ public:
     bool cloudEnabled() const;
     QVariantMap cloud() const { return m_cloud; }
     QVariantMap reconciliation() const { return m_reconciliation; }
+    QString ownClockWarning() const { return m_ownClockWarning; }
     QString clockWarning() const { return m_clockWarning; }
+    int heldMessages() const { return m_held; }
+    // "3 days", "2 h", "10 min", "45 s", in the UI's language.
+    static QString span(qint64 ms);
     QString message() const { return m_message; }
     QString indicator() const;
     qint64 waiting() const;
@@ -73,7 +81,18 @@ public:
     void attach();
     // For the screenshot tour: peers in the states the panel must show well.
     void showSamplePeers(const QList<PeerStatusModel::Peer> &peers);
-    void clearSamplePeers();
+    void clearSamplePeers(); // and the sample clock
+    // What the clock warnings are made of (own offset: own clock - store's time).
+    struct ClockView
+    {
+        bool ownSkewed = false;
+        qint64 ownOffsetMs = 0;
+        bool byCloud = false;
+        QList<std::pair<QString, qint64>> skewedPeers; // offset from the store's time
+        int held = 0;
+    };
+    // The screenshot tour's clock warnings (its lane has no peers to disagree with).
+    void showSampleClock(const ClockView &view);
 
 Q_SIGNALS:
     void changed();
@@ -91,7 +110,11 @@ private:
     qint64 m_failed = 0;
     QVariantMap m_cloud;
     QVariantMap m_reconciliation;
+    void setClock(const ClockView &view);
+    bool m_sampleClock = false;
+    QString m_ownClockWarning;
     QString m_clockWarning;
+    int m_held = 0;
     QString m_message;
     bool m_sample = false;
 };

@@ -7,6 +7,7 @@
 #include "languagecontroller.h"
 #include "logging.h"
 #include "logincontroller.h"
+#include "money.h"
 #include "receiptprinter.h"
 #include "syncstatuscontroller.h"
 #include "uiscript.h"
@@ -271,6 +272,45 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
              adminSection(1);
          }},
         {prefix + QStringLiteral("employees"), [adminSection] { adminSection(4); }},
+        {prefix + QStringLiteral("store-time"),
+         [this, products, adminSection] {
+             // A lane an hour behind the others, and two messages from a lane whose clock
+             // claimed a day ahead (the tour's lane has no peers of its own).
+             const QDateTime now = m_lane.clock().nowUtc();
+             SyncStatusController::ClockView view;
+             view.ownSkewed = true;
+             view.ownOffsetMs = -3600 * 1000;
+             view.skewedPeers = {{QStringLiteral("L4"), 86400LL * 1000}};
+             view.held = 2;
+             m_sync->showSampleClock(view);
+             const Product &p = products.first();
+             auto held = [&](const QString &id, const QString &what, qint64 aheadS) {
+                 return QVariantMap{
+                     {QStringLiteral("id"), id},
+                     {QStringLiteral("origin"), QStringLiteral("L4")},
+                     {QStringLiteral("topic"), QStringLiteral("inventory")},
+                     {QStringLiteral("what"), what},
+                     {QStringLiteral("stampedAt"), Clock::toIso(now.addSecs(aheadS))},
+                     {QStringLiteral("ahead"), SyncStatusController::span(aheadS * 1000)},
+                     {QStringLiteral("heldAt"), Clock::toIso(now.addSecs(-600))}};
+             };
+             m_admin->showSampleHeld(
+                 {held(QStringLiteral("6f1c2a4e-0000-4000-8000-000000000001"),
+                       AdminController::tr("Stock count: %1, %2 on the shelf").arg(p.name).arg(24),
+                       86400 - 600),
+                  held(QStringLiteral("6f1c2a4e-0000-4000-8000-000000000002"),
+                       AdminController::tr("Sale %1, %2")
+                           .arg(QStringLiteral("L4-000231"), Money::format(1898)),
+                       86400 - 420)});
+             m_admin->clearMessage();
+             adminSection(7);
+         }},
+        {prefix + QStringLiteral("clock-banner"),
+         [this, products] {
+             showOverlay("adminScreen", false);
+             for (const Product &p : products)
+                 m_checkout->enter(p.barcodes.value(0, p.sku));
+         }},
     };
 }
 

@@ -27,6 +27,11 @@ QList<QCommandLineOption> laneOptions()
         {QStringLiteral("import-catalog"),
          QStringLiteral("Import products from a .json or .csv catalog, extending the current one."),
          QStringLiteral("file")},
+        {QStringLiteral("count"),
+         QStringLiteral("Record a stock take: there are QTY of the product with this SKU or "
+                        "barcode; repeatable; published to every lane; exits afterwards unless "
+                        "--headless."),
+         QStringLiteral("SKU=QTY")},
         {QStringLiteral("replace-catalog"),
          QStringLiteral("With --import-catalog: deactivate products missing from the file.")},
         {QStringLiteral("status-interval"),
@@ -115,6 +120,17 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
     }
     cl.importCatalog = parser.value(QStringLiteral("import-catalog"));
     cl.importReplace = parser.isSet(QStringLiteral("replace-catalog"));
+    for (const QString &count : parser.values(QStringLiteral("count"))) {
+        const qsizetype eq = count.lastIndexOf(QLatin1Char('='));
+        bool isNumber = false;
+        const qint64 quantity = eq > 0 ? count.mid(eq + 1).trimmed().toLongLong(&isNumber) : -1;
+        if (eq <= 0 || !isNumber || quantity < 0 || quantity > 1000000000)
+            return R::failure(
+                QStringLiteral("--count: expected SKU=QTY with a whole quantity from 0 to "
+                               "1000000000, got \"%1\"")
+                    .arg(count.left(80)));
+        cl.counts.append({count.left(eq).trimmed(), quantity});
+    }
     if (!parser.positionalArguments().isEmpty())
         return R::failure(
             QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));

@@ -23,6 +23,7 @@ struct CommandLine
     double rate = 0;       // sales per second; 0 = as fast as possible
     quint32 seed = 0;
     QString importCatalog;
+    QList<QPair<QString, qint64>> counts; // --count SKU=QTY: stock takes (SKU or barcode)
     bool importReplace = false;
     int statusIntervalSeconds = 5;
     bool health = false;

@@ -11,7 +11,7 @@
 #include <QSqlQuery>
 
 Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOfflineSeconds,
-                                        const QDateTime &now)
+                                        const QDateTime &ownNow)
 {
     using R = Result<HealthReport>;
     const QString path = config.databasePath();
@@ -26,6 +26,13 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
         return R::failure(s.error());
 
     HealthReport report;
+    // The lane writes its times by the store's agreed time: so does this report, with the
+    // correction the lane last recorded.
+    const QJsonObject storeClock =
+        QJsonDocument::fromJson(db.meta(QStringLiteral("store_clock")).value_or(QString()).toUtf8())
+            .object();
+    const QDateTime now =
+        ownNow.addMSecs(storeClock.value(QLatin1String("correctionMs")).toInteger());
     QJsonObject outbox{{QStringLiteral("pending"), 0},
                        {QStringLiteral("peer_ack"), 0},
                        {QStringLiteral("cloud_ack"), 0},
@@ -96,18 +103,52 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
             .object();
     reconciliation.insert(QStringLiteral("nextRunAt"),
                           db.meta(QStringLiteral("reconciliation_next_at")).value_or(QString()));
-    const QJsonObject skew =
-        QJsonDocument::fromJson(db.meta(QStringLiteral("clock_skew")).value_or(QString()).toUtf8())
-            .object();
-    QJsonObject clock{{QStringLiteral("hlc"), db.meta(QStringLiteral("hlc")).value_or(QString())},
-                      {QStringLiteral("skew"), skew}};
-    const QDateTime skewAt = Clock::fromIso(skew.value(QLatin1String("lastAt")).toString());
-    if (skewAt.isValid() && skewAt.secsTo(now) < RecentSkewSeconds)
+    QJsonObject clock = storeClock;
+    clock.insert(QStringLiteral("hlc"), db.meta(QStringLiteral("hlc")).value_or(QString()));
+    const auto offBy = [](qint64 ms) {
+        return ms >= 0 ? QStringLiteral("%1 s ahead of").arg(ms / 1000)
+                       : QStringLiteral("%1 s behind").arg(-ms / 1000);
+    };
+    if (storeClock.value(QLatin1String("skewed")).toBool())
         report.problems.append(
-            QStringLiteral("clock skew: a time from %1 was %2 s ahead of this lane's clock at %3")
-                .arg(skew.value(QLatin1String("lastFrom")).toString())
-                .arg(skew.value(QLatin1String("lastAheadMs")).toInteger() / 1000)
-                .arg(skew.value(QLatin1String("lastAt")).toString()));
+            QStringLiteral("this lane's clock is %1 the store's time (%2); it stamps its events "
+                           "with the store's time, but its clock should be set right")
+                .arg(offBy(-storeClock.value(QLatin1String("correctionMs")).toInteger()),
+                     storeClock.value(QLatin1String("source")).toString()));
+    const QJsonObject clockPeers = storeClock.value(QLatin1String("peers")).toObject();
+    for (auto it = clockPeers.constBegin(); it != clockPeers.constEnd(); ++it) {
+        const QJsonObject p = it.value().toObject();
+        if (p.value(QLatin1String("skewed")).toBool())
+            report.problems.append(
+                QStringLiteral("lane %1's clock is %2 the store's time")
+                    .arg(it.key(),
+                         offBy(p.value(QLatin1String("offsetMs")).toInteger() -
+                               storeClock.value(QLatin1String("correctionMs")).toInteger())));
+    }
+    // Messages held for a time too far ahead, with the lane each came from.
+    QJsonArray held;
+    if (!q.exec(QStringLiteral("SELECT message_id, from_terminal, topic, stamped_ms, held_at "
+                               "FROM held_messages WHERE released_at IS NULL ORDER BY stamped_ms "
+                               "LIMIT 100")))
+        return R::failure(q.lastError().text());
+    QStringList heldFrom;
+    while (q.next()) {
+        held.append(
+            QJsonObject{{QStringLiteral("messageId"), q.value(0).toString()},
+                        {QStringLiteral("from"), q.value(1).toString()},
+                        {QStringLiteral("topic"), q.value(2).toString()},
+                        {QStringLiteral("stampedAt"), Clock::msToIso(q.value(3).toLongLong())},
+                        {QStringLiteral("heldAt"), q.value(4).toString()}});
+        if (!heldFrom.contains(q.value(1).toString()))
+            heldFrom.append(q.value(1).toString());
+    }
+    if (!held.isEmpty())
+        report.problems.append(
+            QStringLiteral("%1 messages held: stamped too far ahead of the store's time (from %2); "
+                           "they take effect when their time comes, or when a manager accepts "
+                           "them on the admin screen")
+                .arg(held.size())
+                .arg(heldFrom.join(QStringLiteral(", "))));
 
     // Cloud: what the running lane's pusher last recorded, and the failed messages it holds.
     QJsonObject cloud = QJsonDocument::fromJson(
@@ -139,6 +180,7 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
                    {QStringLiteral("inventory"), inventory},
                    {QStringLiteral("reconciliation"), reconciliation},
                    {QStringLiteral("clock"), clock},
+                   {QStringLiteral("held"), held},
                    {QStringLiteral("problems"), QJsonArray::fromStringList(report.problems)},
                    {QStringLiteral("healthy"), report.problems.isEmpty()}};
     return report;

@@ -16,9 +16,8 @@ struct HealthReport
 
     // A lane whose heartbeat is older than this is reported as not running.
     static constexpr int HeartbeatStaleSeconds = 30;
-    // A clock skew event this recent is reported as a problem.
-    static constexpr int RecentSkewSeconds = 600;
-
+    // ownNow: the time by the lane's own clock; the report corrects it to the store's time as the
+    // lane last did.
     [[nodiscard]] static Result<HealthReport> read(const LaneConfig &config, int maxOfflineSeconds,
-                                                   const QDateTime &now);
+                                                   const QDateTime &ownNow);
 };

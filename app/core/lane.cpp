@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "idgenerator.h"
 #include "logging.h"
+#include "writetransaction.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -13,7 +14,7 @@
 Lane::Lane(LaneConfig config, Clock &clock, IdGenerator &ids, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
-    , m_clock(clock)
+    , m_clock(clock, m_config.terminalId, qint64(m_config.maxClockSkewSeconds) * 1000)
     , m_ids(ids)
 {
 }
@@ -69,6 +70,11 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
     if (::Status s = m_db.open(options); !s)
         return s;
     m_catalog = std::make_unique<CatalogStore>(m_db);
+    // The clock samples this lane had (peers' and the cloud's), before anything is stamped.
+    auto clockState = m_db.meta(QStringLiteral("store_clock"));
+    if (!clockState)
+        return ::Status::failure(clockState.error());
+    m_clock.load(QJsonDocument::fromJson(clockState->toUtf8()).object());
     m_outbox = std::make_unique<Outbox>(m_db, m_config.terminalId, m_clock, m_ids);
     m_hlc = std::make_unique<Hlc>(m_db, m_clock, m_config.terminalId,
                                   qint64(m_config.maxClockSkewSeconds) * 1000);
@@ -99,6 +105,9 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
     m_employeeAdmin = std::make_unique<EmployeeAdmin>(m_db, *m_outbox, m_clock, m_ids);
     m_heldCarts = std::make_unique<HeldCarts>(m_db, m_clock, m_ids);
     m_customers = std::make_unique<Customers>(m_db, *m_outbox, m_clock, m_ids);
+    m_held =
+        std::make_unique<HeldMessages>(m_db, *m_outbox, *m_hlc, m_clock, m_config.terminalId, this);
+    connect(&m_clock, &StoreClock::changed, this, &Lane::storeClockChanged);
 
     const QString marker = QStringLiteral("demo_catalog_loaded_at");
     auto loaded = m_db.meta(marker);
@@ -116,7 +125,29 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
     }
     qCInfo(lcApp).noquote() << "lane" << m_config.terminalId << "database"
                             << m_config.databasePath();
+    storeClockChanged();
     return {};
+}
+
+void Lane::storeClockChanged()
+{
+    if (!m_held)
+        return;
+    WriteTransaction tx(m_db, WriteTransaction::Durability::Deferred);
+    const QByteArray state = QJsonDocument(m_clock.state()).toJson(QJsonDocument::Compact);
+    if (::Status s = tx.isActive()
+                         ? m_db.setMeta(QStringLiteral("store_clock"), QString::fromUtf8(state))
+                         : ::Status::failure(tx.error());
+        !s || !(s = tx.commit()))
+        qCWarning(lcPeer).noquote() << "cannot record the store's time:" << s.error();
+    // Only another clock can tell this lane that its own had run ahead (a lane alone whose clock
+    // is set back keeps its HLC: it never goes backwards).
+    if (m_clock.hasReference()) {
+        if (auto r = m_held->retimeOwn(); !r)
+            qCWarning(lcPeer).noquote() << "cannot re-time this lane's messages:" << r.error();
+    }
+    if (auto r = m_held->check(); !r)
+        qCWarning(lcPeer).noquote() << "cannot release held messages:" << r.error();
 }
 
 ::Status Lane::startPeerSync()
@@ -131,6 +162,7 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
     pc.backoffInitialMs = m_config.peerBackoffInitialMs;
     pc.backoffMaxMs = m_config.peerBackoffMaxMs;
     pc.maxFramesPerSecond = m_config.peerMaxFramesPerSecond;
+    pc.storeClock = &m_clock;
     auto peers = std::make_unique<PeerSync>(m_db, m_clock, *m_hlc, pc, this);
     if (::Status s = peers->start(); !s) {
         m_peerProblem = s.error();
@@ -147,6 +179,11 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
             << "cannot write" << m_config.portFilePath() << ":" << portFile.errorString();
     connect(m_peers.get(), &PeerSync::inventoryResponse, m_reconciler.get(),
             &Reconciler::onInventoryResponse);
+    // What arrives may have been held, or be an acceptance of something held.
+    connect(m_peers.get(), &PeerSync::messagesApplied, m_held.get(), [this] {
+        if (auto r = m_held->check(); !r)
+            qCWarning(lcPeer).noquote() << "cannot release held messages:" << r.error();
+    });
     m_reconciler->start();
     return {};
 }
@@ -170,6 +207,7 @@ bool Lane::startCloudSync()
     cc.hasPeers = !m_config.peerTerminals.isEmpty();
     cc.relayAfterMs = qint64(m_config.cloudRelayAfterSeconds) * 1000;
     m_cloud = std::make_unique<CloudSync>(m_db, m_clock, cc, this);
+    connect(m_cloud.get(), &CloudSync::serverDate, &m_clock, &StoreClock::noteCloud);
     if (m_peers) {
         connect(m_peers.get(), &PeerSync::ownMessagesAcked, m_cloud.get(),
                 [this](const QStringList &ids) { m_cloud->noteQueued(int(ids.size())); });

@@ -8,6 +8,7 @@
 #include "employeeadmin.h"
 #include "employeesession.h"
 #include "heldcarts.h"
+#include "heldmessages.h"
 #include "hlc.h"
 #include "laneconfig.h"
 #include "outbox.h"
@@ -16,6 +17,7 @@
 #include "result.h"
 #include "saleservice.h"
 #include "stockledger.h"
+#include "storeclock.h"
 
 #include <QObject>
 
@@ -39,6 +41,8 @@ public:
         qint64 failed = 0;
     };
 
+    // clock: the lane's own (physical) clock; every part of the lane runs on the store's agreed
+    // time built on it (storeClock()).
     explicit Lane(LaneConfig config, Clock &clock, IdGenerator &ids, QObject *parent = nullptr);
     ~Lane() override;
 
@@ -68,6 +72,8 @@ public:
     HeldCarts &heldCarts() { return *m_heldCarts; }
     Customers &customers() { return *m_customers; }
     Clock &clock() { return m_clock; }
+    StoreClock &storeClock() { return m_clock; }
+    HeldMessages &heldMessages() { return *m_held; }
     Hlc &hlc() { return *m_hlc; }
     StockLedger &stock() { return *m_stock; }
     Reconciler &reconciler() { return *m_reconciler; }
@@ -94,9 +100,12 @@ public:
 
 private:
     QString cloudLine() const;
+    // The store's time moved or a skew changed: kept in lane_meta (for restarts and --health),
+    // and what it means for this lane's own messages and the held ones.
+    void storeClockChanged();
 
     LaneConfig m_config;
-    Clock &m_clock;
+    StoreClock m_clock; // the store's agreed time, on the clock the lane was given
     IdGenerator &m_ids;
     Database m_db;
     std::unique_ptr<CatalogStore> m_catalog;
@@ -110,6 +119,7 @@ private:
     std::unique_ptr<EmployeeAdmin> m_employeeAdmin;
     std::unique_ptr<HeldCarts> m_heldCarts;
     std::unique_ptr<Customers> m_customers;
+    std::unique_ptr<HeldMessages> m_held;
     std::unique_ptr<PeerSync> m_peers;
     std::unique_ptr<CloudSync> m_cloud;
     QString m_peerProblem;

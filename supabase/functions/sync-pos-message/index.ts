@@ -16,6 +16,7 @@ export const TOPICS = new Set([
   "employee",
   "inventory.reconciliation.request",
   "inventory.reconciliation.complete",
+  "held.accepted",
 ]);
 
 type Sql = ReturnType<typeof postgres>;

@@ -114,6 +114,26 @@ t("a transaction fills pos_sales", async () => {
   assertEquals(r.sold_at.toISOString(), "2026-11-25T09:59:59.500Z", "sold at");
 });
 
+t("an acceptance of a held message is stored like any message", async () => {
+  const m = message({
+    topic: "held.accepted",
+    data: {
+      messageId: crypto.randomUUID(),
+      origin: "L2",
+      topic: "inventory",
+      hlcTime: "2026-11-25T10:00:02.000Z",
+      hlcCounter: 0,
+      reason: "manager",
+      acceptedAt: "2026-11-25T10:00:02.000Z",
+      acceptedBy: crypto.randomUUID(),
+    },
+  });
+  const body = await (await post(m)).json();
+  assertEquals(body.results.map((r: { status: string }) => r.status), ["stored"]);
+  const [r] = await sql`select topic from pos_messages where message_id = ${m.messageId}`;
+  assertEquals(r.topic, "held.accepted");
+});
+
 t("storeId defaults to store-1 for seed-only clients", async () => {
   const m = message();
   delete (m as Record<string, unknown>).storeId;
