@@ -230,7 +230,9 @@ void PeerSync::sessionAuthenticated(PeerSession *session)
         if (marked && *marked > 0)
             qCInfo(lcPeer).noquote() << session->peerLabel() << "already holds" << *marked
                                      << "messages whose ack was lost: marked peer_ack";
-        (void)tx.commit();
+        if (Status s = tx.commit(); !s)
+            qCWarning(lcPeer).noquote() << "cannot record what" << session->peerLabel()
+                                        << "holds (learnt again at its next hello):" << s.error();
     }
     healthDirty();
 }
@@ -624,7 +626,10 @@ void PeerSync::publishHealth()
             (void)(*stale)->bind(1, now).exec();
         }
         (void)m_db.setMeta(QStringLiteral("peer_sync_heartbeat"), now);
-        (void)tx.commit();
+        if (Status s = tx.commit(); !s)
+            qCWarning(lcPeer).noquote()
+                << "cannot write peer status (the panel and --health show the last written):"
+                << s.error();
     }
     Q_EMIT healthChanged();
 }

@@ -1,4 +1,5 @@
 #include "reconciler.h"
+#include "reconcilerule.h"
 
 #include "catalogstore.h"
 #include "clock.h"
@@ -362,42 +363,24 @@ void Reconciler::resolve(const QStringList &peers)
             const InventoryRecord *rem = remote.value(productId, nullptr);
             const auto loc = local.constFind(productId);
             const bool hasLocal = loc != local.cend();
-            if (hasLocal && rem && loc->sameStock(*rem))
+            const ReconcileRule::Decision d =
+                ReconcileRule::decide(hasLocal ? &*loc : nullptr, rem, caughtUp && !theyLack,
+                                      changedDuringRun.contains(productId));
+            if (d.action == ReconcileRule::Action::Same)
                 continue;
             ++m_run.differences;
             ++peerDifferences;
-            if (!caughtUp || theyLack)
+            if (d.action == ReconcileRule::Action::NotSameMessages)
                 continue;
-            if (changedDuringRun.contains(productId)) {
-                // Its stock moved here while the run went on (a sale, a message): the figures
-                // compared are already old; the next run compares again.
+            if (d.action == ReconcileRule::Action::ChangedHere) {
+                // Its stock moved here while the run went on (a sale, a message): the next run
+                // compares again.
                 ++m_run.changedDuringRun;
                 continue;
             }
-            // Winner: the later baseline; with equal baselines, the later lastUpdated (seed).
-            qint64 quantity = 0;
-            HlcTime time;
-            bool remoteWins = false;
-            if (!hasLocal) {
-                remoteWins = true;
-            } else if (!rem) {
-                remoteWins = false;
-            } else if (loc->hasBaseline && rem->hasBaseline &&
-                       loc->baselineHlc != rem->baselineHlc) {
-                remoteWins = rem->baselineHlc > loc->baselineHlc;
-            } else {
-                remoteWins = rem->updated > loc->updated;
-            }
-            const InventoryRecord &winner = remoteWins ? *rem : *loc;
-            const bool baselineDiffers = hasLocal && rem && loc->hasBaseline && rem->hasBaseline &&
-                                         loc->baselineHlc != rem->baselineHlc;
-            if (baselineDiffers || (!hasLocal && winner.hasBaseline)) {
-                quantity = winner.baselineQuantity;
-                time = winner.baselineHlc;
-            } else {
-                quantity = winner.currentStock;
-                time = winner.updated;
-            }
+            const bool remoteWins = d.remoteWins;
+            const qint64 quantity = d.quantity;
+            const HlcTime time = d.time;
             if (!hasLocal) {
                 auto product = catalog.byId(productId);
                 if (!product || !product->has_value()) {
