@@ -26,13 +26,13 @@ QString seconds(qint64 ms)
     return QString::number(double(ms) / 1000.0, 'f', ms % 1000 == 0 ? 0 : 1);
 }
 
-// "3600 s ahead of", "12.5 s behind"
-QString aheadOrBehind(qint64 ms)
+} // namespace
+
+QString StoreClock::aheadOrBehind(qint64 ms)
 {
     return ms >= 0 ? QStringLiteral("%1 s ahead of").arg(seconds(ms))
                    : QStringLiteral("%1 s behind").arg(seconds(-ms));
 }
-} // namespace
 
 StoreClock::Decision StoreClock::decide(qint64 ownAnchorMs, const std::optional<Vote> &cloud,
                                         const QMap<QString, Vote> &peers, qint64 toleranceMs)

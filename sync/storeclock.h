@@ -45,6 +45,9 @@ public:
     static Decision decide(qint64 ownAnchorMs, const std::optional<Vote> &cloud,
                            const QMap<QString, Vote> &peers, qint64 toleranceMs);
 
+    // For logs and --health: "3600 s ahead of", "12.5 s behind" (ms: a clock - the store's time).
+    static QString aheadOrBehind(qint64 ms);
+
     StoreClock(Clock &physical, QString terminalId, qint64 maxSkewMs, QObject *parent = nullptr);
 
     QDateTime nowUtc() const override;

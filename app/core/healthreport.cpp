@@ -1,4 +1,5 @@
 #include "healthreport.h"
+#include "storeclock.h"
 
 #include "clock.h"
 #include "database.h"
@@ -105,15 +106,12 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
                           db.meta(QStringLiteral("reconciliation_next_at")).value_or(QString()));
     QJsonObject clock = storeClock;
     clock.insert(QStringLiteral("hlc"), db.meta(QStringLiteral("hlc")).value_or(QString()));
-    const auto offBy = [](qint64 ms) {
-        return ms >= 0 ? QStringLiteral("%1 s ahead of").arg(ms / 1000)
-                       : QStringLiteral("%1 s behind").arg(-ms / 1000);
-    };
     if (storeClock.value(QLatin1String("skewed")).toBool())
         report.problems.append(
             QStringLiteral("this lane's clock is %1 the store's time (%2); it stamps its events "
                            "with the store's time, but its clock should be set right")
-                .arg(offBy(-storeClock.value(QLatin1String("correctionMs")).toInteger()),
+                .arg(StoreClock::aheadOrBehind(
+                         -storeClock.value(QLatin1String("correctionMs")).toInteger()),
                      storeClock.value(QLatin1String("source")).toString()));
     const QJsonObject clockPeers = storeClock.value(QLatin1String("peers")).toObject();
     for (auto it = clockPeers.constBegin(); it != clockPeers.constEnd(); ++it) {
@@ -122,8 +120,9 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
             report.problems.append(
                 QStringLiteral("lane %1's clock is %2 the store's time")
                     .arg(it.key(),
-                         offBy(p.value(QLatin1String("offsetMs")).toInteger() -
-                               storeClock.value(QLatin1String("correctionMs")).toInteger())));
+                         StoreClock::aheadOrBehind(
+                             p.value(QLatin1String("offsetMs")).toInteger() -
+                             storeClock.value(QLatin1String("correctionMs")).toInteger())));
     }
     // Messages held for a time too far ahead, with the lane each came from.
     QJsonArray held;
