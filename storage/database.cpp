@@ -250,27 +250,17 @@ Result<qint64> Database::nextCounter(const QString &name)
 
 Result<QString> Database::meta(const QString &key)
 {
-    auto q = prepared(QStringLiteral("SELECT value FROM lane_meta WHERE key = ?"));
-    if (!q)
-        return Result<QString>::failure(q.error());
-    QSqlQuery &query = **q;
-    query.bindValue(0, key);
-    if (Status s = run(query); !s)
-        return Result<QString>::failure(s.error());
-    const QString value = query.next() ? query.value(0).toString() : QString();
-    query.finish();
-    return value;
+    auto value = text(QStringLiteral("SELECT value FROM lane_meta WHERE key = ?"), key);
+    if (!value)
+        return Result<QString>::failure(value.error());
+    return value->value_or(QString());
 }
 
 Status Database::setMeta(const QString &key, const QString &value)
 {
-    auto q = prepared(QStringLiteral("INSERT INTO lane_meta(key, value) VALUES (?, ?) "
-                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
-    if (!q)
-        return Status::failure(q.error());
-    (*q)->bindValue(0, key);
-    (*q)->bindValue(1, value);
-    return run(**q);
+    return run(QStringLiteral("INSERT INTO lane_meta(key, value) VALUES (?, ?) "
+                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+               key, value);
 }
 
 QString Database::synchronousName(Synchronous s)

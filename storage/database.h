@@ -4,6 +4,7 @@
 #include "sqlstatement.h"
 #include "walcheckpointer.h"
 
+#include <QList>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -12,6 +13,8 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -53,6 +56,112 @@ public:
     // The same statement through the native SQLite API on this connection (see SqlStatement),
     // for the statements every sale runs.
     [[nodiscard]] Result<SqlStatement *> statement(const QString &sql);
+    // The typed query helpers: the statement is prepared once and cached, args bind to its
+    // parameters 1, 2, ... in order (QString, QByteArray as UTF-8, qint64/int, bool, nullptr
+    // for NULL, SqlOptional for NULL-if-empty), and failures come back as values naming the SQL.
+    //
+    // Runs a statement that returns no rows.
+    template <typename... Args> [[nodiscard]] Status run(const QString &sql, const Args &...args)
+    {
+        auto q = statement(sql);
+        if (!q)
+            return Status::failure(q.error());
+        return (*q)->bindAll(args...).exec();
+    }
+    // Runs a statement whose first row's first column is an integer (INSERT ... RETURNING).
+    template <typename... Args>
+    [[nodiscard]] Result<qint64> runReturningInt(const QString &sql, const Args &...args)
+    {
+        auto q = statement(sql);
+        if (!q)
+            return Result<qint64>::failure(q.error());
+        return (*q)->bindAll(args...).execReturningInt();
+    }
+    // Calls each(row) for every row; each may return false to stop early.
+    template <typename Each, typename... Args>
+    [[nodiscard]] Status forEach(const QString &sql, Each each, const Args &...args)
+    {
+        auto q = statement(sql);
+        if (!q)
+            return Status::failure(q.error());
+        SqlStatement &st = (*q)->bindAll(args...);
+        const SqlRow row(st);
+        while (st.next()) {
+            if constexpr (std::is_same_v<decltype(each(row)), bool>) {
+                if (!each(row)) {
+                    st.finish();
+                    return {};
+                }
+            } else {
+                each(row);
+            }
+        }
+        if (!st.error().isEmpty())
+            return Status::failure(st.error());
+        return {};
+    }
+    // Every row, each made into a value by read(row).
+    template <typename Read, typename... Args>
+    [[nodiscard]] auto rows(const QString &sql, Read read, const Args &...args)
+        -> Result<QList<std::decay_t<decltype(read(std::declval<const SqlRow &>()))>>>
+    {
+        using T = std::decay_t<decltype(read(std::declval<const SqlRow &>()))>;
+        QList<T> out;
+        if (Status s = forEach(
+                sql, [&](const SqlRow &row) { out.append(read(row)); }, args...);
+            !s)
+            return Result<QList<T>>::failure(s.error());
+        return out;
+    }
+    // The first row made into a value by read(row), or nullopt when there is none.
+    template <typename Read, typename... Args>
+    [[nodiscard]] auto row(const QString &sql, Read read, const Args &...args)
+        -> Result<std::optional<std::decay_t<decltype(read(std::declval<const SqlRow &>()))>>>
+    {
+        using T = std::decay_t<decltype(read(std::declval<const SqlRow &>()))>;
+        std::optional<T> out;
+        if (Status s = forEach(
+                sql,
+                [&](const SqlRow &r) {
+                    out = read(r);
+                    return false;
+                },
+                args...);
+            !s)
+            return Result<std::optional<T>>::failure(s.error());
+        return out;
+    }
+    // The first row's first column as an integer (NULL or no row: nullopt).
+    template <typename... Args>
+    [[nodiscard]] Result<std::optional<qint64>> integer(const QString &sql, const Args &...args)
+    {
+        using R = Result<std::optional<qint64>>;
+        auto r = row(
+            sql,
+            [](const SqlRow &x) {
+                return x.isNull(0) ? std::optional<qint64>() : std::optional<qint64>(x.integer(0));
+            },
+            args...);
+        if (!r)
+            return R::failure(r.error());
+        return r->value_or(std::nullopt);
+    }
+    // The first row's first column as text (NULL or no row: nullopt).
+    template <typename... Args>
+    [[nodiscard]] Result<std::optional<QString>> text(const QString &sql, const Args &...args)
+    {
+        using R = Result<std::optional<QString>>;
+        auto r = row(
+            sql,
+            [](const SqlRow &x) {
+                return x.isNull(0) ? std::optional<QString>() : std::optional<QString>(x.text(0));
+            },
+            args...);
+        if (!r)
+            return R::failure(r.error());
+        return r->value_or(std::nullopt);
+    }
+
     // Executes a statement that needs no binding.
     [[nodiscard]] Status exec(const QString &sql);
     // The same through the statement cache, for statements run on every write (BEGIN, COMMIT).

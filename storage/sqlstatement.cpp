@@ -129,6 +129,11 @@ qint64 SqlStatement::columnInt(int column) const
     return sqlite3_column_int64(m_stmt, column);
 }
 
+bool SqlStatement::columnIsNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
 QString SqlStatement::columnText(int column) const
 {
     const auto *text = reinterpret_cast<const char16_t *>(sqlite3_column_text16(m_stmt, column));

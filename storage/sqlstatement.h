@@ -2,8 +2,11 @@
 
 #include "result.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+
+#include <cstddef>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -30,7 +33,16 @@ public:
     SqlStatement &bind(int index, const QByteArray &utf8);
     SqlStatement &bind(int index, qint64 value);
     SqlStatement &bind(int index, int value) { return bind(index, qint64(value)); }
+    SqlStatement &bind(int index, bool value) { return bind(index, qint64(value ? 1 : 0)); }
+    SqlStatement &bind(int index, std::nullptr_t) { return bindNull(index); }
     SqlStatement &bindNull(int index);
+    // Binds args to parameters 1, 2, ... in order (see SqlOptional for NULL-if-empty text).
+    template <typename... Args> SqlStatement &bindAll(const Args &...args)
+    {
+        int index = 0;
+        (bindOne(++index, args), ...);
+        return *this;
+    }
 
     // Runs a statement that returns no rows.
     [[nodiscard]] Status exec();
@@ -42,6 +54,7 @@ public:
     [[nodiscard]] bool next();
     [[nodiscard]] const QString &error() const { return m_error; }
     qint64 columnInt(int column) const;
+    bool columnIsNull(int column) const;
     QString columnText(int column) const;
     // The column's UTF-8 bytes, valid until the next step.
     QByteArrayView columnUtf8(int column) const;
@@ -51,6 +64,7 @@ public:
     const QString &sql() const { return m_sql; }
 
 private:
+    template <typename T> void bindOne(int index, const T &value) { bind(index, value); }
     Status failure(int rc);
     void done();
 
@@ -59,4 +73,31 @@ private:
     QString m_sql;
     int m_bindError = 0;
     QString m_error;
+};
+
+// Text bound as SQL NULL when empty, for optional text columns: db.run(sql, SqlOptional{s}).
+struct SqlOptional
+{
+    const QString &text;
+};
+template <> inline void SqlStatement::bindOne(int index, const SqlOptional &value)
+{
+    bindOptional(index, value.text);
+}
+
+// The current row of a query, read by column (0-based); only valid while the row is.
+class SqlRow
+{
+public:
+    explicit SqlRow(const SqlStatement &statement)
+        : m_statement(statement)
+    {
+    }
+    qint64 integer(int column) const { return m_statement.columnInt(column); }
+    QString text(int column) const { return m_statement.columnText(column); }
+    QByteArray utf8(int column) const { return m_statement.columnUtf8(column).toByteArray(); }
+    bool isNull(int column) const { return m_statement.columnIsNull(column); }
+
+private:
+    const SqlStatement &m_statement;
 };

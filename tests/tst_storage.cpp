@@ -252,6 +252,72 @@ private slots:
         QVERIFY(tx.commit());
     }
 
+    // The typed helpers bind in order (NULL, empty-as-NULL, integers, UTF-8 bytes), read rows
+    // into values, stop early without leaving the statement busy, and name the SQL on failure.
+    void typedQueryHelpersBindReadAndFail()
+    {
+        TestLane t;
+        Database &db = t.db();
+        QVERIFY(db.exec(QStringLiteral("CREATE TABLE helper_t(k TEXT PRIMARY KEY, n INTEGER, "
+                                       "o TEXT, b TEXT)")));
+        const QString insert =
+            QStringLiteral("INSERT INTO helper_t(k, n, o, b) VALUES (?, ?, ?, ?)");
+        const QString empty;
+        QVERIFY(
+            db.run(insert, QStringLiteral("a"), 1, SqlOptional{empty}, QByteArray("x\xc3\xa9")));
+        QVERIFY(db.run(insert, QStringLiteral("b"), qint64(1) << 40, QStringLiteral("o"), nullptr));
+        QVERIFY(
+            db.run(insert, QStringLiteral("c"), true, SqlOptional{QStringLiteral("p")}, nullptr));
+        Status dup = db.run(insert, QStringLiteral("a"), 2, nullptr, nullptr);
+        QVERIFY(!dup);
+        QVERIFY2(dup.error().contains(QLatin1String("INSERT INTO helper_t")),
+                 qPrintable(dup.error()));
+
+        struct Row
+        {
+            QString k;
+            qint64 n;
+            bool oNull;
+            QString b;
+        };
+        auto rows = db.rows(QStringLiteral("SELECT k, n, o, b FROM helper_t ORDER BY k"),
+                            [](const SqlRow &r) {
+                                return Row{r.text(0), r.integer(1), r.isNull(2), r.text(3)};
+                            });
+        QVERIFY2(rows, qPrintable(rows.error()));
+        QCOMPARE(rows->size(), 3);
+        QCOMPARE(rows->at(0).k, QStringLiteral("a"));
+        QCOMPARE(rows->at(0).n, 1);
+        QVERIFY(rows->at(0).oNull);
+        QCOMPARE(rows->at(0).b, QString::fromUtf8("x\xc3\xa9"));
+        QCOMPARE(rows->at(1).n, qint64(1) << 40);
+        QVERIFY(!rows->at(1).oNull);
+        QVERIFY(rows->at(1).b.isNull());
+        QCOMPARE(rows->at(2).n, 1);
+
+        // An early stop resets the statement: the same SQL runs again from its first row.
+        const QString byN = QStringLiteral("SELECT k FROM helper_t WHERE n = ? ORDER BY k");
+        auto first = db.text(byN, 1);
+        QVERIFY(first);
+        QCOMPARE(first->value_or(QString()), QStringLiteral("a"));
+        auto again = db.rows(
+            byN, [](const SqlRow &r) { return r.text(0); }, 1);
+        QVERIFY(again);
+        QCOMPARE(*again, QStringList({QStringLiteral("a"), QStringLiteral("c")}));
+        auto none =
+            db.integer(QStringLiteral("SELECT n FROM helper_t WHERE k = ?"), QStringLiteral("zz"));
+        QVERIFY(none);
+        QVERIFY(!none->has_value());
+        auto sum = db.integer(QStringLiteral("SELECT SUM(n) FROM helper_t WHERE k <> ?"),
+                              QStringLiteral("b"));
+        QVERIFY(sum);
+        QCOMPARE(sum->value_or(-1), 2);
+        auto bad = db.rows(QStringLiteral("SELECT nope FROM helper_t"),
+                           [](const SqlRow &r) { return r.integer(0); });
+        QVERIFY(!bad);
+        QVERIFY2(bad.error().contains(QLatin1String("nope")), qPrintable(bad.error()));
+    }
+
     // The background checkpointer really checkpoints (a connection that never read the file
     // does nothing), a quiet lane's WAL starts over, and a writer that never pauses still
     // keeps it bounded.
