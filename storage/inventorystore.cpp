@@ -450,3 +450,81 @@ Status InventoryStore::flushDeferred()
     m_kept.clear();
     return {};
 }
+
+Result<qint64> InventoryStore::productCount()
+{
+    auto n = m_db.integer(QStringLiteral("SELECT COUNT(*) FROM inventory"));
+    if (!n)
+        return Result<qint64>::failure(n.error());
+    return n->value_or(0);
+}
+
+Status InventoryStore::forEachChecksumRow(const std::function<void(const InventoryRow &)> &use)
+{
+    InventoryRow row;
+    return m_db.forEach(
+        QStringLiteral("SELECT product_id, current_stock, last_updated, hlc_counter FROM inventory "
+                       "INDEXED BY idx_inventory_checksum ORDER BY product_id"),
+        [&](const SqlRow &r) {
+            row.productId = r.utf8View(0);
+            row.currentStock = r.integer(1);
+            row.lastUpdated = r.utf8View(2);
+            row.hlcCounter = r.integer(3);
+            use(row);
+        });
+}
+
+Status InventoryStore::forEachRow(const std::function<void(const InventoryRow &)> &use)
+{
+    InventoryRow row;
+    return m_db.forEach(
+        QStringLiteral("SELECT product_id, current_stock, reserved_stock, hlc_ms, hlc_counter, "
+                       "hlc_terminal, last_updated FROM inventory NOT INDEXED"),
+        [&](const SqlRow &r) {
+            row.productId = r.utf8View(0);
+            row.currentStock = r.integer(1);
+            row.reservedStock = r.integer(2);
+            row.hlcMs = r.integer(3);
+            row.hlcCounter = r.integer(4);
+            row.hlcTerminal = r.utf8View(5);
+            row.lastUpdated = r.utf8View(6);
+            use(row);
+        });
+}
+
+Status InventoryStore::forEachBaseline(const std::function<void(const BaselineRow &)> &use)
+{
+    BaselineRow row;
+    return m_db.forEach(
+        QStringLiteral("SELECT product_id, quantity, hlc_ms, hlc_counter, hlc_terminal FROM "
+                       "inventory_baselines NOT INDEXED"),
+        [&](const SqlRow &r) {
+            row.productId = r.utf8View(0);
+            row.quantity = r.integer(1);
+            row.hlcMs = r.integer(2);
+            row.hlcCounter = r.integer(3);
+            row.hlcTerminal = r.utf8View(4);
+            use(row);
+        });
+}
+
+Result<qint64> InventoryStore::lastChangeId()
+{
+    auto id = m_db.integer(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM inventory_changes"));
+    if (!id)
+        return Result<qint64>::failure(id.error());
+    return id->value_or(0);
+}
+
+Result<QSet<QString>> InventoryStore::productsChangedAfter(qint64 afterId)
+{
+    QSet<QString> products;
+    // By rowid range: the latest changes only, not a scan of a product index.
+    if (Status s = m_db.forEach(
+            QStringLiteral("SELECT DISTINCT product_id FROM inventory_changes "
+                           "NOT INDEXED WHERE id > ?"),
+            [&](const SqlRow &r) { products.insert(r.text(0)); }, afterId);
+        !s)
+        return Result<QSet<QString>>::failure(s.error());
+    return products;
+}

@@ -4,9 +4,13 @@
 #include "result.h"
 #include "salestore.h"
 
+#include <QByteArrayView>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
+
+#include <functional>
 
 #include <optional>
 
@@ -54,6 +58,28 @@ struct AppliedChange
 // The stock ledger: stock = latest baseline (by HLC) + the deltas whose HLC time is after it.
 // currentStock and lastUpdated in `inventory` are kept equal to that formula by every write.
 // Writers call it inside a write transaction.
+// One inventory row as reconciliation reads it; the views are valid during the callback only.
+struct InventoryRow
+{
+    QByteArrayView productId; // UTF-8
+    qint64 currentStock = 0;
+    qint64 reservedStock = 0;
+    qint64 hlcMs = 0;
+    qint64 hlcCounter = 0;
+    QByteArrayView hlcTerminal;
+    QByteArrayView lastUpdated; // ISO 8601 form of the HLC time
+};
+
+// One product's baseline as reconciliation reads it; views valid during the callback only.
+struct BaselineRow
+{
+    QByteArrayView productId;
+    qint64 quantity = 0;
+    qint64 hlcMs = 0;
+    qint64 hlcCounter = 0;
+    QByteArrayView hlcTerminal;
+};
+
 class InventoryStore
 {
 public:
@@ -84,6 +110,19 @@ public:
     [[nodiscard]] Result<std::optional<StockLevel>> level(const QString &productId);
     [[nodiscard]] Result<std::optional<StockBaseline>> baseline(const QString &productId);
     [[nodiscard]] Result<QList<StockLevel>> all();
+    [[nodiscard]] Result<qint64> productCount();
+
+    // The whole inventory for checksums, in product order from the covering index (only the
+    // columns the canonical line needs: productId, currentStock, lastUpdated, hlcCounter).
+    [[nodiscard]] Status forEachChecksumRow(const std::function<void(const InventoryRow &)> &use);
+    // Every inventory row and every baseline, in storage order (a full scan costs less than
+    // lookups through the indexes; the caller joins and sorts).
+    [[nodiscard]] Status forEachRow(const std::function<void(const InventoryRow &)> &use);
+    [[nodiscard]] Status forEachBaseline(const std::function<void(const BaselineRow &)> &use);
+    // The id of the latest ledger row (0 when there is none): what changed after it is new.
+    [[nodiscard]] Result<qint64> lastChangeId();
+    // The products whose stock moved in ledger rows after afterId.
+    [[nodiscard]] Result<QSet<QString>> productsChangedAfter(qint64 afterId);
 
     // Deferred mode, for a batch of received messages in one transaction: applyDelta reads a
     // product's stock row and baseline once and keeps the running figure in memory; the rows

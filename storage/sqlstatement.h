@@ -96,6 +96,8 @@ public:
     qint64 integer(int column) const { return m_statement.columnInt(column); }
     QString text(int column) const { return m_statement.columnText(column); }
     QByteArray utf8(int column) const { return m_statement.columnUtf8(column).toByteArray(); }
+    // The column's UTF-8 bytes without a copy, valid until the next row.
+    QByteArrayView utf8View(int column) const { return m_statement.columnUtf8(column); }
     bool isNull(int column) const { return m_statement.columnIsNull(column); }
 
 private:

@@ -2,9 +2,9 @@
 
 #include "clock.h"
 #include "database.h"
+#include "inventorystore.h"
 #include "jsonwriter.h"
 #include "sha256.h"
-#include "sqlstatement.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -57,19 +57,12 @@ void appendLine(QByteArray &out, QByteArrayView productId, qint64 stock, QByteAr
 Status forEachLine(Database &db,
                    const std::function<void(QByteArrayView productId, const QByteArray &line)> &use)
 {
-    auto q = db.statement(
-        QStringLiteral("SELECT product_id, current_stock, last_updated, hlc_counter FROM inventory "
-                       "INDEXED BY idx_inventory_checksum ORDER BY product_id"));
-    if (!q)
-        return Status::failure(q.error());
-    SqlStatement &st = **q;
     QByteArray line;
-    while (st.next()) {
+    return InventoryStore(db).forEachChecksumRow([&](const InventoryRow &r) {
         line.clear();
-        appendLine(line, st.columnUtf8(0), st.columnInt(1), st.columnUtf8(2), st.columnInt(3));
-        use(st.columnUtf8(0), line);
-    }
-    return st.error().isEmpty() ? Status() : Status::failure(st.error());
+        appendLine(line, r.productId, r.currentStock, r.lastUpdated, r.hlcCounter);
+        use(r.productId, line);
+    });
 }
 
 // Reads lastUpdated/hlcCounter/hlcTerminal of a record or baseline; extension fields optional.
@@ -172,49 +165,35 @@ Result<QList<InventoryRecord>> read(Database &db, const QSet<int> *buckets)
         InventoryRecord record;
     };
     std::vector<Row> rows;
-    auto inv = db.statement(
-        QStringLiteral("SELECT product_id, current_stock, reserved_stock, hlc_ms, hlc_counter, "
-                       "hlc_terminal, last_updated FROM inventory NOT INDEXED"));
-    if (!inv)
-        return R::failure(inv.error());
-    SqlStatement &st = **inv;
     QHash<QByteArray, size_t> index;
-    while (st.next()) {
-        const QByteArrayView id = st.columnUtf8(0);
-        if (!wanted[size_t(bucketOfBytes(id))])
-            continue;
-        Row row{id.toByteArray(), {}};
+    InventoryStore store(db);
+    Status s = store.forEachRow([&](const InventoryRow &in) {
+        if (!wanted[size_t(bucketOfBytes(in.productId))])
+            return;
+        Row row{in.productId.toByteArray(), {}};
         InventoryRecord &r = row.record;
-        r.productId = st.columnText(0);
-        r.currentStock = st.columnInt(1);
-        r.reservedStock = st.columnInt(2);
-        r.updated = HlcTime{st.columnInt(3), st.columnInt(4), st.columnText(5)};
-        r.lastUpdated = st.columnText(6);
+        r.productId = QString::fromUtf8(in.productId);
+        r.currentStock = in.currentStock;
+        r.reservedStock = in.reservedStock;
+        r.updated = HlcTime{in.hlcMs, in.hlcCounter, QString::fromUtf8(in.hlcTerminal)};
+        r.lastUpdated = QString::fromUtf8(in.lastUpdated);
         index.insert(row.id, rows.size());
         rows.push_back(std::move(row));
-    }
-    if (!st.error().isEmpty())
-        return R::failure(st.error());
-    auto base = db.statement(
-        QStringLiteral("SELECT product_id, quantity, hlc_ms, hlc_counter, hlc_terminal FROM "
-                       "inventory_baselines NOT INDEXED"));
-    if (!base)
-        return R::failure(base.error());
-    SqlStatement &bt = **base;
-    while (bt.next()) {
-        const QByteArrayView id = bt.columnUtf8(0);
-        if (!wanted[size_t(bucketOfBytes(id))])
-            continue;
-        const auto it = index.constFind(id.toByteArray());
-        if (it == index.cend())
-            continue; // a baseline without an inventory row is not part of the inventory
-        InventoryRecord &r = rows[it.value()].record;
-        r.hasBaseline = true;
-        r.baselineQuantity = bt.columnInt(1);
-        r.baselineHlc = HlcTime{bt.columnInt(2), bt.columnInt(3), bt.columnText(4)};
-    }
-    if (!bt.error().isEmpty())
-        return R::failure(bt.error());
+    });
+    if (s)
+        s = store.forEachBaseline([&](const BaselineRow &b) {
+            if (!wanted[size_t(bucketOfBytes(b.productId))])
+                return;
+            const auto it = index.constFind(b.productId.toByteArray());
+            if (it == index.cend())
+                return; // a baseline without an inventory row is not part of the inventory
+            InventoryRecord &r = rows[it.value()].record;
+            r.hasBaseline = true;
+            r.baselineQuantity = b.quantity;
+            r.baselineHlc = HlcTime{b.hlcMs, b.hlcCounter, QString::fromUtf8(b.hlcTerminal)};
+        });
+    if (!s)
+        return R::failure(s.error());
     std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.id < b.id; });
     QList<InventoryRecord> records;
     records.reserve(qsizetype(rows.size()));

@@ -5,37 +5,33 @@
 #include "clock.h"
 #include "database.h"
 #include "hlc.h"
+#include "idgenerator.h"
+#include "inventorystore.h"
 #include "logging.h"
 #include "outbox.h"
-#include "sqlstatement.h"
 #include "topics.h"
 #include "writetransaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUuid>
 
 #include <algorithm>
 
-namespace {
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-} // namespace
-
-Reconciler::Reconciler(Database &db, Outbox &outbox, Hlc &hlc, Clock &clock, QString terminalId,
-                       ReconcilerConfig config, ReconcilerLinks links, QObject *parent)
+Reconciler::Reconciler(Database &db, Outbox &outbox, Hlc &hlc, Clock &clock, IdGenerator &ids,
+                       QString terminalId, ReconcilerConfig config, ReconcilerLinks links,
+                       QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_outbox(outbox)
     , m_hlc(hlc)
     , m_clock(clock)
+    , m_ids(ids)
     , m_terminal(std::move(terminalId))
     , m_config(config)
     , m_links(std::move(links))
     , m_log(db, m_terminal)
     , m_ledger(db, outbox, hlc, clock)
+    , m_store(db)
     , m_schedule(clock)
     , m_answerTimer(clock)
 {
@@ -69,7 +65,7 @@ bool Reconciler::reconcileNow(const QString &trigger)
     m_nextRunAt.clear();
     m_run = Run{};
     m_run.active = true;
-    m_run.id = newId();
+    m_run.id = m_ids.nextString();
     m_run.trigger = trigger;
     m_run.startedAt = m_clock.nowIso();
     auto digest = InventorySnapshot::digest(m_db);
@@ -85,13 +81,12 @@ bool Reconciler::reconcileNow(const QString &trigger)
         return true;
     }
     m_run.before = *before;
-    auto lastChange = m_db.scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM "
-                                                 "inventory_changes"));
+    auto lastChange = InventoryStore(m_db).lastChangeId();
     if (!lastChange) {
         finish(QStringLiteral("failed: ") + lastChange.error());
         return true;
     }
-    m_run.startChange = lastChange->toLongLong();
+    m_run.startChange = *lastChange;
     if (Status s = recordRunStart(); !s) {
         finish(QStringLiteral("failed: ") + s.error());
         return true;
@@ -117,16 +112,7 @@ Status Reconciler::recordRunStart()
     WriteTransaction tx(m_db);
     if (!tx.isActive())
         return Status::failure(tx.error());
-    auto q = m_db.statement(
-        QStringLiteral("INSERT INTO reconciliation_runs(id, trigger, started_at, checksum_before) "
-                       "VALUES (?, ?, ?, ?)"));
-    if (!q)
-        return Status::failure(q.error());
-    if (Status s = (*q)->bind(1, m_run.id)
-                       .bind(2, m_run.trigger)
-                       .bind(3, m_run.startedAt)
-                       .bind(4, m_run.checksumBefore)
-                       .exec();
+    if (Status s = m_store.startRun(m_run.id, m_run.trigger, m_run.startedAt, m_run.checksumBefore);
         !s)
         return s;
     if (Status s = publishEvent(QString(Topics::ReconciliationRequest),
@@ -149,7 +135,7 @@ Status Reconciler::publishEvent(const QString &topic, const QJsonObject &payload
 void Reconciler::requestRound(const QStringList &peers)
 {
     ++m_run.round;
-    m_run.requestId = newId();
+    m_run.requestId = m_ids.nextString();
     m_run.answers.clear();
     auto vector = m_log.vector();
     // The first round uses the digest taken when the run began; later rounds take a fresh one.
@@ -244,8 +230,7 @@ void Reconciler::roundDone()
         }
     }
     if (differing.isEmpty()) {
-        m_run.productsCompared =
-            m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM inventory")).value_or(0).toLongLong();
+        m_run.productsCompared = InventoryStore(m_db).productCount().value_or(0);
         finish(m_run.everAnswered.isEmpty() ? QStringLiteral("no peer answered")
                                             : QStringLiteral("in sync"));
         return;
@@ -295,19 +280,12 @@ void Reconciler::resolve(const QStringList &peers)
         finish(QStringLiteral("failed: ") + ownHeld.error());
         return;
     }
-    QSet<QString> changedDuringRun;
-    {
-        // By rowid range: the changes of this run only, not a scan of a product index.
-        auto q = m_db.statement(QStringLiteral(
-            "SELECT DISTINCT product_id FROM inventory_changes NOT INDEXED WHERE id > ?"));
-        if (!q) {
-            finish(QStringLiteral("failed: ") + q.error());
-            return;
-        }
-        (*q)->bind(1, m_run.startChange);
-        while ((*q)->next())
-            changedDuringRun.insert((*q)->columnText(0));
+    auto changed = InventoryStore(m_db).productsChangedAfter(m_run.startChange);
+    if (!changed) {
+        finish(QStringLiteral("failed: ") + changed.error());
+        return;
     }
+    const QSet<QString> &changedDuringRun = *changed;
     QSet<QString> compared;
     CatalogStore catalog(m_db);
     const QString now = m_clock.nowIso();
@@ -315,15 +293,6 @@ void Reconciler::resolve(const QStringList &peers)
     WriteTransaction tx(m_db);
     if (!tx.isActive()) {
         finish(QStringLiteral("failed: ") + tx.error());
-        return;
-    }
-    auto conflict = m_db.statement(QStringLiteral(
-        "INSERT INTO inventory_conflicts(run_id, product_id, peer_terminal, local_stock, "
-        "local_updated, remote_stock, remote_updated, chosen_stock, chosen_from, resolved_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    if (!conflict) {
-        tx.rollback();
-        finish(QStringLiteral("failed: ") + conflict.error());
         return;
     }
     const QString reason = QStringLiteral("reconciliation");
@@ -398,19 +367,18 @@ void Reconciler::resolve(const QStringList &peers)
             }
             ++m_run.resolved;
             const QString winnerName = remoteWins ? peer : m_terminal;
-            if (Status s = (*conflict)
-                               ->bind(1, m_run.id)
-                               .bind(2, productId)
-                               .bind(3, peer)
-                               .bind(4, hasLocal ? loc->currentStock : 0)
-                               .bind(5, hasLocal ? loc->updated.iso() : QString())
-                               .bind(6, rem ? rem->currentStock : 0)
-                               .bind(7, rem ? rem->updated.iso() : QString())
-                               .bind(8, applied->after)
-                               .bind(9, winnerName)
-                               .bind(10, now)
-                               .exec();
-                !s) {
+            ConflictRecord c;
+            c.runId = m_run.id;
+            c.productId = productId;
+            c.peer = peer;
+            c.localStock = hasLocal ? loc->currentStock : 0;
+            c.localUpdated = hasLocal ? loc->updated.iso() : QString();
+            c.remoteStock = rem ? rem->currentStock : 0;
+            c.remoteUpdated = rem ? rem->updated.iso() : QString();
+            c.chosenStock = applied->after;
+            c.chosenFrom = winnerName;
+            c.resolvedAt = now;
+            if (Status s = m_store.recordConflict(c); !s) {
                 m_run.notes.append(s.error());
             }
             qCInfo(lcRecon).noquote()
@@ -426,9 +394,8 @@ void Reconciler::resolve(const QStringList &peers)
                     .arg(peer));
     }
     // Products outside the differing buckets were compared by their bucket hashes.
-    m_run.productsCompared = std::max<qint64>(
-        compared.size(),
-        m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM inventory")).value_or(0).toLongLong());
+    m_run.productsCompared =
+        std::max<qint64>(compared.size(), InventoryStore(m_db).productCount().value_or(0));
     if (Status s = tx.commit(); !s) {
         m_run.resolved = 0;
         finish(QStringLiteral("failed: ") + s.error());
@@ -469,31 +436,26 @@ void Reconciler::finish(const QString &result)
                         {QStringLiteral("notes"), m_run.notes.mid(0, 20)}};
     if (!m_run.id.isEmpty()) {
         WriteTransaction tx(m_db);
-        auto q = m_db.statement(QStringLiteral(
-            "UPDATE reconciliation_runs SET finished_at = ?, result = ?, peers_asked = ?, "
-            "peers_answered = ?, products_compared = ?, differences = ?, resolved = ?, "
-            "checksum_after = ?, detail = ? WHERE id = ?"));
-        const QString detail = QString::fromUtf8(
+        RunOutcome o;
+        o.id = m_run.id;
+        o.finishedAt = finishedAt;
+        o.result = outcome;
+        o.peersAsked = m_run.asked.size();
+        o.peersAnswered = m_run.everAnswered.size();
+        o.productsCompared = m_run.productsCompared;
+        o.differences = m_run.differences;
+        o.resolved = m_run.resolved;
+        o.checksumAfter = summary.value(QStringLiteral("checksumAfter")).toString();
+        o.detail = QString::fromUtf8(
             QJsonDocument(QJsonObject::fromVariantMap(summary)).toJson(QJsonDocument::Compact));
-        const QString checksumAfter = summary.value(QStringLiteral("checksumAfter")).toString();
         Status s = tx.isActive() ? Status() : Status::failure(tx.error());
-        if (s && q)
-            s = (*q)->bind(1, finishedAt)
-                    .bind(2, outcome)
-                    .bind(3, qint64(m_run.asked.size()))
-                    .bind(4, qint64(m_run.everAnswered.size()))
-                    .bind(5, m_run.productsCompared)
-                    .bind(6, m_run.differences)
-                    .bind(7, m_run.resolved)
-                    .bind(8, checksumAfter)
-                    .bind(9, detail)
-                    .bind(10, m_run.id)
-                    .exec();
+        if (s)
+            s = m_store.finishRun(o);
         if (s)
             s = publishEvent(QString(Topics::ReconciliationComplete),
                              QJsonObject::fromVariantMap(summary));
         if (s)
-            s = m_db.setMeta(QStringLiteral("reconciliation_status"), detail);
+            s = m_db.setMeta(QStringLiteral("reconciliation_status"), o.detail);
         if (s)
             s = tx.commit();
         if (!s)
@@ -527,39 +489,29 @@ QVariantMap Reconciler::status() const
 QVariantList Reconciler::conflicts(int limit)
 {
     QVariantList out;
-    auto q = m_db.statement(QStringLiteral(
-        "SELECT c.id, c.run_id, c.product_id, COALESCE(p.name, ''), c.peer_terminal, "
-        "c.local_stock, c.local_updated, c.remote_stock, c.remote_updated, c.chosen_stock, "
-        "c.chosen_from, c.resolved_at, c.override_stock, COALESCE(c.override_by, ''), "
-        "COALESCE(c.override_at, ''), COALESCE(e.name, '') FROM inventory_conflicts c "
-        "LEFT JOIN products p ON p.id = c.product_id LEFT JOIN employees e ON e.id = c.override_by "
-        "ORDER BY c.id DESC LIMIT ?"));
-    if (!q) {
-        qCWarning(lcRecon) << "cannot read conflicts:" << q.error();
+    auto rows = m_store.conflicts(limit);
+    if (!rows) {
+        qCWarning(lcRecon) << "cannot read conflicts:" << rows.error();
         return out;
     }
-    SqlStatement &st = **q;
-    st.bind(1, qint64(std::clamp(limit, 1, 10000)));
-    while (st.next())
-        out.append(QVariantMap{{QStringLiteral("id"), st.columnInt(0)},
-                               {QStringLiteral("runId"), st.columnText(1)},
-                               {QStringLiteral("productId"), st.columnText(2)},
-                               {QStringLiteral("productName"), st.columnText(3)},
-                               {QStringLiteral("peer"), st.columnText(4)},
-                               {QStringLiteral("localStock"), st.columnInt(5)},
-                               {QStringLiteral("localUpdated"), st.columnText(6)},
-                               {QStringLiteral("remoteStock"), st.columnInt(7)},
-                               {QStringLiteral("remoteUpdated"), st.columnText(8)},
-                               {QStringLiteral("chosenStock"), st.columnInt(9)},
-                               {QStringLiteral("chosenFrom"), st.columnText(10)},
-                               {QStringLiteral("resolvedAt"), st.columnText(11)},
-                               {QStringLiteral("overridden"), !st.columnText(13).isEmpty()},
-                               {QStringLiteral("overrideStock"), st.columnInt(12)},
-                               {QStringLiteral("overrideBy"), st.columnText(13)},
-                               {QStringLiteral("overrideAt"), st.columnText(14)},
-                               {QStringLiteral("overrideByName"), st.columnText(15)}});
-    if (!st.error().isEmpty())
-        qCWarning(lcRecon) << "cannot read conflicts:" << st.error();
+    for (const ConflictRow &r : std::as_const(*rows))
+        out.append(QVariantMap{{QStringLiteral("id"), r.id},
+                               {QStringLiteral("runId"), r.conflict.runId},
+                               {QStringLiteral("productId"), r.conflict.productId},
+                               {QStringLiteral("productName"), r.productName},
+                               {QStringLiteral("peer"), r.conflict.peer},
+                               {QStringLiteral("localStock"), r.conflict.localStock},
+                               {QStringLiteral("localUpdated"), r.conflict.localUpdated},
+                               {QStringLiteral("remoteStock"), r.conflict.remoteStock},
+                               {QStringLiteral("remoteUpdated"), r.conflict.remoteUpdated},
+                               {QStringLiteral("chosenStock"), r.conflict.chosenStock},
+                               {QStringLiteral("chosenFrom"), r.conflict.chosenFrom},
+                               {QStringLiteral("resolvedAt"), r.conflict.resolvedAt},
+                               {QStringLiteral("overridden"), r.overridden},
+                               {QStringLiteral("overrideStock"), r.overrideStock},
+                               {QStringLiteral("overrideBy"), r.overrideBy},
+                               {QStringLiteral("overrideAt"), r.overrideAt},
+                               {QStringLiteral("overrideByName"), r.overrideByName}});
     return out;
 }
 
@@ -570,17 +522,12 @@ Status Reconciler::overrideConflict(qint64 conflictId, qint64 quantity, const QS
     WriteTransaction tx(m_db);
     if (!tx.isActive())
         return Status::failure(tx.error());
-    auto find =
-        m_db.statement(QStringLiteral("SELECT product_id FROM inventory_conflicts WHERE id = ?"));
-    if (!find)
-        return Status::failure(find.error());
-    (*find)->bind(1, conflictId);
-    if (!(*find)->next())
-        return Status::failure((*find)->error().isEmpty()
-                                   ? QStringLiteral("no conflict %1").arg(conflictId)
-                                   : (*find)->error());
-    const QString productId = (*find)->columnText(0);
-    (*find)->finish();
+    auto found = m_store.conflictProduct(conflictId);
+    if (!found)
+        return Status::failure(found.error());
+    if (!found->has_value())
+        return Status::failure(QStringLiteral("no conflict %1").arg(conflictId));
+    const QString productId = **found;
     auto stamp = m_hlc.tick();
     if (!stamp)
         return Status::failure(stamp.error());
@@ -588,16 +535,8 @@ Status Reconciler::overrideConflict(qint64 conflictId, qint64 quantity, const QS
         m_ledger.publishBaseline(productId, quantity, *stamp, QStringLiteral("count"), employeeId);
     if (!applied)
         return Status::failure(applied.error());
-    auto mark = m_db.statement(QStringLiteral("UPDATE inventory_conflicts SET override_stock = ?, "
-                                              "override_by = ?, override_at = ? WHERE id = ?"));
-    if (!mark)
-        return Status::failure(mark.error());
-    if (Status s = (*mark)
-                       ->bind(1, quantity)
-                       .bind(2, employeeId)
-                       .bind(3, Clock::toIso(m_clock.nowUtc()))
-                       .bind(4, conflictId)
-                       .exec();
+    if (Status s = m_store.recordOverride(conflictId, quantity, employeeId,
+                                          Clock::toIso(m_clock.nowUtc()));
         !s)
         return s;
     if (Status s = tx.commit(); !s)

@@ -2,6 +2,7 @@
 
 #include "inventorysnapshot.h"
 #include "messagelog.h"
+#include "reconciliationstore.h"
 #include "result.h"
 #include "stockledger.h"
 
@@ -52,8 +53,9 @@ class Reconciler : public QObject
     Q_PROPERTY(QVariantMap status READ status NOTIFY statusChanged)
 
 public:
-    Reconciler(Database &db, Outbox &outbox, Hlc &hlc, Clock &clock, QString terminalId,
-               ReconcilerConfig config, ReconcilerLinks links, QObject *parent = nullptr);
+    Reconciler(Database &db, Outbox &outbox, Hlc &hlc, Clock &clock, IdGenerator &ids,
+               QString terminalId, ReconcilerConfig config, ReconcilerLinks links,
+               QObject *parent = nullptr);
 
     // Starts the schedule (first run after firstRunMs).
     void start();
@@ -128,11 +130,13 @@ private:
     Outbox &m_outbox;
     Hlc &m_hlc;
     Clock &m_clock;
+    IdGenerator &m_ids;
     QString m_terminal;
     ReconcilerConfig m_config;
     ReconcilerLinks m_links;
     MessageLog m_log;
     StockLedger m_ledger;
+    ReconciliationStore m_store;
     ClockTimer m_schedule;
     ClockTimer m_answerTimer;
     Run m_run;

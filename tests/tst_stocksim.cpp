@@ -331,9 +331,9 @@ QString Simulation::reconcile()
         if (QString e = deliver(self, lacking(*byId.value(peer), self, 100000)); !e.isEmpty())
             error = e;
     };
-    recon =
-        std::make_unique<Reconciler>(self.lane->database(), self.lane->outbox(), self.lane->hlc(),
-                                     self.lane->clock(), self.id, rc, std::move(links));
+    recon = std::make_unique<Reconciler>(self.lane->database(), self.lane->outbox(),
+                                         self.lane->hlc(), self.lane->clock(), self.lane->ids(),
+                                         self.id, rc, std::move(links));
     QVariantMap summary;
     QObject::connect(recon.get(), &Reconciler::finished,
                      [&](const QVariantMap &s) { summary = s; });
@@ -821,8 +821,8 @@ private slots:
         int sent = 0;
         links.connectedPeers = [] { return QStringList{QStringLiteral("L7")}; };
         links.send = [&](const QString &, const QByteArray &) { ++sent; };
-        Reconciler recon(lane.database(), lane.outbox(), lane.hlc(), clock, QStringLiteral("L1"),
-                         rc, std::move(links));
+        Reconciler recon(lane.database(), lane.outbox(), lane.hlc(), clock, ids,
+                         QStringLiteral("L1"), rc, std::move(links));
         QSignalSpy finished(&recon, &Reconciler::finished);
         QVERIFY(recon.reconcileNow());
         QVERIFY(!recon.reconcileNow()); // never two at once

@@ -300,8 +300,8 @@ private slots:
             });
         };
         recon = std::make_unique<Reconciler>(l1.db(), l1.lane().outbox(), l1.lane().hlc(),
-                                             l1.lane().clock(), QStringLiteral("L1"), rc,
-                                             std::move(links));
+                                             l1.lane().clock(), l1.lane().ids(),
+                                             QStringLiteral("L1"), rc, std::move(links));
         QSignalSpy finished(recon.get(), &Reconciler::finished);
         QVERIFY(recon->reconcileNow(QStringLiteral("test")));
         QTRY_COMPARE(finished.size(), 1);

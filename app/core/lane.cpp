@@ -97,7 +97,7 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
         if (m_peers)
             m_peers->requestCatchUp(peer);
     };
-    m_reconciler = std::make_unique<Reconciler>(m_db, *m_outbox, *m_hlc, m_clock,
+    m_reconciler = std::make_unique<Reconciler>(m_db, *m_outbox, *m_hlc, m_clock, m_ids,
                                                 m_config.terminalId, rc, std::move(links));
     m_session = std::make_unique<EmployeeSession>(
         m_db, m_clock, std::chrono::seconds(m_config.sessionIdleSeconds), this);

@@ -72,6 +72,7 @@ public:
     HeldCarts &heldCarts() { return *m_heldCarts; }
     Customers &customers() { return *m_customers; }
     Clock &clock() { return m_clock; }
+    IdGenerator &ids() { return m_ids; }
     StoreClock &storeClock() { return m_clock; }
     HeldMessages &heldMessages() { return *m_held; }
     Hlc &hlc() { return *m_hlc; }
