@@ -2,6 +2,9 @@
 
 #include "database.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -182,4 +185,27 @@ Result<qint64> CatalogStore::productCount()
     if (!v)
         return Result<qint64>::failure(v.error());
     return v->toLongLong();
+}
+
+Status CatalogStore::releaseBarcode(const QString &barcode, const QString &productId)
+{
+    return m_db.run(
+        QStringLiteral("DELETE FROM product_barcodes WHERE barcode = ? AND product_id <> ?"),
+        barcode, productId);
+}
+
+Result<qint64> CatalogStore::deactivateAllExcept(const QStringList &keep, const QString &at)
+{
+    // The ids as one JSON array: one statement for any catalog size (no host-parameter limit).
+    const QByteArray ids =
+        QJsonDocument(QJsonArray::fromStringList(keep)).toJson(QJsonDocument::Compact);
+    qint64 deactivated = 0;
+    if (Status s = m_db.forEach(
+            QStringLiteral("UPDATE products SET active = 0, updated_at = ? "
+                           "WHERE active = 1 AND id NOT IN (SELECT value FROM "
+                           "json_each(?)) RETURNING 1"),
+            [&](const SqlRow &) { ++deactivated; }, at, ids);
+        !s)
+        return Result<qint64>::failure(s.error());
+    return deactivated;
 }

@@ -43,6 +43,10 @@ public:
     [[nodiscard]] Status upsertCategory(const Category &category);
     // Inserts or replaces the product and its barcode set.
     [[nodiscard]] Status upsertProduct(const Product &product, const QString &at);
+    // Takes a barcode away from any product other than productId (before it is reassigned).
+    [[nodiscard]] Status releaseBarcode(const QString &barcode, const QString &productId);
+    // Deactivates every active product not in keep; returns how many it deactivated.
+    [[nodiscard]] Result<qint64> deactivateAllExcept(const QStringList &keep, const QString &at);
 
     [[nodiscard]] Result<std::optional<Product>> byBarcode(const QString &barcode);
     [[nodiscard]] Result<std::optional<Product>> bySku(const QString &sku);

@@ -528,3 +528,10 @@ Result<QSet<QString>> InventoryStore::productsChangedAfter(qint64 afterId)
         return Result<QSet<QString>>::failure(s.error());
     return products;
 }
+
+Status InventoryStore::addReserved(const QString &productId, qint64 units)
+{
+    return m_db.run(QStringLiteral("UPDATE inventory SET reserved_stock = MAX(0, reserved_stock + "
+                                   "?) WHERE product_id = ?"),
+                    units, productId);
+}

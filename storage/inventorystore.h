@@ -111,6 +111,8 @@ public:
     [[nodiscard]] Result<std::optional<StockBaseline>> baseline(const QString &productId);
     [[nodiscard]] Result<QList<StockLevel>> all();
     [[nodiscard]] Result<qint64> productCount();
+    // Adds units (negative: takes them off) to a product's reserved stock, never below zero.
+    [[nodiscard]] Status addReserved(const QString &productId, qint64 units);
 
     // The whole inventory for checksums, in product order from the covering index (only the
     // columns the canonical line needs: productId, currentStock, lastUpdated, hlcCounter).

@@ -337,13 +337,7 @@ Result<CatalogImporter::Summary> CatalogImporter::write(Data &data, Mode mode,
     // Barcodes move between products in one import; free them before reassigning.
     for (const Entry &e : data.products) {
         for (const QString &code : e.product.barcodes) {
-            auto q = m_db.prepared(QStringLiteral(
-                "DELETE FROM product_barcodes WHERE barcode = ? AND product_id <> ?"));
-            if (!q)
-                return R::failure(q.error());
-            (*q)->bindValue(0, code);
-            (*q)->bindValue(1, e.product.id);
-            if (Status s = Database::run(**q); !s)
+            if (Status s = catalog.releaseBarcode(code, e.product.id); !s)
                 return R::failure(s.error());
         }
     }
@@ -376,20 +370,13 @@ Result<CatalogImporter::Summary> CatalogImporter::write(Data &data, Mode mode,
         ++summary.stockInitialized;
     }
     if (mode == Mode::Replace) {
-        QStringList placeholders;
-        for (qsizetype i = 0; i < data.products.size(); ++i)
-            placeholders.append(QStringLiteral("?"));
-        QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral("UPDATE products SET active = 0, updated_at = ? WHERE active = 1 "
-                                 "AND id NOT IN (%1)")
-                      .arg(placeholders.isEmpty() ? QStringLiteral("''")
-                                                  : placeholders.join(QLatin1Char(','))));
-        q.addBindValue(now);
+        QStringList keep;
         for (const Entry &e : data.products)
-            q.addBindValue(e.product.id);
-        if (Status s = Database::run(q); !s)
-            return R::failure(s.error());
-        summary.deactivated = q.numRowsAffected();
+            keep.append(e.product.id);
+        auto deactivated = catalog.deactivateAllExcept(keep, now);
+        if (!deactivated)
+            return R::failure(deactivated.error());
+        summary.deactivated = int(*deactivated);
     }
     for (const Employee &e : newEmployees) {
         if (Status s = employees.upsert(e, now); !s)

@@ -5,8 +5,8 @@
 #include "database.h"
 #include "employeestore.h"
 #include "idgenerator.h"
+#include "inventorystore.h"
 #include "logging.h"
-#include "sqlstatement.h"
 #include "writetransaction.h"
 
 #include <QJsonArray>
@@ -31,17 +31,15 @@ HeldCarts::HeldCarts(Database &db, Clock &clock, IdGenerator &ids)
     : m_db(db)
     , m_clock(clock)
     , m_ids(ids)
+    , m_store(db)
 {
 }
 
 Status HeldCarts::reserve(const QList<QPair<QString, qint64>> &units, int sign)
 {
-    auto q = m_db.statement(QStringLiteral(
-        "UPDATE inventory SET reserved_stock = MAX(0, reserved_stock + ?) WHERE product_id = ?"));
-    if (!q)
-        return Status::failure(q.error());
+    InventoryStore inventory(m_db);
     for (const auto &[productId, n] : units)
-        if (Status s = (*q)->bind(1, sign * n).bind(2, productId).exec(); !s)
+        if (Status s = inventory.addReserved(productId, sign * n); !s)
             return s;
     return {};
 }
@@ -69,22 +67,10 @@ Result<QString> HeldCarts::hold(const Cart &cart, const Employee &employee, cons
     WriteTransaction tx(m_db);
     if (!tx.isActive())
         return R::failure(tx.error());
-    auto q = m_db.statement(
-        QStringLiteral("INSERT INTO held_carts(id, label, employee_id, item_count, total_cents, "
-                       "lines, customer_id, customer_name, created_at) VALUES (?, ?, ?, ?, ?, ?, "
-                       "?, ?, ?)"));
-    if (!q)
-        return R::failure(q.error());
-    if (Status s = (*q)->bind(1, id)
-                       .bind(2, label.simplified().left(60))
-                       .bind(3, employee.id)
-                       .bind(4, cart.itemCount())
-                       .bind(5, cart.totalCents())
-                       .bind(6, QJsonDocument(lines).toJson(QJsonDocument::Compact))
-                       .bindOptional(7, cart.customerId())
-                       .bindOptional(8, cart.customerName())
-                       .bind(9, now)
-                       .exec();
+    const HeldCartInfo info{
+        id, label.simplified().left(60), employee.id, cart.itemCount(), cart.totalCents(), now};
+    if (Status s = m_store.insert(info, {QJsonDocument(lines).toJson(QJsonDocument::Compact),
+                                         cart.customerId(), cart.customerName()});
         !s)
         return R::failure(s.error());
     if (Status s = reserve(units, +1); !s)
@@ -98,19 +84,7 @@ Result<QString> HeldCarts::hold(const Cart &cart, const Employee &employee, cons
 
 Result<QList<HeldCarts::Info>> HeldCarts::list()
 {
-    using R = Result<QList<Info>>;
-    auto q = m_db.statement(QStringLiteral("SELECT id, label, employee_id, item_count, "
-                                           "total_cents, created_at FROM held_carts ORDER BY "
-                                           "created_at"));
-    if (!q)
-        return R::failure(q.error());
-    QList<Info> out;
-    while ((*q)->next())
-        out.append(Info{(*q)->columnText(0), (*q)->columnText(1), (*q)->columnText(2),
-                        int((*q)->columnInt(3)), (*q)->columnInt(4), (*q)->columnText(5)});
-    if (!(*q)->error().isEmpty())
-        return R::failure((*q)->error());
-    return out;
+    return m_store.list();
 }
 
 Result<Cart> HeldCarts::recall(const QString &id, CatalogStore &catalog)
@@ -119,19 +93,14 @@ Result<Cart> HeldCarts::recall(const QString &id, CatalogStore &catalog)
     WriteTransaction tx(m_db);
     if (!tx.isActive())
         return R::failure(tx.error());
-    auto q = m_db.statement(QStringLiteral("SELECT lines, COALESCE(customer_id, ''), "
-                                           "COALESCE(customer_name, '') FROM held_carts WHERE "
-                                           "id = ?"));
-    if (!q)
-        return R::failure(q.error());
-    (*q)->bind(1, id);
-    if (!(*q)->next())
-        return R::failure((*q)->error().isEmpty() ? tr("That held cart is no longer here.")
-                                                  : (*q)->error());
-    const QJsonArray lines = QJsonDocument::fromJson((*q)->columnText(0).toUtf8()).array();
+    auto held = m_store.contents(id);
+    if (!held)
+        return R::failure(held.error());
+    if (!held->has_value())
+        return R::failure(tr("That held cart is no longer here."));
+    const QJsonArray lines = QJsonDocument::fromJson((*held)->lines).array();
     Cart cart;
-    cart.setCustomer((*q)->columnText(1), (*q)->columnText(2));
-    (*q)->finish();
+    cart.setCustomer((*held)->customerId, (*held)->customerName);
     for (const QJsonValue &v : lines) {
         const QJsonObject o = v.toObject();
         auto product = catalog.byId(o.value(QLatin1String("productId")).toString());
@@ -149,10 +118,7 @@ Result<Cart> HeldCarts::recall(const QString &id, CatalogStore &catalog)
         if (auto added = cart.appendLine(line); !added)
             return R::failure(added.error());
     }
-    auto del = m_db.statement(QStringLiteral("DELETE FROM held_carts WHERE id = ?"));
-    if (!del)
-        return R::failure(del.error());
-    if (Status s = (*del)->bind(1, id).exec(); !s)
+    if (Status s = m_store.remove(id); !s)
         return R::failure(s.error());
     if (Status s = reserve(unitsOf(lines), -1); !s)
         return R::failure(s.error());
@@ -167,15 +133,12 @@ Status HeldCarts::discard(const QString &id)
     WriteTransaction tx(m_db);
     if (!tx.isActive())
         return Status::failure(tx.error());
-    auto q = m_db.statement(QStringLiteral("DELETE FROM held_carts WHERE id = ? RETURNING lines"));
-    if (!q)
-        return Status::failure(q.error());
-    (*q)->bind(1, id);
-    if (!(*q)->next())
-        return Status::failure((*q)->error().isEmpty() ? tr("That held cart is no longer here.")
-                                                       : (*q)->error());
-    const QJsonArray lines = QJsonDocument::fromJson((*q)->columnText(0).toUtf8()).array();
-    (*q)->finish();
+    auto taken = m_store.take(id);
+    if (!taken)
+        return Status::failure(taken.error());
+    if (!taken->has_value())
+        return Status::failure(tr("That held cart is no longer here."));
+    const QJsonArray lines = QJsonDocument::fromJson(**taken).array();
     if (Status s = reserve(unitsOf(lines), -1); !s)
         return s;
     if (Status s = tx.commit(); !s)

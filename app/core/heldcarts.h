@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cart.h"
+#include "heldcartstore.h"
 #include "result.h"
 
 #include <QCoreApplication>
@@ -22,15 +23,7 @@ class HeldCarts
     Q_DECLARE_TR_FUNCTIONS(HeldCarts)
 
 public:
-    struct Info
-    {
-        QString id;
-        QString label;
-        QString employeeId;
-        int itemCount = 0;
-        qint64 totalCents = 0;
-        QString createdAt;
-    };
+    using Info = HeldCartInfo;
 
     HeldCarts(Database &db, Clock &clock, IdGenerator &ids);
 
@@ -49,4 +42,5 @@ private:
     Database &m_db;
     Clock &m_clock;
     IdGenerator &m_ids;
+    HeldCartStore m_store;
 };
