@@ -1,6 +1,7 @@
 #include "lane.h"
 
 #include "clock.h"
+#include "hlcpersistence.h"
 #include "idgenerator.h"
 #include "logging.h"
 #include "writetransaction.h"
@@ -76,7 +77,7 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
         return ::Status::failure(clockState.error());
     m_clock.load(QJsonDocument::fromJson(clockState->toUtf8()).object());
     m_outbox = std::make_unique<Outbox>(m_db, m_config.terminalId, m_clock, m_ids);
-    m_hlc = std::make_unique<Hlc>(m_db, m_clock, m_config.terminalId,
+    m_hlc = std::make_unique<Hlc>(hlcPersistence(m_db), m_clock, m_config.terminalId,
                                   qint64(m_config.maxClockSkewSeconds) * 1000);
     if (::Status s = m_hlc->load(); !s)
         return s;

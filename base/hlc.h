@@ -4,10 +4,10 @@
 
 #include <QString>
 
+#include <functional>
 #include <tuple>
 
 class Clock;
-class Database;
 
 // A hybrid logical clock time: physical milliseconds since the epoch, a logical counter that
 // orders events within one millisecond (or while the wall clock stands still or goes back), and
@@ -40,12 +40,19 @@ struct HlcTime
 // holds whatever the physical clocks say. The clock (the store's agreed time, see StoreClock)
 // keeps the physical part close to real time; a message stamped too far in the future is held
 // back before it reaches observe() (Inbox), so it cannot drag every lane's clock with it. The
-// clock's state is written to lane_meta on every step, inside the caller's write transaction,
-// so it never goes backwards across restarts.
+// clock's state is saved on every step (the lane keeps it in lane_meta, inside the caller's write
+// transaction), so it never goes backwards across restarts.
 class Hlc
 {
 public:
-    Hlc(Database &db, Clock &clock, QString terminal, qint64 maxAheadMs = 5 * 60 * 1000);
+    // Where the clock's state ("ms:counter") is kept; load gives an empty string at first.
+    struct Persistence
+    {
+        std::function<Result<QString>()> load;
+        std::function<Status(const QString &state)> save;
+    };
+
+    Hlc(Persistence persistence, Clock &clock, QString terminal, qint64 maxAheadMs = 5 * 60 * 1000);
 
     [[nodiscard]] Status load();
 
@@ -73,7 +80,7 @@ public:
 private:
     Status persist();
 
-    Database &m_db;
+    Persistence m_persistence;
     Clock &m_clock;
     QString m_terminal;
     qint64 m_maxAheadMs;

@@ -1,8 +1,7 @@
 #include "hlc.h"
 
+#include "baselog.h"
 #include "clock.h"
-#include "database.h"
-#include "logging.h"
 
 #include <QDateTime>
 
@@ -19,8 +18,8 @@ HlcTime HlcTime::fromWire(const QString &iso, qint64 counter, const QString &ter
     return {t.isValid() ? t.toMSecsSinceEpoch() : -1, counter, terminal};
 }
 
-Hlc::Hlc(Database &db, Clock &clock, QString terminal, qint64 maxAheadMs)
-    : m_db(db)
+Hlc::Hlc(Persistence persistence, Clock &clock, QString terminal, qint64 maxAheadMs)
+    : m_persistence(std::move(persistence))
     , m_clock(clock)
     , m_terminal(std::move(terminal))
     , m_maxAheadMs(maxAheadMs)
@@ -29,7 +28,7 @@ Hlc::Hlc(Database &db, Clock &clock, QString terminal, qint64 maxAheadMs)
 
 Status Hlc::load()
 {
-    auto stored = m_db.meta(QStringLiteral("hlc"));
+    auto stored = m_persistence.load();
     if (!stored)
         return Status::failure(stored.error());
     if (stored->isEmpty())
@@ -49,8 +48,7 @@ Status Hlc::load()
 
 Status Hlc::persist()
 {
-    Status s =
-        m_db.setMeta(QStringLiteral("hlc"), QStringLiteral("%1:%2").arg(m_ms).arg(m_counter));
+    Status s = m_persistence.save(QStringLiteral("%1:%2").arg(m_ms).arg(m_counter));
     if (s)
         m_unsaved = false;
     return s;
@@ -95,7 +93,7 @@ Status Hlc::retreatTo(qint64 ms)
 {
     if (m_ms <= ms + m_maxAheadMs)
         return Status::failure(QStringLiteral("the clock is not ahead of the store's time"));
-    qCWarning(lcRecon).noquote() << "this lane's clock had run" << (m_ms - ms) / 1000
+    qCWarning(lcClock).noquote() << "this lane's clock had run" << (m_ms - ms) / 1000
                                  << "s ahead of the store's time; its HLC goes back to"
                                  << Clock::msToIso(ms);
     m_ms = ms;

@@ -1,0 +1,3 @@
+#include "baselog.h"
+
+Q_LOGGING_CATEGORY(lcClock, "lane.clock", QtInfoMsg)
