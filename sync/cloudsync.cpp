@@ -7,13 +7,11 @@
 #include "topics.h"
 #include "writetransaction.h"
 
-#include <QJsonArray>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-
 #include <QTimeZone>
+#include <QTimer>
 
 #include <algorithm>
 #include <tuple>
@@ -31,11 +29,10 @@ QByteArray cloudData(const QString &topic, const QByteArray &payload)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-QString replyError(const QByteArray &body)
+// The lane's manager when it passes one, else one of the owner's own.
+QNetworkAccessManager &namOrOwn(QNetworkAccessManager *nam, QObject *owner)
 {
-    const QString e =
-        QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toString();
-    return e.isEmpty() ? QString::fromUtf8(body.left(200)).simplified() : e;
+    return nam ? *nam : *new QNetworkAccessManager(owner);
 }
 } // namespace
 
@@ -56,13 +53,15 @@ QJsonObject CloudSync::Health::toJson() const
     return o;
 }
 
-CloudSync::CloudSync(Database &db, Clock &clock, CloudSyncConfig config, QObject *parent)
+CloudSync::CloudSync(Database &db, Clock &clock, CloudSyncConfig config, QNetworkAccessManager *nam,
+                     QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_clock(clock)
     , m_config(std::move(config))
-    , m_url(functionUrl(m_config.supabaseUrl))
-    , m_nam(new QNetworkAccessManager(this))
+    , m_queue(db)
+    , m_client(namOrOwn(nam, this), clock, m_config.supabaseUrl, m_config.serviceKey,
+               m_config.timeoutMs)
     , m_timer(clock)
     , m_backoffTimer(clock)
     , m_backoff(m_config.offlineInitialMs, m_config.offlineMaxMs)
@@ -83,14 +82,6 @@ CloudSync::~CloudSync()
     stop();
 }
 
-QUrl CloudSync::functionUrl(const QString &supabaseUrl)
-{
-    QString base = supabaseUrl;
-    while (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    return QUrl(base + QStringLiteral("/functions/v1/sync-pos-message"));
-}
-
 void CloudSync::start()
 {
     if (m_started)
@@ -103,7 +94,7 @@ void CloudSync::start()
         QJsonDocument::fromJson(m_db.meta(kStatusKey).value_or(QString()).toUtf8()).object();
     m_health.lastSuccessAt = previous.value(QLatin1String("lastSuccessAt")).toString();
     refreshFailedCounts();
-    qCInfo(lcCloud).noquote() << "cloud sync to" << m_url.toString() << "as store"
+    qCInfo(lcCloud).noquote() << "cloud sync to" << m_client.url().toString() << "as store"
                               << m_config.storeId << "every" << m_config.intervalMs / 1000 << "s";
     m_timer.start();
     QTimer::singleShot(0, this, &CloudSync::run);
@@ -118,14 +109,8 @@ void CloudSync::stop()
     m_timer.stop();
     m_backoffTimer.stop();
     // Whatever the cloud stored of these batches is acked again (as duplicate) next time.
-    const auto flights = m_flights.keys();
-    m_flights.clear();
+    m_client.abortAll();
     m_inFlightIds.clear();
-    for (QNetworkReply *reply : flights) {
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-    }
 }
 
 void CloudSync::syncNow()
@@ -144,7 +129,7 @@ void CloudSync::noteQueued(int n)
 {
     m_queued += n;
     if (m_started && m_queued >= m_config.batchSize &&
-        m_flights.size() < m_config.parallelRequests && !m_backoffTimer.isActive()) {
+        m_client.inFlight() < m_config.parallelRequests && !m_backoffTimer.isActive()) {
         m_queued = 0;
         QTimer::singleShot(0, this, &CloudSync::run);
     }
@@ -155,36 +140,18 @@ Result<int> CloudSync::retryFailed()
     WriteTransaction tx(m_db);
     if (!tx.isActive())
         return Result<int>::failure(tx.error());
-    auto outbox = m_db.statement(
-        QStringLiteral("UPDATE outbox SET status = CASE WHEN peer_acked_at IS NULL THEN "
-                       "'pending' ELSE 'peer_ack' END, retry_count = 0, cloud_next_at = NULL "
-                       "WHERE status = 'failed' RETURNING 1"));
-    auto relayed = m_db.statement(
-        QStringLiteral("UPDATE inbox_processed SET cloud_retry_count = 0, cloud_next_at = NULL "
-                       "WHERE cloud_acked_at IS NULL AND cloud_retry_count >= ?1 RETURNING 1"));
-    if (!outbox)
-        return Result<int>::failure(outbox.error());
-    if (!relayed)
-        return Result<int>::failure(relayed.error());
-    int reset = 0;
-    while ((*outbox)->next())
-        ++reset;
-    if (!(*outbox)->error().isEmpty())
-        return Result<int>::failure((*outbox)->error());
-    (*relayed)->bind(1, qint64(m_config.maxRetries));
-    while ((*relayed)->next())
-        ++reset;
-    if (!(*relayed)->error().isEmpty())
-        return Result<int>::failure((*relayed)->error());
+    const auto reset = m_queue.resetFailed(m_config.maxRetries);
+    if (!reset)
+        return reset;
     if (Status s = tx.commit(); !s)
         return Result<int>::failure(s.error());
-    qCInfo(lcCloud) << "manager retry:" << reset << "failed messages queued again";
+    qCInfo(lcCloud) << "manager retry:" << *reset << "failed messages queued again";
     m_health.failed = 0;
     m_health.relayedFailed = 0;
     m_backoff.reset();
     publishHealth();
     syncNow();
-    return reset;
+    return *reset;
 }
 
 Result<QStringList> CloudSync::quietOrigins()
@@ -192,36 +159,19 @@ Result<QStringList> CloudSync::quietOrigins()
     using R = Result<QStringList>;
     if (m_config.relayAfterMs <= 0)
         return QStringList();
-    auto origins =
-        m_db.statement(QStringLiteral("SELECT origin FROM origin_progress WHERE origin <> ?1"));
-    if (!origins)
-        return R::failure(origins.error());
-    QStringList all;
-    (*origins)->bind(1, m_config.terminalId);
-    while ((*origins)->next())
-        all.append((*origins)->columnText(0));
-    if (!(*origins)->error().isEmpty())
-        return R::failure((*origins)->error());
+    auto all = m_queue.otherOrigins(m_config.terminalId);
+    if (!all)
+        return all;
     const QStringList connected = m_connectedOrigins ? m_connectedOrigins() : QStringList();
-    // Seen: the last message that came from the origin (directly or relayed), or the last
-    // frame of a direct connection to it.
-    auto seen = m_db.statement(QStringLiteral(
-        "SELECT MAX(COALESCE((SELECT MAX(processed_at) FROM inbox_processed WHERE from_terminal "
-        "= ?1), ''), COALESCE((SELECT MAX(last_message_at) FROM peer_status WHERE terminal_id = "
-        "?1), ''))"));
-    if (!seen)
-        return R::failure(seen.error());
     const qint64 cutoff = m_clock.nowUtc().toMSecsSinceEpoch() - m_config.relayAfterMs;
     QStringList quiet;
-    for (const QString &origin : std::as_const(all)) {
+    for (const QString &origin : std::as_const(*all)) {
         if (connected.contains(origin))
             continue;
-        QString last;
-        (*seen)->bind(1, origin);
-        if ((*seen)->next())
-            last = (*seen)->columnText(0);
-        (*seen)->finish();
-        const std::optional<qint64> lastMs = Clock::isoMs(last);
+        const auto last = m_queue.lastSeen(origin);
+        if (!last)
+            return R::failure(last.error());
+        const std::optional<qint64> lastMs = Clock::isoMs(*last);
         if (!lastMs || *lastMs < cutoff)
             quiet.append(origin);
     }
@@ -237,58 +187,24 @@ Result<QList<CloudSync::Item>> CloudSync::select(QByteArray &body)
 
     struct Row
     {
-        Item item;
-        QString topic;
-        QByteArray payload;
-        QString peerAckedAt;
+        CloudQueueRow queued;
+        QString origin; // terminal id; == config.terminalId for the outbox
+        bool relayed = false;
     };
     QList<Row> rows;
-    // Columns: id, topic, payload, time, peer acked at, retries. Messages in flight are skipped.
-    auto readRow = [&](const SqlStatement &q, const QString &origin, bool relayed) {
-        Row r;
-        r.item.id = q.columnText(0);
-        if (m_inFlightIds.contains(r.item.id))
-            return false;
-        r.item.origin = origin;
-        r.item.relayed = relayed;
-        r.topic = q.columnText(1);
-        r.payload = q.columnUtf8(2).toByteArray();
-        r.item.createdAt = q.columnText(3);
-        r.peerAckedAt = q.columnText(4);
-        r.item.retryCount = int(q.columnInt(5));
-        rows.append(r);
-        return true;
-    };
-    // Each status walks idx_outbox_cloud in upload order; the two are merged below.
+    // Messages in flight are left out; each status comes in upload order, merged below.
+    const int fetch = m_limit + int(m_inFlightIds.size());
     for (const bool peerAcked : {true, false}) {
-        auto q = m_db.statement(
-            peerAcked
-                ? QStringLiteral("SELECT id, topic, payload, created_at, peer_acked_at, "
-                                 "retry_count, priority FROM outbox INDEXED BY idx_outbox_cloud "
-                                 "WHERE status = 'peer_ack' "
-                                 "AND (cloud_next_at IS NULL OR cloud_next_at <= ?1) "
-                                 "ORDER BY priority, created_at LIMIT ?2")
-                : QStringLiteral("SELECT id, topic, payload, created_at, peer_acked_at, "
-                                 "retry_count, priority FROM outbox INDEXED BY idx_outbox_cloud "
-                                 "WHERE status = 'pending' "
-                                 "AND created_at <= ?3 AND (cloud_next_at IS NULL OR "
-                                 "cloud_next_at <= ?1) ORDER BY priority, created_at LIMIT ?2"));
-        if (!q)
-            return R::failure(q.error());
-        (*q)->bind(1, nowMs).bind(2, qint64(m_limit + m_inFlightIds.size()));
-        if (!peerAcked)
-            (*q)->bind(3, pendingBefore);
-        while ((*q)->next()) {
-            if (!readRow(**q, m_config.terminalId, false))
-                continue;
-            rows.last().item.priority = int((*q)->columnInt(6));
-        }
-        if (!(*q)->error().isEmpty())
-            return R::failure((*q)->error());
+        auto due = peerAcked ? m_queue.duePeerAcked(nowMs, fetch, m_inFlightIds)
+                             : m_queue.duePending(nowMs, fetch, pendingBefore, m_inFlightIds);
+        if (!due)
+            return R::failure(due.error());
+        for (CloudQueueRow &r : *due)
+            rows.append(Row{std::move(r), m_config.terminalId, false});
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
-        return std::tie(a.item.priority, a.item.createdAt) <
-               std::tie(b.item.priority, b.item.createdAt);
+        return std::tie(a.queued.priority, a.queued.createdAt) <
+               std::tie(b.queued.priority, b.queued.createdAt);
     });
     if (rows.size() > m_limit)
         rows.resize(m_limit);
@@ -298,23 +214,15 @@ Result<QList<CloudSync::Item>> CloudSync::select(QByteArray &body)
         auto quiet = quietOrigins();
         if (!quiet)
             return R::failure(quiet.error());
-        auto q = m_db.statement(QStringLiteral(
-            "SELECT message_id, topic, payload, sent_at, processed_at, cloud_retry_count FROM "
-            "inbox_processed WHERE from_terminal = ?1 AND cloud_acked_at IS NULL AND "
-            "cloud_retry_count < ?2 AND (cloud_next_at IS NULL OR cloud_next_at <= ?3) "
-            "ORDER BY seq LIMIT ?4"));
-        if (!q)
-            return R::failure(q.error());
         for (const QString &origin : std::as_const(*quiet)) {
-            (*q)->bind(1, origin)
-                .bind(2, qint64(m_config.maxRetries))
-                .bind(3, nowMs)
-                .bind(4, qint64(m_limit - rows.size() + m_inFlightIds.size()));
-            while ((*q)->next())
+            auto due = m_queue.dueRelayed(origin, m_config.maxRetries, nowMs,
+                                          int(m_limit - rows.size() + m_inFlightIds.size()),
+                                          m_inFlightIds);
+            if (!due)
+                return R::failure(due.error());
+            for (CloudQueueRow &r : *due)
                 if (rows.size() < m_limit)
-                    (void)readRow(**q, origin, true);
-            if (!(*q)->error().isEmpty())
-                return R::failure((*q)->error());
+                    rows.append(Row{std::move(r), origin, true});
             if (rows.size() >= m_limit)
                 break;
         }
@@ -324,21 +232,22 @@ Result<QList<CloudSync::Item>> CloudSync::select(QByteArray &body)
     w.beginArray();
     QList<Item> items;
     items.reserve(rows.size());
-    for (const Row &r : std::as_const(rows)) {
+    for (const Row &row : std::as_const(rows)) {
+        const CloudQueueRow &r = row.queued;
         w.beginObject()
-            .member(QLatin1String("messageId"), r.item.id)
+            .member(QLatin1String("messageId"), r.id)
             .member(QLatin1String("storeId"), m_config.storeId)
-            .member(QLatin1String("terminalId"), r.item.origin)
+            .member(QLatin1String("terminalId"), row.origin)
             .member(QLatin1String("topic"), r.topic);
         w.key(QLatin1String("data")).raw(cloudData(r.topic, r.payload));
-        w.member(QLatin1String("timestamp"), r.item.createdAt);
+        w.member(QLatin1String("timestamp"), r.createdAt);
         w.key(QLatin1String("peerAckedAt"));
         if (r.peerAckedAt.isEmpty())
             w.null();
         else
             w.value(r.peerAckedAt);
         w.endObject();
-        items.append(r.item);
+        items.append(Item{r.id, row.origin, row.relayed, r.priority, r.createdAt, r.retryCount});
     }
     w.endArray();
     body = w.bytes();
@@ -350,11 +259,11 @@ void CloudSync::run()
     if (!m_started)
         return;
     m_queued = 0;
-    if (m_flights.size() >= m_config.parallelRequests) {
+    if (m_client.inFlight() >= m_config.parallelRequests) {
         m_again = true;
         return;
     }
-    while (!m_backoffTimer.isActive() && m_flights.size() < m_config.parallelRequests) {
+    while (!m_backoffTimer.isActive() && m_client.inFlight() < m_config.parallelRequests) {
         QByteArray body;
         auto items = select(body);
         if (!items) {
@@ -362,7 +271,7 @@ void CloudSync::run()
             return;
         }
         if (items->isEmpty()) {
-            if (m_flights.isEmpty())
+            if (m_client.inFlight() == 0)
                 emit idle();
             return;
         }
@@ -374,104 +283,56 @@ void CloudSync::run()
 
 void CloudSync::post(const QByteArray &body, const QList<Item> &items)
 {
-    QNetworkRequest request(m_url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader(QByteArrayLiteral("Authorization"),
-                         QByteArrayLiteral("Bearer ") + m_config.serviceKey);
-    request.setRawHeader(QByteArrayLiteral("apikey"), m_config.serviceKey);
-    request.setRawHeader(QByteArrayLiteral("x-client-info"), QByteArrayLiteral("euphoria-lane"));
-    request.setTransferTimeout(m_config.timeoutMs);
     m_health.lastAttemptAt = m_clock.nowIso();
     qCDebug(lcCloud) << "uploading" << items.size() << "messages," << body.size() << "bytes";
-    QNetworkReply *reply = m_nam->post(request, body);
-    reply->setProperty("sentAtMs", m_clock.elapsedMs());
-    m_flights.insert(reply, items);
-    for (const Item &item : items)
+    QStringList ids;
+    ids.reserve(items.size());
+    for (const Item &item : items) {
+        ids.append(item.id);
         m_inFlightIds.insert(item.id);
-    connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
+    }
+    m_client.post(body, ids, [this, items](const CloudReply::Outcome &reply, qint64 rttMs) {
+        onReply(items, reply, rttMs);
+    });
 }
 
-void CloudSync::onFinished(QNetworkReply *reply)
+void CloudSync::onReply(const QList<Item> &items, const CloudReply::Outcome &reply, qint64 rttMs)
 {
-    reply->deleteLater();
-    if (!m_flights.contains(reply))
-        return;
-    const QList<Item> items = m_flights.take(reply);
     for (const Item &item : items)
         m_inFlightIds.remove(item.id);
-    const int http = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
-    // Any answer from the cloud tells its time (a reply through a proxy that wrote its own Date
-    // tells the proxy's, which is as good).
-    if (http != 0) {
-        const QDateTime date = QDateTime::fromString(
-            QString::fromLatin1(reply->rawHeader("Date")).trimmed(), Qt::RFC2822Date);
-        if (date.isValid())
-            Q_EMIT serverDate(date.toMSecsSinceEpoch(),
-                              m_clock.elapsedMs() - reply->property("sentAtMs").toLongLong());
-    }
+    if (reply.serverDateMs)
+        Q_EMIT serverDate(*reply.serverDateMs, rttMs);
 
-    if (http == 0) {
-        // A transfer timeout shows as a cancelled operation; say what happened instead.
-        const QString why = reply->error() == QNetworkReply::OperationCanceledError
-                                ? QStringLiteral("no answer within %1 ms").arg(m_config.timeoutMs)
-                                : reply->errorString();
-        queueBackoff(QStringLiteral("cloud unreachable: %1").arg(why), false);
+    switch (reply.kind) {
+    case CloudReply::Kind::Results:
+        handleResults(items, reply.messages);
+        return;
+    case CloudReply::Kind::Unreachable:
+        queueBackoff(reply.error, false);
+        return;
+    case CloudReply::Kind::Unauthorized:
+    case CloudReply::Kind::Malformed:
+    case CloudReply::Kind::HttpError:
+        queueBackoff(reply.error, true);
+        return;
+    case CloudReply::Kind::BatchRefused:
+        // Halve the batch until the message the function refuses is alone.
+        m_limit = std::max(1, int(items.size() / 2));
+        qCWarning(lcCloud).noquote()
+            << QStringLiteral("the cloud refused a batch of %1 (HTTP %2: %3); trying batches "
+                              "of %4")
+                   .arg(items.size())
+                   .arg(reply.httpStatus)
+                   .arg(reply.detail)
+                   .arg(m_limit);
+        finishRun(true);
         return;
     }
-    if (http == 200) {
-        QJsonParseError error{};
-        const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-        const QJsonArray results = doc.object().value(QLatin1String("results")).toArray();
-        if (error.error != QJsonParseError::NoError || results.size() != items.size()) {
-            queueBackoff(QStringLiteral("unexpected reply from the cloud function (%1 results "
-                                        "for %2 messages)")
-                             .arg(results.size())
-                             .arg(items.size()),
-                         true);
-            return;
-        }
-        handleResults(items, results);
-        return;
-    }
-    if (http == 401 || http == 403) {
-        queueBackoff(QStringLiteral("the cloud refused the service key (HTTP %1: %2); check "
-                                    "supabaseServiceKey")
-                         .arg(http)
-                         .arg(replyError(body)),
-                     true);
-        return;
-    }
-    if (http == 400 || http == 413 || http == 422) {
-        // The function refused the body as a whole: halve the batch until the message it
-        // refuses is alone, then that one message is rejected and the others go on.
-        if (items.size() > 1) {
-            m_limit = std::max(1, int(items.size() / 2));
-            qCWarning(lcCloud).noquote()
-                << QStringLiteral("the cloud refused a batch of %1 (HTTP %2: %3); trying batches "
-                                  "of %4")
-                       .arg(items.size())
-                       .arg(http)
-                       .arg(replyError(body))
-                       .arg(m_limit);
-            finishRun(true);
-            return;
-        }
-        QJsonArray results{
-            QJsonObject{{QStringLiteral("messageId"), items.first().id},
-                        {QStringLiteral("status"), QStringLiteral("rejected")},
-                        {QStringLiteral("reason"),
-                         QStringLiteral("HTTP %1: %2").arg(http).arg(replyError(body))}}};
-        handleResults(items, results);
-        return;
-    }
-    queueBackoff(
-        QStringLiteral("cloud function answered HTTP %1: %2").arg(http).arg(replyError(body)),
-        true);
 }
 
-void CloudSync::handleResults(const QList<Item> &items, const QJsonArray &results)
+void CloudSync::handleResults(const QList<Item> &items, const QList<CloudReply::Message> &results)
 {
+    Q_ASSERT(results.size() == items.size()); // CloudReply::classify gives one per message sent
     const QString now = m_clock.nowIso();
     const qint64 nowMs = m_clock.nowUtc().toMSecsSinceEpoch();
     int acked = 0;
@@ -486,50 +347,19 @@ void CloudSync::handleResults(const QList<Item> &items, const QJsonArray &result
             finishRun(false);
             return;
         }
-        auto ackOwn = m_db.statement(QStringLiteral(
-            "UPDATE outbox SET status = 'cloud_ack', cloud_acked_at = ?1, last_error = NULL, "
-            "cloud_next_at = NULL WHERE id = ?2 AND status IN ('pending', 'peer_ack')"));
-        auto ackRelayed = m_db.statement(QStringLiteral(
-            "UPDATE inbox_processed SET cloud_acked_at = ?1, cloud_last_error = NULL, "
-            "cloud_next_at = NULL WHERE message_id = ?2"));
-        auto rejectOwn = m_db.statement(QStringLiteral(
-            "UPDATE outbox SET retry_count = retry_count + 1, last_error = ?1, cloud_next_at = "
-            "?2, status = CASE WHEN retry_count + 1 >= ?3 THEN 'failed' ELSE status END "
-            "WHERE id = ?4 AND status IN ('pending', 'peer_ack')"));
-        auto rejectRelayed = m_db.statement(
-            QStringLiteral("UPDATE inbox_processed SET cloud_retry_count = cloud_retry_count + 1, "
-                           "cloud_last_error = ?1, cloud_next_at = ?2 WHERE message_id = ?4"));
-        for (auto *s : {&ackOwn, &ackRelayed, &rejectOwn, &rejectRelayed}) {
-            if (!*s) {
-                qCWarning(lcCloud).noquote() << s->error();
-                finishRun(false);
-                return;
-            }
-        }
         for (qsizetype i = 0; i < items.size() && status; ++i) {
             const Item &item = items.at(i);
-            const QJsonObject r = results.at(i).toObject();
-            const QString id = r.value(QLatin1String("messageId")).toString();
-            const QString st = r.value(QLatin1String("status")).toString();
-            if (id.compare(item.id, Qt::CaseInsensitive) != 0) {
-                status = Status::failure(
-                    QStringLiteral("the cloud answered for %1 where %2 was sent").arg(id, item.id));
-                break;
-            }
-            if (st == QLatin1String("stored") || st == QLatin1String("duplicate")) {
-                SqlStatement *s = item.relayed ? *ackRelayed : *ackOwn;
-                status = s->bind(1, now).bind(2, item.id).exec();
+            const CloudReply::Message &r = results.at(i);
+            if (r.acked()) {
+                status =
+                    item.relayed ? m_queue.ackRelayed(item.id, now) : m_queue.ackOwn(item.id, now);
                 ++acked;
-            } else if (st == QLatin1String("rejected")) {
-                const QString reason = r.value(QLatin1String("reason")).toString().left(500);
+            } else {
                 const int retries = item.retryCount + 1;
                 const qint64 delay = qint64(m_config.retryBaseMs) << std::min(retries - 1, 20);
-                SqlStatement *s = item.relayed ? *rejectRelayed : *rejectOwn;
-                status = s->bind(1, reason)
-                             .bind(2, nowMs + delay)
-                             .bind(3, qint64(m_config.maxRetries))
-                             .bind(4, item.id)
-                             .exec();
+                status = item.relayed ? m_queue.rejectRelayed(item.id, r.reason, nowMs + delay)
+                                      : m_queue.rejectOwn(item.id, r.reason, nowMs + delay,
+                                                          m_config.maxRetries);
                 ++rejected;
                 if (retries >= m_config.maxRetries)
                     ++failedNow;
@@ -537,10 +367,7 @@ void CloudSync::handleResults(const QList<Item> &items, const QJsonArray &result
                                    .arg(item.id)
                                    .arg(retries)
                                    .arg(m_config.maxRetries)
-                                   .arg(reason));
-            } else {
-                status = Status::failure(
-                    QStringLiteral("the cloud answered status \"%1\" for %2").arg(st, item.id));
+                                   .arg(r.reason));
             }
         }
         if (status) {
@@ -610,14 +437,11 @@ void CloudSync::finishRun(bool continueNow)
 
 void CloudSync::refreshFailedCounts()
 {
-    if (auto f = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'failed'"));
-        f)
-        m_health.failed = f->toLongLong();
-    if (auto f = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM inbox_processed WHERE "
-                                            "cloud_acked_at IS NULL AND cloud_retry_count >= %1")
-                                 .arg(m_config.maxRetries));
-        f)
-        m_health.relayedFailed = f->toLongLong();
+    // A count that cannot be read leaves the last one standing.
+    if (auto f = m_queue.failedOwnCount(); f)
+        m_health.failed = *f;
+    if (auto f = m_queue.failedRelayedCount(m_config.maxRetries); f)
+        m_health.relayedFailed = *f;
 }
 
 Status CloudSync::recordHealth()

@@ -1,20 +1,19 @@
 #pragma once
 
 #include "backoff.h"
+#include "cloudclient.h"
+#include "cloudqueuestore.h"
+#include "cloudreply.h"
 #include "result.h"
 
 #include "clocktimer.h"
 #include <QByteArray>
-#include <QDateTime>
-#include <QHash>
 #include <QJsonObject>
-#include <QNetworkReply>
+#include <QList>
 #include <QObject>
 #include <QSet>
 #include <QString>
 #include <QStringList>
-
-#include <QTimer>
 #include <QUrl>
 
 #include <functional>
@@ -47,6 +46,8 @@ struct CloudSyncConfig
 // one reply in one SQLite transaction. Transactions go first, then by age. A message the function
 // rejects is retried with exponential backoff and marked failed after maxRetries; when the cloud
 // cannot be reached at all, the whole queue backs off without spending any message's retries.
+// It keeps the schedule (timers on the lane's clock, backoff, batch sizes) and the health; the
+// queue's SQL is CloudQueueStore's, the HTTP CloudClient's, what a reply means CloudReply's.
 class CloudSync : public QObject
 {
     Q_OBJECT
@@ -67,10 +68,15 @@ public:
         QJsonObject toJson() const;
     };
 
-    CloudSync(Database &db, Clock &clock, CloudSyncConfig config, QObject *parent = nullptr);
+    // Requests go through nam, which must outlive this; without one, CloudSync makes its own.
+    CloudSync(Database &db, Clock &clock, CloudSyncConfig config,
+              QNetworkAccessManager *nam = nullptr, QObject *parent = nullptr);
     ~CloudSync() override;
 
-    static QUrl functionUrl(const QString &supabaseUrl);
+    static QUrl functionUrl(const QString &supabaseUrl)
+    {
+        return CloudClient::functionUrl(supabaseUrl);
+    }
 
     // Starts the schedule; the first run follows at once.
     void start();
@@ -89,7 +95,7 @@ public:
     }
 
     const Health &health() const { return m_health; }
-    bool busy() const { return !m_flights.isEmpty(); }
+    bool busy() const { return m_client.inFlight() > 0; }
     const CloudSyncConfig &config() const { return m_config; }
 
 signals:
@@ -117,8 +123,8 @@ private:
     [[nodiscard]] Result<QList<Item>> select(QByteArray &body);
     [[nodiscard]] Result<QStringList> quietOrigins();
     void post(const QByteArray &body, const QList<Item> &items);
-    void onFinished(QNetworkReply *reply);
-    void handleResults(const QList<Item> &items, const QJsonArray &results);
+    void onReply(const QList<Item> &items, const CloudReply::Outcome &reply, qint64 rttMs);
+    void handleResults(const QList<Item> &items, const QList<CloudReply::Message> &results);
     void queueBackoff(const QString &why, bool reachable);
     void finishRun(bool continueNow);
     // Writes the health to lane_meta (for --health); publishHealth also tells the UI.
@@ -129,12 +135,11 @@ private:
     Database &m_db;
     Clock &m_clock;
     CloudSyncConfig m_config;
-    QUrl m_url;
-    QNetworkAccessManager *m_nam;
+    CloudQueueStore m_queue;
+    CloudClient m_client;
     ClockTimer m_timer;
     ClockTimer m_backoffTimer;
     Backoff m_backoff;
-    QHash<QNetworkReply *, QList<Item>> m_flights;
     QSet<QString> m_inFlightIds;
     int m_limit;          // batch size now: halves while the function refuses whole bodies
     int m_queued = 0;     // messages noted since the last run

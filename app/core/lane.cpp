@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QSaveFile>
 
 Lane::Lane(LaneConfig config, Clock &clock, IdGenerator &ids, QObject *parent)
@@ -207,7 +208,7 @@ bool Lane::startCloudSync()
     cc.pendingAfterMs = m_config.cloudPendingAfterSeconds * 1000;
     cc.hasPeers = !m_config.peerTerminals.isEmpty();
     cc.relayAfterMs = qint64(m_config.cloudRelayAfterSeconds) * 1000;
-    m_cloud = std::make_unique<CloudSync>(m_db, m_clock, cc, this);
+    m_cloud = std::make_unique<CloudSync>(m_db, m_clock, cc, new QNetworkAccessManager(this), this);
     connect(m_cloud.get(), &CloudSync::serverDate, &m_clock, &StoreClock::noteCloud);
     if (m_peers) {
         connect(m_peers.get(), &PeerSync::ownMessagesAcked, m_cloud.get(),

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "cloudreply.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <functional>
+
+class Clock;
+class QNetworkAccessManager;
+class QNetworkReply;
+
+// The HTTP end of cloud sync: posts batches to the sync-pos-message Edge Function through an
+// injected QNetworkAccessManager and hands each reply back classified (CloudReply::classify).
+class CloudClient : public QObject
+{
+    Q_OBJECT
+public:
+    // reply: the classified answer; rttMs: on the clock's monotonic time since the request went.
+    using Done = std::function<void(const CloudReply::Outcome &reply, qint64 rttMs)>;
+
+    // nam must outlive the client; serviceKey is a secret, never logged.
+    CloudClient(QNetworkAccessManager &nam, Clock &clock, const QString &supabaseUrl,
+                QByteArray serviceKey, int timeoutMs, QObject *parent = nullptr);
+    ~CloudClient() override;
+
+    static QUrl functionUrl(const QString &supabaseUrl);
+    const QUrl &url() const { return m_url; }
+    // The request every batch is posted with: the function's URL, JSON, the service key as
+    // Bearer and apikey, and the transfer timeout.
+    QNetworkRequest request() const;
+
+    // Posts body (a JSON array of the messages with ids, in that order); done is called once
+    // with the answer, unless abortAll() comes first.
+    void post(const QByteArray &body, const QStringList &ids, Done done);
+    // Requests posted and not answered yet.
+    int inFlight() const { return int(m_flights.size()); }
+    // Drops every request in flight without calling its done.
+    void abortAll();
+
+private:
+    struct Flight
+    {
+        QStringList ids;
+        Done done;
+        qint64 sentAtMs = 0;
+    };
+    void onFinished(QNetworkReply *reply);
+
+    QNetworkAccessManager &m_nam;
+    Clock &m_clock;
+    QUrl m_url;
+    QByteArray m_serviceKey;
+    int m_timeoutMs;
+    QHash<QNetworkReply *, Flight> m_flights;
+};
