@@ -1,25 +1,27 @@
 #include "peerlink.h"
 
+#include "clock.h"
 #include "logging.h"
 #include "peersession.h"
-#include "peersync.h"
+#include "peersessionhost.h"
+#include "peersyncconfig.h"
 
 #include <QAbstractSocket>
 #include <QDateTime>
 #include <QWebSocket>
 
-PeerLink::PeerLink(QUrl url, PeerSync &sync, QObject *parent)
+PeerLink::PeerLink(QUrl url, PeerSessionHost &host, QObject *parent)
     : QObject(parent)
     , m_url(std::move(url))
-    , m_sync(sync)
-    , m_backoff(sync.config().backoffInitialMs, sync.config().backoffMaxMs, sync.config().random)
-    , m_retry(sync.clock())
-    , m_connectTimeout(sync.clock())
+    , m_host(host)
+    , m_backoff(host.config().backoffInitialMs, host.config().backoffMaxMs, host.config().random)
+    , m_retry(host.clock())
+    , m_connectTimeout(host.clock())
 {
     m_retry.setSingleShot(true);
     connect(&m_retry, &ClockTimer::timeout, this, &PeerLink::dial);
     m_connectTimeout.setSingleShot(true);
-    m_connectTimeout.setInterval(sync.config().handshakeTimeoutMs);
+    m_connectTimeout.setInterval(host.config().handshakeTimeoutMs);
     connect(&m_connectTimeout, &ClockTimer::timeout, this, [this] {
         if (m_socket)
             m_socket->abort();
@@ -97,8 +99,8 @@ void PeerLink::dial()
     setState(State::Connecting);
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket = socket;
-    socket->setMaxAllowedIncomingFrameSize(quint64(m_sync.config().maxFrameBytes));
-    socket->setMaxAllowedIncomingMessageSize(quint64(m_sync.config().maxFrameBytes));
+    socket->setMaxAllowedIncomingFrameSize(quint64(m_host.config().maxFrameBytes));
+    socket->setMaxAllowedIncomingMessageSize(quint64(m_host.config().maxFrameBytes));
     connect(socket, &QWebSocket::connected, this, [this, socket] {
         m_connectTimeout.stop();
         socket->disconnect(this);
@@ -108,7 +110,7 @@ void PeerLink::dial()
         const auto tcps = socket->findChildren<QAbstractSocket *>();
         for (QAbstractSocket *tcp : tcps)
             tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        auto *session = new PeerSession(socket, PeerSession::Role::Client, m_sync, this);
+        auto *session = new PeerSession(socket, PeerSession::Role::Client, m_host, this);
         m_session = session;
         setState(State::Handshaking);
         connect(session, &PeerSession::authenticated, this, [this, session] {
@@ -127,7 +129,7 @@ void PeerLink::dial()
                         return;
                     failed(why);
                 });
-        m_sync.adoptSession(session);
+        Q_EMIT sessionCreated(session);
         session->start();
     });
     connect(socket, &QWebSocket::disconnected, this, [this, socket] {
@@ -148,7 +150,8 @@ void PeerLink::failed(const QString &reason)
         return;
     m_lastError = reason;
     const int delay = m_backoff.next();
-    m_backoffUntilMs = m_sync.nowMs() + delay; // the lane's (injectable) clock
+    // The lane's (injectable) clock.
+    m_backoffUntilMs = m_host.clock().nowUtc().toMSecsSinceEpoch() + delay;
     qCInfo(lcPeer).noquote() << "peer" << m_url.toString() << "unreachable (" << reason
                              << "), retrying in" << delay << "ms";
     setState(reason.startsWith(QLatin1String("refused")) ? State::Refused : State::BackingOff);

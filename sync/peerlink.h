@@ -8,12 +8,12 @@
 #include <QUrl>
 
 class PeerSession;
-class PeerSync;
+class PeerSessionHost;
 class QWebSocket;
 
 // The outgoing side of one configured peer URL: dials, hands the connected socket to a
 // PeerSession, and redials with exponential backoff and jitter when it fails or drops. While the
-// same lane is connected through a connection it dialled itself (see PeerSync::acceptTerminal),
+// same lane is connected through another connection that won the tie-break (see PeerTieBreak),
 // the link stands by instead of dialling.
 class PeerLink : public QObject
 {
@@ -21,7 +21,7 @@ class PeerLink : public QObject
 public:
     enum class State { Idle, Connecting, Handshaking, Connected, BackingOff, Standby, Refused };
 
-    PeerLink(QUrl url, PeerSync &sync, QObject *parent = nullptr);
+    PeerLink(QUrl url, PeerSessionHost &host, QObject *parent = nullptr);
 
     void start();
     void stop();
@@ -40,6 +40,8 @@ public:
 
 signals:
     void stateChanged();
+    // A connection was made: its session, not yet started, for the receiver to take in.
+    void sessionCreated(PeerSession *session);
 
 private:
     void dial();
@@ -47,7 +49,7 @@ private:
     void setState(State s);
 
     QUrl m_url;
-    PeerSync &m_sync;
+    PeerSessionHost &m_host;
     Backoff m_backoff;
     ClockTimer m_retry;
     ClockTimer m_connectTimeout;

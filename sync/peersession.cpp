@@ -1,8 +1,11 @@
 #include "peersession.h"
 
+#include "clock.h"
 #include "logging.h"
 #include "messagelog.h"
-#include "peersync.h"
+#include "peerinbound.h"
+#include "peersessionhost.h"
+#include "peersyncconfig.h"
 #include "storeclock.h"
 
 #include <QHostAddress>
@@ -11,36 +14,36 @@
 
 using namespace PeerProtocol;
 
-PeerSession::PeerSession(QWebSocket *socket, Role role, PeerSync &sync, QObject *parent)
+PeerSession::PeerSession(QWebSocket *socket, Role role, PeerSessionHost &host, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_role(role)
-    , m_sync(sync)
-    , m_keepalive(sync.clock())
-    , m_handshakeTimer(sync.clock())
+    , m_host(host)
+    , m_keepalive(host.clock())
+    , m_handshakeTimer(host.clock())
 {
     socket->setParent(this);
     m_remote =
         role == Role::Client
             ? socket->requestUrl().toString()
             : QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort());
-    socket->setMaxAllowedIncomingFrameSize(quint64(sync.config().maxFrameBytes));
-    socket->setMaxAllowedIncomingMessageSize(quint64(sync.config().maxFrameBytes));
+    socket->setMaxAllowedIncomingFrameSize(quint64(host.config().maxFrameBytes));
+    socket->setMaxAllowedIncomingMessageSize(quint64(host.config().maxFrameBytes));
     connect(socket, &QWebSocket::textMessageReceived, this, &PeerSession::onText);
     connect(socket, &QWebSocket::binaryMessageReceived, this, &PeerSession::onBinary);
     connect(socket, &QWebSocket::disconnected, this, &PeerSession::onDisconnected);
     connect(socket, &QWebSocket::pong, this,
-            [this] { m_lastActivityMs = m_sync.clock().elapsedMs(); });
-    m_keepalive.setInterval(sync.config().keepaliveIntervalMs);
+            [this] { m_lastActivityMs = m_host.clock().elapsedMs(); });
+    m_keepalive.setInterval(host.config().keepaliveIntervalMs);
     connect(&m_keepalive, &ClockTimer::timeout, this, &PeerSession::onKeepalive);
     m_handshakeTimer.setSingleShot(true);
-    m_handshakeTimer.setInterval(sync.config().handshakeTimeoutMs);
+    m_handshakeTimer.setInterval(host.config().handshakeTimeoutMs);
     connect(&m_handshakeTimer, &ClockTimer::timeout, this, [this] {
         close(QStringLiteral("no handshake within %1 ms").arg(m_handshakeTimer.interval()));
     });
-    m_tokens = sync.config().maxFramesPerSecond;
+    m_tokens = host.config().maxFramesPerSecond;
     m_bucketClock.start();
-    m_lastActivityMs = sync.clock().elapsedMs();
+    m_lastActivityMs = host.clock().elapsedMs();
 }
 
 PeerSession::~PeerSession()
@@ -62,8 +65,8 @@ void PeerSession::start()
     m_handshakeTimer.start();
     if (m_role == Role::Client) {
         m_clientNonce = newNonce();
-        m_sentHelloMs = m_sync.clock().elapsedMs();
-        sendFrame(hello(m_sync.config().terminalId, m_clientNonce, {}, ownClock()));
+        m_sentHelloMs = m_host.clock().elapsedMs();
+        sendFrame(hello(m_host.config().terminalId, m_clientNonce, {}, ownClock()));
     }
 }
 
@@ -99,7 +102,7 @@ void PeerSession::close(const QString &reason, bool tellPeer)
         m_socket = nullptr;
         socket->disconnect(this);
         socket->setParent(nullptr);
-        m_sync.trackClosing(socket);
+        m_host.trackClosing(socket);
         if (tellPeer && socket->state() == QAbstractSocket::ConnectedState)
             socket->sendTextMessage(QString::fromUtf8(error(reason)));
         QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
@@ -123,9 +126,9 @@ void PeerSession::onDisconnected()
         return;
     QString reason = QStringLiteral("connection closed by peer");
     if (m_socket && m_socket->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData) {
-        reason = QStringLiteral("frame larger than %1 bytes").arg(m_sync.config().maxFrameBytes);
+        reason = QStringLiteral("frame larger than %1 bytes").arg(m_host.config().maxFrameBytes);
         ++m_rejects;
-        m_sync.noteReject(this, reason);
+        Q_EMIT rejected(this, reason);
     } else if (m_socket && !m_socket->closeReason().isEmpty())
         reason += QStringLiteral(": ") + m_socket->closeReason();
     close(reason, false);
@@ -133,8 +136,8 @@ void PeerSession::onDisconnected()
 
 void PeerSession::onKeepalive()
 {
-    const qint64 silentMs = m_sync.clock().elapsedMs() - m_lastActivityMs;
-    if (silentMs > m_sync.config().deadAfterMs) {
+    const qint64 silentMs = m_host.clock().elapsedMs() - m_lastActivityMs;
+    if (silentMs > m_host.config().deadAfterMs) {
         close(QStringLiteral("no answer for %1 s (dead peer or half-open connection)")
                   .arg(silentMs / 1000),
               false);
@@ -146,13 +149,13 @@ void PeerSession::onKeepalive()
 
 void PeerSession::sendClocks()
 {
-    if (const StoreClock *clock = m_sync.config().storeClock; clock && m_state == State::Ready)
+    if (const StoreClock *clock = m_host.config().storeClock; clock && m_state == State::Ready)
         sendFrame(clockFrame(clock->directOffsets()));
 }
 
 std::optional<ClockClaim> PeerSession::ownClock() const
 {
-    const StoreClock *clock = m_sync.config().storeClock;
+    const StoreClock *clock = m_host.config().storeClock;
     if (!clock)
         return std::nullopt;
     return ClockClaim{clock->physicalMs(), clock->correctionMs(), clock->stratum()};
@@ -160,17 +163,17 @@ std::optional<ClockClaim> PeerSession::ownClock() const
 
 void PeerSession::notePeerClock(const Frame &f)
 {
-    StoreClock *clock = m_sync.config().storeClock;
+    StoreClock *clock = m_host.config().storeClock;
     const auto claim = clockOf(f.json);
     if (!clock || !claim)
         return;
-    const qint64 rtt = m_sentHelloMs >= 0 ? m_sync.clock().elapsedMs() - m_sentHelloMs : -1;
+    const qint64 rtt = m_sentHelloMs >= 0 ? m_host.clock().elapsedMs() - m_sentHelloMs : -1;
     clock->notePeer(m_peerTerminal, claim->clockMs, claim->correctionMs, claim->stratum, rtt);
 }
 
 bool PeerSession::takeToken()
 {
-    const double rate = m_sync.config().maxFramesPerSecond;
+    const double rate = m_host.config().maxFramesPerSecond;
     m_tokens = std::min(rate, m_tokens + rate * double(m_bucketClock.restart()) / 1000.0);
     if (m_tokens < 1)
         return false;
@@ -181,36 +184,39 @@ bool PeerSession::takeToken()
 void PeerSession::reject(const QString &reason)
 {
     ++m_rejects;
-    m_sync.noteReject(this, reason);
-    if (m_rejects >= m_sync.config().maxRejectsPerConnection)
+    Q_EMIT rejected(this, reason);
+    if (m_rejects >= m_host.config().maxRejectsPerConnection)
         close(QStringLiteral("%1 bad frames").arg(m_rejects));
+}
+
+void PeerSession::rejectAndClose(const QString &reason, const QString &closeReason)
+{
+    Q_EMIT rejected(this, reason);
+    ++m_rejects;
+    close(closeReason);
 }
 
 void PeerSession::onBinary(const QByteArray &)
 {
-    m_sync.noteReject(this, QStringLiteral("binary frame"));
-    ++m_rejects;
-    close(QStringLiteral("binary frames are not part of the protocol"));
+    rejectAndClose(QStringLiteral("binary frame"),
+                   QStringLiteral("binary frames are not part of the protocol"));
 }
 
 void PeerSession::onText(const QString &text)
 {
     if (m_state == State::Closed)
         return;
-    m_lastActivityMs = m_sync.clock().elapsedMs();
+    m_lastActivityMs = m_host.clock().elapsedMs();
     if (!takeToken()) {
-        m_sync.noteReject(this, QStringLiteral("rate limit"));
-        ++m_rejects;
-        close(QStringLiteral("more than %1 frames per second")
-                  .arg(m_sync.config().maxFramesPerSecond));
+        rejectAndClose(QStringLiteral("rate limit"),
+                       QStringLiteral("more than %1 frames per second")
+                           .arg(m_host.config().maxFramesPerSecond));
         return;
     }
     auto frame = parse(text.toUtf8());
     if (!frame) {
         if (m_state == State::Handshaking) {
-            m_sync.noteReject(this, frame.error());
-            ++m_rejects;
-            close(QStringLiteral("bad handshake frame: ") + frame.error());
+            rejectAndClose(frame.error(), QStringLiteral("bad handshake frame: ") + frame.error());
         } else {
             reject(frame.error());
         }
@@ -224,12 +230,12 @@ void PeerSession::onText(const QString &text)
 
 void PeerSession::handleHandshake(const Frame &f)
 {
-    const PeerSyncConfig &cfg = m_sync.config();
+    const PeerSyncConfig &cfg = m_host.config();
     if (f.kind == Kind::Error) {
         close(QStringLiteral("refused by peer: ") +
                   f.json.value(QLatin1String("reason")).toString().left(200),
               false);
-        m_sync.noteRefused(this, f.json.value(QLatin1String("reason")).toString().left(200));
+        Q_EMIT refused(this, f.json.value(QLatin1String("reason")).toString().left(200));
         return;
     }
     if (f.kind == Kind::Hello) {
@@ -255,7 +261,7 @@ void PeerSession::handleHandshake(const Frame &f)
             m_peerTerminal = peer;
             m_clientNonce = nonce;
             m_serverNonce = newNonce();
-            m_sentHelloMs = m_sync.clock().elapsedMs();
+            m_sentHelloMs = m_host.clock().elapsedMs();
             sendFrame(
                 hello(cfg.terminalId, m_serverNonce,
                       proof(cfg.storeKey, 'S', m_clientNonce, m_serverNonce, peer, cfg.terminalId),
@@ -274,11 +280,11 @@ void PeerSession::handleHandshake(const Frame &f)
                 return;
             }
             m_peerTerminal = peer;
-            if (!m_sync.acceptTerminal(this)) {
+            if (!m_host.acceptTerminal(this)) {
                 close(QStringLiteral("terminal %1 is already connected").arg(peer));
                 return;
             }
-            auto vector = m_sync.log().vector();
+            auto vector = m_host.log().vector();
             if (!vector) {
                 close(QStringLiteral("cannot read version vector: ") + vector.error());
                 return;
@@ -301,11 +307,11 @@ void PeerSession::handleHandshake(const Frame &f)
             return;
         }
         notePeerClock(f); // the client proved the key: its clock counts
-        if (!m_sync.acceptTerminal(this)) {
+        if (!m_host.acceptTerminal(this)) {
             close(QStringLiteral("terminal %1 is already connected").arg(m_peerTerminal));
             return;
         }
-        auto vector = m_sync.log().vector();
+        auto vector = m_host.log().vector();
         if (!vector) {
             close(QStringLiteral("cannot read version vector: ") + vector.error());
             return;
@@ -330,7 +336,7 @@ void PeerSession::becomeReady(const VersionVector &peerVector)
     qCInfo(lcPeer).noquote() << "authenticated" << peerLabel();
     sendClocks();
     Q_EMIT authenticated(this);
-    m_sync.schedulePump();
+    Q_EMIT pumpWanted();
 }
 
 void PeerSession::handleReady(const Frame &f)
@@ -338,23 +344,14 @@ void PeerSession::handleReady(const Frame &f)
     switch (f.kind) {
     case Kind::Message: {
         const OutboxMessage &m = f.message;
-        // A peer sends its own messages, and relays others' only with their origin's seq.
-        if (m.fromTerminal != m_peerTerminal && m.seq <= 0) {
-            reject(QStringLiteral("message %1 claims origin %2 without a seq to relay by")
-                       .arg(m.id, m.fromTerminal));
-            return;
-        }
-        if (m.fromTerminal == m_sync.config().terminalId && m.seq <= 0) {
-            reject(QStringLiteral("message %1 claims to come from this lane").arg(m.id));
-            return;
-        }
         std::shared_ptr<const SaleRecord> sale;
-        if (Status s = Inbox::validate(m, &sale); !s) {
-            reject(QStringLiteral("message %1: %2").arg(m.id, s.error()));
+        if (Status s = PeerInbound::check(m, m_peerTerminal, m_host.config().terminalId, &sale);
+            !s) {
+            reject(s.error());
             return;
         }
-        m_lastMessageAt = m_sync.nowIso();
-        m_sync.enqueueIncoming(this, Inbox::Incoming{m, f.payload, std::move(sale)});
+        m_lastMessageAt = m_host.clock().nowIso();
+        Q_EMIT messageReceived(this, Inbox::Incoming{m, f.payload, std::move(sale)});
         return;
     }
     case Kind::Ack: {
@@ -366,25 +363,25 @@ void PeerSession::handleReady(const Frame &f)
         m_inFlight.erase(it);
         qint64 &held = m_peerHolds[acked.origin];
         held = std::max(held, acked.seq);
-        m_sync.ackReceived(this, id, acked.origin, acked.seq);
+        Q_EMIT ackReceived(this, id, acked.origin, acked.seq);
         return;
     }
     case Kind::InventoryRequest:
-        m_sync.answerInventoryRequest(this, f.json);
+        Q_EMIT inventoryRequested(this, f.json);
         return;
     case Kind::InventoryResponse:
-        m_sync.inventoryResponseReceived(this, f.json);
+        Q_EMIT inventoryResponded(this, f.json);
         return;
     case Kind::SyncRequest: {
         // The peer lacks something (a gap): rewind our cursors to what it says it holds.
         const VersionVector v = *vectorFromJson(f.json.value(QLatin1String("vector")));
         for (auto it = v.cbegin(); it != v.cend(); ++it)
             m_cursor[it.key()] = std::min(m_cursor.value(it.key()), it.value());
-        m_sync.schedulePump();
+        Q_EMIT pumpWanted();
         return;
     }
     case Kind::Clock:
-        if (StoreClock *clock = m_sync.config().storeClock)
+        if (StoreClock *clock = m_host.config().storeClock)
             clock->noteGossip(m_peerTerminal,
                               *clockTableFromJson(f.json.value(QLatin1String("clocks"))));
         return;
@@ -405,7 +402,7 @@ void PeerSession::pump(const VersionVector &holds)
 {
     if (m_state != State::Ready || !m_socket)
         return;
-    const int window = m_sync.config().window;
+    const int window = m_host.config().window;
     int budget = window - int(m_inFlight.size());
     if (budget < window / 4)
         return; // wait for acks to free a useful amount
@@ -419,7 +416,7 @@ void PeerSession::pump(const VersionVector &holds)
         return;
     const int perOrigin = std::max(64, budget / int(origins.size()));
     for (const QString &origin : origins) {
-        auto entries = m_sync.log().after(origin, m_cursor.value(origin), perOrigin);
+        auto entries = m_host.log().after(origin, m_cursor.value(origin), perOrigin);
         if (!entries) {
             qCWarning(lcPeer) << "cannot read messages of" << origin << ":" << entries.error();
             continue;

@@ -6,16 +6,17 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QWebSocket>
 
-class PeerSync;
+class PeerSessionHost;
 
 // One WebSocket connection to another lane, in either direction: the hello handshake, then
 // messages and acks both ways. Owns its socket. Sends from the message log by per-origin cursor
-// with a bounded window of unacked messages; hands received messages to PeerSync, which applies
-// them in batches and tells the session what to ack.
+// with a bounded window of unacked messages; reports what it receives as signals (peer sync
+// applies messages in batches and tells the session what to ack).
 class PeerSession : public QObject
 {
     Q_OBJECT
@@ -23,7 +24,7 @@ public:
     enum class Role { Client, Server };
     enum class State { Handshaking, Ready, Closed };
 
-    PeerSession(QWebSocket *socket, Role role, PeerSync &sync, QObject *parent = nullptr);
+    PeerSession(QWebSocket *socket, Role role, PeerSessionHost &host, QObject *parent = nullptr);
     ~PeerSession() override;
 
     Role role() const { return m_role; }
@@ -54,6 +55,19 @@ public:
 signals:
     void authenticated(PeerSession *session);
     void closed(PeerSession *session, const QString &reason);
+    // A bad frame or message from the peer (counted, and logged by the receiver).
+    void rejected(PeerSession *session, const QString &reason);
+    // The peer refused this lane during the handshake.
+    void refused(PeerSession *session, const QString &reason);
+    // A message that passed PeerInbound::check, to be applied and then acked.
+    void messageReceived(PeerSession *session, const Inbox::Incoming &incoming);
+    // The peer acked a message this session sent (origin's seq).
+    void ackReceived(PeerSession *session, const QString &messageId, const QString &origin,
+                     qint64 seq);
+    void inventoryRequested(PeerSession *session, const QJsonObject &request);
+    void inventoryResponded(PeerSession *session, const QJsonObject &frame);
+    // There may be something to send now (the session became ready, or the peer asked again).
+    void pumpWanted();
 
 private:
     void onText(const QString &text);
@@ -64,6 +78,8 @@ private:
     void handleReady(const PeerProtocol::Frame &frame);
     void becomeReady(const PeerProtocol::VersionVector &peerVector);
     void reject(const QString &reason);
+    // A rejected frame that closes the connection at once.
+    void rejectAndClose(const QString &reason, const QString &closeReason);
     bool takeToken();
     // This lane's clock claim for its hello or auth (none without a StoreClock).
     std::optional<PeerProtocol::ClockClaim> ownClock() const;
@@ -79,7 +95,7 @@ private:
 
     QPointer<QWebSocket> m_socket;
     Role m_role;
-    PeerSync &m_sync;
+    PeerSessionHost &m_host;
     State m_state = State::Handshaking;
     QString m_peerTerminal;
     QByteArray m_clientNonce;

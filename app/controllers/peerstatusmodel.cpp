@@ -1,7 +1,7 @@
 #include "peerstatusmodel.h"
 
-#include "database.h"
 #include "logging.h"
+#include "peerstatusstore.h"
 
 #include <tuple>
 
@@ -69,32 +69,16 @@ QHash<int, QByteArray> PeerStatusModel::roleNames() const
 
 void PeerStatusModel::reload(Database &db)
 {
-    auto q = db.statement(
-        QStringLiteral("SELECT peer, COALESCE(terminal_id, ''), direction, state, since, "
-                       "COALESCE(last_message_at, ''), unacked, rejects, COALESCE(last_error, '') "
-                       "FROM peer_status ORDER BY COALESCE(terminal_id, peer), peer"));
-    if (!q) {
-        qCWarning(lcUi).noquote() << q.error();
+    auto rows = PeerStatusStore(db).byTerminal();
+    if (!rows) {
+        qCWarning(lcUi).noquote() << rows.error();
         return;
     }
     QList<Peer> peers;
-    while ((*q)->next()) {
-        Peer p;
-        p.peer = (*q)->columnText(0);
-        p.terminalId = (*q)->columnText(1);
-        p.direction = (*q)->columnText(2);
-        p.state = (*q)->columnText(3);
-        p.since = (*q)->columnText(4);
-        p.lastMessageAt = (*q)->columnText(5);
-        p.unacked = (*q)->columnInt(6);
-        p.rejects = (*q)->columnInt(7);
-        p.lastError = (*q)->columnText(8);
-        peers.append(p);
-    }
-    if (!(*q)->error().isEmpty()) {
-        qCWarning(lcUi).noquote() << (*q)->error();
-        return;
-    }
+    peers.reserve(rows->size());
+    for (const PeerStatusRow &r : std::as_const(*rows))
+        peers.append(Peer{r.peer, r.terminalId, r.direction, r.state, r.since, r.lastMessageAt,
+                          r.unacked, r.rejects, r.lastError});
     setPeers(peers);
 }
 

@@ -4,6 +4,8 @@
 #include "clock.h"
 #include "database.h"
 #include "inventorysnapshot.h"
+#include "outboxstore.h"
+#include "peerstatusstore.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -34,15 +36,12 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
             .object();
     const QDateTime now =
         ownNow.addMSecs(storeClock.value(QLatin1String("correctionMs")).toInteger());
-    QJsonObject outbox{{QStringLiteral("pending"), 0},
-                       {QStringLiteral("peer_ack"), 0},
-                       {QStringLiteral("cloud_ack"), 0},
-                       {QStringLiteral("failed"), 0}};
-    QSqlQuery q(db.connection());
-    if (!q.exec(QStringLiteral("SELECT status, n FROM outbox_counts")))
-        return R::failure(q.lastError().text());
-    while (q.next())
-        outbox.insert(q.value(0).toString(), q.value(1).toLongLong());
+    auto counts = OutboxStore(db).countByStatus();
+    if (!counts)
+        return R::failure(counts.error());
+    QJsonObject outbox;
+    for (auto it = counts->cbegin(); it != counts->cend(); ++it)
+        outbox.insert(it.key(), it.value());
 
     const QString heartbeat = db.meta(QStringLiteral("peer_sync_heartbeat")).value_or(QString());
     const QDateTime beat = Clock::fromIso(heartbeat);
@@ -55,41 +54,36 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
 
     QJsonArray peers;
     QString lastSync;
-    if (!q.exec(QStringLiteral(
-            "SELECT peer, url, terminal_id, direction, state, since, backoff_until, "
-            "last_message_at, last_sync_at, unacked, rejects, last_error FROM peer_status "
-            "ORDER BY peer")))
-        return R::failure(q.lastError().text());
-    while (q.next()) {
-        const QString peer = q.value(0).toString();
-        const QString state = q.value(4).toString();
-        const QString since = q.value(5).toString();
+    auto rows = PeerStatusStore(db).byPeer();
+    if (!rows)
+        return R::failure(rows.error());
+    for (const PeerStatusRow &r : std::as_const(*rows)) {
         const bool up =
-            state == QLatin1String("connected") || state == QLatin1String("connected_inbound");
-        const qint64 downFor = up ? 0 : Clock::fromIso(since).secsTo(now);
-        const bool configured = config.peerTerminals.contains(peer);
-        QJsonObject p{{QStringLiteral("peer"), peer},
-                      {QStringLiteral("url"), q.value(1).toString()},
-                      {QStringLiteral("terminalId"), q.value(2).toString()},
-                      {QStringLiteral("direction"), q.value(3).toString()},
-                      {QStringLiteral("state"), state},
-                      {QStringLiteral("since"), since},
-                      {QStringLiteral("lastMessageAt"), q.value(7).toString()},
-                      {QStringLiteral("unacked"), q.value(9).toLongLong()},
-                      {QStringLiteral("rejects"), q.value(10).toLongLong()},
-                      {QStringLiteral("lastError"), q.value(11).toString()},
+            r.state == QLatin1String("connected") || r.state == QLatin1String("connected_inbound");
+        const qint64 downFor = up ? 0 : Clock::fromIso(r.since).secsTo(now);
+        const bool configured = config.peerTerminals.contains(r.peer);
+        QJsonObject p{{QStringLiteral("peer"), r.peer},
+                      {QStringLiteral("url"), r.url},
+                      {QStringLiteral("terminalId"), r.terminalId},
+                      {QStringLiteral("direction"), r.direction},
+                      {QStringLiteral("state"), r.state},
+                      {QStringLiteral("since"), r.since},
+                      {QStringLiteral("lastMessageAt"), r.lastMessageAt},
+                      {QStringLiteral("unacked"), r.unacked},
+                      {QStringLiteral("rejects"), r.rejects},
+                      {QStringLiteral("lastError"), r.lastError},
                       {QStringLiteral("configured"), configured}};
-        if (!q.value(6).toString().isEmpty())
-            p.insert(QStringLiteral("backoffUntil"), q.value(6).toString());
+        if (!r.backoffUntil.isEmpty())
+            p.insert(QStringLiteral("backoffUntil"), r.backoffUntil);
         if (!up)
             p.insert(QStringLiteral("unreachableSeconds"), downFor);
-        if (q.value(8).toString() > lastSync)
-            lastSync = q.value(8).toString();
+        if (r.lastSyncAt > lastSync)
+            lastSync = r.lastSyncAt;
         if (configured && !up && downFor > maxOfflineSeconds)
             report.problems.append(QStringLiteral("peer %1 unreachable for %2 s (%3)")
-                                       .arg(peer)
+                                       .arg(r.peer)
                                        .arg(downFor)
-                                       .arg(q.value(11).toString()));
+                                       .arg(r.lastError));
         peers.append(p);
     }
     // Stock: the checksum other lanes compare, the last reconciliation and clock skew.
@@ -126,6 +120,7 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
     }
     // Messages held for a time too far ahead, with the lane each came from.
     QJsonArray held;
+    QSqlQuery q(db.connection());
     if (!q.exec(QStringLiteral("SELECT message_id, from_terminal, topic, stamped_ms, held_at "
                                "FROM held_messages WHERE released_at IS NULL ORDER BY stamped_ms "
                                "LIMIT 100")))
