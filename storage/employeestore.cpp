@@ -106,3 +106,21 @@ Status EmployeeStore::setLoginState(const QString &id, int failedAttempts,
     (*q)->bindValue(3, id);
     return Database::run(**q);
 }
+
+Status EmployeeStore::upsertIfNewer(const Employee &e, const QString &updatedAt)
+{
+    static const QString sql = QStringLiteral(
+        "INSERT INTO employees(id, name, role, pin_hash, active, discount_limit_bp, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+        "role = excluded.role, pin_hash = excluded.pin_hash, active = excluded.active, "
+        "discount_limit_bp = excluded.discount_limit_bp, updated_at = excluded.updated_at "
+        "WHERE excluded.updated_at > employees.updated_at");
+    return m_db.run(sql, e.id, e.name, e.role, e.pinHash, e.active, e.discountLimitBp, updatedAt);
+}
+
+Status EmployeeStore::restamp(const QString &id, const QString &from, const QString &to)
+{
+    static const QString sql =
+        QStringLiteral("UPDATE employees SET updated_at = ?1 WHERE id = ?2 AND updated_at = ?3");
+    return m_db.run(sql, to, id, from);
+}

@@ -39,6 +39,11 @@ public:
     [[nodiscard]] Result<QList<Employee>> all();
     [[nodiscard]] Status setLoginState(const QString &id, int failedAttempts,
                                        const QString &lockedUntil, const QString &at);
+    // An employee from another lane: inserted, or replacing ours when updatedAt is later (last
+    // write wins); the login state (failed attempts, lock) stays per lane.
+    [[nodiscard]] Status upsertIfNewer(const Employee &employee, const QString &updatedAt);
+    // Moves the employee's updated_at from `from` to `to`, unless something later replaced it.
+    [[nodiscard]] Status restamp(const QString &id, const QString &from, const QString &to);
 
 private:
     Result<QList<Employee>> list(bool activeOnly);

@@ -108,3 +108,72 @@ Result<QMap<QString, qint64>> OutboxStore::countByStatus()
     query.finish();
     return counts;
 }
+
+Result<qint64> OutboxStore::lastSeq(const QString &terminal)
+{
+    static const QString sql = QStringLiteral("SELECT value FROM counters WHERE name = ?");
+    // The counter Outbox::publish numbers the terminal's messages with.
+    const QString name = QStringLiteral("outbox_seq:") + terminal;
+    auto value = m_db.integer(sql, name);
+    if (!value)
+        return Result<qint64>::failure(value.error());
+    return value->value_or(0);
+}
+
+Result<QList<OutboxRow>> OutboxStore::afterSeq(const QString &terminal, qint64 after, int limit)
+{
+    static const QString sql =
+        QStringLiteral("SELECT id, topic, payload, created_at, seq FROM outbox "
+                       "WHERE terminal_id = ? AND seq > ? ORDER BY seq LIMIT ?");
+    return m_db.rows(
+        sql,
+        [&terminal](const SqlRow &r) {
+            OutboxRow row;
+            row.id = r.text(0);
+            row.topic = r.text(1);
+            row.payload = r.utf8(2);
+            row.createdAt = r.text(3);
+            row.seq = r.integer(4);
+            row.terminalId = terminal;
+            return row;
+        },
+        terminal, after, limit);
+}
+
+Status OutboxStore::markPeerAcked(const QString &id, const QString &at)
+{
+    static const QString sql = QStringLiteral(
+        "UPDATE outbox SET status = 'peer_ack', peer_acked_at = ? WHERE id = ? AND status = "
+        "'pending'");
+    return m_db.run(sql, at, id);
+}
+
+Result<qint64> OutboxStore::markPeerAckedUpTo(const QString &terminal, qint64 seq,
+                                              const QString &at)
+{
+    static const QString sql = QStringLiteral(
+        "UPDATE outbox SET status = 'peer_ack', peer_acked_at = ? WHERE terminal_id = ? AND "
+        "seq <= ? AND status = 'pending'");
+    static const QString changes = QStringLiteral("SELECT changes()");
+    if (Status s = m_db.run(sql, at, terminal, seq); !s)
+        return Result<qint64>::failure(s.error());
+    auto n = m_db.integer(changes);
+    if (!n)
+        return Result<qint64>::failure(n.error());
+    return n->value_or(0);
+}
+
+Result<QList<OutboxStore::Timed>> OutboxStore::timedSince(const QString &createdAfter)
+{
+    static const QString sql = QStringLiteral(
+        "SELECT o.id, o.topic, o.payload, COALESCE(a.hlc_ms, -1), COALESCE(a.hlc_counter, 0) "
+        "FROM outbox o LEFT JOIN held_acceptances a ON a.message_id = o.id WHERE o.topic IN "
+        "('transaction', 'inventory', 'customer', 'employee') AND o.created_at > ? ORDER BY "
+        "o.seq");
+    return m_db.rows(
+        sql,
+        [](const SqlRow &r) {
+            return Timed{r.text(0), r.text(1), r.utf8(2), r.integer(3), r.integer(4)};
+        },
+        createdAfter);
+}

@@ -44,6 +44,31 @@ public:
     // Messages the cloud refused maxRetries times, newest first (the admin screen).
     [[nodiscard]] Result<QList<OutboxRow>> failed(int limit);
 
+    // An own message that carries a time of its own, with the time an acceptance gave it.
+    struct Timed
+    {
+        QString id;
+        QString topic;
+        QByteArray payload;
+        qint64 acceptedMs = -1; // < 0: no acceptance
+        qint64 acceptedCounter = 0;
+    };
+
+    // The last seq this lane's outbox gave terminal's messages (0: none yet).
+    [[nodiscard]] Result<qint64> lastSeq(const QString &terminal);
+    // Up to limit of terminal's messages with seq > after, in seq order (id, topic, payload,
+    // createdAt, seq and terminalId filled).
+    [[nodiscard]] Result<QList<OutboxRow>> afterSeq(const QString &terminal, qint64 after,
+                                                    int limit);
+    // First ack from any peer: pending -> peer_ack.
+    [[nodiscard]] Status markPeerAcked(const QString &id, const QString &at);
+    // pending -> peer_ack for terminal's messages up to seq; returns how many changed.
+    [[nodiscard]] Result<qint64> markPeerAckedUpTo(const QString &terminal, qint64 seq,
+                                                   const QString &at);
+    // Timed messages (transaction, inventory, customer, employee) created after createdAfter,
+    // in seq order.
+    [[nodiscard]] Result<QList<Timed>> timedSince(const QString &createdAfter);
+
 private:
     Database &m_db;
 };

@@ -25,6 +25,7 @@ HeldMessages::HeldMessages(Database &db, Outbox &outbox, Hlc &hlc, Clock &clock,
     , m_hlc(hlc)
     , m_clock(clock)
     , m_terminal(std::move(terminalId))
+    , m_store(db)
     , m_inbox(db, m_terminal, clock, hlc)
     , m_timer(clock)
 {
@@ -38,23 +39,15 @@ HeldMessages::HeldMessages(Database &db, Outbox &outbox, Hlc &hlc, Clock &clock,
 Result<QList<HeldMessages::Entry>> HeldMessages::waiting(int limit)
 {
     using R = Result<QList<Entry>>;
-    auto q = m_db.statement(QStringLiteral(
-        "SELECT h.message_id, h.from_terminal, h.topic, h.stamped_ms, h.held_at, i.payload FROM "
-        "held_messages h LEFT JOIN inbox_processed i ON i.message_id = h.message_id WHERE "
-        "h.released_at IS NULL ORDER BY h.stamped_ms, h.message_id LIMIT ?"));
-    if (!q)
-        return R::failure(q.error());
+    auto rows = m_store.waiting(limit);
+    if (!rows)
+        return R::failure(rows.error());
     const qint64 now = m_clock.nowUtc().toMSecsSinceEpoch();
     QList<Entry> out;
-    (*q)->bind(1, qint64(limit));
-    while ((*q)->next()) {
-        const qint64 stamped = (*q)->columnInt(3);
-        out.append({(*q)->columnText(0), (*q)->columnText(1), (*q)->columnText(2),
-                    Clock::msToIso(stamped), stamped - now, (*q)->columnText(4),
-                    (*q)->columnText(5).toUtf8()});
-    }
-    if (!(*q)->error().isEmpty())
-        return R::failure((*q)->error());
+    out.reserve(rows->size());
+    for (const HeldMessageRow &r : std::as_const(*rows))
+        out.append({r.messageId, r.origin, r.topic, Clock::msToIso(r.stampedMs), r.stampedMs - now,
+                    r.heldAt, r.payload});
     return out;
 }
 
@@ -63,20 +56,15 @@ Status HeldMessages::accept(const QString &messageId, const QString &employeeId)
     WriteTransaction tx(m_db);
     if (!tx.isActive())
         return Status::failure(tx.error());
-    auto q = m_db.statement(QStringLiteral("SELECT from_terminal, topic FROM held_messages WHERE "
-                                           "message_id = ? AND released_at IS NULL"));
-    if (!q)
-        return Status::failure(q.error());
-    (*q)->bind(1, messageId);
-    if (!(*q)->next())
-        return Status::failure((*q)->error().isEmpty()
-                                   ? QStringLiteral("message %1 is not held").arg(messageId)
-                                   : (*q)->error());
+    auto held = m_store.unreleased(messageId);
+    if (!held)
+        return Status::failure(held.error());
+    if (!*held)
+        return Status::failure(QStringLiteral("message %1 is not held").arg(messageId));
     HeldAcceptance a;
     a.messageId = messageId;
-    a.origin = (*q)->columnText(0);
-    a.topic = (*q)->columnText(1);
-    (*q)->finish();
+    a.origin = (*held)->origin;
+    a.topic = (*held)->topic;
     // Now, and after everything this lane has seen: the HLC's next time.
     auto now = m_hlc.tick();
     if (!now)
@@ -111,19 +99,10 @@ Result<int> HeldMessages::check()
 {
     using R = Result<int>;
     const qint64 limit = m_clock.nowUtc().toMSecsSinceEpoch() + m_hlc.maxAheadMs();
-    QStringList due;
-    {
-        auto q = m_db.statement(QStringLiteral(
-            "SELECT message_id FROM held_messages WHERE released_at IS NULL AND stamped_ms <= ? "
-            "ORDER BY stamped_ms, message_id"));
-        if (!q)
-            return R::failure(q.error());
-        (*q)->bind(1, limit);
-        while ((*q)->next())
-            due.append((*q)->columnText(0));
-        if (!(*q)->error().isEmpty())
-            return R::failure((*q)->error());
-    }
+    auto dueIds = m_store.due(limit);
+    if (!dueIds)
+        return R::failure(dueIds.error());
+    const QStringList &due = *dueIds;
     if (!due.isEmpty()) {
         WriteTransaction tx(m_db);
         if (!tx.isActive())
@@ -136,16 +115,11 @@ Result<int> HeldMessages::check()
         qCInfo(lcPeer) << "released" << due.size()
                        << "held messages: their time has come by the store's clock";
     }
-    auto next = m_db.statement(QStringLiteral(
-        "SELECT COUNT(*), COALESCE(MIN(stamped_ms), 0) FROM held_messages WHERE released_at IS "
-        "NULL"));
-    if (!next)
-        return R::failure(next.error());
-    if (!(*next)->next())
-        return R::failure((*next)->error());
-    const qint64 waiting = (*next)->columnInt(0);
-    const qint64 first = (*next)->columnInt(1);
-    (*next)->finish();
+    auto summary = m_store.summary();
+    if (!summary)
+        return R::failure(summary.error());
+    const qint64 waiting = summary->waiting;
+    const qint64 first = summary->firstStampedMs;
     if (waiting > 0)
         m_timer.start(int(std::clamp<qint64>(first - limit + 1, 1, kLongestWaitMs)));
     else
@@ -171,32 +145,24 @@ Result<int> HeldMessages::retimeOwn()
     QList<OutboxMessage> own;
     QList<std::optional<HlcTime>> effective; // the accepted time, if any
     {
-        // With the time it took effect at, when an acceptance gave it one.
-        auto q = m_db.statement(QStringLiteral(
-            "SELECT o.id, o.topic, o.payload, COALESCE(a.hlc_ms, -1), COALESCE(a.hlc_counter, 0) "
-            "FROM outbox o LEFT JOIN held_acceptances a ON a.message_id = o.id WHERE o.topic IN "
-            "('transaction', 'inventory', 'customer', 'employee') AND o.created_at > ? ORDER BY "
-            "o.seq"));
-        if (!q)
-            return R::failure(q.error());
         // A message stamped beyond the limit was created then too, by the same clock; a margin
         // for messages re-timed earlier or created by a lane whose clock later went right.
         const QString since = Clock::msToIso(std::max<qint64>(0, now - m_hlc.maxAheadMs()));
-        (*q)->bind(1, since);
-        while ((*q)->next()) {
+        // With the time it took effect at, when an acceptance gave it one.
+        auto rows = m_outbox.store().timedSince(since);
+        if (!rows)
+            return R::failure(rows.error());
+        for (const OutboxStore::Timed &r : std::as_const(*rows)) {
             OutboxMessage m;
-            m.id = (*q)->columnText(0);
-            m.topic = (*q)->columnText(1);
+            m.id = r.id;
+            m.topic = r.topic;
             m.fromTerminal = m_terminal;
-            m.payload = QJsonDocument::fromJson((*q)->columnUtf8(2).toByteArray()).object();
+            m.payload = QJsonDocument::fromJson(r.payload).object();
             own.append(m);
-            effective.append((*q)->columnInt(3) >= 0
-                                 ? std::optional<HlcTime>(
-                                       HlcTime{(*q)->columnInt(3), (*q)->columnInt(4), m_terminal})
-                                 : std::nullopt);
+            effective.append(r.acceptedMs >= 0 ? std::optional<HlcTime>(HlcTime{
+                                                     r.acceptedMs, r.acceptedCounter, m_terminal})
+                                               : std::nullopt);
         }
-        if (!(*q)->error().isEmpty())
-            return R::failure((*q)->error());
     }
     const qint64 shift = now - m_hlc.last().ms; // < 0
     int retimed = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clocktimer.h"
+#include "heldmessagestore.h"
 #include "inbox.h"
 #include "result.h"
 
@@ -63,6 +64,7 @@ private:
     Hlc &m_hlc;
     Clock &m_clock;
     QString m_terminal;
+    HeldMessageStore m_store;
     Inbox m_inbox;
     ClockTimer m_timer;
     qint64 m_waiting = -1; // held now, as last counted

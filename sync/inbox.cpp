@@ -13,7 +13,6 @@
 #include <QJsonDocument>
 #include <QJsonValue>
 #include <QScopeGuard>
-#include <QSqlQuery>
 
 #include <algorithm>
 
@@ -77,8 +76,12 @@ Inbox::Inbox(Database &db, QString localTerminal, Clock &clock, Hlc &hlc)
     , m_local(std::move(localTerminal))
     , m_clock(clock)
     , m_hlc(hlc)
+    , m_store(db)
+    , m_held(db)
     , m_sales(db)
     , m_inventory(db)
+    , m_customers(db)
+    , m_employees(db)
 {
 }
 
@@ -168,7 +171,7 @@ std::optional<QList<Inbox::Result>> Inbox::applyBatchAtOnce(const QList<Incoming
         results.append(std::move(r));
     }
     for (auto it = applied.begin(); it != applied.end(); ++it) {
-        if (Status s = advanceProgress(it.key(), it.value()); !s)
+        if (Status s = m_store.advanceOrigin(it.key(), it.value()); !s)
             return std::nullopt;
     }
     if (Status s = m_inventory.flushDeferred(); !s)
@@ -191,24 +194,17 @@ QList<Inbox::Result> Inbox::applyBatchOneByOne(const QList<Incoming> &batch)
         return results;
     }
     const QString now = m_clock.nowIso();
-    // One savepoint per message, so a message that fails is undone alone; run through the
-    // native statement cache because it happens several times per received message.
-    const auto step = [this](const QString &sql) -> Status {
-        auto q = m_db.statement(sql);
-        return q ? (*q)->exec() : Status::failure(q.error());
-    };
-    const QString begin = QStringLiteral("SAVEPOINT inbox_message");
-    const QString release = QStringLiteral("RELEASE inbox_message");
-    const QString rollback = QStringLiteral("ROLLBACK TO inbox_message");
+    // One savepoint per message, so a message that fails is undone alone.
     for (const Incoming &in : batch) {
-        if (Status s = step(begin); !s) {
+        if (Status s = m_store.beginMessage(); !s) {
             results.append({Outcome::Rejected, s.error()});
             continue;
         }
         Result r = applyOne(in, now, nullptr);
-        const Status end = r.outcome == Outcome::Applied ? step(release) : step(rollback);
+        const Status end =
+            r.outcome == Outcome::Applied ? m_store.keepMessage() : m_store.undoMessage();
         if (r.outcome != Outcome::Applied)
-            (void)step(release);
+            (void)m_store.keepMessage(); // ends the savepoint rolled back to
         if (!end)
             r = {Outcome::Rejected, end.error()};
         results.append(r);
@@ -225,24 +221,14 @@ Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now,
 {
     const OutboxMessage &m = in.message;
     // Known already? And was it accepted at a time of its own before it came (-1: no)?
-    auto dup = m_db.statement(QStringLiteral(
-        "SELECT (SELECT COUNT(*) FROM inbox_processed WHERE message_id = ?1) + "
-        "(SELECT COUNT(*) FROM outbox WHERE id = ?1), "
-        "COALESCE((SELECT hlc_ms FROM held_acceptances WHERE message_id = ?1), -1), "
-        "COALESCE((SELECT hlc_counter FROM held_acceptances WHERE message_id = ?1), 0)"));
-    if (!dup)
-        return {Outcome::Rejected, dup.error()};
-    SqlStatement &known = **dup;
-    known.bind(1, m.id);
-    if (!known.next())
-        return {Outcome::Rejected, known.error()};
-    const qint64 count = known.columnInt(0);
-    std::optional<HlcTime> accepted;
-    if (known.columnInt(1) >= 0)
-        accepted = HlcTime{known.columnInt(1), known.columnInt(2), m.fromTerminal};
-    known.finish();
-    if (count > 0)
+    const ::Result<InboxStore::Arrival> arrival = m_store.arrival(m.id);
+    if (!arrival)
+        return {Outcome::Rejected, arrival.error()};
+    if (arrival->known)
         return {Outcome::Duplicate, {}};
+    std::optional<HlcTime> accepted;
+    if (arrival->accepted())
+        accepted = HlcTime{arrival->acceptedMs, arrival->acceptedCounter, m.fromTerminal};
     if (m.fromTerminal == m_local)
         return {Outcome::Rejected,
                 QStringLiteral("message %1 claims to come from this lane but is not in its outbox")
@@ -263,25 +249,14 @@ Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now,
             return {Outcome::Rejected, effect.error()};
     }
 
-    auto q = m_db.statement(QStringLiteral(
-        "INSERT INTO inbox_processed(message_id, from_terminal, topic, payload, processed_at, "
-        "seq, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    if (!q)
-        return {Outcome::Rejected, q.error()};
-    Status s = (*q)->bind(1, m.id)
-                   .bind(2, m.fromTerminal)
-                   .bind(3, m.topic)
-                   .bind(4, in.payload)
-                   .bind(5, now)
-                   .bind(6, m.seq)
-                   .bind(7, m.timestamp)
-                   .exec();
-    if (!s)
+    if (Status s = m_store.insert(
+            InboxRow{m.id, m.fromTerminal, m.topic, in.payload, now, m.seq, m.timestamp});
+        !s)
         return {Outcome::Rejected, s.error()};
     if (m.seq > 0) {
         if (applied)
             (*applied)[m.fromTerminal].append(m.seq);
-        else if (Status p = advanceProgress(m.fromTerminal, {m.seq}); !p)
+        else if (Status p = m_store.advanceOrigin(m.fromTerminal, {m.seq}); !p)
             return {Outcome::Rejected, p.error()};
     }
     return {Outcome::Applied, {}, held};
@@ -322,18 +297,7 @@ std::optional<qint64> Inbox::stampedMs(const OutboxMessage &m, const SaleRecord 
 
 Status Inbox::hold(const OutboxMessage &m, qint64 stamped, const QString &now)
 {
-    auto q = m_db.statement(QStringLiteral(
-        "INSERT INTO held_messages(message_id, from_terminal, topic, stamped_ms, held_at) "
-        "VALUES (?, ?, ?, ?, ?)"));
-    if (!q)
-        return Status::failure(q.error());
-    if (Status s = (*q)->bind(1, m.id)
-                       .bind(2, m.fromTerminal)
-                       .bind(3, m.topic)
-                       .bind(4, stamped)
-                       .bind(5, now)
-                       .exec();
-        !s)
+    if (Status s = m_held.hold(HeldMessageRow{m.id, m.fromTerminal, m.topic, stamped, now, {}}); !s)
         return s;
     if (!m_holdingFrom.contains(m.fromTerminal)) {
         m_holdingFrom.insert(m.fromTerminal);
@@ -351,37 +315,24 @@ Status Inbox::hold(const OutboxMessage &m, qint64 stamped, const QString &now)
 Status Inbox::releaseHeld(const QString &messageId, std::optional<HlcTime> at,
                           const QString &releasedBy)
 {
-    auto q = m_db.statement(QStringLiteral(
-        "SELECT i.from_terminal, i.topic, i.payload, i.seq, i.sent_at FROM held_messages h JOIN "
-        "inbox_processed i ON i.message_id = h.message_id WHERE h.message_id = ? AND "
-        "h.released_at IS NULL"));
-    if (!q)
-        return Status::failure(q.error());
-    SqlStatement &st = **q;
-    st.bind(1, messageId);
-    if (!st.next())
-        return st.error().isEmpty()
-                   ? Status::failure(QStringLiteral("message %1 is not held").arg(messageId))
-                   : Status::failure(st.error());
+    auto held = m_held.received(messageId);
+    if (!held)
+        return Status::failure(held.error());
+    if (!*held)
+        return Status::failure(QStringLiteral("message %1 is not held").arg(messageId));
     OutboxMessage m;
     m.id = messageId;
-    m.fromTerminal = st.columnText(0);
-    m.topic = st.columnText(1);
-    const QByteArray payload = st.columnUtf8(2).toByteArray();
-    m.seq = st.columnInt(3);
-    m.timestamp = st.columnText(4);
-    st.finish();
-    m.payload = QJsonDocument::fromJson(payload).object();
+    m.fromTerminal = (*held)->origin;
+    m.topic = (*held)->topic;
+    m.seq = (*held)->seq;
+    m.timestamp = (*held)->sentAt;
+    m.payload = QJsonDocument::fromJson((*held)->payload).object();
     if (at)
         at->terminal = m.fromTerminal;
     const QString now = m_clock.nowIso();
     if (Status s = applyEffect(m, nullptr, now, at); !s)
         return s;
-    auto done = m_db.statement(QStringLiteral(
-        "UPDATE held_messages SET released_at = ?, released_by = ? WHERE message_id = ?"));
-    if (!done)
-        return Status::failure(done.error());
-    return (*done)->bind(1, now).bind(2, releasedBy).bind(3, messageId).exec();
+    return m_held.markReleased(messageId, now, releasedBy);
 }
 
 Status Inbox::applyHeldAccepted(const OutboxMessage &m)
@@ -400,59 +351,33 @@ Status Inbox::applyAcceptance(const QString &messageId, const HlcTime &at,
     // Of all acceptances of a message, the earliest time stands: the same on every lane, in
     // whatever order they arrive (a manager accepts it now; its origin may later re-time it to
     // when it really happened).
-    auto before = m_db.statement(QStringLiteral(
-        "SELECT COUNT(*) FROM held_acceptances WHERE message_id = ?1 AND (hlc_ms, hlc_counter) "
-        "<= (?2, ?3)"));
-    if (!before)
-        return Status::failure(before.error());
-    auto earlier =
-        (*before)->bind(1, messageId).bind(2, at.ms).bind(3, at.counter).execReturningInt();
+    auto earlier = m_held.acceptedNoLaterThan(messageId, at.ms, at.counter);
     if (!earlier)
         return Status::failure(earlier.error());
-    if (*earlier > 0)
+    if (*earlier)
         return {};
-    auto put = m_db.statement(QStringLiteral(
-        "INSERT OR REPLACE INTO held_acceptances(message_id, hlc_ms, hlc_counter, accepted_by, "
-        "accepted_on, accepted_at) VALUES (?, ?, ?, ?, ?, ?)"));
-    if (!put)
-        return Status::failure(put.error());
-    if (Status s = (*put)
-                       ->bind(1, messageId)
-                       .bind(2, at.ms)
-                       .bind(3, at.counter)
-                       .bind(4, acceptedBy)
-                       .bind(5, acceptedOn)
-                       .bind(6, acceptedAt)
-                       .exec();
+    if (Status s = m_held.putAcceptance(
+            HeldAcceptanceRow{messageId, at.ms, at.counter, acceptedBy, acceptedOn, acceptedAt});
         !s)
         return s;
-    auto held = m_db.statement(QStringLiteral(
-        "SELECT COUNT(*) FROM held_messages WHERE message_id = ? AND released_at IS NULL"));
-    if (!held)
-        return Status::failure(held.error());
-    auto waiting = (*held)->bind(1, messageId).execReturningInt();
+    auto waiting = m_held.isHeld(messageId);
     if (!waiting)
         return Status::failure(waiting.error());
-    if (*waiting > 0)
+    if (*waiting)
         return releaseHeld(messageId, at,
                            acceptedBy.isEmpty() ? QStringLiteral("clock:") + acceptedOn
                                                 : QStringLiteral("manager:") + acceptedBy);
     // Applied already (this lane's own, or released when its time came): it moves.
-    auto known = m_db.statement(QStringLiteral(
-        "SELECT from_terminal, topic, payload FROM inbox_processed WHERE message_id = ?1 "
-        "UNION ALL SELECT terminal_id, topic, payload FROM outbox WHERE id = ?1"));
+    auto known = m_store.stored(messageId);
     if (!known)
         return Status::failure(known.error());
-    SqlStatement &st = **known;
-    st.bind(1, messageId);
-    if (!st.next())
-        return st.error().isEmpty() ? Status() : Status::failure(st.error()); // not here yet
+    if (!*known)
+        return {}; // not here yet
     OutboxMessage m;
     m.id = messageId;
-    m.fromTerminal = st.columnText(0);
-    m.topic = st.columnText(1);
-    m.payload = QJsonDocument::fromJson(st.columnUtf8(2).toByteArray()).object();
-    st.finish();
+    m.fromTerminal = (*known)->origin;
+    m.topic = (*known)->topic;
+    m.payload = QJsonDocument::fromJson((*known)->payload).object();
     return restamp(m, HlcTime{at.ms, at.counter, m.fromTerminal});
 }
 
@@ -467,61 +392,11 @@ Status Inbox::restamp(const OutboxMessage &m, const HlcTime &at)
         return {};
     // The record keeps what the message set, with the accepted time, unless something later
     // replaced it meanwhile.
-    const QString table =
-        m.topic == Topics::Customer ? QStringLiteral("customers") : QStringLiteral("employees");
-    auto q = m_db.statement(
-        QStringLiteral("UPDATE %1 SET updated_at = ?1 WHERE id = ?2 AND updated_at = ?3")
-            .arg(table));
-    if (!q)
-        return Status::failure(q.error());
     const QString iso = at.iso();
     const QString id = m.payload.value(QLatin1String("id")).toString();
     const QString stamped = m.payload.value(QLatin1String("updatedAt")).toString();
-    return (*q)->bind(1, iso).bind(2, id).bind(3, stamped).exec();
-}
-
-Status Inbox::advanceProgress(const QString &origin, QList<qint64> seqs)
-{
-    std::sort(seqs.begin(), seqs.end());
-    auto up = m_db.statement(QStringLiteral(
-        "INSERT INTO origin_progress(origin, contiguous_seq, max_seq) VALUES (?, 0, ?) "
-        "ON CONFLICT(origin) DO UPDATE SET max_seq = MAX(max_seq, excluded.max_seq) "
-        "RETURNING contiguous_seq"));
-    if (!up)
-        return Status::failure(up.error());
-    auto contiguous = (*up)->bind(1, origin).bind(2, seqs.last()).execReturningInt();
-    if (!contiguous)
-        return Status::failure(contiguous.error());
-    // Walk forward over the seqs just applied and those that arrived ahead of them earlier.
-    auto next = m_db.statement(QStringLiteral(
-        "SELECT EXISTS (SELECT 1 FROM inbox_processed WHERE from_terminal = ? AND seq = ?)"));
-    if (!next)
-        return Status::failure(next.error());
-    qint64 reached = *contiguous;
-    auto pending = std::upper_bound(seqs.cbegin(), seqs.cend(), reached);
-    for (;;) {
-        const qint64 following = reached + 1;
-        while (pending != seqs.cend() && *pending < following)
-            ++pending;
-        if (pending != seqs.cend() && *pending == following) {
-            reached = following;
-            continue;
-        }
-        const ::Result<qint64> found =
-            (*next)->bind(1, origin).bind(2, following).execReturningInt();
-        if (!found)
-            return Status::failure(found.error());
-        if (*found == 0)
-            break;
-        reached = following;
-    }
-    if (reached == *contiguous)
-        return {};
-    auto set = m_db.statement(
-        QStringLiteral("UPDATE origin_progress SET contiguous_seq = ? WHERE origin = ?"));
-    if (!set)
-        return Status::failure(set.error());
-    return (*set)->bind(1, reached).bind(2, origin).exec();
+    return m.topic == Topics::Customer ? m_customers.restamp(id, stamped, iso)
+                                       : m_employees.restamp(id, stamped, iso);
 }
 
 Status Inbox::applyTransaction(const OutboxMessage &m, const SaleRecord *decoded,
@@ -562,54 +437,26 @@ Status Inbox::applyInventory(const OutboxMessage &m, const QString &now,
 Status Inbox::applyCustomer(const OutboxMessage &m, const std::optional<HlcTime> &at)
 {
     const QJsonObject &p = m.payload;
-    auto q = m_db.statement(QStringLiteral(
-        "INSERT INTO customers(id, name, phone, email, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
-        "phone = excluded.phone, email = excluded.email, updated_at = excluded.updated_at "
-        "WHERE excluded.updated_at > customers.updated_at"));
-    if (!q)
-        return Status::failure(q.error());
     const QString updated = at ? at->iso() : p.value(QLatin1String("updatedAt")).toString();
     const QString created = p.value(QLatin1String("createdAt")).toString();
-    const QString id = p.value(QLatin1String("id")).toString();
-    const QString name = p.value(QLatin1String("name")).toString();
-    const QString phone = p.value(QLatin1String("phone")).toString();
-    const QString email = p.value(QLatin1String("email")).toString();
-    return (*q)
-        ->bind(1, id)
-        .bind(2, name)
-        .bindOptional(3, phone)
-        .bindOptional(4, email)
-        .bind(5, created.isEmpty() ? updated : created)
-        .bind(6, updated)
-        .exec();
+    const Customer c{
+        p.value(QLatin1String("id")).toString(), p.value(QLatin1String("name")).toString(),
+        p.value(QLatin1String("phone")).toString(), p.value(QLatin1String("email")).toString()};
+    return m_customers.upsertIfNewer(c, created.isEmpty() ? updated : created, updated);
 }
 
 Status Inbox::applyEmployee(const OutboxMessage &m, const std::optional<HlcTime> &at)
 {
     const QJsonObject &p = m.payload;
     // Last write wins on updatedAt; the login state (failed attempts, lock) stays per lane.
-    auto q = m_db.statement(QStringLiteral(
-        "INSERT INTO employees(id, name, role, pin_hash, active, discount_limit_bp, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
-        "role = excluded.role, pin_hash = excluded.pin_hash, active = excluded.active, "
-        "discount_limit_bp = excluded.discount_limit_bp, updated_at = excluded.updated_at "
-        "WHERE excluded.updated_at > employees.updated_at"));
-    if (!q)
-        return Status::failure(q.error());
-    const QString id = p.value(QLatin1String("id")).toString();
-    const QString name = p.value(QLatin1String("name")).toString();
-    const QString role = p.value(QLatin1String("role")).toString();
-    const QString hash = p.value(QLatin1String("pinHash")).toString();
-    const QString updated = at ? at->iso() : p.value(QLatin1String("updatedAt")).toString();
+    Employee e;
+    e.id = p.value(QLatin1String("id")).toString();
+    e.name = p.value(QLatin1String("name")).toString();
+    e.role = p.value(QLatin1String("role")).toString();
+    e.pinHash = p.value(QLatin1String("pinHash")).toString();
+    e.active = p.value(QLatin1String("active")).toBool();
     const double limit = p.value(QLatin1String("discountLimitBp")).toDouble(0);
-    return (*q)
-        ->bind(1, id)
-        .bind(2, name)
-        .bind(3, role)
-        .bind(4, hash)
-        .bind(5, p.value(QLatin1String("active")).toBool() ? 1 : 0)
-        .bind(6, qint64(limit >= 0 && limit <= 10000 ? limit : 0))
-        .bind(7, updated)
-        .exec();
+    e.discountLimitBp = int(limit >= 0 && limit <= 10000 ? limit : 0);
+    const QString updated = at ? at->iso() : p.value(QLatin1String("updatedAt")).toString();
+    return m_employees.upsertIfNewer(e, updated);
 }

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "customerstore.h"
+#include "employeestore.h"
+#include "heldmessagestore.h"
+#include "inboxstore.h"
 #include "inventorystore.h"
 #include "outboxmessage.h"
 #include "result.h"
@@ -113,13 +117,16 @@ private:
     Status hold(const OutboxMessage &m, qint64 stampedMs, const QString &now);
     // A message already applied with its own time moves to `at`.
     Status restamp(const OutboxMessage &m, const HlcTime &at);
-    Status advanceProgress(const QString &origin, QList<qint64> seqs);
 
     Database &m_db;
     QString m_local;
     Clock &m_clock;
     Hlc &m_hlc;
+    InboxStore m_store;
+    HeldMessageStore m_held;
     SaleStore m_sales;
     InventoryStore m_inventory;
+    CustomerStore m_customers;
+    EmployeeStore m_employees;
     QSet<QString> m_holdingFrom; // origins whose held messages were logged (once each)
 };

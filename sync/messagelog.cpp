@@ -1,39 +1,27 @@
 #include "messagelog.h"
 
-#include "database.h"
 #include "jsonwriter.h"
 #include "topics.h"
 
-#include <QSqlQuery>
-
 MessageLog::MessageLog(Database &db, QString localTerminal)
-    : m_db(db)
-    , m_local(std::move(localTerminal))
+    : m_local(std::move(localTerminal))
+    , m_outbox(db)
+    , m_inbox(db)
+    , m_peers(db)
 {
 }
 
 Result<PeerProtocol::VersionVector> MessageLog::vector()
 {
     using R = Result<PeerProtocol::VersionVector>;
-    PeerProtocol::VersionVector v;
-    auto own = m_db.prepared(QStringLiteral("SELECT value FROM counters WHERE name = ?"));
+    auto own = m_outbox.lastSeq(m_local);
     if (!own)
         return R::failure(own.error());
-    (*own)->bindValue(0, QString(QStringLiteral("outbox_seq:") + m_local));
-    if (Status s = Database::run(**own); !s)
-        return R::failure(s.error());
-    v.insert(m_local, (*own)->next() ? (*own)->value(0).toLongLong() : 0);
-    (*own)->finish();
-    auto others = m_db.prepared(
-        QStringLiteral("SELECT origin, contiguous_seq FROM origin_progress WHERE origin <> ?"));
+    auto others = m_inbox.contiguousSeqs(m_local);
     if (!others)
         return R::failure(others.error());
-    (*others)->bindValue(0, m_local);
-    if (Status s = Database::run(**others); !s)
-        return R::failure(s.error());
-    while ((*others)->next())
-        v.insert((*others)->value(0).toString(), (*others)->value(1).toLongLong());
-    (*others)->finish();
+    PeerProtocol::VersionVector v = std::move(*others);
+    v.insert(m_local, *own);
     return v;
 }
 
@@ -43,110 +31,76 @@ Result<PeerProtocol::VersionVector> MessageLog::maxSeqs()
     auto v = vector();
     if (!v)
         return v;
-    auto q = m_db.prepared(
-        QStringLiteral("SELECT origin, max_seq FROM origin_progress WHERE origin <> ?"));
-    if (!q)
-        return R::failure(q.error());
-    (*q)->bindValue(0, m_local);
-    if (Status s = Database::run(**q); !s)
-        return R::failure(s.error());
-    while ((*q)->next())
-        v->insert((*q)->value(0).toString(), (*q)->value(1).toLongLong());
-    (*q)->finish();
+    auto max = m_inbox.maxSeqs(m_local);
+    if (!max)
+        return R::failure(max.error());
+    for (auto it = max->cbegin(); it != max->cend(); ++it)
+        v->insert(it.key(), it.value());
     return v;
 }
+
+namespace {
+// The seed's message object, ready to send.
+QByteArray frameOf(const QString &id, const QString &origin, const QString &topic,
+                   const QByteArray &payload, const QString &timestamp, qint64 seq)
+{
+    JsonWriter w(256 + payload.size());
+    w.beginObject()
+        .member(QLatin1String("id"), id)
+        .member(QLatin1String("fromTerminal"), origin)
+        .member(QLatin1String("topic"), topic)
+        .key(QLatin1String("payload"))
+        .raw(payload)
+        .member(QLatin1String("timestamp"), timestamp)
+        .member(QLatin1String("seq"), seq)
+        .endObject();
+    return w.bytes();
+}
+} // namespace
 
 Result<QList<MessageLog::Entry>> MessageLog::after(const QString &origin, qint64 after, int limit)
 {
     using R = Result<QList<Entry>>;
-    const bool own = origin == m_local;
-    auto q = m_db.prepared(
-        own ? QStringLiteral("SELECT id, topic, payload, created_at, seq FROM outbox "
-                             "WHERE terminal_id = ? AND seq > ? ORDER BY seq LIMIT ?")
-            : QStringLiteral("SELECT message_id, topic, payload, sent_at, seq FROM inbox_processed "
-                             "WHERE from_terminal = ? AND seq > ? ORDER BY seq LIMIT ?"));
-    if (!q)
-        return R::failure(q.error());
-    QSqlQuery &query = **q;
-    query.bindValue(0, origin);
-    query.bindValue(1, after);
-    query.bindValue(2, limit);
-    if (Status s = Database::run(query); !s)
-        return R::failure(s.error());
     QList<Entry> entries;
-    while (query.next()) {
-        Entry e;
-        e.id = query.value(0).toString();
-        e.origin = origin;
-        e.topic = query.value(1).toString();
-        e.seq = query.value(4).toLongLong();
-        e.priority = Topics::priorityOf(e.topic);
-        JsonWriter w(256 + query.value(2).toByteArray().size());
-        w.beginObject()
-            .member(QLatin1String("id"), e.id)
-            .member(QLatin1String("fromTerminal"), origin)
-            .member(QLatin1String("topic"), e.topic)
-            .key(QLatin1String("payload"))
-            .raw(query.value(2).toString().toUtf8())
-            .member(QLatin1String("timestamp"), query.value(3).toString())
-            .member(QLatin1String("seq"), e.seq)
-            .endObject();
-        e.frame = w.bytes();
-        entries.append(std::move(e));
+    const auto add = [&](const QString &id, const QString &topic, const QByteArray &payload,
+                         const QString &timestamp, qint64 seq) {
+        entries.append(Entry{id, origin, topic, seq, Topics::priorityOf(topic),
+                             frameOf(id, origin, topic, payload, timestamp, seq)});
+    };
+    if (origin == m_local) {
+        auto rows = m_outbox.afterSeq(origin, after, limit);
+        if (!rows)
+            return R::failure(rows.error());
+        entries.reserve(rows->size());
+        for (const OutboxRow &r : std::as_const(*rows))
+            add(r.id, r.topic, r.payload, r.createdAt, r.seq);
+    } else {
+        auto rows = m_inbox.afterSeq(origin, after, limit);
+        if (!rows)
+            return R::failure(rows.error());
+        entries.reserve(rows->size());
+        for (const InboxRow &r : std::as_const(*rows))
+            add(r.messageId, r.topic, r.payload, r.sentAt, r.seq);
     }
-    query.finish();
     return entries;
 }
 
 Status MessageLog::markPeerAcked(const QString &messageId, const QString &at)
 {
-    auto q = m_db.statement(QStringLiteral(
-        "UPDATE outbox SET status = 'peer_ack', peer_acked_at = ? WHERE id = ? AND status = "
-        "'pending'"));
-    if (!q)
-        return Status::failure(q.error());
-    return (*q)->bind(1, at).bind(2, messageId).exec();
+    return m_outbox.markPeerAcked(messageId, at);
 }
 
 Result<qint64> MessageLog::markPeerAckedUpTo(qint64 seq, const QString &at)
 {
-    auto q = m_db.prepared(QStringLiteral(
-        "UPDATE outbox SET status = 'peer_ack', peer_acked_at = ? WHERE terminal_id = ? AND "
-        "seq <= ? AND status = 'pending'"));
-    if (!q)
-        return Result<qint64>::failure(q.error());
-    (*q)->bindValue(0, at);
-    (*q)->bindValue(1, m_local);
-    (*q)->bindValue(2, seq);
-    if (Status s = Database::run(**q); !s)
-        return Result<qint64>::failure(s.error());
-    return qint64((*q)->numRowsAffected());
+    return m_outbox.markPeerAckedUpTo(m_local, seq, at);
 }
 
 Status MessageLog::recordPeerProgress(const QString &peer, const QString &origin, qint64 seq)
 {
-    auto q = m_db.statement(QStringLiteral(
-        "INSERT INTO peer_progress(peer_terminal, origin, acked_seq) VALUES (?, ?, ?) "
-        "ON CONFLICT(peer_terminal, origin) DO UPDATE SET acked_seq = "
-        "MAX(acked_seq, excluded.acked_seq)"));
-    if (!q)
-        return Status::failure(q.error());
-    return (*q)->bind(1, peer).bind(2, origin).bind(3, seq).exec();
+    return m_peers.record(peer, origin, seq);
 }
 
 Result<PeerProtocol::VersionVector> MessageLog::peerProgress(const QString &peer)
 {
-    using R = Result<PeerProtocol::VersionVector>;
-    auto q = m_db.prepared(
-        QStringLiteral("SELECT origin, acked_seq FROM peer_progress WHERE peer_terminal = ?"));
-    if (!q)
-        return R::failure(q.error());
-    (*q)->bindValue(0, peer);
-    if (Status s = Database::run(**q); !s)
-        return R::failure(s.error());
-    PeerProtocol::VersionVector v;
-    while ((*q)->next())
-        v.insert((*q)->value(0).toString(), (*q)->value(1).toLongLong());
-    (*q)->finish();
-    return v;
+    return m_peers.holds(peer);
 }

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "inboxstore.h"
+#include "outboxstore.h"
+#include "peerprogressstore.h"
 #include "peerprotocol.h"
 #include "result.h"
 
@@ -43,6 +46,8 @@ public:
     const QString &localTerminal() const { return m_local; }
 
 private:
-    Database &m_db;
     QString m_local;
+    OutboxStore m_outbox;
+    InboxStore m_inbox;
+    PeerProgressStore m_peers;
 };

@@ -5,7 +5,6 @@
 #include "idgenerator.h"
 #include "logging.h"
 #include "outbox.h"
-#include "sqlstatement.h"
 #include "topics.h"
 #include "writetransaction.h"
 
@@ -14,6 +13,7 @@
 
 Customers::Customers(Database &db, Outbox &outbox, Clock &clock, IdGenerator &ids)
     : m_db(db)
+    , m_store(db)
     , m_outbox(outbox)
     , m_clock(clock)
     , m_ids(ids)
@@ -36,7 +36,6 @@ QString Customers::normalizePhone(const QString &phone)
 
 Result<QList<Customer>> Customers::find(const QString &text, int limit)
 {
-    using R = Result<QList<Customer>>;
     const QString query = text.simplified().left(100);
     QString digits;
     for (const QChar c : query)
@@ -46,28 +45,8 @@ Result<QList<Customer>> Customers::find(const QString &text, int limit)
     const bool byPhone = digits.size() >= 3 && phoneLike.match(query).hasMatch();
     if (!byPhone && query.size() < 2)
         return QList<Customer>();
-    auto q = m_db.statement(
-        byPhone ? QStringLiteral("SELECT id, name, COALESCE(phone, ''), COALESCE(email, '') FROM "
-                                 "customers WHERE instr(phone, ?) > 0 ORDER BY name COLLATE NOCASE "
-                                 "LIMIT ?")
-                : QStringLiteral("SELECT id, name, COALESCE(phone, ''), COALESCE(email, '') FROM "
-                                 "customers WHERE name LIKE ? ESCAPE '\\' ORDER BY name COLLATE "
-                                 "NOCASE LIMIT ?"));
-    if (!q)
-        return R::failure(q.error());
-    QString pattern = query;
-    pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-        .replace(QLatin1Char('%'), QLatin1String("\\%"))
-        .replace(QLatin1Char('_'), QLatin1String("\\_"));
-    (*q)->bind(1, byPhone ? digits : QLatin1Char('%') + pattern + QLatin1Char('%'))
-        .bind(2, qint64(qBound(1, limit, 100)));
-    QList<Customer> out;
-    while ((*q)->next())
-        out.append(Customer{(*q)->columnText(0), (*q)->columnText(1), (*q)->columnText(2),
-                            (*q)->columnText(3)});
-    if (!(*q)->error().isEmpty())
-        return R::failure((*q)->error());
-    return out;
+    const int count = qBound(1, limit, 100);
+    return byPhone ? m_store.byPhone(digits, count) : m_store.byName(query, count);
 }
 
 Result<Customer> Customers::create(const QString &name, const QString &phone, const QString &email)
@@ -94,31 +73,15 @@ Result<Customer> Customers::create(const QString &name, const QString &phone, co
     if (!tx.isActive())
         return R::failure(tx.error());
     if (!c.phone.isEmpty()) {
-        auto dup = m_db.statement(QStringLiteral("SELECT name FROM customers WHERE phone = ?"));
-        if (!dup)
-            return R::failure(dup.error());
-        (*dup)->bind(1, c.phone);
-        if ((*dup)->next()) {
-            const QString other = (*dup)->columnText(0);
-            (*dup)->finish();
-            return R::failure(tr("%1 already has this phone number.").arg(other));
-        }
+        auto other = m_store.nameWithPhone(c.phone);
+        if (!other)
+            return R::failure(other.error());
+        if (*other)
+            return R::failure(tr("%1 already has this phone number.").arg(**other));
     }
     c.id = m_ids.nextString();
     const QString now = m_clock.nowIso();
-    auto ins = m_db.statement(QStringLiteral("INSERT INTO customers(id, name, phone, email, "
-                                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"));
-    if (!ins)
-        return R::failure(ins.error());
-    if (Status s = (*ins)
-                       ->bind(1, c.id)
-                       .bind(2, c.name)
-                       .bindOptional(3, c.phone)
-                       .bindOptional(4, c.email)
-                       .bind(5, now)
-                       .bind(6, now)
-                       .exec();
-        !s)
+    if (Status s = m_store.insert(c, now, now); !s)
         return R::failure(s.error());
     QJsonObject payload{{QStringLiteral("id"), c.id},
                         {QStringLiteral("name"), c.name},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "customerstore.h"
 #include "result.h"
 
 #include <QCoreApplication>
@@ -10,14 +11,6 @@ class Clock;
 class Database;
 class IdGenerator;
 class Outbox;
-
-struct Customer
-{
-    QString id; // UUID
-    QString name;
-    QString phone; // digits, an optional leading +
-    QString email;
-};
 
 // The store's customers: found by phone or name, created at the counter and published as a
 // `customer` message so every lane knows them. A sale can name its customer.
@@ -37,6 +30,7 @@ public:
 
 private:
     Database &m_db;
+    CustomerStore m_store;
     Outbox &m_outbox;
     Clock &m_clock;
     IdGenerator &m_ids;
