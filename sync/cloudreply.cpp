@@ -78,8 +78,12 @@ Outcome classify(const Http &reply, const QStringList &sentIds, int timeoutMs)
     }
     // Any answer from the cloud tells its time (a reply through a proxy that wrote its own Date
     // tells the proxy's, which is as good).
-    const QDateTime date =
-        QDateTime::fromString(QString::fromLatin1(reply.date).trimmed(), Qt::RFC2822Date);
+    // An HTTP-date (RFC 9110: "Wed, 25 Nov 2026 10:00:07 GMT", what Deno and most servers send)
+    // is RFC 2822 with the zone "GMT", which Qt 6.4's RFC2822Date does not read: say +0000.
+    QString text = QString::fromLatin1(reply.date).trimmed();
+    if (text.endsWith(QLatin1String(" GMT")))
+        text = text.chopped(3) + QLatin1String("+0000");
+    const QDateTime date = QDateTime::fromString(text, Qt::RFC2822Date);
     if (date.isValid())
         o.serverDateMs = date.toMSecsSinceEpoch();
 
