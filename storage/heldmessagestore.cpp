@@ -118,3 +118,10 @@ Status HeldMessageStore::putAcceptance(const HeldAcceptanceRow &row)
     return m_db.run(sql, row.messageId, row.hlcMs, row.hlcCounter, row.acceptedBy, row.acceptedOn,
                     row.acceptedAt);
 }
+
+Result<QStringList> HeldMessageStore::heldIds()
+{
+    return m_db.rows(QStringLiteral("SELECT message_id FROM held_messages WHERE released_at IS "
+                                    "NULL ORDER BY message_id"),
+                     [](const SqlRow &r) { return r.text(0); });
+}

@@ -70,6 +70,8 @@ public:
     // Ids of those held now whose stamp is at or before limitMs, oldest stamp first.
     [[nodiscard]] Result<QStringList> due(qint64 limitMs);
     [[nodiscard]] Result<Summary> summary();
+    // Ids of every message held now, in id order (what reconciliation compares between lanes).
+    [[nodiscard]] Result<QStringList> heldIds();
 
     // Whether the message has an acceptance at or before (hlcMs, hlcCounter).
     [[nodiscard]] Result<bool> acceptedNoLaterThan(const QString &messageId, qint64 hlcMs,

@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "database.h"
+#include "heldmessagestore.h"
 #include "inventorystore.h"
 #include "jsonwriter.h"
 #include "sha256.h"
@@ -230,20 +231,17 @@ Result<QString> checksum(Database &db)
 
 Result<QString> heldDigest(Database &db)
 {
-    auto q = db.statement(QStringLiteral(
-        "SELECT message_id FROM held_messages WHERE released_at IS NULL ORDER BY message_id"));
-    if (!q)
-        return Result<QString>::failure(q.error());
+    auto ids = HeldMessageStore(db).heldIds();
+    if (!ids)
+        return Result<QString>::failure(ids.error());
+    if (ids->isEmpty())
+        return QString();
     Sha256 hash;
-    bool any = false;
-    while ((*q)->next()) {
-        hash.addData((*q)->columnText(0).toUtf8());
+    for (const QString &id : std::as_const(*ids)) {
+        hash.addData(id.toUtf8());
         hash.addData("\n");
-        any = true;
     }
-    if (!(*q)->error().isEmpty())
-        return Result<QString>::failure((*q)->error());
-    return any ? QString::fromLatin1(hash.result().toHex()) : QString();
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 QByteArray request(const QString &requestId, const QString &nowIso, const QString &sum,

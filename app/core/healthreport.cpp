@@ -1,4 +1,6 @@
 #include "healthreport.h"
+
+#include "heldmessagestore.h"
 #include "storeclock.h"
 
 #include "clock.h"
@@ -10,8 +12,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlError>
-#include <QSqlQuery>
 
 Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOfflineSeconds,
                                         const QDateTime &ownNow)
@@ -120,21 +120,18 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
     }
     // Messages held for a time too far ahead, with the lane each came from.
     QJsonArray held;
-    QSqlQuery q(db.connection());
-    if (!q.exec(QStringLiteral("SELECT message_id, from_terminal, topic, stamped_ms, held_at "
-                               "FROM held_messages WHERE released_at IS NULL ORDER BY stamped_ms "
-                               "LIMIT 100")))
-        return R::failure(q.lastError().text());
+    auto waiting = HeldMessageStore(db).waiting(100);
+    if (!waiting)
+        return R::failure(waiting.error());
     QStringList heldFrom;
-    while (q.next()) {
-        held.append(
-            QJsonObject{{QStringLiteral("messageId"), q.value(0).toString()},
-                        {QStringLiteral("from"), q.value(1).toString()},
-                        {QStringLiteral("topic"), q.value(2).toString()},
-                        {QStringLiteral("stampedAt"), Clock::msToIso(q.value(3).toLongLong())},
-                        {QStringLiteral("heldAt"), q.value(4).toString()}});
-        if (!heldFrom.contains(q.value(1).toString()))
-            heldFrom.append(q.value(1).toString());
+    for (const HeldMessageRow &h : std::as_const(*waiting)) {
+        held.append(QJsonObject{{QStringLiteral("messageId"), h.messageId},
+                                {QStringLiteral("from"), h.origin},
+                                {QStringLiteral("topic"), h.topic},
+                                {QStringLiteral("stampedAt"), Clock::msToIso(h.stampedMs)},
+                                {QStringLiteral("heldAt"), h.heldAt}});
+        if (!heldFrom.contains(h.origin))
+            heldFrom.append(h.origin);
     }
     if (!held.isEmpty())
         report.problems.append(
