@@ -12,7 +12,6 @@
 #include "database.h"
 #include "idgenerator.h"
 #include "lane.h"
-#include "logging.h"
 #include "transactionpayload.h"
 
 #include <QCommandLineParser>

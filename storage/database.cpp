@@ -1,7 +1,7 @@
 #include "database.h"
 
-#include "logging.h"
 #include "migrations.h"
+#include "storagelog.h"
 
 #include <QAtomicInteger>
 #include <QDir>

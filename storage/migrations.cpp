@@ -1,7 +1,7 @@
 #include "migrations.h"
 
 #include "database.h"
-#include "logging.h"
+#include "storagelog.h"
 #include "writetransaction.h"
 
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 #include "walcheckpointer.h"
 
-#include "logging.h"
+#include "storagelog.h"
 
 #include <QTimer>
 

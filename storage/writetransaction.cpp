@@ -1,7 +1,7 @@
 #include "writetransaction.h"
 
 #include "database.h"
-#include "logging.h"
+#include "storagelog.h"
 
 WriteTransaction::WriteTransaction(Database &db, Durability durability)
     : m_db(db)

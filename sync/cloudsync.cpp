@@ -3,7 +3,7 @@
 #include "clock.h"
 #include "database.h"
 #include "jsonwriter.h"
-#include "logging.h"
+#include "synclog.h"
 #include "topics.h"
 #include "writetransaction.h"
 

@@ -3,8 +3,8 @@
 #include "clock.h"
 #include "database.h"
 #include "hlc.h"
-#include "logging.h"
 #include "outbox.h"
+#include "synclog.h"
 #include "topics.h"
 #include "writetransaction.h"
 

@@ -1,8 +1,8 @@
 #include "peerackrecorder.h"
 
 #include "clock.h"
-#include "logging.h"
 #include "messagelog.h"
+#include "synclog.h"
 #include "writetransaction.h"
 
 #include <QHash>

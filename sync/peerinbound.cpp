@@ -1,8 +1,8 @@
 #include "peerinbound.h"
 
-#include "logging.h"
 #include "messagelog.h"
 #include "peersession.h"
+#include "synclog.h"
 
 #include <algorithm>
 

@@ -1,10 +1,10 @@
 #include "peerlink.h"
 
 #include "clock.h"
-#include "logging.h"
 #include "peersession.h"
 #include "peersessionhost.h"
 #include "peersyncconfig.h"
+#include "synclog.h"
 
 #include <QAbstractSocket>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #include "peerserver.h"
 
 #include "clocktimer.h"
-#include "logging.h"
+#include "synclog.h"
 
 #include <QPointer>
 #include <QTcpSocket>

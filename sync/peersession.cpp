@@ -1,12 +1,12 @@
 #include "peersession.h"
 
 #include "clock.h"
-#include "logging.h"
 #include "messagelog.h"
 #include "peerinbound.h"
 #include "peersessionhost.h"
 #include "peersyncconfig.h"
 #include "storeclock.h"
+#include "synclog.h"
 
 #include <QHostAddress>
 

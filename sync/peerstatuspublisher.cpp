@@ -2,7 +2,7 @@
 
 #include "clock.h"
 #include "database.h"
-#include "logging.h"
+#include "synclog.h"
 #include "writetransaction.h"
 
 PeerStatusPublisher::PeerStatusPublisher(Database &db, Clock &clock,

@@ -3,9 +3,9 @@
 
 #include "database.h"
 #include "inventorysnapshot.h"
-#include "logging.h"
 #include "peerlink.h"
 #include "peersession.h"
+#include "synclog.h"
 
 #include <QWebSocket>
 

@@ -7,8 +7,8 @@
 #include "hlc.h"
 #include "idgenerator.h"
 #include "inventorystore.h"
-#include "logging.h"
 #include "outbox.h"
+#include "synclog.h"
 #include "topics.h"
 #include "writetransaction.h"
 

@@ -1,6 +1,6 @@
 #include "storeclock.h"
 
-#include "logging.h"
+#include "synclog.h"
 
 #include <QJsonValue>
 

@@ -3,10 +3,10 @@
 #include "clock.h"
 #include "heldmessages.h"
 #include "lane.h"
-#include "logging.h"
 #include "money.h"
 #include "syncstatuscontroller.h"
 #include "topics.h"
+#include "uilog.h"
 
 #include <QJSEngine>
 #include <QJsonDocument>

@@ -3,10 +3,10 @@
 #include "barcode.h"
 #include "clock.h"
 #include "lane.h"
-#include "logging.h"
 #include "money.h"
 #include "pinhasher.h"
 #include "receiptprinter.h"
+#include "uilog.h"
 
 #include <QDir>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #include "languagecontroller.h"
 
 #include "lane.h"
-#include "logging.h"
+#include "uilog.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -1,8 +1,8 @@
 #include "logincontroller.h"
 
 #include "lane.h"
-#include "logging.h"
 #include "pinhasher.h"
+#include "uilog.h"
 
 #include <QQmlEngine>
 

@@ -1,7 +1,7 @@
 #include "peerstatusmodel.h"
 
-#include "logging.h"
 #include "peerstatusstore.h"
+#include "uilog.h"
 
 #include <tuple>
 

@@ -1,6 +1,6 @@
 #include "uiscript.h"
 
-#include "logging.h"
+#include "uilog.h"
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>

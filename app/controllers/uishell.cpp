@@ -5,11 +5,11 @@
 #include "clock.h"
 #include "lane.h"
 #include "languagecontroller.h"
-#include "logging.h"
 #include "logincontroller.h"
 #include "money.h"
 #include "receiptprinter.h"
 #include "syncstatuscontroller.h"
+#include "uilog.h"
 #include "uiscript.h"
 
 #include <QCoreApplication>

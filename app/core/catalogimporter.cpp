@@ -5,8 +5,8 @@
 #include "database.h"
 #include "idgenerator.h"
 #include "inventorystore.h"
-#include "logging.h"
 #include "pinhasher.h"
+#include "storagelog.h"
 #include "writetransaction.h"
 
 #include <QFile>

@@ -1,9 +1,9 @@
 #include "customers.h"
 
 #include "clock.h"
+#include "corelog.h"
 #include "database.h"
 #include "idgenerator.h"
-#include "logging.h"
 #include "outbox.h"
 #include "topics.h"
 #include "writetransaction.h"

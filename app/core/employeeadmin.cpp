@@ -1,9 +1,9 @@
 #include "employeeadmin.h"
 
 #include "clock.h"
+#include "corelog.h"
 #include "database.h"
 #include "idgenerator.h"
-#include "logging.h"
 #include "outbox.h"
 #include "pinhasher.h"
 #include "topics.h"

@@ -1,9 +1,10 @@
 #include "employeesession.h"
 
 #include "clock.h"
+#include "corelog.h"
 #include "database.h"
-#include "logging.h"
 #include "pinhasher.h"
+#include "storagelog.h"
 #include "writetransaction.h"
 
 #include <QLocale>

@@ -2,11 +2,11 @@
 
 #include "catalogstore.h"
 #include "clock.h"
+#include "corelog.h"
 #include "database.h"
 #include "employeestore.h"
 #include "idgenerator.h"
 #include "inventorystore.h"
-#include "logging.h"
 #include "writetransaction.h"
 
 #include <QJsonArray>

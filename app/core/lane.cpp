@@ -1,9 +1,10 @@
 #include "lane.h"
 
 #include "clock.h"
+#include "corelog.h"
 #include "hlcpersistence.h"
 #include "idgenerator.h"
-#include "logging.h"
+#include "synclog.h"
 #include "writetransaction.h"
 
 #include <QFile>

@@ -2,11 +2,12 @@
 
 #include "cart.h"
 #include "clock.h"
+#include "corelog.h"
 #include "database.h"
 #include "employeestore.h"
 #include "hlc.h"
 #include "idgenerator.h"
-#include "logging.h"
+#include "storagelog.h"
 #include "topics.h"
 #include "transactionpayload.h"
 #include "writetransaction.h"

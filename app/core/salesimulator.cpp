@@ -1,8 +1,8 @@
 #include "salesimulator.h"
 
 #include "cart.h"
+#include "corelog.h"
 #include "lane.h"
-#include "logging.h"
 
 #include <QTextStream>
 
