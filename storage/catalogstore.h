@@ -9,7 +9,6 @@
 #include <optional>
 
 class Database;
-class QSqlQuery;
 
 struct Category
 {
@@ -59,7 +58,5 @@ public:
     [[nodiscard]] Result<qint64> productCount();
 
 private:
-    Result<std::optional<Product>> one(const QString &where, const QString &value);
-    Result<QList<Product>> many(QSqlQuery &query);
     Database &m_db;
 };

@@ -17,6 +17,73 @@ QString nextConnectionName()
     static QAtomicInteger<quint64> counter;
     return QStringLiteral("lane-db-%1").arg(counter.fetchAndAddRelaxed(1));
 }
+
+struct FinalizeStatement
+{
+    void operator()(sqlite3_stmt *stmt) const { sqlite3_finalize(stmt); }
+};
+
+// Runs SQL its caller composed (DDL, pragmas, a test's query) once, without caching it: one
+// statement, as QSqlQuery::exec took. readFirstRow(stmt) sees the first row if there is one;
+// toEnd steps through the rest (exec), else the statement ends after the first row (scalar).
+template <typename Read>
+Status runOnce(sqlite3 *db, const QString &sql, bool toEnd, Read readFirstRow)
+{
+    const auto fail = [&sql](const QString &why) {
+        return Status::failure(QStringLiteral("SQL failed [%1]: %2").arg(sql, why));
+    };
+    if (!db)
+        return fail(QStringLiteral("database is not open"));
+    const QByteArray utf8 = sql.toUtf8();
+    sqlite3_stmt *prepared = nullptr;
+    const char *tail = nullptr;
+    int rc = sqlite3_prepare_v2(db, utf8.constData(), int(utf8.size()), &prepared, &tail);
+    const std::unique_ptr<sqlite3_stmt, FinalizeStatement> stmt(prepared);
+    if (rc != SQLITE_OK)
+        return fail(QString::fromUtf8(sqlite3_errmsg(db)));
+    if (!stmt)
+        return fail(QStringLiteral("no statement"));
+    if (tail && !QByteArrayView(tail, utf8.constData() + utf8.size()).trimmed().isEmpty())
+        return fail(QStringLiteral("cannot execute multiple statements at a time"));
+    rc = sqlite3_step(stmt.get());
+    if (rc == SQLITE_ROW) {
+        readFirstRow(stmt.get());
+        if (toEnd) {
+            do {
+                rc = sqlite3_step(stmt.get());
+            } while (rc == SQLITE_ROW);
+        } else {
+            rc = SQLITE_DONE;
+        }
+    }
+    if (rc != SQLITE_DONE)
+        return fail(QStringLiteral("%1 (%2)").arg(QString::fromUtf8(sqlite3_errmsg(db)),
+                                                  QString::fromUtf8(sqlite3_errstr(rc))));
+    return {};
+}
+
+// A column as QSqlQuery::value() gave it (QSQLITE): integer → qint64, real → double, text →
+// QString, blob → QByteArray, NULL → a null QString variant.
+QVariant columnValue(sqlite3_stmt *stmt, int column)
+{
+    if (column >= sqlite3_column_count(stmt))
+        return QVariant();
+    switch (sqlite3_column_type(stmt, column)) {
+    case SQLITE_INTEGER:
+        return QVariant(qint64(sqlite3_column_int64(stmt, column)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(stmt, column));
+    case SQLITE_NULL:
+        return QVariant(QMetaType::fromType<QString>());
+    case SQLITE_BLOB:
+        return QVariant(QByteArray(static_cast<const char *>(sqlite3_column_blob(stmt, column)),
+                                   sqlite3_column_bytes(stmt, column)));
+    default:
+        return QVariant(
+            QString(reinterpret_cast<const QChar *>(sqlite3_column_text16(stmt, column)),
+                    sqlite3_column_bytes16(stmt, column) / qsizetype(sizeof(QChar))));
+    }
+}
 } // namespace
 
 Database::Database() = default;
@@ -169,11 +236,7 @@ Result<QSqlQuery *> Database::prepared(const QString &sql)
 
 Status Database::exec(const QString &sql)
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(sql))
-        return Status::failure(
-            QStringLiteral("SQL failed [%1]: %2").arg(sql, q.lastError().text()));
-    return {};
+    return runOnce(m_handle, sql, true, [](sqlite3_stmt *) {});
 }
 
 Result<SqlStatement *> Database::statement(const QString &sql)
@@ -229,13 +292,12 @@ Status Database::run(QSqlQuery &query)
 
 Result<QVariant> Database::scalar(const QString &sql)
 {
-    QSqlQuery q(m_db);
-    if (!q.exec(sql))
-        return Result<QVariant>::failure(
-            QStringLiteral("SQL failed [%1]: %2").arg(sql, q.lastError().text()));
-    if (!q.next())
-        return QVariant();
-    return q.value(0);
+    QVariant value; // no row: invalid
+    if (Status s = runOnce(m_handle, sql, false,
+                           [&value](sqlite3_stmt *stmt) { value = columnValue(stmt, 0); });
+        !s)
+        return Result<QVariant>::failure(s.error());
+    return value;
 }
 
 Result<qint64> Database::nextCounter(const QString &name)

@@ -3,9 +3,16 @@
 #include "database.h"
 #include "sqlstatement.h"
 
-#include <QVariant>
-
 #include <algorithm>
+
+namespace {
+// A product's stock and the time of its latest change, set outright (recompute, flushDeferred).
+const QString kSetStock = QStringLiteral(
+    "INSERT INTO inventory(product_id, current_stock, reserved_stock, last_updated, hlc_ms, "
+    "hlc_counter, hlc_terminal) VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6) "
+    "ON CONFLICT(product_id) DO UPDATE SET current_stock = ?2, last_updated = ?3, "
+    "hlc_ms = ?4, hlc_counter = ?5, hlc_terminal = ?6");
+} // namespace
 
 bool InventoryStore::isDeltaReason(const QString &reason)
 {
@@ -18,22 +25,13 @@ Result<std::optional<StockBaseline>> InventoryStore::baseline(const QString &pro
     using R = Result<std::optional<StockBaseline>>;
     if (Status s = flushIfDeferred(); !s)
         return R::failure(s.error());
-    auto q = m_db.statement(QStringLiteral("SELECT quantity, hlc_ms, hlc_counter, hlc_terminal, "
-                                           "reason FROM inventory_baselines WHERE product_id = ?"));
-    if (!q)
-        return R::failure(q.error());
-    SqlStatement &st = **q;
-    st.bind(1, productId);
-    std::optional<StockBaseline> b;
-    if (st.next()) {
-        b = StockBaseline{st.columnInt(0),
-                          {st.columnInt(1), st.columnInt(2), st.columnText(3)},
-                          st.columnText(4)};
-        st.finish();
-    } else if (!st.error().isEmpty()) {
-        return R::failure(st.error());
-    }
-    return b;
+    return m_db.row(
+        QStringLiteral("SELECT quantity, hlc_ms, hlc_counter, hlc_terminal, "
+                       "reason FROM inventory_baselines WHERE product_id = ?"),
+        [](const SqlRow &r) {
+            return StockBaseline{r.integer(0), {r.integer(1), r.integer(2), r.text(3)}, r.text(4)};
+        },
+        productId);
 }
 
 Result<AppliedChange> InventoryStore::applyDelta(const StockChange &change)
@@ -50,28 +48,21 @@ Result<AppliedChange> InventoryStore::applyDelta(const StockChange &change)
     if (effective) {
         // One statement: a product without an inventory row starts from zero; lastUpdated
         // becomes this change's time when it is the latest.
-        auto q = m_db.statement(QStringLiteral(
-            "INSERT INTO inventory(product_id, current_stock, reserved_stock, last_updated, "
-            "hlc_ms, hlc_counter, hlc_terminal) VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6) "
-            "ON CONFLICT(product_id) DO UPDATE SET current_stock = current_stock + ?2, "
-            "last_updated = iif((?4, ?5, ?6) > (hlc_ms, hlc_counter, hlc_terminal), ?3, "
-            "last_updated), "
-            "hlc_counter = iif((?4, ?5, ?6) > (hlc_ms, hlc_counter, hlc_terminal), ?5, "
-            "hlc_counter), "
-            "hlc_terminal = iif((?4, ?5, ?6) > (hlc_ms, hlc_counter, hlc_terminal), ?6, "
-            "hlc_terminal), "
-            "hlc_ms = iif((?4, ?5, ?6) > (hlc_ms, hlc_counter, hlc_terminal), ?4, hlc_ms) "
-            "RETURNING current_stock"));
-        if (!q)
-            return R::failure(q.error());
-        const QString iso = change.hlc.iso();
-        auto after = (*q)->bind(1, change.productId)
-                         .bind(2, change.delta)
-                         .bind(3, iso)
-                         .bind(4, change.hlc.ms)
-                         .bind(5, change.hlc.counter)
-                         .bind(6, change.hlc.terminal)
-                         .execReturningInt();
+        auto after = m_db.runReturningInt(
+            QStringLiteral(
+                "INSERT INTO inventory(product_id, current_stock, reserved_stock, last_updated, "
+                "hlc_ms, hlc_counter, hlc_terminal) VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6) "
+                "ON CONFLICT(product_id) DO UPDATE SET current_stock = current_stock + ?2, "
+                "last_updated = iif((?4, ?5, ?6) > (hlc_ms, hlc_counter, hlc_terminal), ?3, "
+                "last_updated), "
+                "hlc_counter = iif((?4, ?5, ?6) > (hlc_ms, hlc_counter, hlc_terminal), ?5, "
+                "hlc_counter), "
+                "hlc_terminal = iif((?4, ?5, ?6) > (hlc_ms, hlc_counter, hlc_terminal), ?6, "
+                "hlc_terminal), "
+                "hlc_ms = iif((?4, ?5, ?6) > (hlc_ms, hlc_counter, hlc_terminal), ?4, hlc_ms) "
+                "RETURNING current_stock"),
+            change.productId, change.delta, change.hlc.iso(), change.hlc.ms, change.hlc.counter,
+            change.hlc.terminal);
         if (!after)
             return R::failure(after.error());
         applied.after = *after;
@@ -138,23 +129,15 @@ Result<AppliedChange> InventoryStore::applyBaseline(const StockChange &change, q
             return R::failure(s.error());
         return applied;
     }
-    auto put = m_db.statement(QStringLiteral(
-        "INSERT INTO inventory_baselines(product_id, quantity, hlc_ms, hlc_counter, hlc_terminal, "
-        "reason, message_id, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-        "ON CONFLICT(product_id) DO UPDATE SET quantity = ?2, hlc_ms = ?3, hlc_counter = ?4, "
-        "hlc_terminal = ?5, reason = ?6, message_id = ?7, recorded_at = ?8"));
-    if (!put)
-        return R::failure(put.error());
-    if (Status s = (*put)
-                       ->bind(1, change.productId)
-                       .bind(2, quantity)
-                       .bind(3, change.hlc.ms)
-                       .bind(4, change.hlc.counter)
-                       .bind(5, change.hlc.terminal)
-                       .bind(6, change.reason)
-                       .bindOptional(7, change.messageId)
-                       .bind(8, change.at)
-                       .exec();
+    if (Status s = m_db.run(
+            QStringLiteral(
+                "INSERT INTO inventory_baselines(product_id, quantity, hlc_ms, hlc_counter, "
+                "hlc_terminal, reason, message_id, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                "?7, ?8) ON CONFLICT(product_id) DO UPDATE SET quantity = ?2, hlc_ms = ?3, "
+                "hlc_counter = ?4, hlc_terminal = ?5, reason = ?6, message_id = ?7, "
+                "recorded_at = ?8"),
+            change.productId, quantity, change.hlc.ms, change.hlc.counter, change.hlc.terminal,
+            change.reason, SqlOptional{change.messageId}, change.at);
         !s)
         return R::failure(s.error());
 
@@ -175,40 +158,25 @@ Result<qint64> InventoryStore::recompute(const QString &productId, std::optional
     using R = Result<qint64>;
     // The deltas after the baseline (every delta without one): their sum, and the latest of
     // their times.
-    auto after = m_db.statement(QStringLiteral(
-        "SELECT delta, hlc_ms, hlc_counter, terminal_id FROM inventory_changes "
-        "WHERE product_id = ?1 AND is_delta = 1 AND (hlc_ms, hlc_counter, terminal_id) > "
-        "(?2, ?3, ?4)"));
-    if (!after)
-        return R::failure(after.error());
-    SqlStatement &st = **after;
-    st.bind(1, productId).bind(2, from.ms).bind(3, from.counter).bind(4, from.terminal);
     qint64 stock = quantity.value_or(0);
     HlcTime latest = from;
-    while (st.next()) {
-        stock += st.columnInt(0);
-        const HlcTime t{st.columnInt(1), st.columnInt(2), st.columnText(3)};
-        if (t > latest)
-            latest = t;
-    }
-    if (!st.error().isEmpty())
-        return R::failure(st.error());
+    if (Status s = m_db.forEach(
+            QStringLiteral(
+                "SELECT delta, hlc_ms, hlc_counter, terminal_id FROM inventory_changes "
+                "WHERE product_id = ?1 AND is_delta = 1 AND (hlc_ms, hlc_counter, terminal_id) > "
+                "(?2, ?3, ?4)"),
+            [&](const SqlRow &r) {
+                stock += r.integer(0);
+                const HlcTime t{r.integer(1), r.integer(2), r.text(3)};
+                if (t > latest)
+                    latest = t;
+            },
+            productId, from.ms, from.counter, from.terminal);
+        !s)
+        return R::failure(s.error());
 
-    auto set = m_db.statement(QStringLiteral(
-        "INSERT INTO inventory(product_id, current_stock, reserved_stock, last_updated, hlc_ms, "
-        "hlc_counter, hlc_terminal) VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6) "
-        "ON CONFLICT(product_id) DO UPDATE SET current_stock = ?2, last_updated = ?3, "
-        "hlc_ms = ?4, hlc_counter = ?5, hlc_terminal = ?6"));
-    if (!set)
-        return R::failure(set.error());
-    if (Status s = (*set)
-                       ->bind(1, productId)
-                       .bind(2, stock)
-                       .bind(3, latest.iso())
-                       .bind(4, latest.ms)
-                       .bind(5, latest.counter)
-                       .bind(6, latest.terminal)
-                       .exec();
+    if (Status s = m_db.run(kSetStock, productId, stock, latest.iso(), latest.ms, latest.counter,
+                            latest.terminal);
         !s)
         return R::failure(s.error());
     return stock;
@@ -218,34 +186,25 @@ Status InventoryStore::restamp(const QString &messageId, const HlcTime &to)
 {
     if (Status s = flushIfDeferred(); !s)
         return s;
-    QStringList products;
-    {
-        auto q = m_db.statement(QStringLiteral(
-            "SELECT DISTINCT product_id FROM inventory_changes WHERE message_id = ?"));
-        if (!q)
-            return Status::failure(q.error());
-        (*q)->bind(1, messageId);
-        while ((*q)->next())
-            products.append((*q)->columnText(0));
-        if (!(*q)->error().isEmpty())
-            return Status::failure((*q)->error());
-    }
-    if (products.isEmpty())
+    auto products = m_db.rows(
+        QStringLiteral("SELECT DISTINCT product_id FROM inventory_changes WHERE message_id = ?"),
+        [](const SqlRow &r) { return r.text(0); }, messageId);
+    if (!products)
+        return Status::failure(products.error());
+    if (products->isEmpty())
         return {};
-    for (const char *sql : {"UPDATE inventory_changes SET hlc_ms = ?2, hlc_counter = ?3 WHERE "
-                            "message_id = ?1",
-                            "UPDATE inventory_baselines SET hlc_ms = ?2, hlc_counter = ?3, "
-                            "hlc_terminal = ?4 WHERE message_id = ?1"}) {
-        auto q = m_db.statement(QString::fromLatin1(sql));
-        if (!q)
-            return Status::failure(q.error());
-        (*q)->bind(1, messageId).bind(2, to.ms).bind(3, to.counter);
-        if (QByteArray(sql).contains("?4"))
-            (*q)->bind(4, to.terminal);
-        if (Status s = (*q)->exec(); !s)
-            return s;
-    }
-    for (const QString &product : std::as_const(products)) {
+    if (Status s = m_db.run(QStringLiteral("UPDATE inventory_changes SET hlc_ms = ?2, "
+                                           "hlc_counter = ?3 WHERE message_id = ?1"),
+                            messageId, to.ms, to.counter);
+        !s)
+        return s;
+    if (Status s = m_db.run(QStringLiteral("UPDATE inventory_baselines SET hlc_ms = ?2, "
+                                           "hlc_counter = ?3, hlc_terminal = ?4 WHERE "
+                                           "message_id = ?1"),
+                            messageId, to.ms, to.counter, to.terminal);
+        !s)
+        return s;
+    for (const QString &product : std::as_const(*products)) {
         auto base = baseline(product);
         if (!base)
             return Status::failure(base.error());
@@ -266,18 +225,11 @@ Status InventoryStore::audit(const StockChange &change, const AppliedChange &app
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!q)
         return Status::failure(q.error());
-    SqlStatement &st = **q;
-    st.bind(1, change.productId)
-        .bind(2, change.delta)
-        .bind(3, change.reason)
-        .bind(4, applied.before)
-        .bind(5, applied.after)
-        .bindOptional(6, change.employeeId)
-        .bind(7, isDelta ? change.hlc.terminal : change.terminalId)
-        .bindOptional(8, change.messageId)
-        .bind(9, change.at)
-        .bind(10, change.hlc.ms)
-        .bind(11, change.hlc.counter);
+    // Every sale writes these rows: the statement directly, seq bound apart (NULL when 0).
+    SqlStatement &st = (*q)->bindAll(
+        change.productId, change.delta, change.reason, applied.before, applied.after,
+        SqlOptional{change.employeeId}, isDelta ? change.hlc.terminal : change.terminalId,
+        SqlOptional{change.messageId}, change.at, change.hlc.ms, change.hlc.counter);
     if (change.seq > 0)
         st.bind(12, change.seq);
     else
@@ -290,13 +242,10 @@ const QString kLevelColumns = QStringLiteral(
     "SELECT product_id, current_stock, reserved_stock, last_updated, hlc_ms, hlc_counter, "
     "hlc_terminal FROM inventory");
 
-StockLevel readLevel(const SqlStatement &st)
+StockLevel readLevel(const SqlRow &r)
 {
-    return StockLevel{st.columnText(0),
-                      st.columnInt(1),
-                      st.columnInt(2),
-                      st.columnText(3),
-                      {st.columnInt(4), st.columnInt(5), st.columnText(6)}};
+    return StockLevel{
+        r.text(0), r.integer(1), r.integer(2), r.text(3), {r.integer(4), r.integer(5), r.text(6)}};
 }
 } // namespace
 
@@ -305,36 +254,16 @@ Result<std::optional<StockLevel>> InventoryStore::level(const QString &productId
     using R = Result<std::optional<StockLevel>>;
     if (Status s = flushIfDeferred(); !s)
         return R::failure(s.error());
-    auto q = m_db.statement(kLevelColumns + QStringLiteral(" WHERE product_id = ?"));
-    if (!q)
-        return R::failure(q.error());
-    SqlStatement &st = **q;
-    st.bind(1, productId);
-    std::optional<StockLevel> result;
-    if (st.next()) {
-        result = readLevel(st);
-        st.finish();
-    } else if (!st.error().isEmpty()) {
-        return R::failure(st.error());
-    }
-    return result;
+    static const QString sql = kLevelColumns + QStringLiteral(" WHERE product_id = ?");
+    return m_db.row(sql, readLevel, productId);
 }
 
 Result<QList<StockLevel>> InventoryStore::all()
 {
-    using R = Result<QList<StockLevel>>;
     if (Status s = flushIfDeferred(); !s)
-        return R::failure(s.error());
-    auto q = m_db.statement(kLevelColumns + QStringLiteral(" ORDER BY product_id"));
-    if (!q)
-        return R::failure(q.error());
-    SqlStatement &st = **q;
-    QList<StockLevel> levels;
-    while (st.next())
-        levels.append(readLevel(st));
-    if (!st.error().isEmpty())
-        return R::failure(st.error());
-    return levels;
+        return Result<QList<StockLevel>>::failure(s.error());
+    static const QString sql = kLevelColumns + QStringLiteral(" ORDER BY product_id");
+    return m_db.rows(sql, readLevel);
 }
 
 void InventoryStore::setDeferred(bool deferred)
@@ -359,34 +288,29 @@ Result<InventoryStore::Kept *> InventoryStore::kept(const QString &productId)
     if (it != m_kept.end())
         return &it.value();
     Kept k;
-    auto row = m_db.statement(QStringLiteral(
-        "SELECT current_stock, hlc_ms, hlc_counter, hlc_terminal, last_updated FROM inventory "
-        "WHERE product_id = ?"));
-    if (!row)
-        return R::failure(row.error());
-    SqlStatement &st = **row;
-    st.bind(1, productId);
-    if (st.next()) {
-        k.hasRow = true;
-        k.stock = st.columnInt(0);
-        k.updated = {st.columnInt(1), st.columnInt(2), st.columnText(3)};
-        k.lastUpdated = st.columnText(4);
-        st.finish();
-    } else if (!st.error().isEmpty()) {
-        return R::failure(st.error());
-    }
-    auto base = m_db.statement(QStringLiteral(
-        "SELECT hlc_ms, hlc_counter, hlc_terminal FROM inventory_baselines WHERE product_id = ?"));
+    if (Status s = m_db.forEach(
+            QStringLiteral("SELECT current_stock, hlc_ms, hlc_counter, hlc_terminal, last_updated "
+                           "FROM inventory WHERE product_id = ?"),
+            [&k](const SqlRow &r) {
+                k.hasRow = true;
+                k.stock = r.integer(0);
+                k.updated = {r.integer(1), r.integer(2), r.text(3)};
+                k.lastUpdated = r.text(4);
+                return false;
+            },
+            productId);
+        !s)
+        return R::failure(s.error());
+    auto base = m_db.row(
+        QStringLiteral("SELECT hlc_ms, hlc_counter, hlc_terminal FROM "
+                       "inventory_baselines WHERE product_id = ?"),
+        [](const SqlRow &r) {
+            return HlcTime{r.integer(0), r.integer(1), r.text(2)};
+        },
+        productId);
     if (!base)
         return R::failure(base.error());
-    SqlStatement &b = **base;
-    b.bind(1, productId);
-    if (b.next()) {
-        k.baseline = HlcTime{b.columnInt(0), b.columnInt(1), b.columnText(2)};
-        b.finish();
-    } else if (!b.error().isEmpty()) {
-        return R::failure(b.error());
-    }
+    k.baseline = std::move(*base);
     return &m_kept.insert(productId, std::move(k)).value();
 }
 
@@ -425,11 +349,7 @@ Result<AppliedChange> InventoryStore::applyDeltaDeferred(const StockChange &chan
 
 Status InventoryStore::flushDeferred()
 {
-    auto q = m_db.statement(QStringLiteral(
-        "INSERT INTO inventory(product_id, current_stock, reserved_stock, last_updated, hlc_ms, "
-        "hlc_counter, hlc_terminal) VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6) "
-        "ON CONFLICT(product_id) DO UPDATE SET current_stock = ?2, last_updated = ?3, "
-        "hlc_ms = ?4, hlc_counter = ?5, hlc_terminal = ?6"));
+    auto q = m_db.statement(kSetStock);
     if (!q)
         return Status::failure(q.error());
     for (auto it = m_kept.cbegin(); it != m_kept.cend(); ++it) {
@@ -437,12 +357,8 @@ Status InventoryStore::flushDeferred()
         if (!p.dirty)
             continue;
         const QString lastUpdated = p.later ? p.updated.iso() : p.lastUpdated;
-        if (Status s = (*q)->bind(1, it.key())
-                           .bind(2, p.stock)
-                           .bind(3, lastUpdated)
-                           .bind(4, p.updated.ms)
-                           .bind(5, p.updated.counter)
-                           .bind(6, p.updated.terminal)
+        if (Status s = (*q)->bindAll(it.key(), p.stock, lastUpdated, p.updated.ms,
+                                     p.updated.counter, p.updated.terminal)
                            .exec();
             !s)
             return s;

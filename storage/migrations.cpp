@@ -5,7 +5,6 @@
 #include "writetransaction.h"
 
 #include <QRegularExpression>
-#include <QVariant>
 
 namespace {
 QStringList v1Catalog()
@@ -355,18 +354,18 @@ Status checksWithoutInLists(Database &db)
     // first tried on a temporary table so that a mistake can only fail the migration.
     static const QRegularExpression inList(
         QStringLiteral(R"(CHECK\s*\((\w+)\s+IN\s*\(([^()]*)\)\))"));
-    auto version = db.scalar(QStringLiteral("PRAGMA schema_version"));
+    auto version = db.integer(QStringLiteral("PRAGMA schema_version"));
     if (!version)
         return Status::failure(version.error());
     QList<std::pair<QString, QString>> changed; // table, new definition
     for (const QString &table : {QStringLiteral("inventory_changes"),
                                  QStringLiteral("transactions"), QStringLiteral("outbox")}) {
-        auto sql = db.scalar(
-            QStringLiteral("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = '%1'")
-                .arg(table));
+        auto sql = db.text(
+            QStringLiteral("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?"),
+            table);
         if (!sql)
             return Status::failure(sql.error());
-        const QString before = sql->toString();
+        const QString before = sql->value_or(QString());
         QString after;
         qsizetype from = 0;
         for (auto it = inList.globalMatch(before); it.hasNext();) {
@@ -406,14 +405,9 @@ Status checksWithoutInLists(Database &db)
     if (Status s = db.exec(QStringLiteral("PRAGMA writable_schema=ON")); !s)
         return s;
     for (const auto &[table, definition] : std::as_const(changed)) {
-        auto q = db.prepared(
-            QStringLiteral("UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?"));
-        if (!q)
-            return Status::failure(q.error());
-        (*q)->bindValue(0, definition);
-        (*q)->bindValue(1, table);
-        const Status s = Database::run(**q);
-        (*q)->finish();
+        const Status s = db.run(
+            QStringLiteral("UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = ?"),
+            definition, table);
         if (!s) {
             (void)db.exec(QStringLiteral("PRAGMA writable_schema=OFF"));
             return s;
@@ -421,7 +415,7 @@ Status checksWithoutInLists(Database &db)
     }
     // Every connection reads the schema again.
     if (Status s =
-            db.exec(QStringLiteral("PRAGMA schema_version=%1").arg(version->toLongLong() + 1));
+            db.exec(QStringLiteral("PRAGMA schema_version=%1").arg(version->value_or(0) + 1));
         !s)
         return s;
     return db.exec(QStringLiteral("PRAGMA writable_schema=OFF"));

@@ -3,37 +3,21 @@
 #include "database.h"
 #include "sqlstatement.h"
 
-#include <QSqlQuery>
-#include <QVariant>
-
 Status SaleStore::insert(const SaleRecord &sale)
 {
-    auto tx = m_db.statement(QStringLiteral(
-        "INSERT INTO transactions(id, receipt_number, terminal_id, employee_id, customer_id, "
-        "subtotal_cents, discount_cents, tax_cents, total_cents, paid_cents, change_cents, status, "
-        "message_id, created_at, return_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    if (!tx)
-        return Status::failure(tx.error());
-    Status s = (*tx)
-                   ->bind(1, sale.id)
-                   .bind(2, sale.receiptNumber)
-                   .bind(3, sale.terminalId)
-                   .bind(4, sale.employeeId)
-                   .bindOptional(5, sale.customerId)
-                   .bind(6, sale.subtotalCents)
-                   .bind(7, sale.discountCents)
-                   .bind(8, sale.taxCents)
-                   .bind(9, sale.totalCents)
-                   .bind(10, sale.paidCents)
-                   .bind(11, sale.changeCents)
-                   .bind(12, sale.status)
-                   .bindOptional(13, sale.messageId)
-                   .bind(14, sale.createdAt)
-                   .bindOptional(15, sale.returnOf)
-                   .exec();
-    if (!s)
+    if (Status s = m_db.run(
+            QStringLiteral("INSERT INTO transactions(id, receipt_number, terminal_id, employee_id, "
+                           "customer_id, subtotal_cents, discount_cents, tax_cents, total_cents, "
+                           "paid_cents, change_cents, status, message_id, created_at, return_of) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            sale.id, sale.receiptNumber, sale.terminalId, sale.employeeId,
+            SqlOptional{sale.customerId}, sale.subtotalCents, sale.discountCents, sale.taxCents,
+            sale.totalCents, sale.paidCents, sale.changeCents, sale.status,
+            SqlOptional{sale.messageId}, sale.createdAt, SqlOptional{sale.returnOf});
+        !s)
         return s;
 
+    // Each statement looked up once per sale, not once per line.
     auto lq = m_db.statement(QStringLiteral(
         "INSERT INTO transaction_lines(transaction_id, line_no, product_id, sku, name, quantity, "
         "unit_price_cents, discount_cents, tax_rate_bp, tax_cents, total_cents, approved_by) "
@@ -41,21 +25,13 @@ Status SaleStore::insert(const SaleRecord &sale)
     if (!lq)
         return Status::failure(lq.error());
     for (const SaleLine &line : sale.lines) {
-        s = (*lq)
-                ->bind(1, sale.id)
-                .bind(2, line.lineNo)
-                .bind(3, line.productId)
-                .bind(4, line.sku)
-                .bind(5, line.name)
-                .bind(6, line.quantity)
-                .bind(7, line.unitPriceCents)
-                .bind(8, line.discountCents)
-                .bind(9, line.taxRateBp)
-                .bind(10, line.taxCents)
-                .bind(11, line.totalCents)
-                .bindOptional(12, line.approvedBy)
-                .exec();
-        if (!s)
+        if (Status s = (*lq)
+                           ->bindAll(sale.id, line.lineNo, line.productId, line.sku, line.name,
+                                     line.quantity, line.unitPriceCents, line.discountCents,
+                                     line.taxRateBp, line.taxCents, line.totalCents,
+                                     SqlOptional{line.approvedBy})
+                           .exec();
+            !s)
             return s;
     }
 
@@ -65,15 +41,12 @@ Status SaleStore::insert(const SaleRecord &sale)
     if (!pq)
         return Status::failure(pq.error());
     for (const SalePayment &payment : sale.payments) {
-        s = (*pq)
-                ->bind(1, sale.id)
-                .bind(2, payment.paymentNo)
-                .bind(3, payment.method)
-                .bind(4, payment.amountCents)
-                .bind(5, payment.tenderedCents)
-                .bind(6, payment.changeCents)
-                .exec();
-        if (!s)
+        if (Status s =
+                (*pq)
+                    ->bindAll(sale.id, payment.paymentNo, payment.method, payment.amountCents,
+                              payment.tenderedCents, payment.changeCents)
+                    .exec();
+            !s)
             return s;
     }
     return {};
@@ -82,123 +55,111 @@ Status SaleStore::insert(const SaleRecord &sale)
 Result<std::optional<SaleRecord>> SaleStore::byId(const QString &id)
 {
     using R = Result<std::optional<SaleRecord>>;
-    auto tq = m_db.prepared(QStringLiteral(
-        "SELECT id, receipt_number, terminal_id, employee_id, customer_id, subtotal_cents, "
-        "discount_cents, tax_cents, total_cents, paid_cents, change_cents, status, message_id, "
-        "created_at, COALESCE(return_of, '') FROM transactions WHERE id = ?"));
-    if (!tq)
-        return R::failure(tq.error());
-    QSqlQuery &t = **tq;
-    t.bindValue(0, id);
-    if (Status s = Database::run(t); !s)
-        return R::failure(s.error());
-    if (!t.next()) {
-        t.finish();
+    auto found = m_db.row(
+        QStringLiteral(
+            "SELECT id, receipt_number, terminal_id, employee_id, customer_id, subtotal_cents, "
+            "discount_cents, tax_cents, total_cents, paid_cents, change_cents, status, message_id, "
+            "created_at, COALESCE(return_of, '') FROM transactions WHERE id = ?"),
+        [](const SqlRow &r) {
+            SaleRecord sale;
+            sale.id = r.text(0);
+            sale.receiptNumber = r.text(1);
+            sale.terminalId = r.text(2);
+            sale.employeeId = r.text(3);
+            sale.customerId = r.text(4);
+            sale.subtotalCents = r.integer(5);
+            sale.discountCents = r.integer(6);
+            sale.taxCents = r.integer(7);
+            sale.totalCents = r.integer(8);
+            sale.paidCents = r.integer(9);
+            sale.changeCents = r.integer(10);
+            sale.status = r.text(11);
+            sale.messageId = r.text(12);
+            sale.createdAt = r.text(13);
+            sale.returnOf = r.text(14);
+            return sale;
+        },
+        id);
+    if (!found)
+        return R::failure(found.error());
+    if (!found->has_value())
         return std::optional<SaleRecord>();
-    }
-    SaleRecord sale;
-    sale.id = t.value(0).toString();
-    sale.receiptNumber = t.value(1).toString();
-    sale.terminalId = t.value(2).toString();
-    sale.employeeId = t.value(3).toString();
-    sale.customerId = t.value(4).toString();
-    sale.subtotalCents = t.value(5).toLongLong();
-    sale.discountCents = t.value(6).toLongLong();
-    sale.taxCents = t.value(7).toLongLong();
-    sale.totalCents = t.value(8).toLongLong();
-    sale.paidCents = t.value(9).toLongLong();
-    sale.changeCents = t.value(10).toLongLong();
-    sale.status = t.value(11).toString();
-    sale.messageId = t.value(12).toString();
-    sale.createdAt = t.value(13).toString();
-    sale.returnOf = t.value(14).toString();
-    t.finish();
+    SaleRecord &sale = found->value();
 
-    auto lq = m_db.prepared(QStringLiteral(
-        "SELECT line_no, product_id, sku, name, quantity, unit_price_cents, discount_cents, "
-        "tax_rate_bp, tax_cents, total_cents, COALESCE(approved_by, '') FROM transaction_lines "
-        "WHERE transaction_id = ? ORDER BY line_no"));
-    if (!lq)
-        return R::failure(lq.error());
-    QSqlQuery &l = **lq;
-    l.bindValue(0, id);
-    if (Status s = Database::run(l); !s)
-        return R::failure(s.error());
-    while (l.next()) {
-        SaleLine line;
-        line.lineNo = l.value(0).toInt();
-        line.productId = l.value(1).toString();
-        line.sku = l.value(2).toString();
-        line.name = l.value(3).toString();
-        line.quantity = l.value(4).toInt();
-        line.unitPriceCents = l.value(5).toLongLong();
-        line.discountCents = l.value(6).toLongLong();
-        line.taxRateBp = l.value(7).toInt();
-        line.taxCents = l.value(8).toLongLong();
-        line.totalCents = l.value(9).toLongLong();
-        line.approvedBy = l.value(10).toString();
-        sale.lines.append(line);
-    }
-    l.finish();
+    auto lines = m_db.rows(
+        QStringLiteral(
+            "SELECT line_no, product_id, sku, name, quantity, unit_price_cents, discount_cents, "
+            "tax_rate_bp, tax_cents, total_cents, COALESCE(approved_by, '') FROM transaction_lines "
+            "WHERE transaction_id = ? ORDER BY line_no"),
+        [](const SqlRow &r) {
+            SaleLine line;
+            line.lineNo = int(r.integer(0));
+            line.productId = r.text(1);
+            line.sku = r.text(2);
+            line.name = r.text(3);
+            line.quantity = int(r.integer(4));
+            line.unitPriceCents = r.integer(5);
+            line.discountCents = r.integer(6);
+            line.taxRateBp = int(r.integer(7));
+            line.taxCents = r.integer(8);
+            line.totalCents = r.integer(9);
+            line.approvedBy = r.text(10);
+            return line;
+        },
+        id);
+    if (!lines)
+        return R::failure(lines.error());
+    sale.lines = std::move(*lines);
 
-    auto pq = m_db.prepared(QStringLiteral(
-        "SELECT payment_no, method, amount_cents, tendered_cents, change_cents FROM payments "
-        "WHERE transaction_id = ? ORDER BY payment_no"));
-    if (!pq)
-        return R::failure(pq.error());
-    QSqlQuery &p = **pq;
-    p.bindValue(0, id);
-    if (Status s = Database::run(p); !s)
-        return R::failure(s.error());
-    while (p.next()) {
-        SalePayment payment;
-        payment.paymentNo = p.value(0).toInt();
-        payment.method = p.value(1).toString();
-        payment.amountCents = p.value(2).toLongLong();
-        payment.tenderedCents = p.value(3).toLongLong();
-        payment.changeCents = p.value(4).toLongLong();
-        sale.payments.append(payment);
-    }
-    p.finish();
-    return std::optional<SaleRecord>(std::move(sale));
+    auto payments = m_db.rows(
+        QStringLiteral("SELECT payment_no, method, amount_cents, tendered_cents, change_cents "
+                       "FROM payments WHERE transaction_id = ? ORDER BY payment_no"),
+        [](const SqlRow &r) {
+            SalePayment payment;
+            payment.paymentNo = int(r.integer(0));
+            payment.method = r.text(1);
+            payment.amountCents = r.integer(2);
+            payment.tenderedCents = r.integer(3);
+            payment.changeCents = r.integer(4);
+            return payment;
+        },
+        id);
+    if (!payments)
+        return R::failure(payments.error());
+    sale.payments = std::move(*payments);
+    return std::move(*found);
 }
 
 Result<qint64> SaleStore::count()
 {
-    auto v = m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions"));
-    if (!v)
-        return Result<qint64>::failure(v.error());
-    return v->toLongLong();
+    auto n = m_db.integer(QStringLiteral("SELECT COUNT(*) FROM transactions"));
+    if (!n)
+        return Result<qint64>::failure(n.error());
+    return n->value_or(0);
 }
 
 Result<std::optional<SaleRecord>> SaleStore::byReceipt(const QString &receiptNumber)
 {
     using R = Result<std::optional<SaleRecord>>;
-    auto q = m_db.statement(QStringLiteral("SELECT id FROM transactions WHERE receipt_number = ? "
-                                           "AND status = 'completed'"));
-    if (!q)
-        return R::failure(q.error());
-    (*q)->bind(1, receiptNumber);
-    if (!(*q)->next())
-        return (*q)->error().isEmpty() ? R(std::optional<SaleRecord>()) : R::failure((*q)->error());
-    const QString id = (*q)->columnText(0);
-    (*q)->finish();
-    return byId(id);
+    auto id = m_db.text(QStringLiteral("SELECT id FROM transactions WHERE receipt_number = ? "
+                                       "AND status = 'completed'"),
+                        receiptNumber);
+    if (!id)
+        return R::failure(id.error());
+    if (!id->has_value())
+        return std::optional<SaleRecord>();
+    return byId(id->value());
 }
 
 Result<QHash<QString, qint64>> SaleStore::returnedUnits(const QString &saleId)
 {
-    using R = Result<QHash<QString, qint64>>;
-    auto q = m_db.statement(QStringLiteral(
-        "SELECT l.product_id, -SUM(l.quantity) FROM transactions t JOIN transaction_lines l ON "
-        "l.transaction_id = t.id WHERE t.return_of = ? GROUP BY l.product_id"));
-    if (!q)
-        return R::failure(q.error());
-    (*q)->bind(1, saleId);
     QHash<QString, qint64> out;
-    while ((*q)->next())
-        out.insert((*q)->columnText(0), (*q)->columnInt(1));
-    if (!(*q)->error().isEmpty())
-        return R::failure((*q)->error());
+    if (Status s = m_db.forEach(
+            QStringLiteral("SELECT l.product_id, -SUM(l.quantity) FROM transactions t JOIN "
+                           "transaction_lines l ON l.transaction_id = t.id WHERE t.return_of = ? "
+                           "GROUP BY l.product_id"),
+            [&](const SqlRow &r) { out.insert(r.text(0), r.integer(1)); }, saleId);
+        !s)
+        return Result<QHash<QString, qint64>>::failure(s.error());
     return out;
 }

@@ -318,6 +318,45 @@ private slots:
         QVERIFY2(bad.error().contains(QLatin1String("nope")), qPrintable(bad.error()));
     }
 
+    // scalar() and exec() run SQL their caller composed once, without caching it: scalar gives
+    // the first column as QSqlQuery::value() did, exec takes one statement only.
+    void scalarAndExecRunOnce()
+    {
+        TestLane t;
+        Database &db = t.db();
+        QVERIFY(db.exec(QStringLiteral("CREATE TABLE once_t(n INTEGER, s TEXT, r REAL, b BLOB)")));
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO once_t VALUES (%1, 'x\u00e9', 1.5, x'00ff')")
+                            .arg(qint64(1) << 40)));
+        const auto value = [&db](const char *column) {
+            auto v = db.scalar(QStringLiteral("SELECT %1 FROM once_t").arg(QLatin1String(column)));
+            return v ? *v : QVariant();
+        };
+        QCOMPARE(value("n").typeId(), int(QMetaType::LongLong));
+        QCOMPARE(value("n").toLongLong(), qint64(1) << 40);
+        QCOMPARE(value("s").typeId(), int(QMetaType::QString));
+        QCOMPARE(value("s").toString(), QString::fromUtf8("x\xc3\xa9"));
+        QCOMPARE(value("r").toDouble(), 1.5);
+        QCOMPARE(value("b").toByteArray(), QByteArray("\x00\xff", 2));
+        const QVariant null = value("NULL");
+        QVERIFY(null.isValid());
+        QVERIFY(null.isNull());
+        QVERIFY(null.toString().isEmpty());
+        auto none = db.scalar(QStringLiteral("SELECT n FROM once_t WHERE n < 0"));
+        QVERIFY(none);
+        QVERIFY(!none->isValid());
+        QCOMPARE(none->toInt(), 0);
+
+        auto bad = db.scalar(QStringLiteral("SELECT nope FROM once_t"));
+        QVERIFY(!bad);
+        QVERIFY2(bad.error().contains(QLatin1String("SELECT nope FROM once_t")),
+                 qPrintable(bad.error()));
+        const Status two = db.exec(QStringLiteral("DELETE FROM once_t; DELETE FROM once_t"));
+        QVERIFY(!two);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM once_t"))->toInt(), 1);
+        QVERIFY(db.exec(QStringLiteral("DELETE FROM once_t;  ")));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM once_t"))->toInt(), 0);
+    }
+
     // The background checkpointer really checkpoints (a connection that never read the file
     // does nothing), a quiet lane's WAL starts over, and a writer that never pauses still
     // keeps it bounded.
