@@ -198,7 +198,6 @@ void Database::close()
     m_checkpointer.reset(); // stops its thread before the file goes away
     m_native.clear();       // finalized before the connection closes
     m_handle = nullptr;
-    m_statements.clear();
     if (m_connectionName.isEmpty())
         return;
     if (m_db.isOpen())
@@ -218,20 +217,6 @@ int Database::schemaVersion()
 {
     auto v = scalar(QStringLiteral("PRAGMA user_version"));
     return v ? v->toInt() : -1;
-}
-
-Result<QSqlQuery *> Database::prepared(const QString &sql)
-{
-    auto it = m_statements.find(sql);
-    if (it != m_statements.end())
-        return it->second.get();
-    auto query = std::make_unique<QSqlQuery>(m_db);
-    if (!query->prepare(sql))
-        return Result<QSqlQuery *>::failure(
-            QStringLiteral("cannot prepare [%1]: %2").arg(sql, query->lastError().text()));
-    QSqlQuery *raw = query.get();
-    m_statements.emplace(sql, std::move(query));
-    return raw;
 }
 
 Status Database::exec(const QString &sql)
@@ -279,14 +264,6 @@ Status Database::relaxSync(bool relaxed)
         !s)
         return s;
     m_syncRelaxed = relaxed;
-    return {};
-}
-
-Status Database::run(QSqlQuery &query)
-{
-    if (!query.exec())
-        return Status::failure(
-            QStringLiteral("SQL failed [%1]: %2").arg(query.lastQuery(), query.lastError().text()));
     return {};
 }
 

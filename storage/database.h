@@ -6,7 +6,6 @@
 
 #include <QList>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 
@@ -50,9 +49,6 @@ public:
     const QString &path() const { return m_path; }
     int schemaVersion();
 
-    // A statement prepared once per connection and reused; bind and exec it, then finish() it
-    // when it was a SELECT. Returns nullptr-equivalent failure if the SQL does not prepare.
-    [[nodiscard]] Result<QSqlQuery *> prepared(const QString &sql);
     // The same statement through the native SQLite API on this connection (see SqlStatement),
     // for the statements every sale runs.
     [[nodiscard]] Result<SqlStatement *> statement(const QString &sql);
@@ -166,8 +162,6 @@ public:
     [[nodiscard]] Status exec(const QString &sql);
     // The same through the statement cache, for statements run on every write (BEGIN, COMMIT).
     [[nodiscard]] Status execPrepared(const QString &sql);
-    // Runs an already bound query, turning a failure into an error message naming the statement.
-    [[nodiscard]] static Status run(QSqlQuery &query);
     // A single integer or text value from a query without parameters.
     [[nodiscard]] Result<QVariant> scalar(const QString &sql);
 
@@ -195,12 +189,6 @@ public:
     [[nodiscard]] Result<QString> meta(const QString &key);
     [[nodiscard]] Status setMeta(const QString &key, const QString &value);
 
-    // SQL NULL for an empty string, for optional text columns.
-    static QVariant nullIfEmpty(const QString &s)
-    {
-        return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-    }
-
     static QString synchronousName(Synchronous s);
     static std::optional<Synchronous> parseSynchronous(const QString &name);
 
@@ -216,7 +204,6 @@ private:
     bool m_inTransaction = false;
     Synchronous m_synchronous = Synchronous::Full;
     bool m_syncRelaxed = false; // the connection runs NORMAL although FULL is configured
-    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     std::unordered_map<QString, std::unique_ptr<SqlStatement>> m_native;
     sqlite3 *m_handle = nullptr;
     std::vector<std::pair<const void *, std::function<void()>>> m_commitHooks;

@@ -2,7 +2,6 @@
 
 #include "database.h"
 
-#include <QSqlQuery>
 #include <QVariant>
 
 #include <algorithm>
@@ -36,76 +35,48 @@ const QString kRowColumns =
     QStringLiteral("SELECT id, topic, payload, status, retry_count, created_at, terminal_id, "
                    "peer_acked_at, cloud_acked_at, seq, priority, last_error FROM outbox ");
 
-OutboxRow readRow(const QSqlQuery &query)
+OutboxRow readRow(const SqlRow &q)
 {
     OutboxRow r;
-    r.id = query.value(0).toString();
-    r.topic = query.value(1).toString();
-    r.payload = query.value(2).toString().toUtf8();
-    r.status = query.value(3).toString();
-    r.retryCount = query.value(4).toInt();
-    r.createdAt = query.value(5).toString();
-    r.terminalId = query.value(6).toString();
-    r.peerAckedAt = query.value(7).toString();
-    r.cloudAckedAt = query.value(8).toString();
-    r.seq = query.value(9).toLongLong();
-    r.priority = query.value(10).toInt();
-    r.lastError = query.value(11).toString();
+    r.id = q.text(0);
+    r.topic = q.text(1);
+    r.payload = q.utf8(2);
+    r.status = q.text(3);
+    r.retryCount = int(q.integer(4));
+    r.createdAt = q.text(5);
+    r.terminalId = q.text(6);
+    r.peerAckedAt = q.text(7);
+    r.cloudAckedAt = q.text(8);
+    r.seq = q.integer(9);
+    r.priority = int(q.integer(10));
+    r.lastError = q.text(11);
     return r;
 }
 } // namespace
 
 Result<std::optional<OutboxRow>> OutboxStore::byId(const QString &id)
 {
-    using R = Result<std::optional<OutboxRow>>;
-    auto q = m_db.prepared(kRowColumns + QStringLiteral("WHERE id = ?"));
-    if (!q)
-        return R::failure(q.error());
-    QSqlQuery &query = **q;
-    query.bindValue(0, id);
-    if (Status s = Database::run(query); !s)
-        return R::failure(s.error());
-    std::optional<OutboxRow> row;
-    if (query.next())
-        row = readRow(query);
-    query.finish();
-    return row;
+    static const QString sql = kRowColumns + QStringLiteral("WHERE id = ?");
+    return m_db.row(sql, readRow, id);
 }
 
 Result<QList<OutboxRow>> OutboxStore::failed(int limit)
 {
-    using R = Result<QList<OutboxRow>>;
-    auto q = m_db.prepared(
-        kRowColumns + QStringLiteral("WHERE status = 'failed' ORDER BY created_at DESC LIMIT ?"));
-    if (!q)
-        return R::failure(q.error());
-    QSqlQuery &query = **q;
-    query.bindValue(0, std::clamp(limit, 1, 10000));
-    if (Status s = Database::run(query); !s)
-        return R::failure(s.error());
-    QList<OutboxRow> rows;
-    while (query.next())
-        rows.append(readRow(query));
-    query.finish();
-    return rows;
+    static const QString sql =
+        kRowColumns + QStringLiteral("WHERE status = 'failed' ORDER BY created_at DESC LIMIT ?");
+    return m_db.rows(sql, readRow, qint64(std::clamp(limit, 1, 10000)));
 }
 
 Result<QMap<QString, qint64>> OutboxStore::countByStatus()
 {
-    using R = Result<QMap<QString, qint64>>;
-    auto q = m_db.prepared(QStringLiteral("SELECT status, n FROM outbox_counts"));
-    if (!q)
-        return R::failure(q.error());
-    QSqlQuery &query = **q;
-    if (Status s = Database::run(query); !s)
-        return R::failure(s.error());
     QMap<QString, qint64> counts{{QStringLiteral("pending"), 0},
                                  {QStringLiteral("peer_ack"), 0},
                                  {QStringLiteral("cloud_ack"), 0},
                                  {QStringLiteral("failed"), 0}};
-    while (query.next())
-        counts[query.value(0).toString()] = query.value(1).toLongLong();
-    query.finish();
+    if (Status s = m_db.forEach(QStringLiteral("SELECT status, n FROM outbox_counts"),
+                                [&](const SqlRow &r) { counts[r.text(0)] = r.integer(1); });
+        !s)
+        return Result<QMap<QString, qint64>>::failure(s.error());
     return counts;
 }
 

@@ -3,6 +3,7 @@
 #include "testlane.h"
 
 #include <QFile>
+#include <QSqlQuery>
 #include <QTest>
 
 // The demo catalog and catalog import (JSON and CSV): all of a file or nothing of it.
