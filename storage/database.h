@@ -131,31 +131,15 @@ public:
     template <typename... Args>
     [[nodiscard]] Result<std::optional<qint64>> integer(const QString &sql, const Args &...args)
     {
-        using R = Result<std::optional<qint64>>;
-        auto r = row(
-            sql,
-            [](const SqlRow &x) {
-                return x.isNull(0) ? std::optional<qint64>() : std::optional<qint64>(x.integer(0));
-            },
-            args...);
-        if (!r)
-            return R::failure(r.error());
-        return r->value_or(std::nullopt);
+        return firstColumn(
+            sql, [](const SqlRow &x) { return x.integer(0); }, args...);
     }
     // The first row's first column as text (NULL or no row: nullopt).
     template <typename... Args>
     [[nodiscard]] Result<std::optional<QString>> text(const QString &sql, const Args &...args)
     {
-        using R = Result<std::optional<QString>>;
-        auto r = row(
-            sql,
-            [](const SqlRow &x) {
-                return x.isNull(0) ? std::optional<QString>() : std::optional<QString>(x.text(0));
-            },
-            args...);
-        if (!r)
-            return R::failure(r.error());
-        return r->value_or(std::nullopt);
+        return firstColumn(
+            sql, [](const SqlRow &x) { return x.text(0); }, args...);
     }
 
     // Executes a statement that needs no binding.
@@ -193,6 +177,23 @@ public:
     static std::optional<Synchronous> parseSynchronous(const QString &name);
 
 private:
+    template <typename Read, typename... Args>
+    auto firstColumn(const QString &sql, Read read, const Args &...args)
+        -> Result<std::optional<decltype(read(std::declval<const SqlRow &>()))>>
+    {
+        using T = decltype(read(std::declval<const SqlRow &>()));
+        using R = Result<std::optional<T>>;
+        auto r = row(
+            sql,
+            [&](const SqlRow &x) {
+                return x.isNull(0) ? std::optional<T>() : std::optional<T>(read(x));
+            },
+            args...);
+        if (!r)
+            return R::failure(r.error());
+        return r->value_or(std::nullopt);
+    }
+
     friend class WriteTransaction;
     // Sets the connection's synchronous mode to NORMAL (relaxed) or back to the configured one;
     // outside a transaction only (SQLite refuses it inside one).
