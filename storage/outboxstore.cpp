@@ -8,26 +8,13 @@
 
 Status OutboxStore::insert(const OutboxRow &row)
 {
-    auto q = m_db.statement(QStringLiteral(
+    static const QString sql = QStringLiteral(
         "INSERT INTO outbox(id, topic, payload, status, retry_count, created_at, terminal_id, "
         "peer_acked_at, cloud_acked_at, seq, priority, last_error) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    if (!q)
-        return Status::failure(q.error());
-    return (*q)
-        ->bind(1, row.id)
-        .bind(2, row.topic)
-        .bind(3, row.payload)
-        .bind(4, row.status)
-        .bind(5, row.retryCount)
-        .bind(6, row.createdAt)
-        .bind(7, row.terminalId)
-        .bindOptional(8, row.peerAckedAt)
-        .bindOptional(9, row.cloudAckedAt)
-        .bind(10, row.seq)
-        .bind(11, row.priority)
-        .bindOptional(12, row.lastError)
-        .exec();
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    return m_db.run(sql, row.id, row.topic, row.payload, row.status, row.retryCount, row.createdAt,
+                    row.terminalId, SqlOptional{row.peerAckedAt}, SqlOptional{row.cloudAckedAt},
+                    row.seq, row.priority, SqlOptional{row.lastError});
 }
 
 namespace {

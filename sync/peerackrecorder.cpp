@@ -56,7 +56,9 @@ void PeerAckRecorder::flush()
         p = std::max(p, a.seq);
     }
     for (auto it = progress.cbegin(); it != progress.cend(); ++it)
-        (void)m_log.recordPeerProgress(it.key().first, it.key().second, it.value());
+        if (Status s = m_log.recordPeerProgress(it.key().first, it.key().second, it.value()); !s)
+            qCWarning(lcPeer).noquote()
+                << "cannot record what" << it.key().first << "holds:" << s.error();
     if (Status s = tx.commit(); !s) {
         qCWarning(lcPeer) << "cannot record acks:" << s.error();
         m_timer.start();
@@ -71,10 +73,13 @@ void PeerAckRecorder::recordHolds(const QString &peer, const QString &peerLabel,
 {
     // Learnt again at every hello: no need to wait for the disk.
     WriteTransaction tx(m_db, WriteTransaction::Durability::Deferred);
-    if (!tx.isActive())
+    if (!tx.isActive()) {
+        qCWarning(lcPeer).noquote() << "cannot record what" << peer << "holds:" << tx.error();
         return;
+    }
     for (auto it = holds.cbegin(); it != holds.cend(); ++it)
-        (void)m_log.recordPeerProgress(peer, it.key(), it.value());
+        if (Status s = m_log.recordPeerProgress(peer, it.key(), it.value()); !s)
+            qCWarning(lcPeer).noquote() << "cannot record what" << peer << "holds:" << s.error();
     const qint64 held = holds.value(m_ownTerminal);
     auto marked = held > 0 ? m_log.markPeerAckedUpTo(held, m_clock.nowIso()) : Result<qint64>(0);
     if (marked && *marked > 0)

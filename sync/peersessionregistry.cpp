@@ -48,7 +48,9 @@ QString PeerSessionRegistry::keyOf(const PeerSession *session)
 bool PeerSessionRegistry::accept(PeerSession *session)
 {
     const QString peer = session->peerTerminal();
-    for (PeerSession *other : std::as_const(m_sessions)) {
+    // A copy: closing a session emits closed, and PeerSync removes it from m_sessions at once.
+    const auto sessions = m_sessions;
+    for (PeerSession *other : sessions) {
         if (other == session || other->state() != PeerSession::State::Ready ||
             other->peerTerminal() != peer)
             continue;

@@ -59,7 +59,8 @@ void PeerStatusPublisher::publish()
         // Rows of peers no longer shown (a duplicate connection that went away) are dropped.
         if (Status s = m_store.removeNotUpdatedAt(now); !s && failed.isEmpty())
             failed = s.error();
-        (void)m_db.setMeta(QStringLiteral("peer_sync_heartbeat"), now);
+        if (Status s = m_db.setMeta(QStringLiteral("peer_sync_heartbeat"), now); !s)
+            qCWarning(lcPeer).noquote() << "cannot write the peer sync heartbeat:" << s.error();
         if (!failed.isEmpty())
             qCWarning(lcPeer).noquote() << "cannot write peer status:" << failed;
         if (Status s = tx.commit(); !s)

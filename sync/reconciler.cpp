@@ -51,7 +51,7 @@ void Reconciler::start()
     m_started = true;
     m_schedule.start(m_config.firstRunMs);
     m_nextRunAt = Clock::toIso(m_clock.nowUtc().addMSecs(m_config.firstRunMs));
-    (void)m_db.setMeta(QStringLiteral("reconciliation_next_at"), m_nextRunAt);
+    recordNextRun();
     Q_EMIT statusChanged();
 }
 
@@ -471,9 +471,16 @@ void Reconciler::finish(const QString &result)
         m_schedule.start(m_config.intervalMs);
         m_nextRunAt = Clock::toIso(m_clock.nowUtc().addMSecs(m_config.intervalMs));
     }
-    (void)m_db.setMeta(QStringLiteral("reconciliation_next_at"), m_nextRunAt);
+    recordNextRun();
     Q_EMIT statusChanged();
     Q_EMIT finished(summary);
+}
+
+void Reconciler::recordNextRun()
+{
+    // Empty when no run is scheduled (on demand only, or not started).
+    if (Status s = m_db.setMeta(QStringLiteral("reconciliation_next_at"), m_nextRunAt); !s)
+        qCWarning(lcRecon).noquote() << "cannot record the next reconciliation time:" << s.error();
 }
 
 QVariantMap Reconciler::status() const

@@ -125,6 +125,7 @@ private:
     bool coversVector(const PeerProtocol::VersionVector &theirs);
     Status recordRunStart();
     Status publishEvent(const QString &topic, const QJsonObject &payload);
+    void recordNextRun();
 
     Database &m_db;
     Outbox &m_outbox;

@@ -2,11 +2,11 @@
 
 #include "barcode.h"
 #include "clock.h"
+#include "corelog.h"
 #include "database.h"
 #include "idgenerator.h"
 #include "inventorystore.h"
 #include "pinhasher.h"
-#include "storagelog.h"
 #include "writetransaction.h"
 
 #include <QFile>
@@ -389,8 +389,8 @@ Result<CatalogImporter::Summary> CatalogImporter::write(Data &data, Mode mode,
     }
     if (Status s = tx.commit(); !s)
         return R::failure(s.error());
-    qCInfo(lcStorage) << "catalog imported:" << summary.products << "products,"
-                      << summary.stockInitialized << "stock figures," << summary.employees
-                      << "employees," << summary.deactivated << "deactivated";
+    qCInfo(lcApp) << "catalog imported:" << summary.products << "products,"
+                  << summary.stockInitialized << "stock figures," << summary.employees
+                  << "employees," << summary.deactivated << "deactivated";
     return summary;
 }

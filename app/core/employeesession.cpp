@@ -4,7 +4,6 @@
 #include "corelog.h"
 #include "database.h"
 #include "pinhasher.h"
-#include "storagelog.h"
 #include "writetransaction.h"
 
 #include <QLocale>
@@ -34,7 +33,7 @@ EmployeeSession::LoginOutcome EmployeeSession::login(const QString &employeeId, 
     LoginOutcome out;
     auto found = m_store.byId(employeeId);
     if (!found) {
-        qCWarning(lcStorage) << "employee lookup failed:" << found.error();
+        qCWarning(lcApp) << "employee lookup failed:" << found.error();
         out.message = tr("The lane cannot read its employee list. Call a manager.");
         return out;
     }
@@ -69,7 +68,7 @@ EmployeeSession::LoginOutcome EmployeeSession::login(const QString &employeeId, 
         if (Status s = tx.isActive() ? m_store.setLoginState(e.id, failed, until, Clock::toIso(now))
                                      : Status::failure(tx.error());
             !s || !(s = tx.commit())) {
-            qCWarning(lcStorage) << "cannot record failed login:" << s.error();
+            qCWarning(lcApp) << "cannot record failed login:" << s.error();
         }
         out.attemptsLeft = qMax(0, kMaxFailedAttempts - failed);
         out.lockedOut = !until.isEmpty();
@@ -87,7 +86,7 @@ EmployeeSession::LoginOutcome EmployeeSession::login(const QString &employeeId, 
         if (Status s = tx.isActive() ? m_store.setLoginState(e.id, 0, {}, Clock::toIso(now))
                                      : Status::failure(tx.error());
             !s || !(s = tx.commit())) {
-            qCWarning(lcStorage) << "cannot reset login attempts:" << s.error();
+            qCWarning(lcApp) << "cannot reset login attempts:" << s.error();
         }
         e.failedAttempts = 0;
         e.lockedUntil.clear();

@@ -4,7 +4,6 @@
 #include "corelog.h"
 #include "hlcpersistence.h"
 #include "idgenerator.h"
-#include "synclog.h"
 #include "writetransaction.h"
 
 #include <QFile>
@@ -142,15 +141,15 @@ void Lane::storeClockChanged()
                          ? m_db.setMeta(QStringLiteral("store_clock"), QString::fromUtf8(state))
                          : ::Status::failure(tx.error());
         !s || !(s = tx.commit()))
-        qCWarning(lcPeer).noquote() << "cannot record the store's time:" << s.error();
+        qCWarning(lcApp).noquote() << "cannot record the store's time:" << s.error();
     // Only another clock can tell this lane that its own had run ahead (a lane alone whose clock
     // is set back keeps its HLC: it never goes backwards).
     if (m_clock.hasReference()) {
         if (auto r = m_held->retimeOwn(); !r)
-            qCWarning(lcPeer).noquote() << "cannot re-time this lane's messages:" << r.error();
+            qCWarning(lcApp).noquote() << "cannot re-time this lane's messages:" << r.error();
     }
     if (auto r = m_held->check(); !r)
-        qCWarning(lcPeer).noquote() << "cannot release held messages:" << r.error();
+        qCWarning(lcApp).noquote() << "cannot release held messages:" << r.error();
 }
 
 ::Status Lane::startPeerSync()
@@ -169,7 +168,7 @@ void Lane::storeClockChanged()
     auto peers = std::make_unique<PeerSync>(m_db, m_clock, *m_hlc, pc, this);
     if (::Status s = peers->start(); !s) {
         m_peerProblem = s.error();
-        qCWarning(lcPeer).noquote() << s.error();
+        qCWarning(lcApp).noquote() << s.error();
         return s;
     }
     m_peerProblem.clear();
@@ -178,14 +177,14 @@ void Lane::storeClockChanged()
     QSaveFile portFile(m_config.portFilePath());
     if (!portFile.open(QIODevice::WriteOnly) ||
         portFile.write(QByteArray::number(m_peers->serverPort()) + '\n') < 0 || !portFile.commit())
-        qCWarning(lcPeer).noquote()
+        qCWarning(lcApp).noquote()
             << "cannot write" << m_config.portFilePath() << ":" << portFile.errorString();
     connect(m_peers.get(), &PeerSync::inventoryResponse, m_reconciler.get(),
             &Reconciler::onInventoryResponse);
     // What arrives may have been held, or be an acceptance of something held.
     connect(m_peers.get(), &PeerSync::messagesApplied, m_held.get(), [this] {
         if (auto r = m_held->check(); !r)
-            qCWarning(lcPeer).noquote() << "cannot release held messages:" << r.error();
+            qCWarning(lcApp).noquote() << "cannot release held messages:" << r.error();
     });
     m_reconciler->start();
     return {};

@@ -7,7 +7,6 @@
 #include "employeestore.h"
 #include "hlc.h"
 #include "idgenerator.h"
-#include "storagelog.h"
 #include "topics.h"
 #include "transactionpayload.h"
 #include "writetransaction.h"
@@ -74,7 +73,7 @@ Result<SaleRecord> SaleService::complete(Cart &cart, const Employee &employee)
     }
 
     auto fail = [&](const QString &error) {
-        qCWarning(lcStorage) << "sale" << sale.id << "not committed:" << error;
+        qCWarning(lcApp) << "sale" << sale.id << "not committed:" << error;
         return R::failure(tr("The sale could not be saved; the cart is kept. (%1)").arg(error));
     };
 
@@ -144,7 +143,7 @@ Result<SaleRecord> SaleService::completeReturn(const QString &saleId,
     if (refundMethod != QLatin1String("cash") && refundMethod != QLatin1String("card"))
         return R::failure(tr("Refund in cash or to the card."));
     auto fail = [&](const QString &error) {
-        qCWarning(lcStorage) << "return of sale" << saleId << "not committed:" << error;
+        qCWarning(lcApp) << "return of sale" << saleId << "not committed:" << error;
         return R::failure(tr("The return could not be saved. (%1)").arg(error));
     };
 
