@@ -29,9 +29,56 @@ Status InboxStore::insert(const InboxRow &row)
 {
     static const QString sql = QStringLiteral(
         "INSERT INTO inbox_processed(message_id, from_terminal, topic, payload, processed_at, "
-        "seq, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        "seq, sent_at, relay_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?6 = 0 THEN "
+        "(SELECT COALESCE(MAX(relay_seq), 0) + 1 FROM inbox_processed WHERE relay_seq IS NOT "
+        "NULL) END)");
     return m_db.run(sql, row.messageId, row.origin, row.topic, row.payload, row.processedAt,
                     row.seq, row.sentAt);
+}
+
+Result<QList<InboxRow>> InboxStore::afterRelaySeq(qint64 after, int limit)
+{
+    static const QString sql =
+        QStringLiteral("SELECT message_id, from_terminal, topic, payload, sent_at, relay_seq FROM "
+                       "inbox_processed WHERE relay_seq > ? ORDER BY relay_seq LIMIT ?");
+    return m_db.rows(
+        sql,
+        [](const SqlRow &r) {
+            InboxRow row{r.text(0), r.text(1), r.text(2), r.utf8(3), {}, 0, r.text(4)};
+            row.relaySeq = r.integer(5);
+            return row;
+        },
+        after, limit);
+}
+
+namespace {
+Result<qint64> count(Database &db, const QString &sql)
+{
+    auto v = db.integer(sql);
+    if (!v)
+        return Result<qint64>::failure(v.error());
+    return v->value_or(0);
+}
+} // namespace
+
+Result<qint64> InboxStore::lastRelaySeq()
+{
+    return count(m_db, QStringLiteral("SELECT COALESCE(MAX(relay_seq), 0) FROM inbox_processed "
+                                      "WHERE relay_seq IS NOT NULL"));
+}
+
+Status InboxStore::recordRejected(const RejectedRow &row)
+{
+    static const QString sql = QStringLiteral(
+        "INSERT INTO rejected_messages(message_id, from_terminal, topic, seq, reason, "
+        "rejected_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING");
+    return m_db.run(sql, row.messageId, row.origin, row.topic, row.seq, row.reason.left(500),
+                    row.rejectedAt);
+}
+
+Result<qint64> InboxStore::rejectedCount()
+{
+    return count(m_db, QStringLiteral("SELECT COUNT(*) FROM rejected_messages"));
 }
 
 Result<std::optional<InboxStore::Stored>> InboxStore::stored(const QString &messageId)
@@ -74,7 +121,8 @@ Status InboxStore::advanceOrigin(const QString &origin, QList<qint64> seqs)
         return Status::failure(contiguous.error());
     // Walk forward over the seqs just applied and those that arrived ahead of them earlier.
     static const QString next = QStringLiteral(
-        "SELECT EXISTS (SELECT 1 FROM inbox_processed WHERE from_terminal = ? AND seq = ?)");
+        "SELECT EXISTS (SELECT 1 FROM inbox_processed WHERE from_terminal = ?1 AND seq = ?2) OR "
+        "EXISTS (SELECT 1 FROM rejected_messages WHERE from_terminal = ?1 AND seq = ?2)");
     qint64 reached = *contiguous;
     auto pending = std::upper_bound(seqs.cbegin(), seqs.cend(), reached);
     for (;;) {

@@ -19,8 +19,20 @@ struct InboxRow
     QString topic;
     QByteArray payload; // compact JSON as received
     QString processedAt;
-    qint64 seq = 0; // the origin's seq
-    QString sentAt; // the origin's timestamp
+    qint64 seq = 0;      // the origin's seq
+    QString sentAt;      // the origin's timestamp
+    qint64 relaySeq = 0; // without seq: this lane's relay order (afterRelaySeq only)
+};
+
+// A received message refused for good (a permanent reject): its seq counts as settled.
+struct RejectedRow
+{
+    QString messageId;
+    QString origin;
+    QString topic;
+    qint64 seq = 0;
+    QString reason;
+    QString rejectedAt;
 };
 
 // SQL access to the messages received from other lanes (inbox_processed) and to how far each
@@ -58,6 +70,13 @@ public:
     // Up to limit messages received from origin with seq > after, in seq order (processedAt is
     // left empty).
     [[nodiscard]] Result<QList<InboxRow>> afterSeq(const QString &origin, qint64 after, int limit);
+    // Messages received without seq (a seed-only peer's), numbered by insert() in the order this
+    // lane received them: up to limit of them with relay_seq > after, in that order.
+    [[nodiscard]] Result<QList<InboxRow>> afterRelaySeq(qint64 after, int limit);
+    [[nodiscard]] Result<qint64> lastRelaySeq();
+    // In the caller's transaction; a message rejected twice keeps its first row.
+    [[nodiscard]] Status recordRejected(const RejectedRow &row);
+    [[nodiscard]] Result<qint64> rejectedCount();
 
     // Records that seqs of origin were received (in the caller's transaction): max_seq moves up,
     // and contiguous_seq walks forward over these seqs and those received ahead of them before.

@@ -448,6 +448,27 @@ QStringList v10HeldMessages()
             accepted_at TEXT NOT NULL))"),
     };
 }
+QStringList v11RelayAndRejects()
+{
+    return {
+        // Messages without the origin's seq (from a seed-only peer) are relayed in the order this
+        // lane received them: relay_seq numbers them on this lane only.
+        QStringLiteral("ALTER TABLE inbox_processed ADD COLUMN relay_seq INTEGER"),
+        QStringLiteral("CREATE UNIQUE INDEX idx_inbox_processed_relay ON inbox_processed("
+                       "relay_seq) WHERE relay_seq IS NOT NULL"),
+        // Messages refused for good (a reject with permanent true was sent): kept so that the
+        // origin's seq counts as settled and the sender is not asked for it again.
+        QStringLiteral(R"(CREATE TABLE rejected_messages (
+            message_id TEXT PRIMARY KEY NOT NULL,
+            from_terminal TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            rejected_at TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX idx_rejected_messages_origin_seq ON rejected_messages("
+                       "from_terminal, seq)"),
+    };
+}
 } // namespace
 
 const std::vector<Migrations::Step> &Migrations::steps()
@@ -467,6 +488,8 @@ const std::vector<Migrations::Step> &Migrations::steps()
          {},
          checksWithoutInLists},
         {10, "messages held for a time too far ahead, and their acceptances", v10HeldMessages()},
+        {11, "relay order of messages without seq; messages rejected for good",
+         v11RelayAndRejects()},
     };
     return all;
 }

@@ -106,6 +106,22 @@ Status OutboxStore::markPeerAcked(const QString &id, const QString &at)
     return m_db.run(sql, at, id);
 }
 
+Result<qint64> OutboxStore::lowestPendingSeq()
+{
+    auto v = m_db.integer(
+        QStringLiteral("SELECT COALESCE(MIN(seq), 0) FROM outbox WHERE status = 'pending'"));
+    if (!v)
+        return Result<qint64>::failure(v.error());
+    return v->value_or(0);
+}
+
+Status OutboxStore::markPeerRejected(const QString &id, const QString &error)
+{
+    static const QString sql = QStringLiteral(
+        "UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ? AND status = 'pending'");
+    return m_db.run(sql, error.left(500), id);
+}
+
 Result<qint64> OutboxStore::markPeerAckedUpTo(const QString &terminal, qint64 seq,
                                               const QString &at)
 {

@@ -56,12 +56,17 @@ public:
 
     // The last seq this lane's outbox gave terminal's messages (0: none yet).
     [[nodiscard]] Result<qint64> lastSeq(const QString &terminal);
+    // The lowest seq still pending (0: none), where sending to peers starts again after a retry.
+    [[nodiscard]] Result<qint64> lowestPendingSeq();
     // Up to limit of terminal's messages with seq > after, in seq order (id, topic, payload,
     // createdAt, seq and terminalId filled).
     [[nodiscard]] Result<QList<OutboxRow>> afterSeq(const QString &terminal, qint64 after,
                                                     int limit);
     // First ack from any peer: pending -> peer_ack.
     [[nodiscard]] Status markPeerAcked(const QString &id, const QString &at);
+    // A peer refused the message for good: pending -> failed with the reason (a manager's retry
+    // sends it again); one another peer took already stays as it is.
+    [[nodiscard]] Status markPeerRejected(const QString &id, const QString &error);
     // pending -> peer_ack for terminal's messages up to seq; returns how many changed.
     [[nodiscard]] Result<qint64> markPeerAckedUpTo(const QString &terminal, qint64 seq,
                                                    const QString &at);

@@ -165,8 +165,11 @@ std::optional<QList<Inbox::Result>> Inbox::applyBatchAtOnce(const QList<Incoming
         m_hlc.setDeferred(false);
     });
     for (const Incoming &in : batch) {
-        Result r = applyOne(in, now, &applied);
-        if (r.outcome == Outcome::Rejected)
+        Result r = in.refusal.isEmpty()
+                       ? applyOne(in, now, &applied)
+                       // Refused before the inbox: nothing to undo, only the refusal to keep.
+                       : recordRejection(in.message, refuse(in.refusal), now);
+        if (r.outcome == Outcome::Rejected && !(r.permanent && !in.refusal.isEmpty()))
             return std::nullopt;
         results.append(std::move(r));
     }
@@ -207,6 +210,8 @@ QList<Inbox::Result> Inbox::applyBatchOneByOne(const QList<Incoming> &batch)
             (void)m_store.keepMessage(); // ends the savepoint rolled back to
         if (!end)
             r = {Outcome::Rejected, end.error()};
+        else if (r.outcome == Outcome::Rejected && r.permanent)
+            r = recordRejection(in.message, r, now);
         results.append(r);
     }
     if (Status s = tx.commit(); !s) {
@@ -216,10 +221,30 @@ QList<Inbox::Result> Inbox::applyBatchOneByOne(const QList<Incoming> &batch)
     return results;
 }
 
+Inbox::Result Inbox::recordRejection(const OutboxMessage &m, const Result &rejected,
+                                     const QString &now)
+{
+    // The seq counts as settled here, so that nobody is asked for it again; a message claiming
+    // this lane as its origin is not one of its messages and settles nothing.
+    if (m.fromTerminal == m_local)
+        return rejected;
+    if (Status s = m_store.recordRejected(
+            RejectedRow{m.id, m.fromTerminal, m.topic.left(64), m.seq, rejected.error, now});
+        !s)
+        return {Outcome::Rejected, s.error()};
+    if (m.seq > 0) {
+        if (Status s = m_store.advanceOrigin(m.fromTerminal, {m.seq}); !s)
+            return {Outcome::Rejected, s.error()};
+    }
+    return rejected;
+}
+
 Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now,
                               QHash<QString, QList<qint64>> *applied)
 {
     const OutboxMessage &m = in.message;
+    if (!in.refusal.isEmpty())
+        return refuse(in.refusal);
     // Known already? And was it accepted at a time of its own before it came (-1: no)?
     const ::Result<InboxStore::Arrival> arrival = m_store.arrival(m.id);
     if (!arrival)
@@ -230,9 +255,9 @@ Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now,
     if (arrival->accepted())
         accepted = HlcTime{arrival->acceptedMs, arrival->acceptedCounter, m.fromTerminal};
     if (m.fromTerminal == m_local)
-        return {Outcome::Rejected,
-                QStringLiteral("message %1 claims to come from this lane but is not in its outbox")
-                    .arg(m.id)};
+        return refuse(
+            QStringLiteral("message %1 claims to come from this lane but is not in its outbox")
+                .arg(m.id));
 
     bool held = false;
     if (!accepted && Topics::isTimed(m.topic)) {
@@ -246,7 +271,7 @@ Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now,
     }
     if (!held) {
         if (Status effect = applyEffect(m, in.sale.get(), now, accepted); !effect)
-            return {Outcome::Rejected, effect.error()};
+            return refuse(effect.error());
     }
 
     if (Status s = m_store.insert(

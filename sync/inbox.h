@@ -63,12 +63,18 @@ public:
         QByteArray payload; // compact JSON as stored and relayed
         // A transaction's payload as validate() decoded it (null: decoded when applied).
         std::shared_ptr<const SaleRecord> sale{};
+        // Not empty: the message failed the checks before the inbox (PeerInbound::check); it
+        // is refused for good and the refusal recorded, nothing else.
+        QString refusal{};
     };
     struct Result
     {
         Outcome outcome = Outcome::Rejected;
         QString error;
         bool held = false; // Applied: recorded and acked, its effect held back
+        // Rejected: sending it again cannot succeed (recorded in rejected_messages); otherwise
+        // this lane could not store it now and its sender should try again later.
+        bool permanent = false;
     };
 
     Inbox(Database &db, QString localTerminal, Clock &clock, Hlc &hlc);
@@ -104,6 +110,10 @@ private:
     // `applied` (batch mode) collects the seqs applied per origin instead of advancing the
     // origin's progress per message.
     Result applyOne(const Incoming &in, const QString &now, QHash<QString, QList<qint64>> *applied);
+    static Result refuse(QString why) { return {Outcome::Rejected, std::move(why), false, true}; }
+    // In the one-by-one pass: keeps a permanent refusal (rejected_messages, the origin's seq
+    // settled); on a failure to keep it the result becomes transient.
+    Result recordRejection(const OutboxMessage &m, const Result &rejected, const QString &now);
     // The message's effect; `at`: the time it was accepted at instead of its own.
     Status applyEffect(const OutboxMessage &m, const SaleRecord *decoded, const QString &now,
                        const std::optional<HlcTime> &at);

@@ -51,9 +51,10 @@ QByteArray frameOf(const QString &id, const QString &origin, const QString &topi
         .member(QLatin1String("topic"), topic)
         .key(QLatin1String("payload"))
         .raw(payload)
-        .member(QLatin1String("timestamp"), timestamp)
-        .member(QLatin1String("seq"), seq)
-        .endObject();
+        .member(QLatin1String("timestamp"), timestamp);
+    if (seq > 0)
+        w.member(QLatin1String("seq"), seq);
+    w.endObject();
     return w.bytes();
 }
 } // namespace
@@ -82,6 +83,21 @@ Result<QList<MessageLog::Entry>> MessageLog::after(const QString &origin, qint64
         for (const InboxRow &r : std::as_const(*rows))
             add(r.messageId, r.topic, r.payload, r.sentAt, r.seq);
     }
+    return entries;
+}
+
+Result<QList<MessageLog::Entry>> MessageLog::afterRelay(qint64 after, int limit)
+{
+    using R = Result<QList<Entry>>;
+    auto rows = m_inbox.afterRelaySeq(after, limit);
+    if (!rows)
+        return R::failure(rows.error());
+    QList<Entry> entries;
+    entries.reserve(rows->size());
+    for (const InboxRow &r : std::as_const(*rows))
+        entries.append(
+            Entry{r.messageId, r.origin, r.topic, r.relaySeq, Topics::priorityOf(r.topic),
+                  frameOf(r.messageId, r.origin, r.topic, r.payload, r.sentAt, 0), true});
     return entries;
 }
 

@@ -23,8 +23,13 @@ public:
         QString topic;
         qint64 seq = 0;
         int priority = 1;
-        QByteArray frame; // the seed's message object, ready to send
+        QByteArray frame;   // the seed's message object, ready to send
+        bool relay = false; // a message without seq: `seq` is this lane's relay_seq for it
     };
+
+    // The key under which peer_progress keeps how far a peer acked the relay stream (the
+    // messages without seq); not a terminal id, so it never meets one.
+    static inline const QString RelayStream = QStringLiteral("~relay");
 
     MessageLog(Database &db, QString localTerminal);
 
@@ -32,11 +37,20 @@ public:
     [[nodiscard]] Result<PeerProtocol::VersionVector> vector();
     // Up to limit messages of origin with seq > after, in seq order.
     [[nodiscard]] Result<QList<Entry>> after(const QString &origin, qint64 after, int limit);
+    // Up to limit messages this lane received without seq (a seed-only peer's), relay_seq > after,
+    // in the order it received them; their frames carry no seq, as they came.
+    [[nodiscard]] Result<QList<Entry>> afterRelay(qint64 after, int limit);
+    [[nodiscard]] Result<qint64> lastRelaySeq() { return m_inbox.lastRelaySeq(); }
     // Highest seq of each origin this lane holds (for "not yet acked" counts).
     [[nodiscard]] Result<PeerProtocol::VersionVector> maxSeqs();
 
     // First ack from any peer: pending -> peer_ack. Call inside a write transaction.
     [[nodiscard]] Status markPeerAcked(const QString &messageId, const QString &at);
+    [[nodiscard]] Result<qint64> lowestPendingSeq() { return m_outbox.lowestPendingSeq(); }
+    [[nodiscard]] Status markPeerRejected(const QString &messageId, const QString &error)
+    {
+        return m_outbox.markPeerRejected(messageId, error);
+    }
     // A peer's vector proves it committed our messages up to seq: pending -> peer_ack for all
     // of them (covers acks lost with a connection that closed). Returns how many changed.
     [[nodiscard]] Result<qint64> markPeerAckedUpTo(qint64 seq, const QString &at);

@@ -27,10 +27,7 @@ PeerInbound::PeerInbound(Database &db, Clock &clock, Hlc &hlc, MessageLog &log, 
 Status PeerInbound::check(const OutboxMessage &m, const QString &peerTerminal,
                           const QString &ownTerminal, std::shared_ptr<const SaleRecord> *sale)
 {
-    if (m.fromTerminal != peerTerminal && m.seq <= 0)
-        return Status::failure(
-            QStringLiteral("message %1 claims origin %2 without a seq to relay by")
-                .arg(m.id, m.fromTerminal));
+    Q_UNUSED(peerTerminal); // a message without seq may come from its origin or be relayed
     if (m.fromTerminal == ownTerminal && m.seq <= 0)
         return Status::failure(
             QStringLiteral("message %1 claims to come from this lane").arg(m.id));
@@ -84,9 +81,12 @@ void PeerInbound::flush()
                 qCWarning(lcPeer).noquote()
                     << "message" << messages.at(i).message.id << "from"
                     << (session ? session->peerLabel() : QStringLiteral("a closed connection"))
-                    << "not applied:" << r.error;
-                if (session)
+                    << (r.permanent ? "refused:" : "not applied now:") << r.error;
+                if (session) {
                     Q_EMIT rejected(session, r.error);
+                    if (session->state() == PeerSession::State::Ready)
+                        session->sendReject(messages.at(i).message.id, r.error, r.permanent);
+                }
                 continue;
             }
             if (r.outcome == Inbox::Outcome::Applied)

@@ -27,10 +27,10 @@ public:
     PeerInbound(Database &db, Clock &clock, Hlc &hlc, MessageLog &log, QString ownTerminal,
                 int maxBatch, int gapCheckMs, QObject *parent = nullptr);
 
-    // Whether a message that peerTerminal sent may be queued: a peer sends its own messages and
-    // relays others' only with their origin's seq, never this lane's without one, and the
-    // message must be valid (Inbox::validate, whose decoded sale goes to *sale). The error is
-    // the reject reason.
+    // Whether a message that peerTerminal sent may be applied: never one of this lane's without
+    // its seq, and the message must be valid (Inbox::validate, whose decoded sale goes to
+    // *sale). The error is the reject reason. Messages without seq (a seed-only peer's) are
+    // taken from their origin and relayed by any lane alike.
     [[nodiscard]] static Status check(const OutboxMessage &message, const QString &peerTerminal,
                                       const QString &ownTerminal,
                                       std::shared_ptr<const SaleRecord> *sale);

@@ -63,17 +63,71 @@ QByteArray newNonce()
     return nonce;
 }
 
-QByteArray proof(const QByteArray &key, char role, const QByteArray &clientNonce,
-                 const QByteArray &serverNonce, const QString &clientId, const QString &serverId)
+namespace {
+void putField(QByteArray &out, QByteArrayView field)
+{
+    const auto n = quint32(field.size());
+    const char len[4] = {char(n >> 24), char(n >> 16), char(n >> 8), char(n)};
+    out.append(len, 4);
+    out.append(field);
+}
+
+QByteArray decimal(const QJsonValue &v)
+{
+    return v.isUndefined() ? QByteArray() : QByteArray::number(v.toInteger());
+}
+
+void putClockFields(QByteArray &out, const QJsonObject &frame)
+{
+    const bool has = frame.contains(QLatin1String("clock"));
+    putField(out, has ? frame.value(QLatin1String("clock")).toString().toUtf8() : QByteArray());
+    putField(out, has ? decimal(frame.value(QLatin1String("clockCorrectionMs"))) : QByteArray());
+    putField(out, has ? decimal(frame.value(QLatin1String("clockStratum"))) : QByteArray());
+}
+} // namespace
+
+QByteArray canonicalVector(const VersionVector &vector)
+{
+    QByteArray out;
+    for (auto it = vector.cbegin(); it != vector.cend(); ++it) {
+        if (!out.isEmpty())
+            out += ',';
+        out += it.key().toUtf8() + '=' + QByteArray::number(it.value());
+    }
+    return out;
+}
+
+QByteArray transcriptOf(Kind kind, const QJsonObject &frame)
+{
+    QByteArray out;
+    switch (kind) {
+    case Kind::Hello:
+        putField(out, frame.value(QLatin1String("terminalId")).toString().toUtf8());
+        putField(out,
+                 QByteArray::fromBase64(frame.value(QLatin1String("nonce")).toString().toLatin1()));
+        putClockFields(out, frame);
+        break;
+    case Kind::Auth:
+        putField(out, canonicalVector(
+                          vectorFromJson(frame.value(QLatin1String("vector"))).value_or({})));
+        putClockFields(out, frame);
+        break;
+    case Kind::Welcome:
+        putField(out, canonicalVector(
+                          vectorFromJson(frame.value(QLatin1String("vector"))).value_or({})));
+        break;
+    default:
+        break;
+    }
+    return out;
+}
+
+QByteArray handshakeMac(const QByteArray &key, char role, const QByteArray &transcript)
 {
     QMessageAuthenticationCode mac(QCryptographicHash::Sha256, key);
-    mac.addData("euphoria-lane-hello-v1");
+    mac.addData(QByteArrayLiteral("euphoria-lane/2"));
     mac.addData(QByteArray(1, role));
-    mac.addData(clientNonce);
-    mac.addData(serverNonce);
-    // Lengths before the ids, so that ("L1","0L2") and ("L10","L2") cannot collide.
-    mac.addData(QByteArray::number(clientId.size()) + ':' + clientId.toUtf8());
-    mac.addData(QByteArray::number(serverId.size()) + ':' + serverId.toUtf8());
+    mac.addData(transcript);
     return mac.result();
 }
 
@@ -282,8 +336,7 @@ Result<Frame> parse(const QByteArray &utf8)
             return fail(m.error());
         if (!isTerminalId(m->fromTerminal))
             return fail(QStringLiteral("fromTerminal is not a terminal id"));
-        if (!Topics::isKnown(m->topic))
-            return fail(QStringLiteral("unknown topic \"%1\"").arg(m->topic.left(64)));
+        // An unknown topic is the message's problem, not the frame's: refused with a reject.
         f.kind = Kind::Message;
         f.message = *m;
         // Stored and relayed as the origin wrote it (re-serializing it was 10% of a
@@ -306,13 +359,13 @@ Result<Frame> parse(const QByteArray &utf8)
         if (!readBase64(f.json, QLatin1String("nonce"), NonceBytes, bytes))
             return fail(QStringLiteral("hello: nonce must be %1 bytes of base64").arg(NonceBytes));
         if (f.json.contains(QLatin1String("mac")) &&
-            !readBase64(f.json, QLatin1String("mac"), 32, bytes))
+            !readBase64(f.json, QLatin1String("mac"), MacBytes, bytes))
             return fail(QStringLiteral("hello: mac must be 32 bytes of base64"));
         if (const QString e = clockError(f.json); !e.isEmpty())
             return fail(QStringLiteral("hello: ") + e);
         f.kind = Kind::Hello;
     } else if (t == QLatin1String("auth")) {
-        if (!readBase64(f.json, QLatin1String("mac"), 32, bytes))
+        if (!readBase64(f.json, QLatin1String("mac"), MacBytes, bytes))
             return fail(QStringLiteral("auth: mac must be 32 bytes of base64"));
         if (auto v = vectorFromJson(f.json.value(QLatin1String("vector"))); !v)
             return fail(QStringLiteral("auth: ") + v.error());
@@ -323,6 +376,8 @@ Result<Frame> parse(const QByteArray &utf8)
         if (auto v = vectorFromJson(f.json.value(QLatin1String("vector"))); !v)
             return fail(t + QStringLiteral(": ") + v.error());
         f.kind = t == QLatin1String("welcome") ? Kind::Welcome : Kind::SyncRequest;
+        if (f.kind == Kind::Welcome && !readBase64(f.json, QLatin1String("mac"), MacBytes, bytes))
+            return fail(QStringLiteral("welcome: mac must be 32 bytes of base64"));
     } else if (t == QLatin1String("error")) {
         f.kind = Kind::Error;
     } else if (t == QLatin1String("ack")) {
@@ -330,6 +385,17 @@ Result<Frame> parse(const QByteArray &utf8)
         if (!id.isString() || !IdGenerator::isUuid(id.toString()))
             return fail(QStringLiteral("ack: messageId must be a UUID"));
         f.kind = Kind::Ack;
+    } else if (t == QLatin1String("reject")) {
+        const QJsonValue id = f.json.value(QLatin1String("messageId"));
+        const QJsonValue reason = f.json.value(QLatin1String("reason"));
+        if (!id.isString() || !IdGenerator::isUuid(id.toString()))
+            return fail(QStringLiteral("reject: messageId must be a UUID"));
+        if (!reason.isString() || reason.toString().size() > MaxReasonChars)
+            return fail(QStringLiteral("reject: reason must be a string of at most %1 characters")
+                            .arg(MaxReasonChars));
+        if (!f.json.value(QLatin1String("permanent")).isBool())
+            return fail(QStringLiteral("reject: permanent must be true or false"));
+        f.kind = Kind::Reject;
     } else if (t == QLatin1String("inventory_request")) {
         if (!isShortString(f.json.value(QLatin1String("requestId"))))
             return fail(QStringLiteral("inventory_request: requestId must be a string"));
@@ -389,33 +455,35 @@ std::optional<ClockClaim> clockOf(const QJsonObject &frame)
                       frame.value(QLatin1String("clockStratum")).toInt()};
 }
 
-QByteArray hello(const QString &terminalId, const QByteArray &nonce, const QByteArray &mac,
-                 const std::optional<ClockClaim> &clock)
+QJsonObject hello(const QString &terminalId, const QByteArray &nonce,
+                  const std::optional<ClockClaim> &clock)
 {
     QJsonObject o{{QStringLiteral("type"), QStringLiteral("hello")},
                   {QStringLiteral("protocol"), Version},
                   {QStringLiteral("terminalId"), terminalId},
                   {QStringLiteral("nonce"), QString::fromLatin1(nonce.toBase64())}};
-    if (!mac.isEmpty())
-        o.insert(QStringLiteral("mac"), QString::fromLatin1(mac.toBase64()));
     putClock(o, clock);
-    return compact(o);
+    return o;
 }
 
-QByteArray auth(const QByteArray &mac, const VersionVector &vector,
-                const std::optional<ClockClaim> &clock)
+QJsonObject auth(const VersionVector &vector, const std::optional<ClockClaim> &clock)
 {
     QJsonObject o{{QStringLiteral("type"), QStringLiteral("auth")},
-                  {QStringLiteral("mac"), QString::fromLatin1(mac.toBase64())},
                   {QStringLiteral("vector"), vectorToJson(vector)}};
     putClock(o, clock);
-    return compact(o);
+    return o;
 }
 
-QByteArray welcome(const VersionVector &vector)
+QJsonObject welcome(const VersionVector &vector)
 {
-    return compact({{QStringLiteral("type"), QStringLiteral("welcome")},
-                    {QStringLiteral("vector"), vectorToJson(vector)}});
+    return {{QStringLiteral("type"), QStringLiteral("welcome")},
+            {QStringLiteral("vector"), vectorToJson(vector)}};
+}
+
+QByteArray withMac(QJsonObject frame, const QByteArray &mac)
+{
+    frame.insert(QStringLiteral("mac"), QString::fromLatin1(mac.toBase64()));
+    return compact(frame);
 }
 
 QByteArray error(const QString &reason)
@@ -433,6 +501,14 @@ QByteArray ack(const QString &messageId)
         .member(QLatin1String("messageId"), messageId)
         .endObject();
     return w.bytes();
+}
+
+QByteArray reject(const QString &messageId, const QString &reason, bool permanent)
+{
+    return compact({{QStringLiteral("type"), QStringLiteral("reject")},
+                    {QStringLiteral("messageId"), messageId},
+                    {QStringLiteral("reason"), reason.left(MaxReasonChars)},
+                    {QStringLiteral("permanent"), permanent}});
 }
 
 QByteArray syncRequest(const VersionVector &vector)

@@ -14,19 +14,22 @@
 // extensions (hello handshake with HMAC proof of the store key, version vectors for catch-up,
 // sync requests to fill gaps). Every frame is one JSON object in one text frame.
 namespace PeerProtocol {
-inline constexpr int Version = 1;
+inline constexpr int Version = 2;
 inline constexpr int NonceBytes = 32;
+inline constexpr int MacBytes = 32;
+inline constexpr int MaxReasonChars = 500;
 
 // Per origin lane: the highest seq up to which the holder has every message.
 using VersionVector = QMap<QString, qint64>;
 
 enum class Kind {
-    Hello,            // {"type":"hello","protocol":1,"terminalId":..,"nonce":..[,"mac":..]}
+    Hello,            // {"type":"hello","protocol":2,"terminalId":..,"nonce":..[,"mac":..]}
     Auth,             // {"type":"auth","mac":..,"vector":{..}}              client proof
-    Welcome,          // {"type":"welcome","vector":{..}}                    server accepts
+    Welcome,          // {"type":"welcome","vector":{..},"mac":..}          server accepts
     Error,            // {"type":"error","reason":..}                        before closing
     Message,          // the seed's message: id, fromTerminal, topic, payload, timestamp (+seq)
     Ack,              // {"type":"ack","messageId":..}
+    Reject,           // {"type":"reject","messageId":..,"reason":..,"permanent":bool}
     InventoryRequest, // {"type":"inventory_request","requestId":..,"timestamp":..}
     InventoryResponse, // {"type":"inventory_response","requestId":..,"inventory":[..],"timestamp":..}
     SyncRequest,       // {"type":"sync_request","vector":{..}}               resend what I lack
@@ -51,9 +54,16 @@ bool isTerminalId(const QString &id);
 QByteArray rawMember(const QByteArray &json, const QByteArray &key);
 QByteArray newNonce();
 
-// HMAC-SHA256 proof over both nonces and both terminal ids; role is 'S' (server) or 'C'.
-QByteArray proof(const QByteArray &key, char role, const QByteArray &clientNonce,
-                 const QByteArray &serverNonce, const QString &clientId, const QString &serverId);
+// The handshake transcript (docs/PROTOCOL.md, "Handshake"): what each hello, auth and welcome
+// contributes to it, as length-prefixed fields (the mac excluded); the frame must have passed
+// parse(). Every MAC covers the transcript of all handshake frames up to and including the one
+// that carries it.
+QByteArray transcriptOf(Kind kind, const QJsonObject &frame);
+// HMAC-SHA256(key, "euphoria-lane/2" || role || transcript); role is 'S' (server hello),
+// 'C' (auth) or 'W' (welcome).
+QByteArray handshakeMac(const QByteArray &key, char role, const QByteArray &transcript);
+// The vector as the transcript spells it: "id=seq" sorted by id, joined by ",".
+QByteArray canonicalVector(const VersionVector &vector);
 bool equalConstantTime(const QByteArray &a, const QByteArray &b);
 
 QJsonObject vectorToJson(const VersionVector &vector);
@@ -73,19 +83,25 @@ struct ClockClaim
 // The claim a hello or auth carries; none when it carries no clock.
 std::optional<ClockClaim> clockOf(const QJsonObject &frame);
 
-QByteArray hello(const QString &terminalId, const QByteArray &nonce, const QByteArray &mac = {},
+// Handshake frames without their mac: the sender adds it (withMac) once the frame is in the
+// transcript.
+QJsonObject hello(const QString &terminalId, const QByteArray &nonce,
+                  const std::optional<ClockClaim> &clock = std::nullopt);
+QJsonObject auth(const VersionVector &vector,
                  const std::optional<ClockClaim> &clock = std::nullopt);
-QByteArray auth(const QByteArray &mac, const VersionVector &vector,
-                const std::optional<ClockClaim> &clock = std::nullopt);
+QJsonObject welcome(const VersionVector &vector);
+QByteArray withMac(QJsonObject frame, const QByteArray &mac);
 // The clocks a lane sampled itself (its peers' hellos), as offsets in ms from its own clock,
 // sent after the handshake and when they change: a lane learns the clocks of lanes it does not
 // see directly, so lanes that meet only through others still agree on the store's time.
 using ClockTable = QMap<QString, qint64>;
 [[nodiscard]] Result<ClockTable> clockTableFromJson(const QJsonValue &value);
 QByteArray clockFrame(const ClockTable &clocks);
-QByteArray welcome(const VersionVector &vector);
 QByteArray error(const QString &reason);
 QByteArray ack(const QString &messageId);
+// The answer to a message this lane refuses: permanent when sending it again cannot succeed
+// (it is invalid here), transient when it may (this lane could not store it now).
+QByteArray reject(const QString &messageId, const QString &reason, bool permanent);
 QByteArray syncRequest(const VersionVector &vector);
 QByteArray compact(const QJsonObject &o);
 } // namespace PeerProtocol

@@ -1,6 +1,7 @@
 #include "peersession.h"
 
 #include "clock.h"
+#include "idgenerator.h"
 #include "messagelog.h"
 #include "peerinbound.h"
 #include "peersessionhost.h"
@@ -9,6 +10,7 @@
 #include "synclog.h"
 
 #include <QHostAddress>
+#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -19,6 +21,7 @@ PeerSession::PeerSession(QWebSocket *socket, Role role, PeerSessionHost &host, Q
     , m_socket(socket)
     , m_role(role)
     , m_host(host)
+    , m_resendTimer(host.clock())
     , m_keepalive(host.clock())
     , m_handshakeTimer(host.clock())
 {
@@ -40,6 +43,18 @@ PeerSession::PeerSession(QWebSocket *socket, Role role, PeerSessionHost &host, Q
     m_handshakeTimer.setInterval(host.config().handshakeTimeoutMs);
     connect(&m_handshakeTimer, &ClockTimer::timeout, this, [this] {
         close(QStringLiteral("no handshake within %1 ms").arg(m_handshakeTimer.interval()));
+    });
+    m_resendTimer.setSingleShot(true);
+    connect(&m_resendTimer, &ClockTimer::timeout, this, [this] {
+        // Rewinding the cursors sends the refused messages again (and what followed them, which
+        // the peer acks as duplicates when it has it).
+        for (auto it = m_resendFrom.cbegin(); it != m_resendFrom.cend(); ++it)
+            m_cursor[it.key()] = std::min(m_cursor.value(it.key()), it.value() - 1);
+        if (m_resendRelayFrom > 0)
+            m_relayCursor = std::min(m_relayCursor, m_resendRelayFrom - 1);
+        m_resendFrom.clear();
+        m_resendRelayFrom = 0;
+        Q_EMIT pumpWanted();
     });
     m_tokens = host.config().maxFramesPerSecond;
     m_bucketClock.start();
@@ -66,7 +81,9 @@ void PeerSession::start()
     if (m_role == Role::Client) {
         m_clientNonce = newNonce();
         m_sentHelloMs = m_host.clock().elapsedMs();
-        sendFrame(hello(m_host.config().terminalId, m_clientNonce, {}, ownClock()));
+        const QJsonObject frame = hello(m_host.config().terminalId, m_clientNonce, ownClock());
+        m_transcript = transcriptOf(Kind::Hello, frame);
+        sendFrame(compact(frame));
     }
 }
 
@@ -85,6 +102,17 @@ void PeerSession::flush()
 void PeerSession::sendAck(const QString &messageId)
 {
     sendFrame(ack(messageId));
+}
+
+void PeerSession::resendFrom(const QString &origin, qint64 seq)
+{
+    m_cursor[origin] = std::min(m_cursor.value(origin), seq - 1);
+    Q_EMIT pumpWanted();
+}
+
+void PeerSession::sendReject(const QString &messageId, const QString &reason, bool permanent)
+{
+    sendFrame(PeerProtocol::reject(messageId, reason, permanent));
 }
 
 void PeerSession::close(const QString &reason, bool tellPeer)
@@ -213,13 +241,19 @@ void PeerSession::onText(const QString &text)
                            .arg(m_host.config().maxFramesPerSecond));
         return;
     }
-    auto frame = parse(text.toUtf8());
+    const QByteArray utf8 = text.toUtf8();
+    auto frame = parse(utf8);
     if (!frame) {
         if (m_state == State::Handshaking) {
             rejectAndClose(frame.error(), QStringLiteral("bad handshake frame: ") + frame.error());
-        } else {
-            reject(frame.error());
+            return;
         }
+        // A message whose envelope is bad is a bad frame; its sender still hears which one.
+        const QJsonObject o = QJsonDocument::fromJson(utf8).object();
+        const QString id = o.value(QLatin1String("id")).toString();
+        if (!o.contains(QLatin1String("type")) && IdGenerator::isUuid(id))
+            sendReject(id, frame.error(), true);
+        reject(frame.error());
         return;
     }
     if (m_state == State::Handshaking)
@@ -238,6 +272,9 @@ void PeerSession::handleHandshake(const Frame &f)
         Q_EMIT refused(this, f.json.value(QLatin1String("reason")).toString().left(200));
         return;
     }
+    const auto macOf = [&f] {
+        return QByteArray::fromBase64(f.json.value(QLatin1String("mac")).toString().toLatin1());
+    };
     if (f.kind == Kind::Hello) {
         const int protocol = f.json.value(QLatin1String("protocol")).toInt();
         const QString peer = f.json.value(QLatin1String("terminalId")).toString();
@@ -262,24 +299,20 @@ void PeerSession::handleHandshake(const Frame &f)
             m_clientNonce = nonce;
             m_serverNonce = newNonce();
             m_sentHelloMs = m_host.clock().elapsedMs();
-            sendFrame(
-                hello(cfg.terminalId, m_serverNonce,
-                      proof(cfg.storeKey, 'S', m_clientNonce, m_serverNonce, peer, cfg.terminalId),
-                      ownClock()));
+            const QJsonObject reply = hello(cfg.terminalId, m_serverNonce, ownClock());
+            m_transcript = transcriptOf(Kind::Hello, f.json) + transcriptOf(Kind::Hello, reply);
+            sendFrame(withMac(reply, handshakeMac(cfg.storeKey, 'S', m_transcript)));
             return;
         }
         if (m_role == Role::Client && !m_sentAuth) {
-            const QByteArray mac =
-                QByteArray::fromBase64(f.json.value(QLatin1String("mac")).toString().toLatin1());
+            m_peerTerminal = peer;
             m_serverNonce = nonce;
-            const QByteArray expected =
-                proof(cfg.storeKey, 'S', m_clientNonce, m_serverNonce, cfg.terminalId, peer);
-            if (!equalConstantTime(mac, expected)) {
-                m_peerTerminal = peer;
+            m_transcript += transcriptOf(Kind::Hello, f.json);
+            if (!f.json.contains(QLatin1String("mac")) ||
+                !equalConstantTime(macOf(), handshakeMac(cfg.storeKey, 'S', m_transcript))) {
                 close(QStringLiteral("server failed to prove the store key"));
                 return;
             }
-            m_peerTerminal = peer;
             if (!m_host.acceptTerminal(this)) {
                 close(QStringLiteral("terminal %1 is already connected").arg(peer));
                 return;
@@ -289,20 +322,18 @@ void PeerSession::handleHandshake(const Frame &f)
                 close(QStringLiteral("cannot read version vector: ") + vector.error());
                 return;
             }
+            m_ownSeq = vector->value(cfg.terminalId);
             notePeerClock(f); // the server proved the key: its clock counts
             m_sentAuth = true;
-            sendFrame(
-                auth(proof(cfg.storeKey, 'C', m_clientNonce, m_serverNonce, cfg.terminalId, peer),
-                     *vector, ownClock()));
+            const QJsonObject frame = auth(*vector, ownClock());
+            m_transcript += transcriptOf(Kind::Auth, frame);
+            sendFrame(withMac(frame, handshakeMac(cfg.storeKey, 'C', m_transcript)));
             return;
         }
     }
     if (f.kind == Kind::Auth && m_role == Role::Server && !m_serverNonce.isEmpty()) {
-        const QByteArray mac =
-            QByteArray::fromBase64(f.json.value(QLatin1String("mac")).toString().toLatin1());
-        const QByteArray expected =
-            proof(cfg.storeKey, 'C', m_clientNonce, m_serverNonce, m_peerTerminal, cfg.terminalId);
-        if (!equalConstantTime(mac, expected)) {
+        m_transcript += transcriptOf(Kind::Auth, f.json);
+        if (!equalConstantTime(macOf(), handshakeMac(cfg.storeKey, 'C', m_transcript))) {
             close(QStringLiteral("client failed to prove the store key"));
             return;
         }
@@ -316,15 +347,45 @@ void PeerSession::handleHandshake(const Frame &f)
             close(QStringLiteral("cannot read version vector: ") + vector.error());
             return;
         }
-        sendFrame(welcome(*vector));
-        becomeReady(*vectorFromJson(f.json.value(QLatin1String("vector"))));
+        m_ownSeq = vector->value(cfg.terminalId);
+        const VersionVector peerVector = *vectorFromJson(f.json.value(QLatin1String("vector")));
+        if (!plausible(peerVector))
+            return;
+        const QJsonObject frame = welcome(*vector);
+        m_transcript += transcriptOf(Kind::Welcome, frame);
+        sendFrame(withMac(frame, handshakeMac(cfg.storeKey, 'W', m_transcript)));
+        becomeReady(peerVector);
         return;
     }
     if (f.kind == Kind::Welcome && m_role == Role::Client && m_sentAuth) {
-        becomeReady(*vectorFromJson(f.json.value(QLatin1String("vector"))));
+        m_transcript += transcriptOf(Kind::Welcome, f.json);
+        if (!equalConstantTime(macOf(), handshakeMac(cfg.storeKey, 'W', m_transcript))) {
+            close(QStringLiteral("server's welcome failed the transcript MAC"));
+            return;
+        }
+        const VersionVector peerVector = *vectorFromJson(f.json.value(QLatin1String("vector")));
+        if (plausible(peerVector))
+            becomeReady(peerVector);
         return;
     }
     close(QStringLiteral("unexpected frame during the handshake"));
+}
+
+bool PeerSession::plausible(const VersionVector &peerVector)
+{
+    // A peer cannot hold more of this lane's messages than this lane has published: believing it
+    // would mark unsent messages peer_ack and skip them on this connection.
+    const QString &self = m_host.config().terminalId;
+    const qint64 claimed = peerVector.value(self);
+    if (claimed <= m_ownSeq)
+        return true;
+    close(QStringLiteral("vector claims %1 holds messages up to seq %2 of %3, which has published "
+                         "only %4: nothing is marked acked")
+              .arg(m_peerTerminal)
+              .arg(claimed)
+              .arg(self)
+              .arg(m_ownSeq));
+    return false;
 }
 
 void PeerSession::becomeReady(const VersionVector &peerVector)
@@ -333,6 +394,8 @@ void PeerSession::becomeReady(const VersionVector &peerVector)
     m_state = State::Ready;
     m_cursor = peerVector;
     m_peerHolds = peerVector;
+    m_relayCursor =
+        m_host.log().peerProgress(m_peerTerminal).value_or({}).value(MessageLog::RelayStream);
     qCInfo(lcPeer).noquote() << "authenticated" << peerLabel();
     sendClocks();
     Q_EMIT authenticated(this);
@@ -345,13 +408,17 @@ void PeerSession::handleReady(const Frame &f)
     case Kind::Message: {
         const OutboxMessage &m = f.message;
         std::shared_ptr<const SaleRecord> sale;
+        Inbox::Incoming incoming{m, f.payload, {}, {}};
         if (Status s = PeerInbound::check(m, m_peerTerminal, m_host.config().terminalId, &sale);
             !s) {
-            reject(s.error());
-            return;
+            // A message is refused with a reject frame, not by closing: a seed-only sender
+            // that ignores rejects keeps its connection. The inbox records the refusal.
+            incoming.refusal = s.error();
+        } else {
+            incoming.sale = std::move(sale);
         }
         m_lastMessageAt = m_host.clock().nowIso();
-        Q_EMIT messageReceived(this, Inbox::Incoming{m, f.payload, std::move(sale)});
+        Q_EMIT messageReceived(this, incoming);
         return;
     }
     case Kind::Ack: {
@@ -361,11 +428,19 @@ void PeerSession::handleReady(const Frame &f)
             return; // an ack for a message resent and acked twice: harmless
         const InFlight acked = it.value();
         m_inFlight.erase(it);
+        m_resendBackoff.reset();
+        if (acked.relay) {
+            Q_EMIT ackReceived(this, id, MessageLog::RelayStream, relayAckedUpTo());
+            return;
+        }
         qint64 &held = m_peerHolds[acked.origin];
         held = std::max(held, acked.seq);
         Q_EMIT ackReceived(this, id, acked.origin, acked.seq);
         return;
     }
+    case Kind::Reject:
+        onPeerReject(f);
+        return;
     case Kind::InventoryRequest:
         Q_EMIT inventoryRequested(this, f.json);
         return;
@@ -398,7 +473,51 @@ void PeerSession::handleReady(const Frame &f)
     }
 }
 
-void PeerSession::pump(const VersionVector &holds)
+qint64 PeerSession::relayAckedUpTo() const
+{
+    qint64 lowest = m_relayCursor + 1;
+    for (const InFlight &f : m_inFlight)
+        if (f.relay)
+            lowest = std::min(lowest, f.seq);
+    if (m_resendRelayFrom > 0)
+        lowest = std::min(lowest, m_resendRelayFrom);
+    return lowest - 1;
+}
+
+void PeerSession::onPeerReject(const Frame &f)
+{
+    const QString id = f.json.value(QLatin1String("messageId")).toString();
+    const QString reason = f.json.value(QLatin1String("reason")).toString();
+    const bool permanent = f.json.value(QLatin1String("permanent")).toBool();
+    auto it = m_inFlight.find(id);
+    if (it == m_inFlight.end())
+        return; // a reject for a message sent twice: the first one was handled
+    const InFlight refused = it.value();
+    m_inFlight.erase(it);
+    qCWarning(lcPeer).noquote() << peerLabel() << (permanent ? "refused" : "could not take")
+                                << "message" << id << "of" << refused.origin << "-" << reason;
+    if (!permanent) {
+        if (refused.relay)
+            m_resendRelayFrom =
+                m_resendRelayFrom > 0 ? std::min(m_resendRelayFrom, refused.seq) : refused.seq;
+        else if (!m_resendFrom.contains(refused.origin) ||
+                 m_resendFrom.value(refused.origin) > refused.seq)
+            m_resendFrom.insert(refused.origin, refused.seq);
+        if (!m_resendTimer.isActive()) {
+            m_resendTimer.setInterval(m_resendBackoff.next());
+            m_resendTimer.start();
+        }
+    } else if (!refused.relay) {
+        // The peer keeps the refusal: it counts the seq as settled.
+        qint64 &held = m_peerHolds[refused.origin];
+        held = std::max(held, refused.seq);
+    }
+    Q_EMIT messageRejectedByPeer(this, id, refused.origin, reason, permanent);
+    if (permanent && refused.relay)
+        Q_EMIT ackReceived(this, id, MessageLog::RelayStream, relayAckedUpTo());
+}
+
+void PeerSession::pump(const VersionVector &holds, qint64 lastRelaySeq)
 {
     if (m_state != State::Ready || !m_socket)
         return;
@@ -412,9 +531,10 @@ void PeerSession::pump(const VersionVector &holds)
         if (it.key() != m_peerTerminal && it.value() > m_cursor.value(it.key()))
             origins.append(it.key());
     }
-    if (origins.isEmpty())
+    const bool relay = lastRelaySeq > m_relayCursor;
+    if (origins.isEmpty() && !relay)
         return;
-    const int perOrigin = std::max(64, budget / int(origins.size()));
+    const int perOrigin = std::max(64, budget / int(origins.size() + (relay ? 1 : 0)));
     for (const QString &origin : origins) {
         auto entries = m_host.log().after(origin, m_cursor.value(origin), perOrigin);
         if (!entries) {
@@ -427,13 +547,27 @@ void PeerSession::pump(const VersionVector &holds)
             batch.append(std::move(e));
         }
     }
+    if (relay) {
+        // Messages without seq (a seed-only peer's), in the order this lane received them;
+        // not back to the lane they came from.
+        auto entries = m_host.log().afterRelay(m_relayCursor, perOrigin);
+        if (!entries) {
+            qCWarning(lcPeer) << "cannot read the relayed messages:" << entries.error();
+        } else {
+            for (MessageLog::Entry &e : *entries) {
+                m_relayCursor = std::max(m_relayCursor, e.seq);
+                if (e.origin != m_peerTerminal)
+                    batch.append(std::move(e));
+            }
+        }
+    }
     // Payments first (seed "Priority Queues"), each origin's messages in seq order.
     std::stable_sort(batch.begin(), batch.end(),
                      [](const MessageLog::Entry &a, const MessageLog::Entry &b) {
                          return a.priority < b.priority;
                      });
     for (const MessageLog::Entry &e : batch) {
-        m_inFlight.insert(e.id, InFlight{e.origin, e.seq});
+        m_inFlight.insert(e.id, InFlight{e.origin, e.seq, e.relay});
         m_socket->sendTextMessage(QString::fromUtf8(e.frame));
     }
     if (!batch.isEmpty())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backoff.h"
 #include "clocktimer.h"
 #include "inbox.h"
 #include "peerprotocol.h"
@@ -36,9 +37,13 @@ public:
     // Starts the handshake (the client speaks first).
     void start();
     // Sends what the peer lacks, up to the window; holds is what this lane has per origin
-    // (MessageLog::maxSeqs, read once for all sessions).
-    void pump(const PeerProtocol::VersionVector &holds);
+    // (MessageLog::maxSeqs) and lastRelaySeq the last of the messages without seq it relays
+    // (MessageLog::lastRelaySeq), read once for all sessions.
+    void pump(const PeerProtocol::VersionVector &holds, qint64 lastRelaySeq);
     void sendAck(const QString &messageId);
+    void sendReject(const QString &messageId, const QString &reason, bool permanent);
+    // Sends origin's messages from seq on again (a manager retried messages a peer refused).
+    void resendFrom(const QString &origin, qint64 seq);
     // Writes what was sent so far to the socket now instead of at the next event loop pass.
     void flush();
     void sendFrame(const QByteArray &json);
@@ -61,9 +66,13 @@ signals:
     void refused(PeerSession *session, const QString &reason);
     // A message that passed PeerInbound::check, to be applied and then acked.
     void messageReceived(PeerSession *session, const Inbox::Incoming &incoming);
-    // The peer acked a message this session sent (origin's seq).
+    // The peer acked a message this session sent (origin's seq). For a message without seq,
+    // origin is MessageLog::RelayStream and seq the relay_seq up to which the peer has acked all.
     void ackReceived(PeerSession *session, const QString &messageId, const QString &origin,
                      qint64 seq);
+    // The peer refused a message this session sent; a transient refusal is sent again later.
+    void messageRejectedByPeer(PeerSession *session, const QString &messageId,
+                               const QString &origin, const QString &reason, bool permanent);
     void inventoryRequested(PeerSession *session, const QJsonObject &request);
     void inventoryResponded(PeerSession *session, const QJsonObject &frame);
     // There may be something to send now (the session became ready, or the peer asked again).
@@ -77,7 +86,12 @@ private:
     void handleHandshake(const PeerProtocol::Frame &frame);
     void handleReady(const PeerProtocol::Frame &frame);
     void becomeReady(const PeerProtocol::VersionVector &peerVector);
+    // Whether the peer's vector is possible; closes the connection (logged) when it is not.
+    bool plausible(const PeerProtocol::VersionVector &peerVector);
     void reject(const QString &reason);
+    void onPeerReject(const PeerProtocol::Frame &frame);
+    // What this side sent of the relay stream is acked up to here.
+    qint64 relayAckedUpTo() const;
     // A rejected frame that closes the connection at once.
     void rejectAndClose(const QString &reason, const QString &closeReason);
     bool takeToken();
@@ -91,6 +105,7 @@ private:
     {
         QString origin;
         qint64 seq = 0;
+        bool relay = false; // a message without seq: seq is the relay_seq
     };
 
     QPointer<QWebSocket> m_socket;
@@ -101,10 +116,18 @@ private:
     QByteArray m_clientNonce;
     QByteArray m_serverNonce;
     bool m_sentAuth = false;
+    QByteArray m_transcript;   // the handshake frames so far, as their MACs cover them
+    qint64 m_ownSeq = 0;       // this lane's last published seq when the handshake read it
     qint64 m_sentHelloMs = -1; // lane clock's monotonic time when this side sent its hello
     PeerProtocol::VersionVector m_cursor;    // highest seq sent (or held by the peer) per origin
     PeerProtocol::VersionVector m_peerHolds; // what the peer is known to hold per origin
     QHash<QString, InFlight> m_inFlight;
+    qint64 m_relayCursor = 0; // highest relay_seq sent (or acked before) on this connection
+    // Transient rejects: what to send again and when (backoff doubles while they go on).
+    ClockTimer m_resendTimer;
+    Backoff m_resendBackoff{1000, 60000};
+    PeerProtocol::VersionVector m_resendFrom; // per origin: the lowest seq refused transiently
+    qint64 m_resendRelayFrom = 0;
     ClockTimer m_keepalive;
     ClockTimer m_handshakeTimer;
     qint64 m_lastActivityMs = 0; // on the lane clock's monotonic time

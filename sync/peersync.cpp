@@ -6,6 +6,7 @@
 #include "peerlink.h"
 #include "peersession.h"
 #include "synclog.h"
+#include "writetransaction.h"
 
 #include <QWebSocket>
 
@@ -135,6 +136,7 @@ void PeerSync::adoptSession(PeerSession *session)
     });
     connect(session, &PeerSession::messageReceived, this, &PeerSync::messageReceived);
     connect(session, &PeerSession::ackReceived, this, &PeerSync::ackReceived);
+    connect(session, &PeerSession::messageRejectedByPeer, this, &PeerSync::rejectedByPeer);
     connect(session, &PeerSession::inventoryRequested, this, &PeerSync::answerInventoryRequest);
     connect(session, &PeerSession::inventoryResponded, this,
             [this](PeerSession *s, const QJsonObject &frame) {
@@ -191,6 +193,37 @@ void PeerSync::ackReceived(PeerSession *session, const QString &messageId, const
     Q_EMIT ackArrived(messageId, origin);
 }
 
+void PeerSync::rejectedByPeer(PeerSession *session, const QString &messageId, const QString &origin,
+                              const QString &reason, bool permanent)
+{
+    if (!permanent || origin != m_config.terminalId)
+        return; // a transient one is sent again; another lane's message is its origin's concern
+    const QString error = QStringLiteral("refused by %1: %2").arg(session->peerTerminal(), reason);
+    WriteTransaction tx(m_db);
+    Status s =
+        tx.isActive() ? m_log.markPeerRejected(messageId, error) : Status::failure(tx.error());
+    if (s)
+        s = tx.commit();
+    if (!s)
+        qCWarning(lcPeer).noquote() << "cannot mark" << messageId << "failed:" << s.error();
+    Q_EMIT messageFailed(messageId, error);
+    m_publisher.markDirty();
+}
+
+void PeerSync::resendPending()
+{
+    auto lowest = m_log.lowestPendingSeq();
+    if (!lowest) {
+        qCWarning(lcPeer) << "cannot read the outbox:" << lowest.error();
+        return;
+    }
+    if (*lowest <= 0)
+        return;
+    for (PeerSession *s : m_registry.sessions())
+        if (s->state() == PeerSession::State::Ready)
+            s->resendFrom(m_config.terminalId, *lowest);
+}
+
 void PeerSync::schedulePump()
 {
     if (m_started && !m_pumpTimer.isActive())
@@ -204,9 +237,14 @@ void PeerSync::pumpAll()
         qCWarning(lcPeer) << "cannot read the message log:" << holds.error();
         return;
     }
+    auto relayed = m_log.lastRelaySeq();
+    if (!relayed) {
+        qCWarning(lcPeer) << "cannot read the message log:" << relayed.error();
+        return;
+    }
     const auto sessions = m_registry.sessions();
     for (PeerSession *s : sessions)
-        s->pump(*holds);
+        s->pump(*holds, *relayed);
 }
 
 void PeerSync::sendToReady(const QByteArray &frame)

@@ -53,6 +53,9 @@ public:
     QVariantList peers() const { return health().peersAsVariants(); }
     QString lastSyncAt() const { return m_health.lastSyncAt(); }
     PeerHealth health() const;
+    // Sends this lane's pending messages to every ready peer again, from the lowest pending seq
+    // (after a manager's retry of messages a peer had refused).
+    void resendPending();
     int connectedCount() const { return m_registry.connectedCount(); }
 
     // Lanes connected and authenticated now (terminal ids, sorted).
@@ -71,6 +74,8 @@ signals:
     // A peer's ack arrived (the peer has committed the message), before this lane records it.
     void ackArrived(const QString &messageId, const QString &origin);
     void inventoryResponse(const QString &peerTerminal, const QJsonObject &frame);
+    // A peer refused one of this lane's messages for good: it is marked failed with the error.
+    void messageFailed(const QString &messageId, const QString &error);
 
 private:
     // PeerSessionHost, for sessions and links.
@@ -83,6 +88,8 @@ private:
     void sessionClosed(PeerSession *session, const QString &reason);
     void sessionRejected(PeerSession *session, const QString &reason);
     void messageReceived(PeerSession *session, const Inbox::Incoming &incoming);
+    void rejectedByPeer(PeerSession *session, const QString &messageId, const QString &origin,
+                        const QString &reason, bool permanent);
     void ackReceived(PeerSession *session, const QString &messageId, const QString &origin,
                      qint64 seq);
     void answerInventoryRequest(PeerSession *session, const QJsonObject &request);

@@ -234,19 +234,19 @@ bool RawPeer::connectTo(const QUrl &url)
 
 bool RawPeer::handshake(const PeerProtocol::VersionVector &vector)
 {
-    const QByteArray clientNonce = PeerProtocol::newNonce();
+    using namespace PeerProtocol;
+    const QJsonObject clientHello = hello(m_terminalId, newNonce());
+    QByteArray transcript = transcriptOf(Kind::Hello, clientHello);
     const qsizetype before = m_received.size();
-    send(PeerProtocol::hello(m_terminalId, clientNonce));
+    send(compact(clientHello));
     if (!QTest::qWaitFor([&] { return m_received.size() > before || !isConnected(); }, 10000) ||
         m_received.size() <= before)
         return false;
-    const QJsonObject hello = m_received.at(before);
-    const QString server = hello.value(QLatin1String("terminalId")).toString();
-    const QByteArray serverNonce =
-        QByteArray::fromBase64(hello.value(QLatin1String("nonce")).toString().toLatin1());
+    transcript += transcriptOf(Kind::Hello, m_received.at(before));
+    const QJsonObject authFrame = auth(vector);
+    transcript += transcriptOf(Kind::Auth, authFrame);
     const qsizetype mid = m_received.size();
-    send(PeerProtocol::auth(
-        PeerProtocol::proof(m_key, 'C', clientNonce, serverNonce, m_terminalId, server), vector));
+    send(withMac(authFrame, handshakeMac(m_key, 'C', transcript)));
     if (!QTest::qWaitFor([&] { return m_received.size() > mid || !isConnected(); }, 10000) ||
         m_received.size() <= mid)
         return false;

@@ -86,12 +86,12 @@ private slots:
         QTest::addColumn<qint64>("seq");
         QTest::addColumn<QString>("error"); // start of the reject reason
         // Received from L2 by L1.
-        QTest::newRow("relay without seq")
-            << QStringLiteral("L3") << qint64(0)
-            << QStringLiteral("message m1 claims origin L3 without a seq to relay by");
+        // Without seq (a seed-only peer's message), relayed by L2: checked like any other.
+        QTest::newRow("relay without seq, invalid")
+            << QStringLiteral("L3") << qint64(0) << QStringLiteral("message m1: unknown topic");
         QTest::newRow("this lane's without seq")
             << QStringLiteral("L1") << qint64(0)
-            << QStringLiteral("message m1 claims origin L1 without a seq to relay by");
+            << QStringLiteral("message m1 claims to come from this lane");
         QTest::newRow("relay with seq, invalid")
             << QStringLiteral("L3") << qint64(4) << QStringLiteral("message m1: ");
         QTest::newRow("own, invalid")

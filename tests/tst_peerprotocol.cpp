@@ -12,6 +12,7 @@
 #include "peersync.h"
 #include "testlane.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -151,27 +152,90 @@ private slots:
         QCOMPARE(b.next(), 4800);
     }
 
-    void proofBindsKeyNoncesAndIds()
+    // The worked example of docs/PROTOCOL.md (protocol/test-vectors/handshake.json, computed
+    // by an independent implementation): every frame parses, each contributes exactly the
+    // documented transcript bytes, and the lane's MACs are the documented ones.
+    void handshakeTestVectors()
     {
+        QFile file(QStringLiteral(LANE_SOURCE_DIR "/protocol/test-vectors/handshake.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray cases = QJsonDocument::fromJson(file.readAll())
+                                     .object()
+                                     .value(QLatin1String("cases"))
+                                     .toArray();
+        QCOMPARE(cases.size(), 2);
+        for (const QJsonValue &c : cases) {
+            const QJsonObject tc = c.toObject();
+            const QByteArray key = tc.value(QLatin1String("storeKey")).toString().toUtf8();
+            const QJsonArray frames = tc.value(QLatin1String("frames")).toArray();
+            const QJsonArray transcripts = tc.value(QLatin1String("transcriptHex")).toArray();
+            const QJsonObject macs = tc.value(QLatin1String("macHex")).toObject();
+            QCOMPARE(frames.size(), 4);
+            QByteArray transcript;
+            const PeerProtocol::Kind kinds[] = {PeerProtocol::Kind::Hello,
+                                                PeerProtocol::Kind::Hello, PeerProtocol::Kind::Auth,
+                                                PeerProtocol::Kind::Welcome};
+            const char roles[] = {0, 'S', 'C', 'W'};
+            for (int i = 0; i < 4; ++i) {
+                const QJsonObject frame = frames.at(i).toObject();
+                auto parsed = PeerProtocol::parse(PeerProtocol::compact(frame));
+                QVERIFY2(parsed, qPrintable(parsed.error()));
+                QCOMPARE(parsed->kind, kinds[i]);
+                const QByteArray part = PeerProtocol::transcriptOf(kinds[i], parsed->json);
+                QCOMPARE(part.toHex(), transcripts.at(i).toString().toLatin1());
+                transcript += part;
+                if (!roles[i])
+                    continue;
+                const QByteArray mac = PeerProtocol::handshakeMac(key, roles[i], transcript);
+                QCOMPARE(mac.toHex(),
+                         macs.value(QString(QLatin1Char(roles[i]))).toString().toLatin1());
+                QCOMPARE(QString::fromLatin1(mac.toBase64()),
+                         frame.value(QLatin1String("mac")).toString());
+                // The lane's own frame builders give the same bytes for the same fields.
+                QJsonObject unsigned_ = frame;
+                unsigned_.remove(QStringLiteral("mac"));
+                QCOMPARE(PeerProtocol::withMac(unsigned_, mac), PeerProtocol::compact(frame));
+            }
+        }
+    }
+
+    // Every field of the transcript changes every MAC after it: ids, nonces, clocks and both
+    // vectors (an attacker cannot swap any of them without the key).
+    void transcriptBindsEveryField()
+    {
+        using namespace PeerProtocol;
         const QByteArray key("store-key-0123456789");
-        const QByteArray cn = PeerProtocol::newNonce();
-        const QByteArray sn = PeerProtocol::newNonce();
-        QCOMPARE(cn.size(), 32);
-        QVERIFY(cn != sn);
-        const QByteArray p =
-            PeerProtocol::proof(key, 'C', cn, sn, QStringLiteral("L1"), QStringLiteral("L2"));
-        QCOMPARE(p.size(), 32);
-        QVERIFY(PeerProtocol::equalConstantTime(
-            p, PeerProtocol::proof(key, 'C', cn, sn, QStringLiteral("L1"), QStringLiteral("L2"))));
-        QVERIFY(p !=
-                PeerProtocol::proof(key, 'S', cn, sn, QStringLiteral("L1"), QStringLiteral("L2")));
-        QVERIFY(p != PeerProtocol::proof("other-key-0123456789", 'C', cn, sn, QStringLiteral("L1"),
-                                         QStringLiteral("L2")));
-        QVERIFY(p !=
-                PeerProtocol::proof(key, 'C', sn, cn, QStringLiteral("L1"), QStringLiteral("L2")));
-        QVERIFY(p !=
-                PeerProtocol::proof(key, 'C', cn, sn, QStringLiteral("L2"), QStringLiteral("L1")));
-        QVERIFY(!PeerProtocol::equalConstantTime(p, p.left(31)));
+        const QByteArray cn(NonceBytes, 'c');
+        const QByteArray sn(NonceBytes, 's');
+        const ClockClaim clock{1764064800123, -5000, 1};
+        const auto macOf = [&](const QJsonObject &ch, const QJsonObject &sh, const QJsonObject &au,
+                               const QJsonObject &we) {
+            return handshakeMac(key, 'W',
+                                transcriptOf(Kind::Hello, ch) + transcriptOf(Kind::Hello, sh) +
+                                    transcriptOf(Kind::Auth, au) + transcriptOf(Kind::Welcome, we));
+        };
+        const QJsonObject ch = hello(QStringLiteral("L1"), cn, clock);
+        const QJsonObject sh = hello(QStringLiteral("L2"), sn, clock);
+        const QJsonObject au = auth({{QStringLiteral("L1"), 3}}, clock);
+        const QJsonObject we = welcome({{QStringLiteral("L2"), 4}});
+        const QByteArray base = macOf(ch, sh, au, we);
+        QCOMPARE(base.size(), MacBytes);
+        QCOMPARE(macOf(ch, sh, au, we), base);
+        QVERIFY(macOf(hello(QStringLiteral("L3"), cn, clock), sh, au, we) != base);
+        QVERIFY(macOf(ch, hello(QStringLiteral("L2"), cn, clock), au, we) != base);
+        QVERIFY(macOf(ch, sh, auth({{QStringLiteral("L1"), 1000000000}}, clock), we) != base);
+        QVERIFY(macOf(ch, sh, au, welcome({{QStringLiteral("L2"), 5}})) != base);
+        QVERIFY(macOf(ch, sh, auth({{QStringLiteral("L1"), 3}}, std::nullopt), we) != base);
+        QVERIFY(macOf(ch, hello(QStringLiteral("L2"), sn, ClockClaim{1764064800123, -5001, 1}), au,
+                      we) != base);
+        // Field boundaries are explicit: moving a character between two ids changes the MAC.
+        QVERIFY(transcriptOf(Kind::Hello, hello(QStringLiteral("L1"), cn)) +
+                    transcriptOf(Kind::Hello, hello(QStringLiteral("0L2"), sn)) !=
+                transcriptOf(Kind::Hello, hello(QStringLiteral("L10"), cn)) +
+                    transcriptOf(Kind::Hello, hello(QStringLiteral("L2"), sn)));
+        QVERIFY(handshakeMac(key, 'S', {}) != handshakeMac(key, 'C', {}));
+        QVERIFY(handshakeMac("other-key-0123456789", 'S', {}) != handshakeMac(key, 'S', {}));
+        QVERIFY(!equalConstantTime(base, base.left(31)));
     }
 
     void seedFramesParse()

@@ -1,6 +1,7 @@
 // Peer sync between real lane processes on loopback ports picked at run time, each with its
 // own database, plus hand-driven peers for the handshake and for bad input.
 #include "cart.h"
+#include "idgenerator.h"
 #include "laneprocess.h"
 #include "messagelog.h"
 #include "testlane.h"
@@ -8,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
@@ -42,6 +44,24 @@ void holdsEachOnce(const LaneProcess &receiver, const LaneProcess &sender, qint6
     const QString stock =
         QStringLiteral("SELECT product_id || ':' || current_stock FROM inventory ORDER BY 1");
     QCOMPARE(receiver.column(stock), sender.column(stock));
+}
+
+// The frames of one type a raw peer received.
+QList<QJsonObject> framesOfType(const RawPeer &peer, const QString &type)
+{
+    QList<QJsonObject> out;
+    for (const QJsonObject &o : peer.received())
+        if (o.value(QLatin1String("type")).toString() == type)
+            out.append(o);
+    return out;
+}
+
+// The seed's message without this protocol's seq, as a seed-only peer sends it.
+QByteArray withoutSeq(const QByteArray &frame)
+{
+    QJsonObject o = QJsonDocument::fromJson(frame).object();
+    o.remove(QStringLiteral("seq"));
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 } // namespace
 
@@ -229,7 +249,8 @@ private slots:
         // A client that sends hello, skips auth and sends messages.
         RawPeer skip(QStringLiteral("T9"));
         QVERIFY(skip.connectTo(QUrl(l1.url())));
-        skip.send(PeerProtocol::hello(QStringLiteral("T9"), PeerProtocol::newNonce()));
+        skip.send(PeerProtocol::compact(
+            PeerProtocol::hello(QStringLiteral("T9"), PeerProtocol::newNonce())));
         QTRY_VERIFY(!skip.received().isEmpty());
         skip.send(frames.at(1));
         QVERIFY(skip.waitForDisconnect(10000));
@@ -237,8 +258,7 @@ private slots:
         // An incompatible protocol version is refused with a reason.
         RawPeer old(QStringLiteral("T9"));
         QVERIFY(old.connectTo(QUrl(l1.url())));
-        QJsonObject hello =
-            frameObject(PeerProtocol::hello(QStringLiteral("T9"), PeerProtocol::newNonce()));
+        QJsonObject hello = PeerProtocol::hello(QStringLiteral("T9"), PeerProtocol::newNonce());
         hello.insert(QStringLiteral("protocol"), 99);
         old.send(toFrame(hello));
         QVERIFY(old.waitForDisconnect(10000));
@@ -308,6 +328,186 @@ private slots:
             l1.count(
                 QStringLiteral("SELECT contiguous_seq FROM origin_progress WHERE origin = 'T9'")),
             3, 10000);
+        QVERIFY(l1.stop());
+    }
+
+    // A seed-only peer (messages without seq) sells to one lane of three while another is
+    // offline: every lane ends with every message once, unchanged, and the same stock.
+    void seedOnlyMessagesReachEveryLane()
+    {
+        QTemporaryDir dir;
+        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")));
+        LaneProcess l2(QStringLiteral("L2"), dir.filePath(QStringLiteral("l2")));
+        LaneProcess l3(QStringLiteral("L3"), dir.filePath(QStringLiteral("l3")));
+        QVERIFY(l1.start({}));
+        QVERIFY(l2.start({l1.url()}));
+        TestLane source(QStringLiteral("S1"));
+        const QList<QByteArray> frames = source.ringSaleFrames(7);
+        QCOMPARE(frames.size(), 7);
+        RawPeer seedOnly(QStringLiteral("S1"));
+        QVERIFY(seedOnly.connectTo(QUrl(l1.url())));
+        QVERIFY(seedOnly.handshake());
+        for (const QByteArray &f : frames)
+            seedOnly.send(withoutSeq(f));
+        QTRY_COMPARE_WITH_TIMEOUT(seedOnly.ackedIds().size(), 7, kConverge);
+        const QString fromS1 =
+            QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'S1'");
+        QTRY_COMPARE_WITH_TIMEOUT(l2.count(fromS1), 7, kConverge);
+        // L3 was offline; it comes up knowing only L2, which relays what it got from L1.
+        QVERIFY(l3.start({l2.url()}));
+        QTRY_COMPARE_WITH_TIMEOUT(l3.count(fromS1), 7, kConverge);
+        const QString rows = QStringLiteral(
+            "SELECT message_id || '|' || from_terminal || '|' || topic || '|' || sent_at || '|' "
+            "|| seq || '|' || payload FROM inbox_processed WHERE from_terminal = 'S1' ORDER BY 1");
+        QCOMPARE(l1.column(rows).size(), 7);
+        QCOMPARE(l2.column(rows), l1.column(rows));
+        QCOMPARE(l3.column(rows), l1.column(rows));
+        const QString stock =
+            QStringLiteral("SELECT product_id || ':' || current_stock FROM inventory ORDER BY 1");
+        QCOMPARE(l2.column(stock), l1.column(stock));
+        QCOMPARE(l3.column(stock), l1.column(stock));
+        for (LaneProcess *lane : {&l1, &l2, &l3})
+            QCOMPARE(lane->count(QStringLiteral("SELECT COUNT(*) FROM inventory_changes WHERE "
+                                                "terminal_id = 'S1'")),
+                     source.count(QStringLiteral("SELECT COUNT(*) FROM transaction_lines")));
+        // Nothing goes back to its origin.
+        QVERIFY(seedOnly.isConnected());
+        for (const QJsonObject &o : seedOnly.received())
+            QVERIFY(o.value(QLatin1String("fromTerminal")).toString() != QLatin1String("S1"));
+        QVERIFY(l3.stop());
+        QVERIFY(l2.stop());
+        QVERIFY(l1.stop());
+    }
+
+    // A refused message is answered with a permanent reject, the connection stays (also for a
+    // sender that ignores rejects and sends it again and again), the refusal is kept and the
+    // origin's seq counts as settled.
+    void refusedMessagesAreRejected()
+    {
+        QTemporaryDir dir;
+        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")));
+        QVERIFY(l1.start({}));
+        TestLane source(QStringLiteral("T9"));
+        const QList<QByteArray> frames = source.ringSaleFrames(2);
+        QCOMPARE(frames.size(), 2);
+        QJsonObject bad = frameObject(frames.at(0));
+        QJsonObject payload = bad.value(QLatin1String("payload")).toObject();
+        payload.insert(QStringLiteral("lines"), QJsonArray());
+        bad.insert(QStringLiteral("payload"), payload);
+        const QString badId = bad.value(QLatin1String("id")).toString();
+        RawPeer peer(QStringLiteral("T9"));
+        QVERIFY(peer.connectTo(QUrl(l1.url())));
+        QVERIFY(peer.handshake());
+        for (int i = 0; i < 120; ++i) // more than the 100 bad frames that close a connection
+            peer.send(toFrame(bad));
+        QTRY_COMPARE_WITH_TIMEOUT(framesOfType(peer, QStringLiteral("reject")).size(), 120,
+                                  kConverge);
+        for (const QJsonObject &r : framesOfType(peer, QStringLiteral("reject"))) {
+            QCOMPARE(r.value(QLatin1String("messageId")).toString(), badId);
+            QCOMPARE(r.value(QLatin1String("permanent")).toBool(), true);
+            QVERIFY2(r.value(QLatin1String("reason")).toString().contains(QLatin1String("lines")),
+                     qPrintable(r.value(QLatin1String("reason")).toString()));
+        }
+        QVERIFY(peer.isConnected());
+        QVERIFY(peer.ackedIds().isEmpty());
+        // An unknown topic is the message's problem too.
+        QJsonObject unknown = frameObject(frames.at(1));
+        unknown.insert(QStringLiteral("id"),
+                       QStringLiteral("0192a6d1-7b3e-7cc0-8f5e-3b2a1c0d9e8f"));
+        unknown.insert(QStringLiteral("topic"), QStringLiteral("frobnicate"));
+        unknown.insert(QStringLiteral("seq"), 3);
+        peer.send(toFrame(unknown));
+        QTRY_COMPARE_WITH_TIMEOUT(framesOfType(peer, QStringLiteral("reject")).size(), 121,
+                                  kConverge);
+        QCOMPARE(framesOfType(peer, QStringLiteral("reject"))
+                     .last()
+                     .value(QLatin1String("messageId"))
+                     .toString(),
+                 unknown.value(QLatin1String("id")).toString());
+        // seq 1 was refused for good, seq 2 arrives: nothing is missing, nothing asked again.
+        peer.send(frames.at(1));
+        QTRY_COMPARE_WITH_TIMEOUT(peer.ackedIds().size(), 1, kConverge);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            l1.count(
+                QStringLiteral("SELECT contiguous_seq FROM origin_progress WHERE origin = 'T9'")),
+            3, kConverge);
+        QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM rejected_messages")), 2);
+        QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = "
+                                         "'T9'")),
+                 1);
+        QVERIFY(peer.isConnected());
+        QVERIFY(l1.stop());
+    }
+
+    // A lane whose message a peer refuses for good marks it failed with the reason; one
+    // refused for now is sent again.
+    void rejectedOwnMessagesFailOrComeAgain()
+    {
+        QTemporaryDir dir;
+        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")));
+        QVERIFY(l1.start({}, {QStringLiteral("--ring-sales"), QStringLiteral("2")}));
+        const QString all = QStringLiteral("SELECT COUNT(*) FROM outbox");
+        QTRY_COMPARE_WITH_TIMEOUT(l1.count(all), 2, kConverge);
+        RawPeer peer(QStringLiteral("T9"));
+        QVERIFY(peer.connectTo(QUrl(l1.url())));
+        QVERIFY(peer.handshake());
+        auto messages = [&] {
+            QList<QJsonObject> out;
+            for (const QJsonObject &o : peer.received())
+                if (o.contains(QLatin1String("id")))
+                    out.append(o);
+            return out;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(messages().size(), 2, kConverge);
+        const QString first = messages().at(0).value(QLatin1String("id")).toString();
+        const QString second = messages().at(1).value(QLatin1String("id")).toString();
+        peer.send(PeerProtocol::reject(first, QStringLiteral("unknown product"), true));
+        peer.send(PeerProtocol::reject(second, QStringLiteral("database is locked"), false));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            l1.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'failed' AND id "
+                                    "= '%1' AND last_error = 'refused by T9: unknown product'")
+                         .arg(first)),
+            1, kConverge);
+        // The transient one comes again (after a backoff of about a second) and is acked now.
+        QTRY_COMPARE_WITH_TIMEOUT(messages().size(), 3, kConverge);
+        QCOMPARE(messages().at(2).value(QLatin1String("id")).toString(), second);
+        peer.send(PeerProtocol::ack(second));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            l1.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'peer_ack'")), 1,
+            kConverge);
+        QVERIFY(l1.stop());
+    }
+
+    // A vector claiming more of this lane's messages than it has published is refused: nothing
+    // is marked acked and nothing is skipped.
+    void impossibleVectorIsRefused()
+    {
+        QTemporaryDir dir;
+        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")));
+        QVERIFY(l1.start({}, {QStringLiteral("--ring-sales"), QStringLiteral("3")}));
+        const QString pending =
+            QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'pending'");
+        QTRY_COMPARE_WITH_TIMEOUT(l1.count(pending), 3, kConverge);
+        RawPeer liar(QStringLiteral("T9"));
+        QVERIFY(liar.connectTo(QUrl(l1.url())));
+        QVERIFY(!liar.handshake({{QStringLiteral("L1"), 1000000000}}));
+        QVERIFY(liar.waitForDisconnect(10000));
+        QVERIFY2(liar.closeReason().contains(QLatin1String("vector claims")),
+                 qPrintable(liar.closeReason()));
+        QCOMPARE(l1.count(pending), 3);
+        QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM peer_progress")), 0);
+        // An honest peer then gets all three.
+        RawPeer honest(QStringLiteral("T9"));
+        QVERIFY(honest.connectTo(QUrl(l1.url())));
+        QVERIFY(honest.handshake({{QStringLiteral("L1"), 1}}));
+        auto seqs = [&] {
+            QList<int> out;
+            for (const QJsonObject &o : honest.received())
+                if (o.contains(QLatin1String("id")))
+                    out.append(o.value(QLatin1String("seq")).toInt());
+            return out;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(seqs(), (QList<int>{2, 3}), kConverge);
         QVERIFY(l1.stop());
     }
 
@@ -416,13 +616,11 @@ private slots:
                        {{QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
                         {QStringLiteral("updatedAt"), QStringLiteral("2026-11-25T10:00:00.000Z")}})
             << false;
-        QTest::newRow("another lane's message without seq") << [&] {
+        // Relayed without seq (allowed), but the sale names another lane than its origin.
+        QTest::newRow("relayed without seq, sale of another lane") << [&] {
             QJsonObject o = good;
             o.insert(QStringLiteral("fromTerminal"), QStringLiteral("L7"));
             o.remove(QStringLiteral("seq"));
-            QJsonObject p = o.value(QLatin1String("payload")).toObject();
-            p.insert(QStringLiteral("terminalId"), QStringLiteral("L7"));
-            o.insert(QStringLiteral("payload"), p);
             return toFrame(o);
         }() << false;
         QTest::newRow("claims to be the receiving lane") << [&] {
@@ -437,7 +635,9 @@ private slots:
             << QByteArray("{\"type\":\"ack\",\"messageId\":\"x\"}") << false;
         QTest::newRow("unknown frame type") << QByteArray("{\"type\":\"frobnicate\"}") << false;
         QTest::newRow("hello after the handshake")
-            << PeerProtocol::hello(QStringLiteral("T9"), PeerProtocol::newNonce()) << false;
+            << PeerProtocol::compact(
+                   PeerProtocol::hello(QStringLiteral("T9"), PeerProtocol::newNonce()))
+            << false;
         QTest::newRow("sync_request with a bad vector")
             << QByteArray("{\"type\":\"sync_request\",\"vector\":{\"L1\":\"all\"}}") << false;
         QTest::newRow("inventory_response with bad rows")
@@ -469,6 +669,19 @@ private slots:
                                     "\"timestamp\":\"2026-11-25T10:00:00Z\"}"));
             QTRY_VERIFY_WITH_TIMEOUT(m_peer->received().size() > before, 10000);
             QVERIFY(m_peer->isConnected());
+            // A refused message is answered with a reject naming it.
+            const QJsonObject sent = frameObject(frame);
+            const QString id = sent.value(QLatin1String("id")).toString();
+            if (!sent.contains(QLatin1String("type")) && IdGenerator::isUuid(id)) {
+                QTRY_VERIFY_WITH_TIMEOUT(
+                    [&] {
+                        for (const QJsonObject &r : framesOfType(*m_peer, QStringLiteral("reject")))
+                            if (r.value(QLatin1String("messageId")).toString() == id)
+                                return true;
+                        return false;
+                    }(),
+                    10000);
+            }
         }
         QCOMPARE(m_lane->count(QStringLiteral("SELECT COUNT(*) FROM inbox_processed")), 0);
         QCOMPARE(m_lane->count(

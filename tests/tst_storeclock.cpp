@@ -330,8 +330,8 @@ private slots:
     void helloCarriesTheClock()
     {
         const QByteArray nonce(PeerProtocol::NonceBytes, 'n');
-        const QByteArray frame = PeerProtocol::hello(
-            QStringLiteral("L2"), nonce, {}, PeerProtocol::ClockClaim{1764064800123, -5000, 1});
+        const QByteArray frame = PeerProtocol::compact(PeerProtocol::hello(
+            QStringLiteral("L2"), nonce, PeerProtocol::ClockClaim{1764064800123, -5000, 1}));
         auto f = PeerProtocol::parse(frame);
         QVERIFY2(f, qPrintable(f.error()));
         const auto claim = PeerProtocol::clockOf(f->json);

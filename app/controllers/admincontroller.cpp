@@ -211,12 +211,7 @@ bool AdminController::retryFailed()
     if (!manager())
         return false;
     m_lane.session().touch();
-    CloudSync *cloud = m_lane.cloudSync();
-    if (!cloud) {
-        say(tr("Cloud sync is off on this lane."), true);
-        return false;
-    }
-    auto reset = cloud->retryFailed();
+    auto reset = m_lane.retryFailed();
     if (!reset) {
         say(tr("Retry failed: %1").arg(reset.error()), true);
         return false;

@@ -225,13 +225,7 @@ bool SyncStatusController::retryFailedUploads()
 {
     if (!managerPresent())
         return false;
-    CloudSync *cloud = m_lane.cloudSync();
-    if (!cloud) {
-        m_message = tr("Cloud sync is off on this lane.");
-        Q_EMIT changed();
-        return false;
-    }
-    auto reset = cloud->retryFailed();
+    auto reset = m_lane.retryFailed();
     m_message = reset ? tr("Failed messages queued for upload again: %n.", "", *reset)
                       : tr("Retry failed: %1").arg(reset.error());
     refresh();

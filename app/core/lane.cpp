@@ -1,6 +1,7 @@
 #include "lane.h"
 
 #include "clock.h"
+#include "cloudqueuestore.h"
 #include "corelog.h"
 #include "hlcpersistence.h"
 #include "idgenerator.h"
@@ -282,4 +283,24 @@ QString Lane::statusLine()
         .arg(st->failed)
         .arg(peers, cloudLine(),
              m_session->isLoggedIn() ? m_session->current()->name : QStringLiteral("locked"));
+}
+
+Result<int> Lane::retryFailed()
+{
+    Result<int> reset = 0;
+    if (m_cloud) {
+        reset = m_cloud->retryFailed();
+    } else {
+        WriteTransaction tx(m_db);
+        if (!tx.isActive())
+            return Result<int>::failure(tx.error());
+        reset = CloudQueueStore(m_db).resetFailed(m_config.maxRetries);
+        if (reset) {
+            if (::Status s = tx.commit(); !s)
+                return Result<int>::failure(s.error());
+        }
+    }
+    if (reset && m_peers)
+        m_peers->resendPending();
+    return reset;
 }

@@ -58,6 +58,9 @@ public:
     // so it knows the peers). Returns false when cloud sync is off.
     bool startCloudSync();
     CloudSync *cloudSync() { return m_cloud.get(); }
+    // A manager's retry of failed messages: those the cloud refused are uploaded again, those a
+    // peer refused are sent to the peers again. Returns how many were queued again.
+    [[nodiscard]] Result<int> retryFailed();
     // Stops peer and cloud sync (sockets and requests closed while the event loop still runs).
     void stopSync();
 
