@@ -25,7 +25,8 @@ PeerInbound::PeerInbound(Database &db, Clock &clock, Hlc &hlc, MessageLog &log, 
 }
 
 Status PeerInbound::check(const OutboxMessage &m, const QString &peerTerminal,
-                          const QString &ownTerminal, std::shared_ptr<const SaleRecord> *sale)
+                          const QString &ownTerminal, std::shared_ptr<const SaleRecord> *sale,
+                          qsizetype payloadBytes)
 {
     if (m.fromTerminal != peerTerminal && m.seq <= 0)
         return Status::failure(
@@ -34,7 +35,7 @@ Status PeerInbound::check(const OutboxMessage &m, const QString &peerTerminal,
     if (m.fromTerminal == ownTerminal && m.seq <= 0)
         return Status::failure(
             QStringLiteral("message %1 claims to come from this lane").arg(m.id));
-    if (Status s = Inbox::validate(m, sale); !s)
+    if (Status s = Inbox::validate(m, sale, payloadBytes); !s)
         return Status::failure(QStringLiteral("message %1: %2").arg(m.id, s.error()));
     return {};
 }

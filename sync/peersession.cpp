@@ -345,7 +345,8 @@ void PeerSession::handleReady(const Frame &f)
     case Kind::Message: {
         const OutboxMessage &m = f.message;
         std::shared_ptr<const SaleRecord> sale;
-        if (Status s = PeerInbound::check(m, m_peerTerminal, m_host.config().terminalId, &sale);
+        if (Status s = PeerInbound::check(m, m_peerTerminal, m_host.config().terminalId, &sale,
+                                          f.payload.size());
             !s) {
             reject(s.error());
             return;
