@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "database.h"
 #include "idgenerator.h"
+#include "payloadlimits.h"
 #include "peerprotocol.h"
 #include "stockledger.h"
 #include "synclog.h"
@@ -85,9 +86,12 @@ Inbox::Inbox(Database &db, QString localTerminal, Clock &clock, Hlc &hlc)
 {
 }
 
-Status Inbox::validate(const OutboxMessage &m, std::shared_ptr<const SaleRecord> *decoded)
+Status Inbox::validate(const OutboxMessage &m, std::shared_ptr<const SaleRecord> *decoded,
+                       qsizetype payloadBytes)
 {
     const QJsonObject &p = m.payload;
+    if (Status s = PayloadLimits::check(m.topic, p, payloadBytes); !s)
+        return s;
     if (m.topic == Topics::Transaction) {
         auto sale = TransactionPayload::decode(p);
         if (!sale)

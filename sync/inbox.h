@@ -79,10 +79,13 @@ public:
 
     Inbox(Database &db, QString localTerminal, Clock &clock, Hlc &hlc);
 
-    // Checks a message's payload against its topic before anything is written.
+    // Checks a message's payload against its topic before anything is written: first its
+    // limits (PayloadLimits: size, array lengths, unknown members), then its members.
     // `decoded`, when given, receives a transaction's decoded payload for Incoming::sale.
+    // payloadBytes: the size of the payload's text as received (negative: measured here).
     [[nodiscard]] static Status validate(const OutboxMessage &message,
-                                         std::shared_ptr<const SaleRecord> *decoded = nullptr);
+                                         std::shared_ptr<const SaleRecord> *decoded = nullptr,
+                                         qsizetype payloadBytes = -1);
 
     // One transaction for the whole batch; on a failed commit every result is Rejected.
     QList<Result> applyBatch(const QList<Incoming> &batch);

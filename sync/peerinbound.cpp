@@ -25,13 +25,14 @@ PeerInbound::PeerInbound(Database &db, Clock &clock, Hlc &hlc, MessageLog &log, 
 }
 
 Status PeerInbound::check(const OutboxMessage &m, const QString &peerTerminal,
-                          const QString &ownTerminal, std::shared_ptr<const SaleRecord> *sale)
+                          const QString &ownTerminal, std::shared_ptr<const SaleRecord> *sale,
+                          qsizetype payloadBytes)
 {
     Q_UNUSED(peerTerminal); // a message without seq may come from its origin or be relayed
     if (m.fromTerminal == ownTerminal && m.seq <= 0)
         return Status::failure(
             QStringLiteral("message %1 claims to come from this lane").arg(m.id));
-    if (Status s = Inbox::validate(m, sale); !s)
+    if (Status s = Inbox::validate(m, sale, payloadBytes); !s)
         return Status::failure(QStringLiteral("message %1: %2").arg(m.id, s.error()));
     return {};
 }

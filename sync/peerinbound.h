@@ -31,9 +31,11 @@ public:
     // its seq, and the message must be valid (Inbox::validate, whose decoded sale goes to
     // *sale). The error is the reject reason. Messages without seq (a seed-only peer's) are
     // taken from their origin and relayed by any lane alike.
+    // payloadBytes: the size of the payload's text as received.
     [[nodiscard]] static Status check(const OutboxMessage &message, const QString &peerTerminal,
                                       const QString &ownTerminal,
-                                      std::shared_ptr<const SaleRecord> *sale);
+                                      std::shared_ptr<const SaleRecord> *sale,
+                                      qsizetype payloadBytes = -1);
     // Whether an origin's messages are missing below the highest seq seen (have: contiguous
     // seq per origin, max: highest seq per origin).
     [[nodiscard]] static bool hasGap(const PeerProtocol::VersionVector &have,

@@ -409,7 +409,8 @@ void PeerSession::handleReady(const Frame &f)
         const OutboxMessage &m = f.message;
         std::shared_ptr<const SaleRecord> sale;
         Inbox::Incoming incoming{m, f.payload, {}, {}};
-        if (Status s = PeerInbound::check(m, m_peerTerminal, m_host.config().terminalId, &sale);
+        if (Status s = PeerInbound::check(m, m_peerTerminal, m_host.config().terminalId, &sale,
+                                          f.payload.size());
             !s) {
             // A message is refused with a reject frame, not by closing: a seed-only sender
             // that ignores rejects keeps its connection. The inbox records the refusal.

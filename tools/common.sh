@@ -91,3 +91,21 @@ ensure_deno() {
     ) 9>"$dir/.install.lock" || return 1
     echo "$bin"
 }
+
+# Installs Ajv (tests/schemas/package.json, pinned by its package-lock.json) for checking
+# messages against protocol/schemas, once; needs Node.js and npm.
+ensure_schema_validator() {
+    local dir="$ROOT/tests/schemas"
+    command -v npm >/dev/null 2>&1 || install_debs nodejs npm || return 1
+    (
+        flock 9
+        # Installed from this very lock file: its digest, kept beside the packages.
+        local want
+        want="$(sha256sum <"$dir/package-lock.json")"
+        if [[ "$(cat "$dir/node_modules/.installed-lock" 2>/dev/null)" != "$want" ]]; then
+            say "Installing Ajv from the npm registry (tests/schemas/package.json)"
+            (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) || exit 1
+            echo "$want" >"$dir/node_modules/.installed-lock"
+        fi
+    ) 9>"$dir/.install.lock"
+}

@@ -2,7 +2,11 @@
 // (SUPABASE_DB_URL): validation, batch limits, idempotency and every status code.
 import postgres from "postgres";
 import { createClient } from "@supabase/supabase-js";
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
 import { createHandler, keysMatch, MAX_BATCH, route, validateMessage } from "./index.ts";
+// The protocol's JSON Schemas, with the same Ajv set-up as the lane's own schema test.
+import { createValidator } from "../../../tests/schemas/protocolvalidator.mjs";
 
 const dbUrl = Deno.env.get("SUPABASE_DB_URL");
 if (!dbUrl) {
@@ -22,6 +26,31 @@ function assertEquals<T>(actual: T, expected: T, what = "value") {
   if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
 }
 
+const schemaDir = new URL("../../../protocol/schemas/", import.meta.url);
+const schemas = [];
+for await (const entry of Deno.readDir(schemaDir)) {
+  if (entry.name.endsWith(".schema.json")) {
+    schemas.push(JSON.parse(await Deno.readTextFile(new URL(entry.name, schemaDir))));
+  }
+}
+const checkSchema: (schema: string, instance: unknown) => string | null = createValidator(
+  Ajv2020,
+  addFormats,
+  schemas,
+);
+
+// A body this suite sends as a lane would: it must match protocol/schemas/cloud-message.schema.json
+// (each message; data by its topic's schema).
+function conforming<T>(body: T): T {
+  for (const m of Array.isArray(body) ? body : [body]) {
+    const errors = checkSchema("cloud-message.schema.json", m);
+    if (errors !== null) {
+      throw new Error(`${JSON.stringify(m).slice(0, 200)} does not match the schema: ${errors}`);
+    }
+  }
+  return body;
+}
+
 const store = `test-${crypto.randomUUID().slice(0, 8)}`;
 
 function message(overrides: Record<string, unknown> = {}) {
@@ -30,28 +59,56 @@ function message(overrides: Record<string, unknown> = {}) {
     storeId: store,
     terminalId: "L1",
     topic: "customer",
-    data: { id: crypto.randomUUID(), name: "Ada" },
+    data: {
+      id: crypto.randomUUID(),
+      name: "Ada",
+      createdAt: "2026-11-25T09:59:00.000Z",
+      updatedAt: "2026-11-25T09:59:00.000Z",
+    },
     timestamp: "2026-11-25T10:00:00.123Z",
     peerAckedAt: "2026-11-25T10:00:01Z",
     ...overrides,
   };
 }
 
+// A sale as a lane writes it: two lines (2 and 3 units), paid by card.
 function sale() {
   const transactionId = crypto.randomUUID();
+  const line = (lineNo: number, quantity: number, taxCents: number) => ({
+    lineNo,
+    productId: crypto.randomUUID(),
+    sku: `SKU-${lineNo}`,
+    name: `Product ${lineNo}`,
+    quantity,
+    unitPriceCents: 200,
+    discountCents: 0,
+    taxRateBp: 800,
+    taxCents,
+    totalCents: 200 * quantity + taxCents,
+  });
+  const lines = [line(1, 2, 32), line(2, 3, 48)];
   return message({
     topic: "transaction",
     data: {
       transactionId,
       receiptNumber: "L1-000042",
       terminalId: "L1",
-      employeeId: "e1",
+      employeeId: crypto.randomUUID(),
       subtotalCents: 1000,
       discountCents: 0,
       taxCents: 80,
       totalCents: 1080,
+      paidCents: 1080,
+      changeCents: 0,
+      status: "completed",
       createdAt: "2026-11-25T09:59:59.500Z",
-      lines: [{ quantity: 2 }, { quantity: 3 }],
+      hlcTime: "2026-11-25T09:59:59.500Z",
+      hlcCounter: 0,
+      lines,
+      payments: [
+        { paymentNo: 1, method: "card", amountCents: 1080, tenderedCents: 1080, changeCents: 0 },
+      ],
+      stockChanges: lines.map((l) => ({ productId: l.productId, delta: -l.quantity })),
     },
   });
 }
@@ -76,7 +133,7 @@ const t = (name: string, fn: () => Promise<void>) =>
   Deno.test({ name, fn, sanitizeOps: false, sanitizeResources: false });
 
 t("a batch is stored once and answered per message", async () => {
-  const batch = [message(), message(), sale()];
+  const batch = conforming([message(), message(), sale()]);
   const res = await post(batch);
   assertEquals(res.status, 200, "status");
   const body = await res.json();
@@ -94,14 +151,14 @@ t("a batch is stored once and answered per message", async () => {
 });
 
 t("the same message twice in one batch is stored once", async () => {
-  const m = message();
+  const m = conforming(message());
   const body = await (await post([m, m])).json();
   assertEquals(body.results.map((r: { status: string }) => r.status), ["stored", "duplicate"]);
   assertEquals(await rowsFor([m.messageId]), 1, "rows");
 });
 
 t("a transaction fills pos_sales", async () => {
-  const s = sale();
+  const s = conforming(sale());
   assertEquals((await post(s)).status, 200, "status");
   const rows = await sql`select * from pos_sales where message_id = ${s.messageId}`;
   assertEquals(rows.length, 1, "sales rows");
@@ -128,7 +185,7 @@ t("an acceptance of a held message is stored like any message", async () => {
       acceptedBy: crypto.randomUUID(),
     },
   });
-  const body = await (await post(m)).json();
+  const body = await (await post(conforming(m))).json();
   assertEquals(body.results.map((r: { status: string }) => r.status), ["stored"]);
   const [r] = await sql`select topic from pos_messages where message_id = ${m.messageId}`;
   assertEquals(r.topic, "held.accepted");
@@ -137,7 +194,7 @@ t("an acceptance of a held message is stored like any message", async () => {
 t("storeId defaults to store-1 for seed-only clients", async () => {
   const m = message();
   delete (m as Record<string, unknown>).storeId;
-  assertEquals((await post(m)).status, 200, "status");
+  assertEquals((await post(conforming(m))).status, 200, "status");
   const [r] = await sql`select store_id from pos_messages where message_id = ${m.messageId}`;
   assertEquals(r.store_id, "store-1");
 });
@@ -170,8 +227,10 @@ const invalid: [string, Record<string, unknown>, string][] = [
 
 for (const [name, overrides, reason] of invalid) {
   t(`rejects a bad ${name} and still stores the rest of the batch`, async () => {
-    const good = message();
+    const good = conforming(message());
     const bad = message(overrides);
+    // What the function refuses, the schema refuses too.
+    assert(checkSchema("cloud-message.schema.json", bad) !== null, "the schema takes it");
     const res = await post([good, bad]);
     assertEquals(res.status, 200, "status");
     const body = await res.json();
@@ -187,7 +246,8 @@ for (const [name, overrides, reason] of invalid) {
 t("a row the database refuses does not hold back the rest of its batch", async () => {
   // Passes the format check, but there is no 30 February: PostgreSQL refuses the cast.
   const bad = message({ timestamp: "2026-02-30T10:00:00Z" });
-  const good = [message(), sale()];
+  const good = conforming([message(), sale()]);
+  assert(checkSchema("cloud-message.schema.json", bad) !== null, "the schema takes 30 February");
   const body = await (await post([good[0], bad, good[1]])).json();
   assertEquals(body.results.map((r: { status: string }) => r.status), [
     "stored",
@@ -202,6 +262,28 @@ t("a single rejected body is a 422", async () => {
   const res = await post(message({ topic: "nope" }));
   assertEquals(res.status, 422, "status");
   assertEquals((await res.json()).status, "rejected");
+});
+
+t("the schemas refuse what lanes do not send: an employee's PIN hash, unknown members", () => {
+  const employee = {
+    id: crypto.randomUUID(),
+    name: "Eve",
+    role: "cashier",
+    active: true,
+    discountLimitBp: 0,
+    updatedAt: "2026-11-25T10:00:00.000Z",
+  };
+  conforming(message({ topic: "employee", data: employee }));
+  const withPin = message({
+    topic: "employee",
+    data: { ...employee, pinHash: "$argon2id$v=19$x" },
+  });
+  assert(checkSchema("cloud-message.schema.json", withPin) !== null, "pinHash goes to the cloud");
+  const data: Record<string, unknown> = { ...sale().data };
+  for (let i = 0; i < 17; i++) data[`future${i}`] = i;
+  const wide = checkSchema("cloud-message.schema.json", message({ topic: "transaction", data }));
+  assert(wide?.includes("x-maxUnknownMembers"), `17 unknown members: ${wide}`);
+  return Promise.resolve();
 });
 
 t("wrong method is 405", async () => {
@@ -287,7 +369,7 @@ t("over HTTP under Supabase's path, and through supabase-js functions.invoke", a
   const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen: () => {} }, route(handler));
   const base = `http://127.0.0.1:${server.addr.port}`;
   try {
-    const m = message();
+    const m = conforming(message());
     const res = await fetch(`${base}/functions/v1/sync-pos-message`, {
       method: "POST",
       headers: { authorization: `Bearer ${KEY}`, apikey: KEY },
@@ -300,7 +382,7 @@ t("over HTTP under Supabase's path, and through supabase-js functions.invoke", a
     await other.body?.cancel();
 
     const supabase = createClient(base, KEY, { auth: { persistSession: false } });
-    const s = sale();
+    const s = conforming(sale());
     const { data, error } = await supabase.functions.invoke("sync-pos-message", { body: [s] });
     assertEquals(error, null, "invoke error");
     assertEquals(data.results[0].status, "stored", "invoke result");
