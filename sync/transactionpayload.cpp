@@ -145,6 +145,10 @@ Result<SaleRecord> TransactionPayload::decode(const QJsonObject &o)
                                              "hlcCounter >= 0"));
         s.hlcMs = t.toMSecsSinceEpoch();
     }
+    // A negative hlcMs means "no HLC time" to the sale's writer (serialize leaves it out).
+    if (s.hlcMs < 0)
+        return R::failure(QStringLiteral("hlcTime (or createdAt without it) must not be before "
+                                         "1970-01-01"));
     if (s.status != QLatin1String("completed") && s.status != QLatin1String("returned"))
         return R::failure(QStringLiteral("status must be completed or returned"));
     const bool isReturn = s.status == QLatin1String("returned");
@@ -187,7 +191,10 @@ Result<SaleRecord> TransactionPayload::decode(const QJsonObject &o)
         l.lineNo = int(lineNo);
         l.quantity = int(qty);
         l.taxRateBp = int(rate);
+        // Each total is within 2^53; a sum kept there cannot overflow however many lines come.
         lineSum += l.totalCents;
+        if (std::fabs(double(lineSum)) > kMaxExact)
+            return R::failure(QStringLiteral("line totals out of range"));
         s.lines.append(l);
     }
     if (lineSum != s.totalCents)
@@ -215,6 +222,8 @@ Result<SaleRecord> TransactionPayload::decode(const QJsonObject &o)
             return R::failure(QStringLiteral("payment: paymentNo out of range"));
         p.paymentNo = int(no);
         paid += p.amountCents;
+        if (std::fabs(double(paid)) > kMaxExact)
+            return R::failure(QStringLiteral("payments out of range"));
         s.payments.append(p);
     }
     if (paid != s.paidCents || paid != s.totalCents)

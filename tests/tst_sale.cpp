@@ -381,6 +381,68 @@ private Q_SLOTS:
         QVERIFY(!TransactionPayload::decode(floatMoney));
         QVERIFY(!TransactionPayload::decode(QJsonObject{}));
     }
+
+    void transactionPayloadRefusesTimesBeforeTheEpoch()
+    {
+        // Found by fuzz_topic: a sale stamped before 1970 decoded to a negative hlcMs, which the
+        // lane reads as "no HLC time" and so wrote back as another sale than the one it took.
+        TestLane t;
+        QVERIFY(t.loginCashier());
+        Cart cart = paidCart(t);
+        auto sale = t.lane().sales().complete(cart, *t.lane().session().current());
+        QVERIFY(sale);
+        const QJsonObject good = TransactionPayload::encode(*sale);
+        QJsonObject early = good;
+        early.insert(QStringLiteral("hlcTime"), QStringLiteral("1013-11-25T10:00:00.000Z"));
+        auto r = TransactionPayload::decode(early);
+        QVERIFY(!r);
+        QVERIFY2(r.error().contains(QLatin1String("1970")), qPrintable(r.error()));
+        QJsonObject earlyCreated = good;
+        earlyCreated.remove(QStringLiteral("hlcTime"));
+        earlyCreated.remove(QStringLiteral("hlcCounter"));
+        earlyCreated.insert(QStringLiteral("createdAt"),
+                            QStringLiteral("1969-12-31T23:59:59.999Z"));
+        QVERIFY(!TransactionPayload::decode(earlyCreated));
+        QJsonObject epoch = good;
+        epoch.insert(QStringLiteral("hlcTime"), QStringLiteral("1970-01-01T00:00:00.000Z"));
+        QVERIFY(TransactionPayload::decode(epoch));
+    }
+
+    void transactionPayloadSumsCannotWrapAround()
+    {
+        // 2048 amounts of 2^53 add up to 2^64, which a 64-bit sum wrapped to 0 (undefined
+        // behaviour, reported by UBSan): with the real amounts after them, lines and payments
+        // "added up" to the total.
+        TestLane t;
+        QVERIFY(t.loginCashier());
+        Cart cart = paidCart(t);
+        auto sale = t.lane().sales().complete(cart, *t.lane().session().current());
+        QVERIFY(sale);
+        const QJsonObject good = TransactionPayload::encode(*sale);
+        constexpr double k2p53 = 9007199254740992.0;
+        auto padded = [&](const QString &key, const QString &amountKey) {
+            const QJsonArray real = good.value(key).toArray();
+            QJsonObject huge = real.first().toObject();
+            huge.insert(amountKey, k2p53);
+            QJsonArray all;
+            for (int i = 0; i < 2048; ++i)
+                all.append(huge);
+            for (const QJsonValue &v : real)
+                all.append(v);
+            QJsonObject o = good;
+            o.insert(key, all);
+            return o;
+        };
+        auto payments = TransactionPayload::decode(
+            padded(QStringLiteral("payments"), QStringLiteral("amountCents")));
+        QVERIFY(!payments);
+        QVERIFY2(payments.error().contains(QLatin1String("out of range")),
+                 qPrintable(payments.error()));
+        auto lines = TransactionPayload::decode(
+            padded(QStringLiteral("lines"), QStringLiteral("totalCents")));
+        QVERIFY(!lines);
+        QVERIFY2(lines.error().contains(QLatin1String("out of range")), qPrintable(lines.error()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TstSale)

@@ -20,6 +20,18 @@ bool PinHasher::isWellFormed(const QString &pin)
     return true;
 }
 
+namespace {
+#ifdef EUPHORIA_FUZZ_CHEAP_PIN_HASH
+// Fuzz builds only (no lane runs from them): the catalog importer hashes every new employee's
+// PIN, and 64 MiB of Argon2id per input would bring the fuzzer to a few inputs a second.
+constexpr unsigned long long kOpsLimit = crypto_pwhash_OPSLIMIT_MIN;
+constexpr size_t kMemLimit = crypto_pwhash_MEMLIMIT_MIN;
+#else
+constexpr unsigned long long kOpsLimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
+constexpr size_t kMemLimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+#endif
+} // namespace
+
 Result<QString> PinHasher::hash(const QString &pin)
 {
     if (!isWellFormed(pin))
@@ -28,9 +40,8 @@ Result<QString> PinHasher::hash(const QString &pin)
         return Result<QString>::failure(QStringLiteral("libsodium failed to initialise"));
     const QByteArray raw = pin.toUtf8();
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str_alg(
-            out, raw.constData(), quint64(raw.size()), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    if (crypto_pwhash_str_alg(out, raw.constData(), quint64(raw.size()), kOpsLimit, kMemLimit,
+                              crypto_pwhash_ALG_ARGON2ID13) != 0)
         return Result<QString>::failure(QStringLiteral("out of memory while hashing a PIN"));
     return QString::fromLatin1(out);
 }
