@@ -39,9 +39,9 @@ void claimRoundTrips(const QJsonObject &frame)
     if (!claim)
         return;
     // What this lane says about its clock reads back as said.
-    auto hello = PeerProtocol::parse(PeerProtocol::hello(QStringLiteral("L1"),
-                                                         QByteArray(PeerProtocol::NonceBytes, 'n'),
-                                                         QByteArray(32, 'm'), claim));
+    auto hello = PeerProtocol::parse(PeerProtocol::withMac(
+        PeerProtocol::hello(QStringLiteral("L1"), QByteArray(PeerProtocol::NonceBytes, 'n'), claim),
+        QByteArray(PeerProtocol::MacBytes, 'm')));
     FUZZ_CHECK(hello && hello->kind == Kind::Hello);
     const auto again = PeerProtocol::clockOf(hello->json);
     FUZZ_CHECK(again);
@@ -62,6 +62,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     auto f = PeerProtocol::parse(text);
     if (f) {
         const QJsonValue vector = f->json.value(QLatin1String("vector"));
+        if (f->kind == Kind::Hello || f->kind == Kind::Auth || f->kind == Kind::Welcome) {
+            // What the frame adds to the transcript: length-prefixed fields, and a MAC over it.
+            const QByteArray t = PeerProtocol::transcriptOf(f->kind, f->json);
+            FUZZ_CHECK(t.size() >= 4);
+            FUZZ_CHECK(PeerProtocol::handshakeMac("fuzz-store-key-0123", 'S', t).size() ==
+                       PeerProtocol::MacBytes);
+        }
         switch (f->kind) {
         case Kind::Hello:
             FUZZ_CHECK(
