@@ -450,9 +450,10 @@ void PeerSession::handleReady(const Frame &f)
         return;
     case Kind::SyncRequest: {
         // The peer lacks something (a gap): rewind our cursors to what it says it holds.
+        // An origin the vector leaves out is one the peer holds nothing of (PROTOCOL.md §4).
         const VersionVector v = *vectorFromJson(f.json.value(QLatin1String("vector")));
-        for (auto it = v.cbegin(); it != v.cend(); ++it)
-            m_cursor[it.key()] = std::min(m_cursor.value(it.key()), it.value());
+        for (auto it = m_cursor.begin(); it != m_cursor.end(); ++it)
+            it.value() = std::min(it.value(), v.value(it.key()));
         Q_EMIT pumpWanted();
         return;
     }

@@ -175,6 +175,23 @@ private slots:
         QVERIFY2(s, qPrintable(s.error()));
     }
 
+    // A stock message carries one figure: a delta for a sale, a count's currentStock; one with
+    // both could be read either way (found by the conformance peer).
+    void inventoryCarriesOneFigure()
+    {
+        QJsonObject delta = validPayload(QString(Topics::Inventory));
+        QVERIFY(delta.contains(QLatin1String("delta")) || delta.contains(QLatin1String("currentStock")));
+        QJsonObject both = delta;
+        both.insert(QStringLiteral("delta"), -1);
+        both.insert(QStringLiteral("currentStock"), 7);
+        for (const QString &reason : {QStringLiteral("sale"), QStringLiteral("count")}) {
+            both.insert(QStringLiteral("reason"), reason);
+            const Status s = Inbox::validate(message(QString(Topics::Inventory), both));
+            QVERIFY(!s);
+            QVERIFY2(s.error().contains(QLatin1String("not ")), qPrintable(s.error()));
+        }
+    }
+
     // The payload's text as received (whitespace included) is what is stored and relayed.
     void payloadBytesAtTheLimitPassAndOneMoreFails_data() { everyTopicsValidPayloadPasses_data(); }
     void payloadBytesAtTheLimitPassAndOneMoreFails()
