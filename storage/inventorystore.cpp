@@ -412,14 +412,15 @@ Status InventoryStore::forEachBaseline(const std::function<void(const BaselineRo
 {
     BaselineRow row;
     return m_db.forEach(
-        QStringLiteral("SELECT product_id, quantity, hlc_ms, hlc_counter, hlc_terminal FROM "
-                       "inventory_baselines NOT INDEXED"),
+        QStringLiteral("SELECT product_id, quantity, hlc_ms, hlc_counter, hlc_terminal, "
+                       "message_id FROM inventory_baselines NOT INDEXED"),
         [&](const SqlRow &r) {
             row.productId = r.utf8View(0);
             row.quantity = r.integer(1);
             row.hlcMs = r.integer(2);
             row.hlcCounter = r.integer(3);
             row.hlcTerminal = r.utf8View(4);
+            row.messageId = r.utf8View(5);
             use(row);
         });
 }

@@ -78,6 +78,9 @@ struct BaselineRow
     qint64 hlcMs = 0;
     qint64 hlcCounter = 0;
     QByteArrayView hlcTerminal;
+    // The message that set it; null for a baseline no message set (the catalog's at time zero,
+    // or a figure recorded before the ledger).
+    QByteArrayView messageId;
 };
 
 class InventoryStore

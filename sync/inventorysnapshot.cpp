@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "database.h"
 #include "heldmessagestore.h"
+#include "idgenerator.h"
 #include "inventorystore.h"
 #include "jsonwriter.h"
 #include "sha256.h"
@@ -192,6 +193,10 @@ Result<QList<InventoryRecord>> read(Database &db, const QSet<int> *buckets)
             r.hasBaseline = true;
             r.baselineQuantity = b.quantity;
             r.baselineHlc = HlcTime{b.hlcMs, b.hlcCounter, QString::fromUtf8(b.hlcTerminal)};
+            if (!b.messageId.isNull())
+                r.baselineMessageId = QString::fromUtf8(b.messageId);
+            else if (r.isCatalogBaseline())
+                r.baselineMessageId = QString();
         });
     if (!s)
         return R::failure(s.error());
@@ -312,14 +317,17 @@ Result<QList<QByteArray>> respond(Database &db, const QJsonObject &req, const QS
                 .member(QLatin1String("lastUpdated"), r.lastUpdated)
                 .member(QLatin1String("hlcCounter"), r.updated.counter)
                 .member(QLatin1String("hlcTerminal"), r.updated.terminal);
-            if (r.hasBaseline)
+            if (r.hasBaseline) {
                 w.key(QLatin1String("baseline"))
                     .beginObject()
                     .member(QLatin1String("currentStock"), r.baselineQuantity)
                     .member(QLatin1String("lastUpdated"), r.baselineHlc.iso())
                     .member(QLatin1String("hlcCounter"), r.baselineHlc.counter)
-                    .member(QLatin1String("hlcTerminal"), r.baselineHlc.terminal)
-                    .endObject();
+                    .member(QLatin1String("hlcTerminal"), r.baselineHlc.terminal);
+                if (r.baselineMessageId)
+                    w.member(QLatin1String("messageId"), *r.baselineMessageId);
+                w.endObject();
+            }
             w.endObject();
         }
         w.endArray()
@@ -418,6 +426,19 @@ Result<Response> parseResponse(const QJsonObject &f, const QString &peer)
                 return R::failure(QStringLiteral("inventory_response: bad baseline for %1")
                                       .arg(rec.productId.left(64)));
             rec.hasBaseline = true;
+            const QJsonValue id = b.value(QLatin1String("messageId"));
+            if (!id.isUndefined()) {
+                // A message id, or "" for the catalog's baseline at time zero (and only that).
+                const QString text = id.toString();
+                if (!id.isString() ||
+                    (text.isEmpty() ? !rec.isCatalogBaseline() : !IdGenerator::isUuid(text)))
+                    return R::failure(
+                        QStringLiteral("inventory_response: the baseline messageId of %1 must be "
+                                       "a message id, or \"\" for the catalog's baseline at "
+                                       "time zero")
+                            .arg(rec.productId.left(64)));
+                rec.baselineMessageId = text;
+            }
         }
         r.records.append(std::move(rec));
     }

@@ -27,6 +27,17 @@ struct InventoryRecord
     bool hasBaseline = false;
     qint64 baselineQuantity = 0;
     HlcTime baselineHlc;
+    // Extension: what the baseline rests on. A message id (UUID); "" for the catalog's baseline
+    // at time zero, which no message sets; none when no message backs the figure (a record
+    // without baseline, or a baseline recorded outside the ledger).
+    std::optional<QString> baselineMessageId;
+
+    // The catalog's starting stock: time zero, no lane.
+    bool isCatalogBaseline() const
+    {
+        return hasBaseline && baselineHlc.ms == 0 && baselineHlc.counter == 0 &&
+               baselineHlc.terminal.isEmpty();
+    }
 
     // Equal as far as the checksum can tell (reservedStock is lane-local and not compared).
     bool sameStock(const InventoryRecord &o) const

@@ -8,6 +8,7 @@
 #include "synclog.h"
 #include "writetransaction.h"
 
+#include <QPointer>
 #include <QWebSocket>
 
 PeerSync::PeerSync(Database &db, Clock &clock, Hlc &hlc, PeerSyncConfig config, QObject *parent)
@@ -21,6 +22,7 @@ PeerSync::PeerSync(Database &db, Clock &clock, Hlc &hlc, PeerSyncConfig config, 
     , m_inbound(db, clock, hlc, m_log, m_config.terminalId, m_config.maxBatch, m_config.gapCheckMs)
     , m_acks(db, m_log, clock, m_config.terminalId, m_config.ackFlushMs)
     , m_publisher(db, clock, [this] { return health(); })
+    , m_inventoryLimit(m_config.inventoryRequestsPerMinute)
 {
     m_pumpTimer.setSingleShot(true);
     m_pumpTimer.setInterval(0);
@@ -256,15 +258,36 @@ void PeerSync::sendToReady(const QByteArray &frame)
 
 void PeerSync::answerInventoryRequest(PeerSession *session, const QJsonObject &request)
 {
-    auto vector = m_log.vector();
-    auto frames = InventorySnapshot::respond(m_db, request, nowIso(),
-                                             vector ? *vector : PeerProtocol::VersionVector());
-    if (!frames) {
-        qCWarning(lcPeer) << "cannot answer inventory_request:" << frames.error();
+    // One answer in flight and a few a minute per requesting lane; the others get no answer
+    // (a frame per refusal would let a flood cost traffic still; the asker's run times out).
+    const QString peer = session->peerTerminal();
+    const InventoryRequestLimiter::Decision d = m_inventoryLimit.admit(peer, m_clock.elapsedMs());
+    if (!d.admitted) {
+        if (d.log)
+            qCWarning(lcPeer).noquote()
+                << "inventory_request from" << session->peerLabel() << "refused:" << d.reason
+                << QStringLiteral("(%1 refused in a row%2)")
+                       .arg(d.refusedInARow)
+                       .arg(d.retryAfterMs > 0 ? QStringLiteral("; next answer in %1 s")
+                                                     .arg((d.retryAfterMs + 999) / 1000)
+                                               : QString());
         return;
     }
-    for (const QByteArray &frame : std::as_const(*frames))
-        session->sendFrame(frame);
+    // Answered after the frames already received: a burst of requests finds this one in flight.
+    QTimer::singleShot(0, this, [this, session = QPointer<PeerSession>(session), peer, request] {
+        m_inventoryLimit.answered(peer);
+        if (!session || session->state() != PeerSession::State::Ready)
+            return;
+        auto vector = m_log.vector();
+        auto frames = InventorySnapshot::respond(m_db, request, nowIso(),
+                                                 vector ? *vector : PeerProtocol::VersionVector());
+        if (!frames) {
+            qCWarning(lcPeer) << "cannot answer inventory_request:" << frames.error();
+            return;
+        }
+        for (const QByteArray &frame : std::as_const(*frames))
+            session->sendFrame(frame);
+    });
 }
 
 bool PeerSync::sendTo(const QString &peerTerminal, const QByteArray &frame)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clock.h"
+#include "inventoryrequestlimiter.h"
 #include "messagelog.h"
 #include "peerackrecorder.h"
 #include "peerhealth.h"
@@ -107,6 +108,7 @@ private:
     PeerAckRecorder m_acks;
     PeerHealthMonitor m_health;
     PeerStatusPublisher m_publisher;
+    InventoryRequestLimiter m_inventoryLimit;
     // Sending gathers the commits of one event loop pass (real time).
     QTimer m_pumpTimer;
     bool m_started = false;

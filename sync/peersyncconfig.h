@@ -27,6 +27,8 @@ struct PeerSyncConfig
     qint64 maxFrameBytes = 1 << 20;
     int maxFramesPerSecond = 50000;
     int maxRejectsPerConnection = 100;
+    // inventory_request answers per requesting lane per minute (also the burst); one in flight.
+    int inventoryRequestsPerMinute = 6;
     int window = 4096;     // unacked messages in flight per peer
     int maxBatch = 2000;   // received messages applied per transaction
     int gapCheckMs = 3000; // how long a gap may stay before a sync_request

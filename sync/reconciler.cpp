@@ -6,6 +6,7 @@
 #include "database.h"
 #include "hlc.h"
 #include "idgenerator.h"
+#include "inboxstore.h"
 #include "inventorystore.h"
 #include "outbox.h"
 #include "synclog.h"
@@ -145,6 +146,7 @@ void Reconciler::requestRound(const QStringList &peers)
         digest = fresh ? *fresh : InventorySnapshot::Digest{};
     }
     m_run.requestChecksum = digest.checksum;
+    m_run.requestVector = vector ? *vector : PeerProtocol::VersionVector();
     const QByteArray frame = InventorySnapshot::request(
         m_run.requestId, m_clock.nowIso(), digest.checksum,
         vector ? *vector : PeerProtocol::VersionVector(), digest.buckets);
@@ -200,6 +202,114 @@ bool Reconciler::coversVector(const PeerProtocol::VersionVector &theirs)
     return true;
 }
 
+bool Reconciler::sameMessages(const InventorySnapshot::Response &r) const
+{
+    if (!r.hasVector)
+        return false;
+    QSet<QString> origins(r.vector.keyBegin(), r.vector.keyEnd());
+    for (auto it = m_run.requestVector.cbegin(); it != m_run.requestVector.cend(); ++it)
+        origins.insert(it.key());
+    for (const QString &origin : std::as_const(origins)) {
+        const qint64 theirs = r.vector.value(origin, 0);
+        const qint64 ours = m_run.requestVector.value(origin, 0);
+        // This lane's own messages of the run (its request event, sales rung meanwhile) may
+        // still be on their way: a product they change is left for the next run anyway.
+        if (origin == m_terminal ? theirs < m_run.before.value(origin, 0) || theirs > ours
+                                 : theirs != ours)
+            return false;
+    }
+    return true;
+}
+
+Result<bool> Reconciler::holdsAll(const QSet<QString> &messageIds)
+{
+    InboxStore inbox(m_db);
+    for (const QString &id : messageIds) {
+        auto stored = inbox.stored(id);
+        if (!stored)
+            return Result<bool>::failure(stored.error());
+        if (!stored->has_value())
+            return false;
+    }
+    return true;
+}
+
+Result<QStringList> Reconciler::missingBaselines(const InventorySnapshot::Response &r)
+{
+    using R = Result<QStringList>;
+    auto localList = InventorySnapshot::read(m_db, r.partial ? &r.coveredBuckets : nullptr);
+    if (!localList)
+        return R::failure(localList.error());
+    QHash<QString, qsizetype> local;
+    for (qsizetype i = 0; i < localList->size(); ++i)
+        local.insert(localList->at(i).productId, i);
+    QStringList missing;
+    InboxStore inbox(m_db);
+    for (const InventoryRecord &rec : r.records) {
+        if (!rec.baselineMessageId || rec.baselineMessageId->isEmpty())
+            continue;
+        const QString &id = *rec.baselineMessageId;
+        const auto at = local.constFind(rec.productId);
+        if ((at != local.cend() && localList->at(*at).sameStock(rec)) || missing.contains(id))
+            continue;
+        auto stored = inbox.stored(id);
+        if (!stored)
+            return R::failure(stored.error());
+        if (!stored->has_value())
+            missing.append(id);
+        if (missing.size() >= MaxFetchedPerRound)
+            break;
+    }
+    return missing;
+}
+
+Result<ReconcileRule::Backing> Reconciler::backingOf(const InventoryRecord &remote,
+                                                     const InventoryRecord *local)
+{
+    using B = ReconcileRule::Backing;
+    using R = Result<B>;
+    if (!remote.hasBaseline || !remote.baselineMessageId)
+        return B::None;
+    const QString &id = *remote.baselineMessageId;
+    if (id.isEmpty())
+        return remote.isCatalogBaseline() ? B::Catalog : B::None;
+    auto stored = InboxStore(m_db).stored(id);
+    if (!stored)
+        return R::failure(stored.error());
+    if (!stored->has_value())
+        return B::Missing;
+    const InboxStore::Stored &message = **stored;
+    if (message.topic != QLatin1String(Topics::Inventory))
+        return B::None;
+    OutboxMessage m;
+    m.id = id;
+    m.fromTerminal = message.origin;
+    m.topic = message.topic;
+    auto event = InventoryEvent::fromJson(QJsonDocument::fromJson(message.payload).object(), m);
+    // The message must say this figure: a count (or reconciliation, import) of this product
+    // with this quantity.
+    if (!event || event->isDelta() || event->productId != remote.productId ||
+        event->quantity != remote.baselineQuantity)
+        return B::None;
+    if (event->hlc == remote.baselineHlc)
+        return B::Message;
+    // Moved to another time since it was sent (held and accepted, or re-timed by its origin):
+    // backed when this lane's baseline is that message at that time too.
+    if (local && local->baselineMessageId == id && local->baselineHlc == remote.baselineHlc)
+        return B::Message;
+    return B::None;
+}
+
+void Reconciler::noteNotComparable(const QString &peer, const QString &why)
+{
+    if (m_run.notComparable.contains(peer))
+        return;
+    m_run.notComparable.append(peer);
+    m_run.notes.append(QStringLiteral("%1: not comparable (%2)").arg(peer, why));
+    qCInfo(lcRecon).noquote() << "reconciliation" << m_run.id << ":" << peer
+                              << "is not comparable:" << why << "- its figures settle nothing";
+}
+
 void Reconciler::roundDone()
 {
     if (!m_run.active)
@@ -209,6 +319,7 @@ void Reconciler::roundDone()
     const QString sum = m_run.requestChecksum;
     QStringList differing;
     QStringList needCatchUp;
+    QStringList fetchFrom;
     for (const QString &peer : std::as_const(m_run.asked)) {
         const auto it = m_run.answers.constFind(peer);
         if (it == m_run.answers.cend() || !it->complete)
@@ -220,30 +331,50 @@ void Reconciler::roundDone()
         if (r.checksum.isEmpty() &&
             InventorySnapshot::checksum(r.records) == sum) // a seed-only peer
             continue;
+        if (!r.hasVector) {
+            // Which messages its figures rest on is unknown: they settle nothing.
+            noteNotComparable(peer, QStringLiteral("its answer has no version vector"));
+            continue;
+        }
         differing.append(peer);
-        if (r.hasVector) {
-            bool theyLack = false;
-            for (auto v = m_run.before.cbegin(); v != m_run.before.cend(); ++v)
-                theyLack = theyLack || r.vector.value(v.key(), 0) < v.value();
-            if (theyLack || !coversVector(r.vector))
-                needCatchUp.append(peer);
+        if (!sameMessages(r)) {
+            needCatchUp.append(peer);
+            continue;
+        }
+        // Same messages: the baselines its differing figures name must be here too.
+        auto missing = missingBaselines(r);
+        if (!missing) {
+            m_run.notes.append(peer + QStringLiteral(": ") + missing.error());
+            continue;
+        }
+        if (!missing->isEmpty()) {
+            fetchFrom.append(peer);
+            for (const QString &id : std::as_const(*missing))
+                m_run.fetching.insert(id);
         }
     }
     if (differing.isEmpty()) {
         m_run.productsCompared = InventoryStore(m_db).productCount().value_or(0);
-        finish(m_run.everAnswered.isEmpty() ? QStringLiteral("no peer answered")
-                                            : QStringLiteral("in sync"));
+        finish(m_run.everAnswered.isEmpty()    ? QStringLiteral("no peer answered")
+               : m_run.notComparable.isEmpty() ? QStringLiteral("in sync")
+                                               : QStringLiteral("not settled"));
         return;
     }
-    if (!needCatchUp.isEmpty() && m_run.round < m_config.maxRounds) {
+    if ((!needCatchUp.isEmpty() || !fetchFrom.isEmpty()) && m_run.round < m_config.maxRounds) {
         // Messages are missing between the lanes: get them first, then compare again.
         for (const QString &peer : std::as_const(needCatchUp)) {
             const auto &r = m_run.answers.value(peer).response;
             if (!coversVector(r.vector) && m_links.catchUp)
                 m_links.catchUp(peer);
         }
+        // A named baseline this lane lacks lies beyond its vector (after a gap, say): the
+        // sync_request brings every message the peer holds beyond it.
+        for (const QString &peer : std::as_const(fetchFrom))
+            if (m_links.catchUp)
+                m_links.catchUp(peer);
         qCInfo(lcRecon).noquote() << "reconciliation" << m_run.id << "round" << m_run.round
-                                  << ": catching up with" << needCatchUp.join(QStringLiteral(", "));
+                                  << ": catching up with"
+                                  << (needCatchUp + fetchFrom).join(QStringLiteral(", "));
         waitForCatchUp(differing, m_clock.nowUtc().toMSecsSinceEpoch() + m_config.catchUpTimeoutMs);
         return;
     }
@@ -257,6 +388,8 @@ void Reconciler::waitForCatchUp(const QStringList &peers, qint64 deadlineMs)
         const auto &r = m_run.answers.value(peer).response;
         covered = covered && (!r.hasVector || coversVector(r.vector));
     }
+    if (covered && !m_run.fetching.isEmpty())
+        covered = holdsAll(m_run.fetching).value_or(false);
     if (covered || m_clock.nowUtc().toMSecsSinceEpoch() >= deadlineMs) {
         // What they lack flows to them from our pump meanwhile; the next round shows it.
         ClockTimer::singleShot(m_clock, covered ? m_config.catchUpPollMs : 0, this,
@@ -269,12 +402,6 @@ void Reconciler::waitForCatchUp(const QStringList &peers, qint64 deadlineMs)
 
 void Reconciler::resolve(const QStringList &peers)
 {
-    // The messages this lane holds before it publishes any resolution of its own.
-    auto ours = m_log.vector();
-    if (!ours) {
-        finish(QStringLiteral("failed: ") + ours.error());
-        return;
-    }
     auto ownHeld = InventorySnapshot::heldDigest(m_db);
     if (!ownHeld) {
         finish(QStringLiteral("failed: ") + ownHeld.error());
@@ -319,22 +446,15 @@ void Reconciler::resolve(const QStringList &peers)
         // Only lanes that hold the same messages may settle stock by last write wins: with
         // messages still missing, a difference is a sale in flight, not a conflict; nor while
         // they hold back different messages (a count one applied and the other keeps).
-        bool caughtUp = r.held == *ownHeld;
-        bool theyLack = false;
-        if (r.hasVector) {
-            for (auto v = r.vector.cbegin(); v != r.vector.cend(); ++v)
-                caughtUp = caughtUp && ours->value(v.key(), 0) >= v.value();
-            for (auto v = m_run.before.cbegin(); v != m_run.before.cend(); ++v)
-                theyLack = theyLack || r.vector.value(v.key(), 0) < v.value();
-        }
+        const bool comparable = r.held == *ownHeld && sameMessages(r);
         int peerDifferences = 0;
+        Run::Unbacked unbacked;
         for (const QString &productId : std::as_const(products)) {
             const InventoryRecord *rem = remote.value(productId, nullptr);
             const auto loc = local.constFind(productId);
             const bool hasLocal = loc != local.cend();
-            const ReconcileRule::Decision d =
-                ReconcileRule::decide(hasLocal ? &*loc : nullptr, rem, caughtUp && !theyLack,
-                                      changedDuringRun.contains(productId));
+            const ReconcileRule::Decision d = ReconcileRule::decide(
+                hasLocal ? &*loc : nullptr, rem, comparable, changedDuringRun.contains(productId));
             if (d.action == ReconcileRule::Action::Same)
                 continue;
             ++m_run.differences;
@@ -345,6 +465,21 @@ void Reconciler::resolve(const QStringList &peers)
                 // Its stock moved here while the run went on (a sale, a message): the next run
                 // compares again.
                 ++m_run.changedDuringRun;
+                continue;
+            }
+            // Facts, not figures: what the peer's record rests on must be a message held here.
+            auto backing = rem ? backingOf(*rem, hasLocal ? &*loc : nullptr)
+                               : Result<ReconcileRule::Backing>(ReconcileRule::Backing::None);
+            if (!backing) {
+                m_run.notes.append(productId + QStringLiteral(": ") + backing.error());
+                continue;
+            }
+            if (!ReconcileRule::mayAct(d, rem != nullptr, *backing)) {
+                ++unbacked.figures;
+                if (*backing == ReconcileRule::Backing::Missing &&
+                    unbacked.missing.size() < MaxReportedMissing &&
+                    !unbacked.missing.contains(*rem->baselineMessageId))
+                    unbacked.missing.append(*rem->baselineMessageId);
                 continue;
             }
             const bool remoteWins = d.remoteWins;
@@ -386,8 +521,22 @@ void Reconciler::resolve(const QStringList &peers)
                 << (hasLocal ? loc->currentStock : 0) << "there" << (rem ? rem->currentStock : 0)
                 << "-> chose" << applied->after << "from" << winnerName;
         }
-        if ((!caughtUp || theyLack) && peerDifferences > 0)
+        if (!comparable && peerDifferences > 0) {
             m_run.notCaughtUp.append(peer);
+            noteNotComparable(peer, r.held != *ownHeld
+                                        ? QStringLiteral("it holds back other messages")
+                                        : QStringLiteral("it holds other messages"));
+        }
+        if (unbacked.figures > 0) {
+            qCInfo(lcRecon).noquote()
+                << "reconciliation" << m_run.id << ":" << unbacked.figures << "figures from" << peer
+                << "rest on no message this lane holds; left as they are"
+                << (unbacked.missing.isEmpty()
+                        ? QString()
+                        : QStringLiteral("(named: %1)")
+                              .arg(unbacked.missing.join(QStringLiteral(", "))));
+            m_run.unbacked.insert(peer, unbacked);
+        }
         if (r.held != *ownHeld && peerDifferences > 0)
             m_run.notes.append(
                 QStringLiteral("%1 holds back other messages than this lane; not settled")
@@ -401,8 +550,10 @@ void Reconciler::resolve(const QStringList &peers)
         finish(QStringLiteral("failed: ") + s.error());
         return;
     }
-    finish(m_run.notCaughtUp.isEmpty() ? QStringLiteral("resolved")
-                                       : QStringLiteral("catch-up incomplete"));
+    finish(!m_run.notCaughtUp.isEmpty() ? QStringLiteral("catch-up incomplete")
+           : !m_run.notComparable.isEmpty() || !m_run.unbacked.isEmpty()
+               ? QStringLiteral("not settled")
+               : QStringLiteral("resolved"));
 }
 
 void Reconciler::finish(const QString &result)
@@ -412,6 +563,11 @@ void Reconciler::finish(const QString &result)
     for (const QString &peer : std::as_const(m_run.asked))
         if (!m_run.everAnswered.contains(peer))
             unanswered.append(peer);
+    QVariantList unbacked;
+    for (auto it = m_run.unbacked.cbegin(); it != m_run.unbacked.cend(); ++it)
+        unbacked.append(QVariantMap{{QStringLiteral("peer"), it.key()},
+                                    {QStringLiteral("figures"), it->figures},
+                                    {QStringLiteral("missingMessages"), it->missing}});
     auto after = InventorySnapshot::checksum(m_db);
     const QString finishedAt = m_clock.nowIso();
     QString outcome = result;
@@ -427,6 +583,8 @@ void Reconciler::finish(const QString &result)
                         {QStringLiteral("peersAnswered"), m_run.everAnswered.size()},
                         {QStringLiteral("unanswered"), unanswered},
                         {QStringLiteral("notCaughtUp"), m_run.notCaughtUp},
+                        {QStringLiteral("notComparable"), m_run.notComparable},
+                        {QStringLiteral("unbackedFigures"), unbacked},
                         {QStringLiteral("productsCompared"), m_run.productsCompared},
                         {QStringLiteral("differences"), m_run.differences},
                         {QStringLiteral("resolved"), m_run.resolved},

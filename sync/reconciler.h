@@ -2,6 +2,7 @@
 
 #include "inventorysnapshot.h"
 #include "messagelog.h"
+#include "reconcilerule.h"
 #include "reconciliationstore.h"
 #include "result.h"
 #include "stockledger.h"
@@ -9,6 +10,7 @@
 #include "clocktimer.h"
 #include <QHash>
 #include <QJsonObject>
+#include <QMap>
 #include <QObject>
 #include <QSet>
 
@@ -53,6 +55,10 @@ class Reconciler : public QObject
     Q_PROPERTY(QVariantMap status READ status NOTIFY statusChanged)
 
 public:
+    // Baseline messages awaited per round, and named per peer in the summary, at most.
+    static constexpr int MaxFetchedPerRound = 100;
+    static constexpr int MaxReportedMissing = 10;
+
     Reconciler(Database &db, Outbox &outbox, Hlc &hlc, Clock &clock, IdGenerator &ids,
                QString terminalId, ReconcilerConfig config, ReconcilerLinks links,
                QObject *parent = nullptr);
@@ -111,6 +117,20 @@ private:
         QHash<QString, PeerAnswer> answers;
         QStringList unanswered;
         QStringList notCaughtUp;
+        // This lane's vector when the current round's request went: a peer's answer is compared
+        // with it (the peer answers as of the request).
+        PeerProtocol::VersionVector requestVector;
+        // Peers whose figures could not be compared: no vector, other messages than this lane.
+        QStringList notComparable;
+        // Per peer: figures no message backs, and the baseline messages named but not held.
+        struct Unbacked
+        {
+            qint64 figures = 0;
+            QStringList missing;
+        };
+        QMap<QString, Unbacked> unbacked;
+        // Baseline messages peers named that this lane lacked: asked for, then awaited.
+        QSet<QString> fetching;
         qint64 productsCompared = 0;
         qint64 differences = 0;
         qint64 resolved = 0;
@@ -123,6 +143,16 @@ private:
     void resolve(const QStringList &peers);
     void finish(const QString &result);
     bool coversVector(const PeerProtocol::VersionVector &theirs);
+    // The peer holds the same messages as this lane did when it asked: its vector equals that
+    // one, except that of this lane's own messages it needs only those from before the run.
+    bool sameMessages(const InventorySnapshot::Response &r) const;
+    // The baseline messages that the peer's differing records name and this lane does not hold.
+    [[nodiscard]] Result<QStringList> missingBaselines(const InventorySnapshot::Response &r);
+    [[nodiscard]] Result<bool> holdsAll(const QSet<QString> &messageIds);
+    // What the peer's record rests on, checked against this lane's copy of the named message.
+    [[nodiscard]] Result<ReconcileRule::Backing> backingOf(const InventoryRecord &remote,
+                                                           const InventoryRecord *local);
+    void noteNotComparable(const QString &peer, const QString &why);
     Status recordRunStart();
     Status publishEvent(const QString &topic, const QJsonObject &payload);
     void recordNextRun();

@@ -36,4 +36,13 @@ Decision decide(const InventoryRecord *local, const InventoryRecord *remote, boo
     }
     return d;
 }
+
+bool mayAct(const Decision &d, bool remoteHasRecord, Backing remote)
+{
+    if (d.action != Action::Settle || !remoteHasRecord)
+        return false;
+    if (d.remoteWins)
+        return remote == Backing::Message;
+    return remote == Backing::Message || remote == Backing::Catalog;
+}
 } // namespace ReconcileRule

@@ -29,4 +29,20 @@ struct Decision
 // local or remote may be null (the product is on one lane only), not both.
 Decision decide(const InventoryRecord *local, const InventoryRecord *remote, bool sameMessages,
                 bool changedHereDuringRun);
+
+// What a peer's record rests on, as far as this lane can check it (the Reconciler looks the
+// named message up in its own message log).
+enum class Backing {
+    Message, // its baseline names a message this lane holds, and that message says that figure
+    Catalog, // the catalog's baseline at time zero, which no message sets
+    Missing, // its baseline names a message this lane does not hold (yet)
+    None,    // nothing backs it: no baseline, no message named, or a message that says otherwise
+};
+
+// Whether a Settle decision may be acted on. Reconciliation settles by facts, not figures: a
+// peer's figure is adopted only when a message this lane holds backs it; this lane's own figure
+// is published against a peer's record only when that record names what it rests on (a
+// message this lane holds, or the catalog). A peer without a record for the product, or whose
+// record no message backs, changes nothing.
+bool mayAct(const Decision &d, bool remoteHasRecord, Backing remote);
 } // namespace ReconcileRule

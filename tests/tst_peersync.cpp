@@ -812,7 +812,9 @@ private:
         m_dir = std::make_unique<QTemporaryDir>();
         auto lane = std::make_unique<LaneProcess>(QStringLiteral("L1"),
                                                   m_dir->filePath(QStringLiteral("l1")));
-        if (!lane->start({})) {
+        // Every row probes with an inventory_request: the lane answers as many as it gets.
+        if (!lane->start({}, {QStringLiteral("--peer-inventory-requests-per-minute"),
+                              QStringLiteral("6000")})) {
             qWarning("the lane did not start: %s", qPrintable(lane->log()));
             return false;
         }

@@ -1,6 +1,7 @@
 // Reconciliation's rule for one product, table-driven: what a lane does with its record and a
 // peer's (either may be missing), whether the lanes hold the same messages, and whether the
 // product changed here during the run.
+#include "inventoryrequestlimiter.h"
 #include "reconcilerule.h"
 
 #include <QTest>
@@ -9,6 +10,7 @@
 
 Q_DECLARE_METATYPE(std::optional<InventoryRecord>)
 Q_DECLARE_METATYPE(ReconcileRule::Action)
+Q_DECLARE_METATYPE(ReconcileRule::Backing)
 
 namespace {
 HlcTime at(qint64 ms, const QString &lane, qint64 counter = 0)
@@ -124,6 +126,107 @@ private slots:
         QCOMPARE(d.time.ms, time.ms);
         QCOMPARE(d.time.counter, time.counter);
         QCOMPARE(d.time.terminal, time.terminal);
+    }
+
+    // Facts, not figures: whether a settle decision may be acted on, given what the peer's
+    // record rests on.
+    void mayAct_data()
+    {
+        using B = ReconcileRule::Backing;
+        QTest::addColumn<int>("action");
+        QTest::addColumn<bool>("remoteWins");
+        QTest::addColumn<bool>("remoteHasRecord");
+        QTest::addColumn<B>("backing");
+        QTest::addColumn<bool>("act");
+        const int settle = int(ReconcileRule::Action::Settle);
+        QTest::newRow("peer wins, its count is a message held here: adopted")
+            << settle << true << true << B::Message << true;
+        QTest::newRow("peer wins on the catalog's figure: no message, nothing")
+            << settle << true << true << B::Catalog << false;
+        QTest::newRow("peer wins, named message not here: nothing")
+            << settle << true << true << B::Missing << false;
+        QTest::newRow("peer wins, nothing backs it: nothing")
+            << settle << true << true << B::None << false;
+        QTest::newRow("this lane wins over a backed record: published")
+            << settle << false << true << B::Message << true;
+        QTest::newRow("this lane wins over the catalog's figure: published")
+            << settle << false << true << B::Catalog << true;
+        QTest::newRow("this lane wins over a figure nothing backs: nothing")
+            << settle << false << true << B::None << false;
+        QTest::newRow("this lane wins over a record the peer does not have: nothing")
+            << settle << false << false << B::None << false;
+        QTest::newRow("not the same messages: nothing")
+            << int(ReconcileRule::Action::NotSameMessages) << true << true << B::Message << false;
+        QTest::newRow("same figures: nothing")
+            << int(ReconcileRule::Action::Same) << false << true << B::Message << false;
+    }
+
+    void mayAct()
+    {
+        QFETCH(int, action);
+        QFETCH(bool, remoteWins);
+        QFETCH(bool, remoteHasRecord);
+        QFETCH(ReconcileRule::Backing, backing);
+        QFETCH(bool, act);
+        ReconcileRule::Decision d;
+        d.action = ReconcileRule::Action(action);
+        d.remoteWins = remoteWins;
+        QCOMPARE(ReconcileRule::mayAct(d, remoteHasRecord, backing), act);
+    }
+
+    // inventory_request answers per requesting lane: a burst of perMinute, then one per
+    // 60 s / perMinute, never two in flight; each lane counted on its own.
+    void requestLimiter()
+    {
+        InventoryRequestLimiter limit(6);
+        const QString l2 = QStringLiteral("L2");
+        // Two runs of three rounds each, back to back (a scheduled one, then an on-demand one).
+        for (int i = 0; i < 6; ++i) {
+            const auto d = limit.admit(l2, 1000 + i * 100);
+            QVERIFY2(d.admitted, qPrintable(QString::number(i)));
+            // Not answered yet: the next request is refused as in flight.
+            const auto busy = limit.admit(l2, 1000 + i * 100 + 1);
+            QVERIFY(!busy.admitted);
+            QCOMPARE(busy.reason, QStringLiteral("an answer to it is still in flight"));
+            QVERIFY(busy.log); // the first refusal since an answer
+            limit.answered(l2);
+        }
+        auto refused = limit.admit(l2, 1600);
+        QVERIFY(!refused.admitted);
+        QCOMPARE(refused.reason, QStringLiteral("more than 6 per minute"));
+        QVERIFY(refused.retryAfterMs > 0 && refused.retryAfterMs <= 10000);
+        QCOMPARE(refused.refusedInARow, 2); // after the one refused as in flight
+        QVERIFY(!refused.log);              // that one was logged a moment ago
+        limit.answered(l2);
+        // Logged: the first refusal in a row, then once a minute.
+        InventoryRequestLimiter quiet(1);
+        QVERIFY(quiet.admit(l2, 0).admitted); // and never answered
+        QVERIFY(quiet.admit(l2, 1).log);
+        QVERIFY(!quiet.admit(l2, 2).log);
+        QVERIFY(!quiet.admit(l2, 59000).log);
+        QVERIFY(quiet.admit(l2, 60001).log);
+        // Another lane has a bucket of its own.
+        QVERIFY(limit.admit(QStringLiteral("L3"), 1700).admitted);
+        // A token comes back every 10 s, one at a time.
+        InventoryRequestLimiter slow(6);
+        for (int i = 0; i < 6; ++i) {
+            QVERIFY(slow.admit(l2, 0).admitted);
+            slow.answered(l2);
+        }
+        QVERIFY(!slow.admit(l2, 9999).admitted);
+        QVERIFY(slow.admit(l2, 10000).admitted);
+        slow.answered(l2);
+        QVERIFY(!slow.admit(l2, 10001).admitted);
+        // A flood of 2000 in 15 s gets the burst and one more.
+        InventoryRequestLimiter flood(6);
+        int answered = 0;
+        for (int i = 0; i < 2000; ++i) {
+            if (flood.admit(l2, i * 15000 / 2000).admitted) {
+                ++answered;
+                flood.answered(l2);
+            }
+        }
+        QCOMPARE(answered, 7);
     }
 };
 

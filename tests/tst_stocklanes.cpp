@@ -249,9 +249,13 @@ private slots:
         // L1 and L2 know no other lane; L3, down, knows both: they sell cut off from each other,
         // from the same catalog (the same products), L2 with its clock an hour behind.
         l2.setEnv(QStringLiteral("EUPHORIA_CLOCK_OFFSET_SECONDS"), QStringLiteral("-3600"));
-        const QStringList reconcileSoon{
-            QStringLiteral("--reconcile-first-seconds"), QStringLiteral("1"),
-            QStringLiteral("--reconcile-interval-seconds"), QStringLiteral("2")};
+        // Runs every 2 s, 300 times the default schedule: the answering lanes allow as much.
+        const QStringList reconcileSoon{QStringLiteral("--reconcile-first-seconds"),
+                                        QStringLiteral("1"),
+                                        QStringLiteral("--reconcile-interval-seconds"),
+                                        QStringLiteral("2"),
+                                        QStringLiteral("--peer-inventory-requests-per-minute"),
+                                        QStringLiteral("600")};
         QVERIFY2(l1.start({}, QStringList{QStringLiteral("--ring-sales"), QStringLiteral("80"),
                                           QStringLiteral("--seed"), QStringLiteral("11")}
                                   << reconcileSoon),

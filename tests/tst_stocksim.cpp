@@ -117,7 +117,9 @@ private:
     QList<QByteArray> lacking(SimLane &from, SimLane &to, int limit);
     QString deliver(SimLane &to, const QList<QByteArray> &frames);
     QString catchUpAll();
-    QString reconcile();
+    // One reconciliation run on lane `self` asking every other lane; its summary in *summary.
+    // "not settled" is accepted only when allowUnbacked (figures that rest on no message).
+    QString reconcile(size_t self, bool allowUnbacked, QVariantMap *summary);
     QString sell(SimLane &l);
     QString stockOp(SimLane &l, int kind);
     void advanceClocks(qint64 trueMs);
@@ -277,9 +279,9 @@ QString Simulation::catchUpAll()
     return fail(QStringLiteral("catch-up did not settle in 50 rounds"));
 }
 
-QString Simulation::reconcile()
+QString Simulation::reconcile(size_t selfIndex, bool allowUnbacked, QVariantMap *summaryOut)
 {
-    SimLane &self = *m_lanes.front();
+    SimLane &self = *m_lanes[selfIndex];
     ReconcilerConfig rc;
     rc.intervalMs = 0;
     rc.answerTimeoutMs = 60000;
@@ -293,8 +295,9 @@ QString Simulation::reconcile()
     std::unique_ptr<Reconciler> recon;
     links.connectedPeers = [&] {
         QStringList peers;
-        for (size_t i = 1; i < m_lanes.size(); ++i)
-            peers.append(m_lanes[i]->id);
+        for (size_t i = 0; i < m_lanes.size(); ++i)
+            if (i != selfIndex)
+                peers.append(m_lanes[i]->id);
         return peers;
     };
     links.send = [&](const QString &peer, const QByteArray &frame) {
@@ -345,8 +348,13 @@ QString Simulation::reconcile()
         return error;
     if (recon->isRunning())
         return fail(QStringLiteral("reconciliation did not finish"));
+    *summaryOut = summary;
     const QString result = summary.value(QStringLiteral("result")).toString();
-    if (result != QLatin1String("in sync") && result != QLatin1String("resolved"))
+    const bool unbackedOnly =
+        result == QLatin1String("not settled") &&
+        summary.value(QStringLiteral("notComparable")).toStringList().isEmpty();
+    if (result != QLatin1String("in sync") && result != QLatin1String("resolved") &&
+        !(allowUnbacked && unbackedOnly))
         return fail(
             QStringLiteral("reconciliation ended with \"%1\"").arg(result) +
             QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(summary)).toJson()));
@@ -407,6 +415,8 @@ QString Simulation::run()
     // Sometimes a lane starts with a stock figure of its own for one product (a count taken
     // before the ledger, never published): only reconciliation can bring the others to it, and
     // by last write wins it must (its time (0, 0, lane) is later than the catalog's (0, 0, "")).
+    // No message backs it, so another lane's run leaves it alone and names it; the lane's own
+    // run publishes it (a message), and that reaches the others.
     if (m_lanes.size() > 1 && m_rng.bounded(100) < 40) {
         SimLane &odd = *m_lanes[1 + m_rng.bounded(int(m_lanes.size()) - 1)];
         const QString p = m_products.first();
@@ -511,10 +521,26 @@ QString Simulation::run()
     m_inFlight.clear();
     if (QString e = catchUpAll(); !e.isEmpty())
         return e;
-    if (QString e = reconcile(); !e.isEmpty())
+    QVariantMap summary;
+    if (QString e = reconcile(0, true, &summary); !e.isEmpty())
         return e;
     if (QString e = catchUpAll(); !e.isEmpty())
         return e;
+    // A figure that rests on no message settles nothing on another lane: the lane that has it
+    // publishes it in its own run (every lane reconciles on its schedule), as a message.
+    for (const QVariant &u : summary.value(QStringLiteral("unbackedFigures")).toList()) {
+        const QString peer = u.toMap().value(QStringLiteral("peer")).toString();
+        size_t at = 0;
+        while (at < m_lanes.size() && m_lanes[at]->id != peer)
+            ++at;
+        if (at == m_lanes.size())
+            return fail(QStringLiteral("unbacked figures from an unknown lane %1").arg(peer));
+        QVariantMap own;
+        if (QString e = reconcile(at, false, &own); !e.isEmpty())
+            return e;
+        if (QString e = catchUpAll(); !e.isEmpty())
+            return e;
+    }
 
     // Ground truth from the operations in the order they really happened (the simulation's
     // time; every step moves it on, so no two operations share a moment): the latest count (or

@@ -123,6 +123,10 @@
         <translation>aún faltan algunos mensajes</translation>
     </message>
     <message>
+        <source>some figures rest on no message and were left as they are</source>
+        <translation>algunas cifras no se apoyan en ningún mensaje y se dejaron como estaban</translation>
+    </message>
+    <message>
         <source>no other lane connected</source>
         <translation>ninguna otra caja conectada</translation>
     </message>

@@ -123,6 +123,10 @@
         <translation>il manque encore des messages</translation>
     </message>
     <message>
+        <source>some figures rest on no message and were left as they are</source>
+        <translation>certains chiffres ne reposent sur aucun message et ont été laissés tels quels</translation>
+    </message>
+    <message>
         <source>no other lane connected</source>
         <translation>aucune autre caisse connectée</translation>
     </message>

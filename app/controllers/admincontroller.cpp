@@ -318,6 +318,8 @@ QString AdminController::describeResult(const QString &result)
         text = tr("differences resolved");
     else if (head == QLatin1String("catch-up incomplete"))
         text = tr("some messages still missing");
+    else if (head == QLatin1String("not settled"))
+        text = tr("some figures rest on no message and were left as they are");
     else if (head == QLatin1String("no peers connected"))
         text = tr("no other lane connected");
     else if (head == QLatin1String("no peer answered"))

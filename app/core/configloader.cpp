@@ -52,6 +52,11 @@ const QList<ConfigLoader::Key> kKeys = {
      "Frames a peer connection may send per second before it is closed as a flood. "
      "Default 50000.",
      false},
+    {"peerInventoryRequestsPerMinute", "EUPHORIA_PEER_INVENTORY_REQUESTS_PER_MINUTE",
+     "peer-inventory-requests-per-minute",
+     "inventory_request answers a peer lane gets per minute (also its burst), one at a time; "
+     "more are refused. Default 6.",
+     false},
     {"maxClockSkewSeconds", "EUPHORIA_MAX_CLOCK_SKEW_SECONDS", "max-clock-skew-seconds",
      "A peer's clock this far ahead of ours does not move our clock forward. Default 300.", false},
     {"reconcileFirstSeconds", "EUPHORIA_RECONCILE_FIRST_SECONDS", "reconcile-first-seconds",
@@ -98,6 +103,7 @@ const IntegerKey kIntegerKeys[] = {
     {"peerBackoffInitialMs", 10, 600000, &LaneConfig::peerBackoffInitialMs},
     {"peerBackoffMaxMs", 100, 3600000, &LaneConfig::peerBackoffMaxMs},
     {"peerMaxFramesPerSecond", 10, 10000000, &LaneConfig::peerMaxFramesPerSecond},
+    {"peerInventoryRequestsPerMinute", 1, 6000, &LaneConfig::peerInventoryRequestsPerMinute},
     {"maxClockSkewSeconds", 1, 86400, &LaneConfig::maxClockSkewSeconds},
     {"reconcileFirstSeconds", 0, 86400, &LaneConfig::reconcileFirstSeconds},
     {"reconcileIntervalSeconds", 0, 7 * 86400, &LaneConfig::reconcileIntervalSeconds},

@@ -165,6 +165,7 @@ void Lane::storeClockChanged()
     pc.backoffInitialMs = m_config.peerBackoffInitialMs;
     pc.backoffMaxMs = m_config.peerBackoffMaxMs;
     pc.maxFramesPerSecond = m_config.peerMaxFramesPerSecond;
+    pc.inventoryRequestsPerMinute = m_config.peerInventoryRequestsPerMinute;
     pc.storeClock = &m_clock;
     auto peers = std::make_unique<PeerSync>(m_db, m_clock, *m_hlc, pc, this);
     if (::Status s = peers->start(); !s) {

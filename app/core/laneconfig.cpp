@@ -49,6 +49,7 @@ QList<QPair<QString, QString>> LaneConfig::describe() const
         {QStringLiteral("peerBackoffInitialMs"), n(peerBackoffInitialMs)},
         {QStringLiteral("peerBackoffMaxMs"), n(peerBackoffMaxMs)},
         {QStringLiteral("peerMaxFramesPerSecond"), n(peerMaxFramesPerSecond)},
+        {QStringLiteral("peerInventoryRequestsPerMinute"), n(peerInventoryRequestsPerMinute)},
         {QStringLiteral("maxClockSkewSeconds"), n(maxClockSkewSeconds)},
         {QStringLiteral("reconcileFirstSeconds"), n(reconcileFirstSeconds)},
         {QStringLiteral("reconcileIntervalSeconds"), n(reconcileIntervalSeconds)},

@@ -23,6 +23,7 @@ struct LaneConfig
     int peerBackoffInitialMs = 1000;
     int peerBackoffMaxMs = 60000;
     int peerMaxFramesPerSecond = 50000;
+    int peerInventoryRequestsPerMinute = 6;
     int maxClockSkewSeconds = 300;
     int reconcileFirstSeconds = 30;
     int reconcileIntervalSeconds = 600;
