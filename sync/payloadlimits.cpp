@@ -99,8 +99,9 @@ const QList<QLatin1String> &knownMembers(const QString &topic)
         names({"runId", "terminalId", "trigger", "checksum", "requestedAt"});
     static const QList<QLatin1String> complete =
         names({"runId", "terminalId", "trigger", "startedAt", "finishedAt", "result", "peersAsked",
-               "peersAnswered", "unanswered", "notCaughtUp", "productsCompared", "differences",
-               "resolved", "changedDuringRun", "checksumBefore", "checksumAfter", "notes"});
+               "peersAnswered", "unanswered", "notCaughtUp", "notComparable", "unbackedFigures",
+               "productsCompared", "differences", "resolved", "changedDuringRun", "checksumBefore",
+               "checksumAfter", "notes"});
     static const QList<QLatin1String> none;
     if (topic == Topics::Transaction)
         return transaction;

@@ -63,10 +63,9 @@ Result<InventoryEvent> InventoryEvent::fromJson(const QJsonObject &p, const Outb
                           reasons().join(QStringLiteral(", ")));
     // Exactly one figure: a payload with both could be read either way by different lanes.
     if (p.contains(QLatin1String(e.isDelta() ? "currentStock" : "delta")))
-        return R::failure(
-            QStringLiteral("inventory payload: a %1 carries %2 only, not %3")
-                .arg(e.reason, QLatin1String(e.isDelta() ? "delta" : "currentStock"),
-                     QLatin1String(e.isDelta() ? "currentStock" : "delta")));
+        return R::failure(QStringLiteral("inventory payload: a %1 carries %2 only, not %3")
+                              .arg(e.reason, QLatin1String(e.isDelta() ? "delta" : "currentStock"),
+                                   QLatin1String(e.isDelta() ? "currentStock" : "delta")));
     if (e.isDelta()) {
         if (!readInteger(p.value(QLatin1String("delta")), -kMaxStock, kMaxStock, e.delta) ||
             e.delta == 0)

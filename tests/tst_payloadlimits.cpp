@@ -180,7 +180,8 @@ private slots:
     void inventoryCarriesOneFigure()
     {
         QJsonObject delta = validPayload(QString(Topics::Inventory));
-        QVERIFY(delta.contains(QLatin1String("delta")) || delta.contains(QLatin1String("currentStock")));
+        QVERIFY(delta.contains(QLatin1String("delta")) ||
+                delta.contains(QLatin1String("currentStock")));
         QJsonObject both = delta;
         both.insert(QStringLiteral("delta"), -1);
         both.insert(QStringLiteral("currentStock"), 7);
