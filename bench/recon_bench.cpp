@@ -2,12 +2,14 @@
 // catalog, beside the floor set by a bare SELECT of the same rows plus SHA-256 of the same bytes
 // (raw sqlite3 C API) in the same run.
 //
-// Both lanes get the same N products (the demo catalog plus generated ones). L2 (a real
-// euphoria-lane process) then holds its own stock figure for D of them: a baseline stamped
-// (0, 0, "L2"), later than the catalog's (0, 0, ""), as if counted before the ledger existed.
-// L1 (in this process: the real Lane, PeerSync and Reconciler) runs one reconciliation: checksum,
-// inventory_request, the response frames, comparison, resolution of D conflicts by last write
-// wins, conflicts table, outbox events. Timed from reconcileNow() to the finished() signal.
+// Both lanes get the same N products (the demo catalog plus generated ones). L1 (in this
+// process: the real Lane, PeerSync and Reconciler) then holds its own stock figure for D of them:
+// a baseline stamped (0, 0, "L1"), later than the catalog's (0, 0, ""), as if counted before the
+// ledger existed (no message backs it, so only the lane that holds it can settle it). L1 runs one
+// reconciliation against L2 (a real euphoria-lane process): checksum, inventory_request, the
+// response frames, comparison, resolution of D conflicts by last write wins (L1's figures win and
+// are published), conflicts table, outbox events. Timed from reconcileNow() to the finished()
+// signal; then until L2 has applied the published figures and both checksums are equal.
 #include "benchsupport.h"
 #include "clock.h"
 #include "idgenerator.h"
@@ -144,7 +146,7 @@ void addProducts(const QString &path, qint64 count)
 
 // L2's own figures for `count` products spread over the catalog: +3 units, a baseline stamped
 // (0, 0, "L2").
-void divergeProducts(const QString &path, qint64 count)
+void divergeProducts(const QString &path, qint64 count, const QByteArray &lane)
 {
     sqlite3 *db = nullptr;
     if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
@@ -158,10 +160,14 @@ void divergeProducts(const QString &path, qint64 count)
                    "FROM inventory) WHERE n % MAX(1, total / ") +
         limit + ") = 0 LIMIT " + limit;
     execRaw(db, pick.constData());
-    execRaw(db, "UPDATE inventory_baselines SET quantity = quantity + 3, hlc_terminal = 'L2' "
-                "WHERE product_id IN (SELECT product_id FROM pick)");
-    execRaw(db, "UPDATE inventory SET current_stock = current_stock + 3, hlc_terminal = 'L2' "
-                "WHERE product_id IN (SELECT product_id FROM pick)");
+    const QByteArray baselines = "UPDATE inventory_baselines SET quantity = quantity + 3, "
+                                 "hlc_terminal = '" +
+                                 lane + "' WHERE product_id IN (SELECT product_id FROM pick)";
+    const QByteArray stock = "UPDATE inventory SET current_stock = current_stock + 3, "
+                             "hlc_terminal = '" +
+                             lane + "' WHERE product_id IN (SELECT product_id FROM pick)";
+    execRaw(db, baselines.constData());
+    execRaw(db, stock.constData());
     execRaw(db, "COMMIT");
     sqlite3_close(db);
 }
@@ -218,11 +224,11 @@ int main(int argc, char *argv[])
     QDir().mkpath(two.dataDir);
     if (!QFile::copy(config.databasePath(), two.databasePath()))
         die(QStringLiteral("cannot copy the database"));
-    divergeProducts(two.databasePath(), diffs);
+    divergeProducts(config.databasePath(), diffs, "L1");
 
     qint64 rows = 0;
     out << "recon_bench: " << wanted << " products, " << diffs
-        << " differing on L2; L1 in process, L2 = euphoria-lane process, loopback\n";
+        << " differing on L1; L1 in process, L2 = euphoria-lane process, loopback\n";
 
     // Checksum: the lane's code against the raw baseline, same database, 5 runs each.
     Lane lane(config, Clock::system(), IdGenerator::system());
@@ -288,9 +294,18 @@ int main(int argc, char *argv[])
                .arg(reconMs < 2000 ? QStringLiteral("met") : QStringLiteral("NOT met"));
     out << QStringLiteral("  baseline for the same data: SELECT + SHA-256 on both lanes %1 ms\n")
                .arg(2 * median(rawMs), 0, 'f', 1);
-    // Converged: L2's figures were the later ones, so L1 now equals L2.
+    // Converged: L1's figures were the later ones; L2 applies what L1 published.
+    QString l2Sum;
     auto after = InventorySnapshot::checksum(lane.database());
-    const QString l2Sum = rawChecksum(two.databasePath());
+    t.restart();
+    waitFor(
+        [&] {
+            after = InventorySnapshot::checksum(lane.database());
+            l2Sum = rawChecksum(two.databasePath());
+            return after && *after == l2Sum;
+        },
+        30000);
+    out << QStringLiteral("  L2 applied L1's figures %1 ms later\n").arg(t.elapsed());
     out << "  after: L1 " << (after ? after->left(16) : QString()) << "  L2 " << l2Sum.left(16)
         << (after && *after == l2Sum ? "  (equal)\n" : "  (DIFFERENT)\n");
     out.flush();

@@ -67,13 +67,23 @@ Result<qint64> InboxStore::lastRelaySeq()
                                       "WHERE relay_seq IS NOT NULL"));
 }
 
-Status InboxStore::recordRejected(const RejectedRow &row)
+Result<bool> InboxStore::recordRejected(const RejectedRow &row)
 {
+    static const QString known =
+        QStringLiteral("SELECT EXISTS (SELECT 1 FROM rejected_messages WHERE message_id = ?)");
+    auto exists = m_db.runReturningInt(known, row.messageId);
+    if (!exists)
+        return Result<bool>::failure(exists.error());
+    if (*exists)
+        return false;
     static const QString sql = QStringLiteral(
         "INSERT INTO rejected_messages(message_id, from_terminal, topic, seq, reason, "
-        "rejected_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING");
-    return m_db.run(sql, row.messageId, row.origin, row.topic, row.seq, row.reason.left(500),
-                    row.rejectedAt);
+        "rejected_at) VALUES (?, ?, ?, ?, ?, ?)");
+    if (Status s = m_db.run(sql, row.messageId, row.origin, row.topic, row.seq,
+                            row.reason.left(500), row.rejectedAt);
+        !s)
+        return Result<bool>::failure(s.error());
+    return true;
 }
 
 Result<qint64> InboxStore::rejectedCount()

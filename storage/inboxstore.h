@@ -74,8 +74,9 @@ public:
     // lane received them: up to limit of them with relay_seq > after, in that order.
     [[nodiscard]] Result<QList<InboxRow>> afterRelaySeq(qint64 after, int limit);
     [[nodiscard]] Result<qint64> lastRelaySeq();
-    // In the caller's transaction; a message rejected twice keeps its first row.
-    [[nodiscard]] Status recordRejected(const RejectedRow &row);
+    // In the caller's transaction; a message rejected twice keeps its first row. Whether this
+    // call added the row.
+    [[nodiscard]] Result<bool> recordRejected(const RejectedRow &row);
     [[nodiscard]] Result<qint64> rejectedCount();
 
     // Records that seqs of origin were received (in the caller's transaction): max_seq moves up,

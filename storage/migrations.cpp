@@ -454,6 +454,12 @@ QStringList v11RelayAndRejects()
         // Messages without the origin's seq (from a seed-only peer) are relayed in the order this
         // lane received them: relay_seq numbers them on this lane only.
         QStringLiteral("ALTER TABLE inbox_processed ADD COLUMN relay_seq INTEGER"),
+        // Those received before this version are relayed too, in the order they came.
+        QStringLiteral("UPDATE inbox_processed SET relay_seq = (SELECT COUNT(*) FROM "
+                       "inbox_processed AS e WHERE e.seq = 0 AND (e.processed_at < "
+                       "inbox_processed.processed_at OR (e.processed_at = "
+                       "inbox_processed.processed_at AND e.message_id <= "
+                       "inbox_processed.message_id))) WHERE seq = 0"),
         QStringLiteral("CREATE UNIQUE INDEX idx_inbox_processed_relay ON inbox_processed("
                        "relay_seq) WHERE relay_seq IS NOT NULL"),
         // Messages refused for good (a reject with permanent true was sent): kept so that the

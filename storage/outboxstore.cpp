@@ -101,8 +101,8 @@ Result<QList<OutboxRow>> OutboxStore::afterSeq(const QString &terminal, qint64 a
 Status OutboxStore::markPeerAcked(const QString &id, const QString &at)
 {
     static const QString sql = QStringLiteral(
-        "UPDATE outbox SET status = 'peer_ack', peer_acked_at = ? WHERE id = ? AND status = "
-        "'pending'");
+        "UPDATE outbox SET status = 'peer_ack', peer_acked_at = ? WHERE id = ? AND (status = "
+        "'pending' OR (status = 'failed' AND peer_acked_at IS NULL))");
     return m_db.run(sql, at, id);
 }
 

@@ -172,7 +172,7 @@ std::optional<QList<Inbox::Result>> Inbox::applyBatchAtOnce(const QList<Incoming
         Result r = in.refusal.isEmpty()
                        ? applyOne(in, now, &applied)
                        // Refused before the inbox: nothing to undo, only the refusal to keep.
-                       : recordRejection(in.message, refuse(in.refusal), now);
+                       : recordRejection(in, refuse(in.refusal), now);
         if (r.outcome == Outcome::Rejected && !(r.permanent && !in.refusal.isEmpty()))
             return std::nullopt;
         results.append(std::move(r));
@@ -215,7 +215,7 @@ QList<Inbox::Result> Inbox::applyBatchOneByOne(const QList<Incoming> &batch)
         if (!end)
             r = {Outcome::Rejected, end.error()};
         else if (r.outcome == Outcome::Rejected && r.permanent)
-            r = recordRejection(in.message, r, now);
+            r = recordRejection(in, r, now);
         results.append(r);
     }
     if (Status s = tx.commit(); !s) {
@@ -225,18 +225,25 @@ QList<Inbox::Result> Inbox::applyBatchOneByOne(const QList<Incoming> &batch)
     return results;
 }
 
-Inbox::Result Inbox::recordRejection(const OutboxMessage &m, const Result &rejected,
-                                     const QString &now)
+Inbox::Result Inbox::recordRejection(const Incoming &in, const Result &rejected, const QString &now)
 {
-    // The seq counts as settled here, so that nobody is asked for it again; a message claiming
-    // this lane as its origin is not one of its messages and settles nothing.
-    if (m.fromTerminal == m_local)
+    // The seq counts as settled here, so that nobody is asked for it again: only when its origin
+    // sent it (a relay cannot make this lane skip another lane's message), only the first time
+    // (a message id refused before settles nothing more), and never for a message this lane
+    // holds already or one claiming this lane as its origin.
+    const OutboxMessage &m = in.message;
+    if (m.fromTerminal == m_local || !in.fromOrigin)
         return rejected;
-    if (Status s = m_store.recordRejected(
-            RejectedRow{m.id, m.fromTerminal, m.topic.left(64), m.seq, rejected.error, now});
-        !s)
-        return {Outcome::Rejected, s.error()};
-    if (m.seq > 0) {
+    const ::Result<InboxStore::Arrival> arrival = m_store.arrival(m.id);
+    if (!arrival)
+        return {Outcome::Rejected, arrival.error()};
+    if (arrival->known)
+        return rejected;
+    const ::Result<bool> added = m_store.recordRejected(
+        RejectedRow{m.id, m.fromTerminal, m.topic.left(64), m.seq, rejected.error, now});
+    if (!added)
+        return {Outcome::Rejected, added.error()};
+    if (*added && m.seq > 0) {
         if (Status s = m_store.advanceOrigin(m.fromTerminal, {m.seq}); !s)
             return {Outcome::Rejected, s.error()};
     }
@@ -274,8 +281,10 @@ Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now,
         }
     }
     if (!held) {
+        // Not for good: most failures here come from the database (a product this lane does not
+        // know yet, a full disk), and the message may apply later. The sender tries again.
         if (Status effect = applyEffect(m, in.sale.get(), now, accepted); !effect)
-            return refuse(effect.error());
+            return {Outcome::Rejected, effect.error()};
     }
 
     if (Status s = m_store.insert(

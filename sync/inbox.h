@@ -66,6 +66,9 @@ public:
         // Not empty: the message failed the checks before the inbox (PeerInbound::check); it
         // is refused for good and the refusal recorded, nothing else.
         QString refusal{};
+        // Sent by its origin itself (not relayed): only then does a refusal settle its seq, so
+        // that a relay cannot make this lane skip another lane's message.
+        bool fromOrigin = false;
     };
     struct Result
     {
@@ -116,7 +119,7 @@ private:
     static Result refuse(QString why) { return {Outcome::Rejected, std::move(why), false, true}; }
     // In the one-by-one pass: keeps a permanent refusal (rejected_messages, the origin's seq
     // settled); on a failure to keep it the result becomes transient.
-    Result recordRejection(const OutboxMessage &m, const Result &rejected, const QString &now);
+    Result recordRejection(const Incoming &in, const Result &rejected, const QString &now);
     // The message's effect; `at`: the time it was accepted at instead of its own.
     Status applyEffect(const OutboxMessage &m, const SaleRecord *decoded, const QString &now,
                        const std::optional<HlcTime> &at);

@@ -271,8 +271,12 @@ void putClock(QJsonObject &o, const std::optional<ClockClaim> &clock)
 // Checks the clock members of a hello or auth; empty when they are absent or well-formed.
 QString clockError(const QJsonObject &o)
 {
-    if (!o.contains(QLatin1String("clock")))
+    if (!o.contains(QLatin1String("clock"))) {
+        if (o.contains(QLatin1String("clockCorrectionMs")) ||
+            o.contains(QLatin1String("clockStratum")))
+            return QStringLiteral("clockCorrectionMs and clockStratum come only with clock");
         return {};
+    }
     const auto ms = Clock::isoMs(o.value(QLatin1String("clock")).toString());
     const QJsonValue correction = o.value(QLatin1String("clockCorrectionMs"));
     const QJsonValue stratum = o.value(QLatin1String("clockStratum"));

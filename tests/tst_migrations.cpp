@@ -1,4 +1,5 @@
 #include "database.h"
+#include "inboxstore.h"
 #include "migrations.h"
 
 #include <QFile>
@@ -149,6 +150,46 @@ private Q_SLOTS:
         auto name = latest.scalar(QStringLiteral("SELECT name FROM products WHERE id = 'p1'"));
         QVERIFY(name);
         QCOMPARE(name->toString(), QStringLiteral("Lager"));
+    }
+
+    // Messages without seq received before version 11 are numbered for relay in the order they
+    // came, after which new ones continue the numbering.
+    void messagesWithoutSeqGetARelayOrder()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("lane.sqlite"));
+        {
+            Database v10;
+            Database::Options options{path};
+            options.targetVersion = 10;
+            QVERIFY(v10.open(options));
+            QVERIFY(v10.exec(QStringLiteral(
+                "INSERT INTO inbox_processed(message_id, from_terminal, topic, payload, "
+                "processed_at, seq, sent_at) VALUES "
+                "('m2', 'S1', 'customer', '{}', '2026-01-01T00:00:02.000Z', 0, ''), "
+                "('m1', 'S1', 'customer', '{}', '2026-01-01T00:00:01.000Z', 0, ''), "
+                "('m3', 'L2', 'customer', '{}', '2026-01-01T00:00:03.000Z', 7, '')")));
+        }
+        Database latest;
+        QVERIFY(latest.open({path}));
+        const auto relayOf = [&](const char *id) {
+            auto v = latest.scalar(
+                QStringLiteral("SELECT relay_seq FROM inbox_processed WHERE message_id = '%1'")
+                    .arg(QLatin1String(id)));
+            return v ? v->toLongLong() : -1;
+        };
+        QCOMPARE(relayOf("m1"), 1);
+        QCOMPARE(relayOf("m2"), 2);
+        QCOMPARE(relayOf("m3"), 0); // NULL: it has a seq
+        InboxStore store(latest);
+        QVERIFY(store.insert(InboxRow{QStringLiteral("m4"), QStringLiteral("S1"),
+                                      QStringLiteral("customer"), "{}", QStringLiteral("x"), 0,
+                                      QString()}));
+        QCOMPARE(relayOf("m4"), 3);
+        auto relayed = store.afterRelaySeq(1, 10);
+        QVERIFY(relayed);
+        QCOMPARE(relayed->size(), 2);
+        QCOMPARE(relayed->at(0).messageId, QStringLiteral("m2"));
     }
 
     void checkListsStillRefuseBadValues()

@@ -432,6 +432,51 @@ private slots:
                 QStringLiteral("SELECT contiguous_seq FROM origin_progress WHERE origin = 'T9'")),
             3, kConverge);
         QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM rejected_messages")), 2);
+        // A refusal of a message relayed for another lane settles nothing of that lane: the
+        // relay cannot make this lane skip L7's seq 5.
+        QJsonObject relayed = bad;
+        relayed.insert(QStringLiteral("id"),
+                       QStringLiteral("0192a6d1-7b3e-7cc0-8f5e-3b2a1c0d9e80"));
+        relayed.insert(QStringLiteral("fromTerminal"), QStringLiteral("L7"));
+        relayed.insert(QStringLiteral("seq"), 5);
+        peer.send(toFrame(relayed));
+        QTRY_COMPARE_WITH_TIMEOUT(framesOfType(peer, QStringLiteral("reject")).size(), 122,
+                                  kConverge);
+        QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM origin_progress WHERE origin = "
+                                         "'L7' AND contiguous_seq > 0")),
+                 0);
+        QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM rejected_messages")), 2);
+        // A sale of a product this lane does not know (yet) may apply later: refused for now.
+        QJsonObject unknownProduct = frameObject(frames.at(1));
+        unknownProduct.insert(QStringLiteral("id"),
+                              QStringLiteral("0192a6d1-7b3e-7cc0-8f5e-3b2a1c0d9e81"));
+        unknownProduct.insert(QStringLiteral("seq"), 4);
+        QJsonObject sale = unknownProduct.value(QLatin1String("payload")).toObject();
+        sale.insert(QStringLiteral("transactionId"),
+                    QStringLiteral("0192a6d1-7b3e-7cc0-8f5e-3b2a1c0d9e82"));
+        sale.insert(QStringLiteral("receiptNumber"), QStringLiteral("T9-999999"));
+        QJsonArray lines = sale.value(QLatin1String("lines")).toArray();
+        QJsonObject line = lines.at(0).toObject();
+        line.insert(QStringLiteral("productId"),
+                    QStringLiteral("0192a6d1-7b3e-7cc0-8f5e-3b2a1c0d9e83"));
+        lines.replace(0, line);
+        sale.insert(QStringLiteral("lines"), lines);
+        QJsonArray changes = sale.value(QLatin1String("stockChanges")).toArray();
+        if (!changes.isEmpty()) {
+            QJsonObject c = changes.at(0).toObject();
+            c.insert(QStringLiteral("productId"), line.value(QLatin1String("productId")));
+            changes.replace(0, c);
+            sale.insert(QStringLiteral("stockChanges"), changes);
+        }
+        unknownProduct.insert(QStringLiteral("payload"), sale);
+        peer.send(toFrame(unknownProduct));
+        QTRY_COMPARE_WITH_TIMEOUT(framesOfType(peer, QStringLiteral("reject")).size(), 123,
+                                  kConverge);
+        const QJsonObject transient = framesOfType(peer, QStringLiteral("reject")).last();
+        QCOMPARE(transient.value(QLatin1String("messageId")).toString(),
+                 unknownProduct.value(QLatin1String("id")).toString());
+        QCOMPARE(transient.value(QLatin1String("permanent")).toBool(), false);
+        QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM rejected_messages")), 2);
         QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = "
                                          "'T9'")),
                  1);
