@@ -93,9 +93,9 @@ test('rejects: invalid payload, own terminal id, unknown topic; permanent, repea
     conn.send(msg);
     return conn.next((f) => (f.type === 'ack' || f.type === 'reject') && f.messageId === msg.id, { from, what: `answer to ${msg.id}` });
   };
-  const checkReject = (r, re) => {
+  const checkReject = (r, re, permanent = true) => {
     assert.equal(r.type, 'reject', `expected a reject, got ${r._raw}`);
-    assert.equal(r.permanent, true, 'permanent');
+    assert.equal(r.permanent, permanent, 'permanent');
     assert.equal(typeof r.reason, 'string');
     assert.ok(r.reason.length > 0 && r.reason.length <= 500, 'reason of 1..500 characters');
     if (re) assert.match(r.reason, re);
@@ -118,13 +118,14 @@ test('rejects: invalid payload, own terminal id, unknown topic; permanent, repea
     checkReject(await answer(makeMessage({ fromTerminal: 'conf-m3', topic: 'transaction', payload: p })), /terminal/i);
   });
 
-  await t.test('unknown product in a line', async () => {
+  // §8: a product the receiver does not know yet may be imported later: transient (§6).
+  await t.test('unknown product in a line: a transient reject', async () => {
     const p = deriveTransaction(sale.payload, 'conf-m3');
     const old = p.lines[0].productId;
     const unknown = uuidv7();
     for (const l of p.lines) if (l.productId === old) l.productId = unknown;
     for (const c of p.stockChanges ?? []) if (c.productId === old) c.productId = unknown;
-    checkReject(await answer(makeMessage({ fromTerminal: 'conf-m3', topic: 'transaction', payload: p })), /product/i);
+    checkReject(await answer(makeMessage({ fromTerminal: 'conf-m3', topic: 'transaction', payload: p })), /product|FOREIGN KEY/i, false);
   });
 
   await t.test('inventory with both delta and currentStock', async () => {
