@@ -114,6 +114,13 @@ private Q_SLOTS:
                                        << QStringList{QStringLiteral("terminalPort")};
         QTest::newRow("port fractional") << QByteArray("{\"terminalPort\": 80.5}") << QString()
                                          << QStringList{QStringLiteral("terminalPort")};
+        // Found by fuzz_settings: a number beyond 64 bits was converted before its range was
+        // checked (undefined behaviour, caught by UBSan in the sanitize preset).
+        QTest::newRow("integer beyond 64 bits")
+            << QByteArray("{\"listenFd\": 2.2e50}") << QString()
+            << QStringList{QStringLiteral("listenFd"), QStringLiteral("integer")};
+        QTest::newRow("integer at -2^63") << QByteArray("{\"terminalPort\": -9.3e18}") << QString()
+                                          << QStringList{QStringLiteral("terminalPort")};
         QTest::newRow("terminal id wrong type")
             << QByteArray("{\"terminalId\": 7}") << QString()
             << QStringList{QStringLiteral("terminalId"), QStringLiteral("string")};

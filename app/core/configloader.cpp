@@ -11,6 +11,8 @@
 #include <QStandardPaths>
 #include <QUrl>
 
+#include <cmath>
+
 namespace {
 const QList<ConfigLoader::Key> kKeys = {
     {"terminalId", "EUPHORIA_TERMINAL_ID", "terminal-id",
@@ -154,9 +156,10 @@ Result<qint64> asInteger(const Raw &raw, qint64 min, qint64 max)
     if (raw.fromText) {
         v = raw.json.toString().trimmed().toLongLong(&ok);
     } else if (raw.json.isDouble()) {
+        // Range first: converting a double beyond qint64 (1e50) is undefined behaviour.
         const double d = raw.json.toDouble();
-        ok = d == double(qint64(d));
-        v = qint64(d);
+        ok = d >= -9223372036854775808.0 && d < 9223372036854775808.0 && d == std::floor(d);
+        v = ok ? qint64(d) : 0;
     }
     if (!ok || v < min || v > max)
         return Result<qint64>::failure(
