@@ -87,13 +87,6 @@ Result<int> changedRows(Database &db, const QString &sql, const Args &...args)
         return Result<int>::failure(s.error());
     return n;
 }
-
-Result<qint64> count(Result<std::optional<qint64>> r)
-{
-    if (!r)
-        return Result<qint64>::failure(r.error());
-    return r->value_or(0);
-}
 } // namespace
 
 Result<QList<CloudQueueRow>> CloudQueueStore::duePeerAcked(qint64 nowMs, int limit,
@@ -165,10 +158,10 @@ Result<int> CloudQueueStore::resetFailed(int maxRetries)
 
 Result<qint64> CloudQueueStore::failedOwnCount()
 {
-    return count(m_db.integer(kFailedOwn));
+    return m_db.integerOrZero(kFailedOwn);
 }
 
 Result<qint64> CloudQueueStore::failedRelayedCount(int maxRetries)
 {
-    return count(m_db.integer(kFailedRelayed, qint64(maxRetries)));
+    return m_db.integerOrZero(kFailedRelayed, qint64(maxRetries));
 }

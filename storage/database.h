@@ -134,6 +134,16 @@ public:
         return firstColumn(
             sql, [](const SqlRow &x) { return x.integer(0); }, args...);
     }
+    // The first row's first column as an integer, 0 when it is NULL or there is no row (counts,
+    // MAX/MIN of an empty set).
+    template <typename... Args>
+    [[nodiscard]] Result<qint64> integerOrZero(const QString &sql, const Args &...args)
+    {
+        auto v = integer(sql, args...);
+        if (!v)
+            return Result<qint64>::failure(v.error());
+        return v->value_or(0);
+    }
     // The first row's first column as text (NULL or no row: nullopt).
     template <typename... Args>
     [[nodiscard]] Result<std::optional<QString>> text(const QString &sql, const Args &...args)

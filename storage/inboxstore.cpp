@@ -51,20 +51,10 @@ Result<QList<InboxRow>> InboxStore::afterRelaySeq(qint64 after, int limit)
         after, limit);
 }
 
-namespace {
-Result<qint64> count(Database &db, const QString &sql)
-{
-    auto v = db.integer(sql);
-    if (!v)
-        return Result<qint64>::failure(v.error());
-    return v->value_or(0);
-}
-} // namespace
-
 Result<qint64> InboxStore::lastRelaySeq()
 {
-    return count(m_db, QStringLiteral("SELECT COALESCE(MAX(relay_seq), 0) FROM inbox_processed "
-                                      "WHERE relay_seq IS NOT NULL"));
+    return m_db.integerOrZero(
+        QStringLiteral("SELECT MAX(relay_seq) FROM inbox_processed WHERE relay_seq IS NOT NULL"));
 }
 
 Result<bool> InboxStore::recordRejected(const RejectedRow &row)
@@ -88,7 +78,7 @@ Result<bool> InboxStore::recordRejected(const RejectedRow &row)
 
 Result<qint64> InboxStore::rejectedCount()
 {
-    return count(m_db, QStringLiteral("SELECT COUNT(*) FROM rejected_messages"));
+    return m_db.integerOrZero(QStringLiteral("SELECT COUNT(*) FROM rejected_messages"));
 }
 
 Result<std::optional<InboxStore::Stored>> InboxStore::stored(const QString &messageId)

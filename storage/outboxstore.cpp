@@ -108,11 +108,8 @@ Status OutboxStore::markPeerAcked(const QString &id, const QString &at)
 
 Result<qint64> OutboxStore::lowestPendingSeq()
 {
-    auto v = m_db.integer(
-        QStringLiteral("SELECT COALESCE(MIN(seq), 0) FROM outbox WHERE status = 'pending'"));
-    if (!v)
-        return Result<qint64>::failure(v.error());
-    return v->value_or(0);
+    return m_db.integerOrZero(
+        QStringLiteral("SELECT MIN(seq) FROM outbox WHERE status = 'pending'"));
 }
 
 Status OutboxStore::markPeerRejected(const QString &id, const QString &error)
