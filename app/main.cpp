@@ -9,6 +9,7 @@
 #include "lane.h"
 #include "salesimulator.h"
 #include "signalwatcher.h"
+#include "storekey.h"
 #include "uishell.h"
 
 #include <QGuiApplication>
@@ -89,6 +90,21 @@ int main(int argc, char *argv[])
     }
     if (cl->version) {
         out << "euphoria-lane " << EUPHORIA_VERSION << "\n";
+        return Ok;
+    }
+    if (cl->newStoreKey) {
+        const QString key = StoreKey::generate();
+        if (cl->newStoreKeyFile.isEmpty()) {
+            out << key << "\n";
+            return Ok;
+        }
+        if (Status s = StoreKey::writeNewFile(cl->newStoreKeyFile, key); !s) {
+            err << "euphoria-lane: " << s.error() << "\n";
+            return RuntimeError;
+        }
+        err << "euphoria-lane: wrote a new store key to " << cl->newStoreKeyFile
+            << " (mode 0600, fingerprint " << StoreKey::fingerprint(key)
+            << "); set storeKeyFile to it on every lane of the store\n";
         return Ok;
     }
     auto loaded = ConfigLoader::load(cl->config);

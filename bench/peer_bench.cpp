@@ -46,7 +46,7 @@ using Bench::die;
 using Bench::freePort;
 using Bench::waitFor;
 QTextStream out(stdout);
-const char kStoreKey[] = "peer-bench-store-key-0123456789";
+const char kStoreKey[] = "5b0e93c17fa24d68e1c35a9f0b72d84c6e19f3a05d87c2b4196ea0f37c52d8b1";
 
 struct Stats
 {
@@ -338,7 +338,7 @@ int main(int argc, char *argv[])
     config.terminalPort = p1;
     config.bindAddress = QStringLiteral("127.0.0.1");
     config.peerTerminals = {QStringLiteral("ws://127.0.0.1:%1").arg(p2)};
-    config.storeKey = QString::fromLatin1(kStoreKey);
+    config.storeKeys = {QString::fromLatin1(kStoreKey)};
     config.peerBackoffInitialMs = 50;
     config.peerBackoffMaxMs = 500;
     config.sqliteSynchronous = syncMode == QLatin1String("NORMAL") ? Database::Synchronous::Normal

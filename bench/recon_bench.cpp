@@ -42,7 +42,7 @@ using Bench::die;
 using Bench::freePort;
 using Bench::waitFor;
 QTextStream out(stdout);
-const char kStoreKey[] = "recon-bench-store-key-0123456789";
+const char kStoreKey[] = "e27c94a1d05b3f86c4a9170e2fd3b58a96c1e4072b8d5f3a0e6c9b1748d2a5f3";
 
 void execRaw(sqlite3 *db, const char *sql)
 {
@@ -201,7 +201,7 @@ int main(int argc, char *argv[])
     config.dataDir = dir.filePath(QStringLiteral("l1"));
     config.terminalPort = freePort();
     config.bindAddress = QStringLiteral("127.0.0.1");
-    config.storeKey = QString::fromLatin1(kStoreKey);
+    config.storeKeys = {QString::fromLatin1(kStoreKey)};
     config.peerBackoffInitialMs = 50;
     config.peerBackoffMaxMs = 500;
     config.reconcileFirstSeconds = 3600; // this benchmark starts the run itself

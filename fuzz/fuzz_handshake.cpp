@@ -66,8 +66,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             // What the frame adds to the transcript: length-prefixed fields, and a MAC over it.
             const QByteArray t = PeerProtocol::transcriptOf(f->kind, f->json);
             FUZZ_CHECK(t.size() >= 4);
-            FUZZ_CHECK(PeerProtocol::handshakeMac("fuzz-store-key-0123", 'S', t).size() ==
-                       PeerProtocol::MacBytes);
+            FUZZ_CHECK(
+                PeerProtocol::handshakeMac("fuzz-store-key-0123", 'S', t, PeerProtocol::Version)
+                    .size() == PeerProtocol::MacBytes);
         }
         switch (f->kind) {
         case Kind::Hello:

@@ -101,6 +101,8 @@ Rectangle {
                     required property int unacked
                     required property int rejects
                     required property string lastError
+                    required property string channel
+                    required property string storeKey
                     Layout.fillWidth: true
                     implicitHeight: peerRow.implicitHeight + 2 * Theme.spacing
                     radius: Theme.radius
@@ -137,8 +139,18 @@ Rectangle {
                                 Layout.fillWidth: true
                                 text: qsTr("Last seen %1").arg(panel.when(lastMessageAt))
                                       + (connected ? "" : " · " + qsTr("down since %1").arg(panel.when(since)))
+                                      + (connected && channel === "encrypted" ? " · " + qsTr("encrypted, store key %1").arg(storeKey) : "")
                                 font.pixelSize: Theme.fontSmall
                                 color: Theme.textMuted
+                                wrapMode: Text.Wrap
+                            }
+                            Text {
+                                Layout.fillWidth: true
+                                visible: channel === "plaintext"
+                                text: qsTr("Not encrypted: this link is plaintext by the store's choice; anyone on the network can read and alter it")
+                                font.pixelSize: Theme.fontSmall
+                                font.bold: true
+                                color: Theme.danger
                                 wrapMode: Text.Wrap
                             }
                             Text {

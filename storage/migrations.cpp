@@ -475,6 +475,14 @@ QStringList v11RelayAndRejects()
                        "from_terminal, seq)"),
     };
 }
+QStringList v12PeerChannel()
+{
+    return {
+        // Whether each peer's link is encrypted, and with which store key (--health, the panel).
+        QStringLiteral("ALTER TABLE peer_status ADD COLUMN channel TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE peer_status ADD COLUMN store_key TEXT NOT NULL DEFAULT ''"),
+    };
+}
 } // namespace
 
 const std::vector<Migrations::Step> &Migrations::steps()
@@ -496,6 +504,7 @@ const std::vector<Migrations::Step> &Migrations::steps()
         {10, "messages held for a time too far ahead, and their acceptances", v10HeldMessages()},
         {11, "relay order of messages without seq; messages rejected for good",
          v11RelayAndRejects()},
+        {12, "peer status: the link's channel and store key", v12PeerChannel()},
     };
     return all;
 }

@@ -20,6 +20,8 @@ PeerStatusRow readRow(const SqlRow &r)
     p.unacked = r.integer(9);
     p.rejects = r.integer(10);
     p.lastError = r.text(11);
+    p.channel = r.text(12);
+    p.storeKey = r.text(13);
     return p;
 }
 
@@ -31,16 +33,18 @@ Status PeerStatusStore::upsert(const PeerStatusRow &row, const QString &updatedA
         QStringLiteral(
             "INSERT INTO peer_status(peer, url, terminal_id, direction, state, since, "
             "backoff_until, last_message_at, last_sync_at, unacked, rejects, last_error, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(peer) DO "
+            "channel, store_key, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?) ON CONFLICT(peer) DO "
             "UPDATE SET url = excluded.url, terminal_id = excluded.terminal_id, direction = "
             "excluded.direction, state = excluded.state, since = excluded.since, backoff_until "
             "= excluded.backoff_until, last_message_at = excluded.last_message_at, last_sync_at "
             "= excluded.last_sync_at, unacked = excluded.unacked, rejects = excluded.rejects, "
-            "last_error = excluded.last_error, updated_at = excluded.updated_at"),
+            "last_error = excluded.last_error, channel = excluded.channel, store_key = "
+            "excluded.store_key, updated_at = excluded.updated_at"),
         row.peer, SqlOptional{row.url}, SqlOptional{row.terminalId}, row.direction, row.state,
         row.since, SqlOptional{row.backoffUntil}, SqlOptional{row.lastMessageAt},
         SqlOptional{row.lastSyncAt}, row.unacked, row.rejects, SqlOptional{row.lastError},
-        updatedAt);
+        row.channel, row.storeKey, updatedAt);
 }
 
 Status PeerStatusStore::removeNotUpdatedAt(const QString &updatedAt)
@@ -52,8 +56,8 @@ Result<QList<PeerStatusRow>> PeerStatusStore::byPeer()
 {
     return m_db.rows(
         QStringLiteral("SELECT peer, url, terminal_id, direction, state, since, backoff_until, "
-                       "last_message_at, last_sync_at, unacked, rejects, last_error FROM "
-                       "peer_status ORDER BY peer"),
+                       "last_message_at, last_sync_at, unacked, rejects, last_error, channel, "
+                       "store_key FROM peer_status ORDER BY peer"),
         readRow);
 }
 
@@ -61,7 +65,7 @@ Result<QList<PeerStatusRow>> PeerStatusStore::byTerminal()
 {
     return m_db.rows(
         QStringLiteral("SELECT peer, url, terminal_id, direction, state, since, backoff_until, "
-                       "last_message_at, last_sync_at, unacked, rejects, last_error FROM "
-                       "peer_status ORDER BY COALESCE(terminal_id, peer), peer"),
+                       "last_message_at, last_sync_at, unacked, rejects, last_error, channel, "
+                       "store_key FROM peer_status ORDER BY COALESCE(terminal_id, peer), peer"),
         readRow);
 }

@@ -22,6 +22,8 @@ struct PeerStatusRow
     qint64 unacked = 0;
     qint64 rejects = 0;
     QString lastError;
+    QString channel;  // "encrypted", "plaintext", or empty while not known
+    QString storeKey; // which store key the connection uses (never the key)
 };
 
 // SQL access to peer_status: written by the running lane's peer sync, read by --health and the

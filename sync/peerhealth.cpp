@@ -25,7 +25,10 @@ QJsonObject PeerHealth::Peer::toJson() const
                   {QStringLiteral("lastMessageAt"), lastMessageAt},
                   {QStringLiteral("unacked"), unacked},
                   {QStringLiteral("rejects"), rejects},
-                  {QStringLiteral("lastError"), lastError}};
+                  {QStringLiteral("lastError"), lastError},
+                  {QStringLiteral("channel"), channel}};
+    if (!storeKey.isEmpty())
+        o.insert(QStringLiteral("storeKey"), storeKey);
     if (backoffUntilMs > 0)
         o.insert(QStringLiteral("backoffUntil"), backoffUntil());
     return o;

@@ -24,6 +24,8 @@ struct PeerHealth
         qint64 unacked = 0; // this lane's messages the peer is not known to hold
         qint64 rejects = 0;
         QString lastError;
+        QString channel;  // "encrypted", "plaintext" (opted in), or empty while not known
+        QString storeKey; // on an encrypted connection, the key it uses: "1 of 2 (fingerprint)"
         qint64 backoffUntilMs = 0; // a backing-off link's next dial, epoch ms; 0: none
 
         // backoffUntilMs as an ISO time; empty when not backing off.

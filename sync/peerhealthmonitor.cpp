@@ -123,9 +123,11 @@ PeerHealth PeerHealthMonitor::snapshot(const QString &terminalId, bool listening
                     p.terminalId = link->terminal();
             }
         }
-        if (session && session->state() == PeerSession::State::Ready)
+        if (session && session->state() == PeerSession::State::Ready) {
             p.state = QStringLiteral("connected");
-        else if (inbound)
+            p.channel = session->channelName();
+            p.storeKey = session->storeKeyLabel();
+        } else if (inbound)
             p.state = QStringLiteral("disconnected");
         // A link standing by: the lane's traffic runs over its inbound connection.
         if (!session && !p.terminalId.isEmpty())

@@ -7,6 +7,7 @@
 #include "peersessionhost.h"
 #include "peersyncconfig.h"
 #include "storeclock.h"
+#include "storekey.h"
 #include "synclog.h"
 
 #include <QHostAddress>
@@ -30,8 +31,11 @@ PeerSession::PeerSession(QWebSocket *socket, Role role, PeerSessionHost &host, Q
         role == Role::Client
             ? socket->requestUrl().toString()
             : QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort());
-    socket->setMaxAllowedIncomingFrameSize(quint64(host.config().maxFrameBytes));
-    socket->setMaxAllowedIncomingMessageSize(quint64(host.config().maxFrameBytes));
+    // A sealed frame is the JSON text and the AEAD's tag.
+    socket->setMaxAllowedIncomingFrameSize(
+        quint64(host.config().maxFrameBytes + SecureChannel::SealOverhead));
+    socket->setMaxAllowedIncomingMessageSize(
+        quint64(host.config().maxFrameBytes + SecureChannel::SealOverhead));
     connect(socket, &QWebSocket::textMessageReceived, this, &PeerSession::onText);
     connect(socket, &QWebSocket::binaryMessageReceived, this, &PeerSession::onBinary);
     connect(socket, &QWebSocket::disconnected, this, &PeerSession::onDisconnected);
@@ -79,17 +83,63 @@ void PeerSession::start()
     m_keepalive.start();
     m_handshakeTimer.start();
     if (m_role == Role::Client) {
+        const PeerSyncConfig &cfg = m_host.config();
         m_clientNonce = newNonce();
         m_sentHelloMs = m_host.clock().elapsedMs();
-        const QJsonObject frame = hello(m_host.config().terminalId, m_clientNonce, ownClock());
+        std::optional<KeyExchange> offer;
+        if (m_socket && cfg.plaintextUrl(m_socket->requestUrl())) {
+            m_protocol = PlaintextVersion;
+            m_storeKey = cfg.storeKeys.value(0);
+        } else {
+            m_ephemeral = SecureChannel::newKeyPair();
+            offer = KeyExchange{m_ephemeral.publicKey, {}, -1};
+            for (const QByteArray &key : cfg.storeKeys)
+                offer->tags.append(SecureChannel::keyTag(key, m_clientNonce));
+        }
+        const QJsonObject frame = hello(cfg.terminalId, m_clientNonce, ownClock(), offer);
         m_transcript = transcriptOf(Kind::Hello, frame);
         sendFrame(compact(frame));
     }
 }
 
+QString PeerSession::channelName() const
+{
+    if (m_peerTerminal.isEmpty())
+        return {};
+    return m_protocol == PlaintextVersion ? QStringLiteral("plaintext")
+                                          : QStringLiteral("encrypted");
+}
+
+QString PeerSession::storeKeyLabel() const
+{
+    const QList<QByteArray> &keys = m_host.config().storeKeys;
+    if (!m_channel || m_keySlot < 0 || m_keySlot >= keys.size())
+        return {};
+    return QStringLiteral("%1 of %2 (%3)")
+        .arg(m_keySlot + 1)
+        .arg(keys.size())
+        .arg(StoreKey::fingerprint(QString::fromUtf8(keys.at(m_keySlot))));
+}
+
+void PeerSession::startChannel(const QByteArray &dh, int keySlot)
+{
+    m_keySlot = keySlot;
+    m_storeKey = m_host.config().storeKeys.value(keySlot);
+    const SecureChannel::DirectionKeys keys =
+        SecureChannel::deriveKeys(dh, m_storeKey, m_transcript);
+    m_channel = m_role == Role::Client
+                    ? std::make_unique<SecureChannel>(keys.clientToServer, keys.serverToClient)
+                    : std::make_unique<SecureChannel>(keys.serverToClient, keys.clientToServer);
+    m_ephemeral.erase();
+}
+
 void PeerSession::sendFrame(const QByteArray &json)
 {
-    if (m_socket && m_state != State::Closed)
+    if (!m_socket || m_state == State::Closed)
+        return;
+    if (m_channel)
+        m_socket->sendBinaryMessage(m_channel->seal(json));
+    else
         m_socket->sendTextMessage(QString::fromUtf8(json));
 }
 
@@ -131,8 +181,13 @@ void PeerSession::close(const QString &reason, bool tellPeer)
         socket->disconnect(this);
         socket->setParent(nullptr);
         m_host.trackClosing(socket);
-        if (tellPeer && socket->state() == QAbstractSocket::ConnectedState)
-            socket->sendTextMessage(QString::fromUtf8(error(reason)));
+        // Sealed once the keys exist: the peer can tell this close from a cut connection.
+        if (tellPeer && socket->state() == QAbstractSocket::ConnectedState) {
+            if (m_channel)
+                socket->sendBinaryMessage(m_channel->seal(error(reason)));
+            else
+                socket->sendTextMessage(QString::fromUtf8(error(reason)));
+        }
         QObject::connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
         QTimer::singleShot(2000, socket, [socket] {
             socket->abort();
@@ -157,6 +212,12 @@ void PeerSession::onDisconnected()
         reason = QStringLiteral("frame larger than %1 bytes").arg(m_host.config().maxFrameBytes);
         ++m_rejects;
         Q_EMIT rejected(this, reason);
+    } else if (m_channel) {
+        // Only a sealed error frame is the peer's own goodbye; the WebSocket close and the TCP
+        // end can come from anyone on the way.
+        reason = QStringLiteral("connection ended without %1's sealed close (cut or truncated on "
+                                "the way, or the peer stopped)")
+                     .arg(m_peerTerminal);
     } else if (m_socket && !m_socket->closeReason().isEmpty())
         reason += QStringLiteral(": ") + m_socket->closeReason();
     close(reason, false);
@@ -224,24 +285,53 @@ void PeerSession::rejectAndClose(const QString &reason, const QString &closeReas
     close(closeReason);
 }
 
-void PeerSession::onBinary(const QByteArray &)
+void PeerSession::onBinary(const QByteArray &data)
 {
-    rejectAndClose(QStringLiteral("binary frame"),
-                   QStringLiteral("binary frames are not part of the protocol"));
+    if (m_state == State::Closed)
+        return;
+    if (!m_channel) {
+        rejectAndClose(QStringLiteral("binary frame"),
+                       m_protocol == PlaintextVersion
+                           ? QStringLiteral("binary frames are not part of the protocol")
+                           : QStringLiteral("binary frame before the key exchange"));
+        return;
+    }
+    m_lastActivityMs = m_host.clock().elapsedMs();
+    const quint64 n = m_channel->received();
+    auto opened = m_channel->open(data);
+    if (!opened) {
+        const QString why =
+            QStringLiteral("sealed frame %1 from %2 failed authentication (altered, injected, "
+                           "replayed or reordered)")
+                .arg(n)
+                .arg(m_peerTerminal);
+        rejectAndClose(why, why);
+        return;
+    }
+    receive(*opened);
 }
 
 void PeerSession::onText(const QString &text)
 {
     if (m_state == State::Closed)
         return;
+    if (m_channel) {
+        rejectAndClose(QStringLiteral("text frame on an encrypted connection"),
+                       QStringLiteral("text frame on an encrypted connection"));
+        return;
+    }
     m_lastActivityMs = m_host.clock().elapsedMs();
+    receive(text.toUtf8());
+}
+
+void PeerSession::receive(const QByteArray &utf8)
+{
     if (!takeToken()) {
         rejectAndClose(QStringLiteral("rate limit"),
                        QStringLiteral("more than %1 frames per second")
                            .arg(m_host.config().maxFramesPerSecond));
         return;
     }
-    const QByteArray utf8 = text.toUtf8();
     auto frame = parse(utf8);
     if (!frame) {
         if (m_state == State::Handshaking) {
@@ -278,9 +368,7 @@ void PeerSession::handleHandshake(const Frame &f)
     if (f.kind == Kind::Hello) {
         const int protocol = f.json.value(QLatin1String("protocol")).toInt();
         const QString peer = f.json.value(QLatin1String("terminalId")).toString();
-        const QByteArray nonce =
-            QByteArray::fromBase64(f.json.value(QLatin1String("nonce")).toString().toLatin1());
-        if (protocol != Version) {
+        if (protocol != Version && protocol != PlaintextVersion) {
             close(QStringLiteral("protocol version %1 is not supported; this lane speaks %2")
                       .arg(protocol)
                       .arg(Version));
@@ -291,49 +379,17 @@ void PeerSession::handleHandshake(const Frame &f)
             return;
         }
         if (m_role == Role::Server && m_peerTerminal.isEmpty()) {
-            if (f.json.contains(QLatin1String("mac"))) {
-                close(QStringLiteral("client hello must not carry a mac"));
-                return;
-            }
-            m_peerTerminal = peer;
-            m_clientNonce = nonce;
-            m_serverNonce = newNonce();
-            m_sentHelloMs = m_host.clock().elapsedMs();
-            const QJsonObject reply = hello(cfg.terminalId, m_serverNonce, ownClock());
-            m_transcript = transcriptOf(Kind::Hello, f.json) + transcriptOf(Kind::Hello, reply);
-            sendFrame(withMac(reply, handshakeMac(cfg.storeKey, 'S', m_transcript)));
+            onClientHello(f);
             return;
         }
-        if (m_role == Role::Client && !m_sentAuth) {
-            m_peerTerminal = peer;
-            m_serverNonce = nonce;
-            m_transcript += transcriptOf(Kind::Hello, f.json);
-            if (!f.json.contains(QLatin1String("mac")) ||
-                !equalConstantTime(macOf(), handshakeMac(cfg.storeKey, 'S', m_transcript))) {
-                close(QStringLiteral("server failed to prove the store key"));
-                return;
-            }
-            if (!m_host.acceptTerminal(this)) {
-                close(QStringLiteral("terminal %1 is already connected").arg(peer));
-                return;
-            }
-            auto vector = m_host.log().vector();
-            if (!vector) {
-                close(QStringLiteral("cannot read version vector: ") + vector.error());
-                return;
-            }
-            m_ownSeq = vector->value(cfg.terminalId);
-            notePeerClock(f); // the server proved the key: its clock counts
-            m_sentAuth = true;
-            const QJsonObject frame = auth(*vector, ownClock());
-            m_transcript += transcriptOf(Kind::Auth, frame);
-            sendFrame(withMac(frame, handshakeMac(cfg.storeKey, 'C', m_transcript)));
+        if (m_role == Role::Client && !m_sentAuth && m_peerTerminal.isEmpty()) {
+            onServerHello(f);
             return;
         }
     }
     if (f.kind == Kind::Auth && m_role == Role::Server && !m_serverNonce.isEmpty()) {
         m_transcript += transcriptOf(Kind::Auth, f.json);
-        if (!equalConstantTime(macOf(), handshakeMac(cfg.storeKey, 'C', m_transcript))) {
+        if (!equalConstantTime(macOf(), handshakeMac(m_storeKey, 'C', m_transcript, m_protocol))) {
             close(QStringLiteral("client failed to prove the store key"));
             return;
         }
@@ -353,15 +409,23 @@ void PeerSession::handleHandshake(const Frame &f)
             return;
         const QJsonObject frame = welcome(*vector);
         m_transcript += transcriptOf(Kind::Welcome, frame);
-        sendFrame(withMac(frame, handshakeMac(cfg.storeKey, 'W', m_transcript)));
+        sendFrame(withMac(frame, handshakeMac(m_storeKey, 'W', m_transcript, m_protocol)));
         becomeReady(peerVector);
         return;
     }
     if (f.kind == Kind::Welcome && m_role == Role::Client && m_sentAuth) {
         m_transcript += transcriptOf(Kind::Welcome, f.json);
-        if (!equalConstantTime(macOf(), handshakeMac(cfg.storeKey, 'W', m_transcript))) {
+        if (!equalConstantTime(macOf(), handshakeMac(m_storeKey, 'W', m_transcript, m_protocol))) {
             close(QStringLiteral("server's welcome failed the transcript MAC"));
             return;
+        }
+        if (m_protocol == Version) {
+            // Only now has the server proved the key (protocol 2: in its hello).
+            notePeerClock(Frame{Kind::Hello, m_serverHello, {}, {}});
+            if (!m_host.acceptTerminal(this)) {
+                close(QStringLiteral("terminal %1 is already connected").arg(m_peerTerminal));
+                return;
+            }
         }
         const VersionVector peerVector = *vectorFromJson(f.json.value(QLatin1String("vector")));
         if (plausible(peerVector))
@@ -369,6 +433,128 @@ void PeerSession::handleHandshake(const Frame &f)
         return;
     }
     close(QStringLiteral("unexpected frame during the handshake"));
+}
+
+void PeerSession::onClientHello(const Frame &f)
+{
+    const PeerSyncConfig &cfg = m_host.config();
+    const QString peer = f.json.value(QLatin1String("terminalId")).toString();
+    if (f.json.contains(QLatin1String("mac"))) {
+        close(QStringLiteral("client hello must not carry a mac"));
+        return;
+    }
+    m_clientNonce =
+        QByteArray::fromBase64(f.json.value(QLatin1String("nonce")).toString().toLatin1());
+    m_serverNonce = newNonce();
+    if (f.json.value(QLatin1String("protocol")).toInt() == PlaintextVersion) {
+        if (!cfg.plaintextTerminal(peer)) {
+            close(QStringLiteral("protocol version 2 (plaintext) is accepted only from lanes "
+                                 "listed in plaintextPeers; this lane speaks %1")
+                      .arg(Version));
+            return;
+        }
+        // Protocol 2: the server proves the key first, in its hello.
+        m_protocol = PlaintextVersion;
+        m_storeKey = cfg.storeKeys.value(0);
+        m_peerTerminal = peer;
+        m_sentHelloMs = m_host.clock().elapsedMs();
+        const QJsonObject reply = hello(cfg.terminalId, m_serverNonce, ownClock());
+        m_transcript = transcriptOf(Kind::Hello, f.json) + transcriptOf(Kind::Hello, reply);
+        sendFrame(withMac(reply, handshakeMac(m_storeKey, 'S', m_transcript, m_protocol)));
+        return;
+    }
+    const KeyExchange offer = keyExchangeOf(f.json);
+    if (offer.tags.isEmpty()) {
+        close(QStringLiteral("bad handshake frame: a client hello carries keyTags"));
+        return;
+    }
+    // The first of this lane's keys, in its order, that the client holds too.
+    int slot = -1;
+    int index = -1;
+    for (qsizetype i = 0; i < cfg.storeKeys.size() && slot < 0; ++i) {
+        index = int(offer.tags.indexOf(SecureChannel::keyTag(cfg.storeKeys.at(i), m_clientNonce)));
+        if (index >= 0)
+            slot = int(i);
+    }
+    if (slot < 0) {
+        close(QStringLiteral("no store key in common with %1").arg(peer));
+        return;
+    }
+    m_ephemeral = SecureChannel::newKeyPair();
+    const auto dh = SecureChannel::sharedSecret(m_ephemeral.privateKey, offer.publicKey);
+    if (!dh) {
+        close(QStringLiteral("peer's key exchange value is invalid"));
+        return;
+    }
+    m_peerTerminal = peer;
+    m_sentHelloMs = m_host.clock().elapsedMs();
+    const QJsonObject reply = hello(cfg.terminalId, m_serverNonce, ownClock(),
+                                    KeyExchange{m_ephemeral.publicKey, {}, index});
+    m_transcript = transcriptOf(Kind::Hello, f.json) + transcriptOf(Kind::Hello, reply);
+    sendFrame(compact(reply));
+    startChannel(*dh, slot); // everything after the hellos is sealed
+}
+
+void PeerSession::onServerHello(const Frame &f)
+{
+    const PeerSyncConfig &cfg = m_host.config();
+    const QString peer = f.json.value(QLatin1String("terminalId")).toString();
+    const int protocol = f.json.value(QLatin1String("protocol")).toInt();
+    if (protocol != m_protocol) {
+        close(QStringLiteral("server answered with protocol version %1 to a hello of %2")
+                  .arg(protocol)
+                  .arg(m_protocol));
+        return;
+    }
+    m_peerTerminal = peer;
+    m_serverNonce =
+        QByteArray::fromBase64(f.json.value(QLatin1String("nonce")).toString().toLatin1());
+    m_transcript += transcriptOf(Kind::Hello, f.json);
+    if (m_protocol == PlaintextVersion) {
+        const QByteArray mac =
+            QByteArray::fromBase64(f.json.value(QLatin1String("mac")).toString().toLatin1());
+        if (!f.json.contains(QLatin1String("mac")) ||
+            !equalConstantTime(mac, handshakeMac(m_storeKey, 'S', m_transcript, m_protocol))) {
+            close(QStringLiteral("server failed to prove the store key"));
+            return;
+        }
+        if (!m_host.acceptTerminal(this)) {
+            close(QStringLiteral("terminal %1 is already connected").arg(peer));
+            return;
+        }
+        notePeerClock(f); // the server proved the key: its clock counts
+    } else {
+        const KeyExchange answer = keyExchangeOf(f.json);
+        if (f.json.contains(QLatin1String("mac")) || f.json.contains(QLatin1String("keyTags"))) {
+            close(QStringLiteral("bad handshake frame: a server hello carries keyIndex, no mac "
+                                 "and no keyTags"));
+            return;
+        }
+        if (answer.index < 0 || answer.index >= cfg.storeKeys.size()) {
+            close(QStringLiteral("bad handshake frame: keyIndex %1 is not one of the %2 offered "
+                                 "keys")
+                      .arg(answer.index)
+                      .arg(cfg.storeKeys.size()));
+            return;
+        }
+        const auto dh = SecureChannel::sharedSecret(m_ephemeral.privateKey, answer.publicKey);
+        if (!dh) {
+            close(QStringLiteral("peer's key exchange value is invalid"));
+            return;
+        }
+        startChannel(*dh, answer.index);
+        m_serverHello = f.json;
+    }
+    auto vector = m_host.log().vector();
+    if (!vector) {
+        close(QStringLiteral("cannot read version vector: ") + vector.error());
+        return;
+    }
+    m_ownSeq = vector->value(cfg.terminalId);
+    m_sentAuth = true;
+    const QJsonObject frame = auth(*vector, ownClock());
+    m_transcript += transcriptOf(Kind::Auth, frame);
+    sendFrame(withMac(frame, handshakeMac(m_storeKey, 'C', m_transcript, m_protocol)));
 }
 
 bool PeerSession::plausible(const VersionVector &peerVector)
@@ -576,7 +762,7 @@ void PeerSession::pump(const VersionVector &holds, qint64 lastRelaySeq)
                      });
     for (const MessageLog::Entry &e : batch) {
         m_inFlight.insert(e.id, InFlight{e.origin, e.seq, e.relay});
-        m_socket->sendTextMessage(QString::fromUtf8(e.frame));
+        sendFrame(e.frame);
     }
     if (!batch.isEmpty())
         m_socket->flush();

@@ -4,6 +4,7 @@
 #include "clocktimer.h"
 #include "inbox.h"
 #include "peerprotocol.h"
+#include "securechannel.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -12,11 +13,14 @@
 #include <QPointer>
 #include <QWebSocket>
 
+#include <memory>
+
 class PeerSessionHost;
 
-// One WebSocket connection to another lane, in either direction: the hello handshake, then
-// messages and acks both ways. Owns its socket. Sends from the message log by per-origin cursor
-// with a bounded window of unacked messages; reports what it receives as signals (peer sync
+// One WebSocket connection to another lane, in either direction: the hello handshake with its key
+// exchange, then messages and acks both ways, sealed by a SecureChannel (plaintext only where the
+// store opted in, PROTOCOL.md §3.7). Owns its socket. Sends from the message log by per-origin
+// cursor with a bounded window of unacked messages; reports what it receives as signals (peer sync
 // applies messages in batches and tells the session what to ack).
 class PeerSession : public QObject
 {
@@ -55,6 +59,11 @@ public:
     qint64 inFlight() const { return m_inFlight.size(); }
     const PeerProtocol::VersionVector &peerHolds() const { return m_peerHolds; }
     int rejects() const { return m_rejects; }
+    // "encrypted" or "plaintext" once the peer's hello is in; empty before.
+    QString channelName() const;
+    // Which store key this connection uses: "1 of 2 (fingerprint)"; empty before the key
+    // exchange and on a plaintext link.
+    QString storeKeyLabel() const;
     QString lastMessageAt() const { return m_lastMessageAt; }
 
 signals:
@@ -81,6 +90,13 @@ signals:
 private:
     void onText(const QString &text);
     void onBinary(const QByteArray &data);
+    // One frame's JSON text, from a text frame or opened from a sealed one.
+    void receive(const QByteArray &utf8);
+    // The session's keys from the X25519 secret and the hellos' transcript; the ephemeral
+    // private key is erased.
+    void startChannel(const QByteArray &dh, int keySlot);
+    void onClientHello(const PeerProtocol::Frame &f);
+    void onServerHello(const PeerProtocol::Frame &f);
     void onDisconnected();
     void onKeepalive();
     void handleHandshake(const PeerProtocol::Frame &frame);
@@ -116,7 +132,13 @@ private:
     QByteArray m_clientNonce;
     QByteArray m_serverNonce;
     bool m_sentAuth = false;
-    QByteArray m_transcript;   // the handshake frames so far, as their MACs cover them
+    QByteArray m_transcript; // the handshake frames so far, as their MACs cover them
+    int m_protocol = PeerProtocol::Version;
+    SecureChannel::KeyPair m_ephemeral;       // this side's X25519 pair, until the keys are derived
+    std::unique_ptr<SecureChannel> m_channel; // from the server hello on (protocol 3)
+    QByteArray m_storeKey;     // the store key this connection proves and derives from
+    int m_keySlot = -1;        // its position in this lane's keys
+    QJsonObject m_serverHello; // client: its clock counts once MAC_W proved the key
     qint64 m_ownSeq = 0;       // this lane's last published seq when the handshake read it
     qint64 m_sentHelloMs = -1; // lane clock's monotonic time when this side sent its hello
     PeerProtocol::VersionVector m_cursor;    // highest seq sent (or held by the peer) per origin

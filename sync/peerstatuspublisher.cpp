@@ -41,6 +41,8 @@ PeerStatusRow PeerStatusPublisher::rowOf(const PeerHealth::Peer &p, const QStrin
     row.unacked = p.unacked;
     row.rejects = p.rejects;
     row.lastError = p.lastError;
+    row.channel = p.channel;
+    row.storeKey = p.storeKey;
     return row;
 }
 

@@ -1,4 +1,6 @@
 #include "peersync.h"
+
+#include "securechannel.h"
 #include "storeclock.h"
 
 #include "database.h"
@@ -72,10 +74,17 @@ void PeerSync::trackClosing(QWebSocket *socket)
 
 Status PeerSync::start()
 {
-    if (m_config.storeKey.size() < 16)
+    if (m_config.storeKeys.isEmpty())
         return Status::failure(QStringLiteral(
             "peer sync is off: no store key configured (set storeKeyFile or EUPHORIA_STORE_KEY; "
-            "every lane of the store needs the same key)"));
+            "make one with euphoria-lane --new-store-key; every lane of the store needs it)"));
+    if (!SecureChannel::available())
+        return Status::failure(QStringLiteral(
+            "peer sync is off: libsodium cannot start (no source of random numbers?)"));
+    for (const QString &p : m_config.plaintextPeers)
+        qCWarning(lcPeer).noquote() << "plaintext link allowed with" << p
+                                    << "(plaintextPeers): its frames are not encrypted or "
+                                       "authenticated";
     if (Status s = m_server.listen(m_config.bindAddress, m_config.port, m_config.listenFd); !s)
         return s;
     m_started = true;
@@ -307,6 +316,12 @@ void PeerSync::requestCatchUp(const QString &peerTerminal)
 
 PeerHealth PeerSync::health() const
 {
-    return m_health.snapshot(m_config.terminalId, m_server.isListening(), int(m_server.port()),
-                             m_registry, m_log);
+    PeerHealth health = m_health.snapshot(m_config.terminalId, m_server.isListening(),
+                                          int(m_server.port()), m_registry, m_log);
+    // A link the store opted into plaintext shows so even while it is down.
+    for (PeerHealth::Peer &p : health.peers)
+        if (p.channel.isEmpty() &&
+            (m_config.plaintextUrl(QUrl(p.url)) || m_config.plaintextTerminal(p.terminalId)))
+            p.channel = QStringLiteral("plaintext");
+    return health;
 }

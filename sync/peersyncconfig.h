@@ -4,6 +4,7 @@
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <functional>
 
@@ -14,7 +15,11 @@ class StoreClock;
 struct PeerSyncConfig
 {
     QString terminalId;
-    QByteArray storeKey;
+    // The store's keys as their UTF-8 text, the preferred (newest) first (PROTOCOL.md §3.6).
+    QList<QByteArray> storeKeys;
+    // Peers served without encryption (protocol 2): ws:// URLs to dial so and terminal ids that
+    // may connect so.
+    QStringList plaintextPeers;
     QHostAddress bindAddress = QHostAddress::Any;
     quint16 port = 8123; // 0: any free port
     int listenFd = -1;   // an inherited listening socket to use instead of binding port
@@ -39,4 +44,16 @@ struct PeerSyncConfig
     // The store's agreed time, told each authenticated peer's clock from its handshake; null:
     // the lane's clock is taken as it is.
     StoreClock *storeClock = nullptr;
+
+    bool plaintextUrl(const QUrl &url) const
+    {
+        for (const QString &p : plaintextPeers)
+            if (p.contains(QLatin1Char(':')) && QUrl(p) == url)
+                return true;
+        return false;
+    }
+    bool plaintextTerminal(const QString &peer) const
+    {
+        return !peer.contains(QLatin1Char(':')) && plaintextPeers.contains(peer);
+    }
 };

@@ -222,6 +222,15 @@ RawPeer::RawPeer(QString terminalId, QByteArray key)
 {
     connect(&m_socket, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
         m_received.append(QJsonDocument::fromJson(text.toUtf8()).object());
+        Q_EMIT frameReceived(m_received.last());
+    });
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) {
+        const auto opened = m_channel ? m_channel->open(data) : std::nullopt;
+        m_received.append(opened
+                              ? QJsonDocument::fromJson(*opened).object()
+                              : QJsonObject{{QStringLiteral("type"),
+                                             QStringLiteral("(sealed frame that did not open)")}});
+        Q_EMIT frameReceived(m_received.last());
     });
 }
 
@@ -235,18 +244,36 @@ bool RawPeer::connectTo(const QUrl &url)
 bool RawPeer::handshake(const PeerProtocol::VersionVector &vector)
 {
     using namespace PeerProtocol;
-    const QJsonObject clientHello = hello(m_terminalId, newNonce());
+    m_channel.reset();
+    const QByteArray nonce = newNonce();
+    const SecureChannel::KeyPair ephemeral = SecureChannel::newKeyPair();
+    std::optional<KeyExchange> offer;
+    if (!m_plaintext)
+        offer = KeyExchange{ephemeral.publicKey, {SecureChannel::keyTag(m_key, nonce)}, -1};
+    const QJsonObject clientHello = hello(m_terminalId, nonce, std::nullopt, offer);
     QByteArray transcript = transcriptOf(Kind::Hello, clientHello);
     const qsizetype before = m_received.size();
     send(compact(clientHello));
     if (!QTest::qWaitFor([&] { return m_received.size() > before || !isConnected(); }, 10000) ||
         m_received.size() <= before)
         return false;
-    transcript += transcriptOf(Kind::Hello, m_received.at(before));
+    const QJsonObject serverHello = m_received.at(before);
+    if (serverHello.value(QLatin1String("type")).toString() != QLatin1String("hello"))
+        return false;
+    transcript += transcriptOf(Kind::Hello, serverHello);
+    if (!m_plaintext) {
+        const auto dh =
+            SecureChannel::sharedSecret(ephemeral.privateKey, keyExchangeOf(serverHello).publicKey);
+        if (!dh)
+            return false;
+        const SecureChannel::DirectionKeys keys = SecureChannel::deriveKeys(*dh, m_key, transcript);
+        m_channel = std::make_unique<SecureChannel>(keys.clientToServer, keys.serverToClient);
+    }
     const QJsonObject authFrame = auth(vector);
     transcript += transcriptOf(Kind::Auth, authFrame);
     const qsizetype mid = m_received.size();
-    send(withMac(authFrame, handshakeMac(m_key, 'C', transcript)));
+    send(withMac(authFrame,
+                 handshakeMac(m_key, 'C', transcript, m_plaintext ? PlaintextVersion : Version)));
     if (!QTest::qWaitFor([&] { return m_received.size() > mid || !isConnected(); }, 10000) ||
         m_received.size() <= mid)
         return false;
@@ -254,6 +281,15 @@ bool RawPeer::handshake(const PeerProtocol::VersionVector &vector)
 }
 
 void RawPeer::send(const QByteArray &frame)
+{
+    if (m_channel)
+        m_socket.sendBinaryMessage(m_channel->seal(frame));
+    else
+        m_socket.sendTextMessage(QString::fromUtf8(frame));
+    m_socket.flush();
+}
+
+void RawPeer::sendText(const QByteArray &frame)
 {
     m_socket.sendTextMessage(QString::fromUtf8(frame));
     m_socket.flush();

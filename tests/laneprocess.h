@@ -1,6 +1,7 @@
 #pragma once
 
 #include "peerprotocol.h"
+#include "securechannel.h"
 
 #include <QMap>
 #include <QObject>
@@ -40,7 +41,9 @@ private:
 class LaneProcess
 {
 public:
-    static constexpr const char *StoreKey = "test-store-key-0123456789";
+    // The store key of test lanes (64 hex digits, as euphoria-lane --new-store-key prints).
+    static constexpr const char *StoreKey =
+        "9d1c4e7a2b8f3065c1e9a74d52b0f8e36a1d7c94e2b5083f6c9a1e7d40b2f58c";
 
     LaneProcess(QString terminalId, QString dataDir);
     ~LaneProcess();
@@ -87,17 +90,23 @@ private:
 };
 
 // A hand-driven peer for protocol tests: speaks the handshake with a given key and terminal id,
-// then sends whatever frames the test wants.
+// then sends whatever frames the test wants, sealed as protocol 3 wants (or in plaintext, as
+// protocol 2, for a lane that lists it in plaintextPeers).
 class RawPeer : public QObject
 {
     Q_OBJECT
 public:
     explicit RawPeer(QString terminalId, QByteArray key = LaneProcess::StoreKey);
 
+    // Speak protocol 2 (no key exchange, no sealing) instead of 3.
+    void setPlaintext(bool plaintext) { m_plaintext = plaintext; }
     bool connectTo(const QUrl &url);
     // Runs the client side of the hello handshake; true once welcomed.
     bool handshake(const PeerProtocol::VersionVector &vector = {});
+    // One frame: sealed once the keys exist, a text frame before or in plaintext.
     void send(const QByteArray &frame);
+    // A WebSocket text frame as it is, even on an encrypted connection.
+    void sendText(const QByteArray &frame);
     void sendBinary(const QByteArray &data);
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     bool waitForDisconnect(int ms);
@@ -106,9 +115,16 @@ public:
     QString closeReason() const;
     QWebSocket &socket() { return m_socket; }
 
+Q_SIGNALS:
+    // Every frame the lane sent, opened (a sealed frame that did not open is a frame of type
+    // "(sealed frame that did not open)").
+    void frameReceived(const QJsonObject &frame);
+
 private:
     QString m_terminalId;
     QByteArray m_key;
+    bool m_plaintext = false;
     QWebSocket m_socket;
+    std::unique_ptr<SecureChannel> m_channel;
     QList<QJsonObject> m_received;
 };

@@ -319,10 +319,11 @@ private slots:
 
     void settingsNeverShowSecrets()
     {
-        const QString key = QStringLiteral("s3cr3t-store-key-0123456789abcdef");
+        const QString key =
+            QStringLiteral("3a7f19c4e08b52d6a1f4c97e2b0d58a3c6e91f7024b8d5a3e0c7f16b92d4a85e");
         const QString cloudKey = QStringLiteral("service-role-key-abcdef");
         TestLane t(QStringLiteral("L1"), 42, [&](LaneConfig &c) {
-            c.storeKey = key;
+            c.storeKeys = {key};
             c.supabaseUrl = QStringLiteral("http://127.0.0.1:1");
             c.supabaseServiceKey = cloudKey;
         });

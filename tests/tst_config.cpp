@@ -145,9 +145,52 @@ private Q_SLOTS:
         QTest::newRow("env port not a number")
             << QByteArray("{}") << QStringLiteral("EUPHORIA_TERMINAL_PORT=abc")
             << QStringList{QStringLiteral("EUPHORIA_TERMINAL_PORT"), QStringLiteral("abc")};
-        QTest::newRow("store key too short")
+        // Store keys: 32 to 128 hex digits of random bits (PROTOCOL.md §1, §3.6); the message
+        // names the setting and the weakness, never the key.
+        QTest::newRow("store key a passphrase")
             << QByteArray("{\"storeKey\": \"short-secret\"}") << QString()
-            << QStringList{QStringLiteral("storeKey"), QStringLiteral("16")};
+            << QStringList{QStringLiteral("storeKey"), QStringLiteral("weak"),
+                           QStringLiteral("--new-store-key")};
+        QTest::newRow("store key too short")
+            << QByteArray("{\"storeKey\": \"3a7f19c4e08b52d6a1f4c97e2b0d58\"}") << QString()
+            << QStringList{QStringLiteral("storeKey"), QStringLiteral("fewer than 32")};
+        QTest::newRow("store key odd length")
+            << QByteArray("{\"storeKey\": \"3a7f19c4e08b52d6a1f4c97e2b0d58a3c\"}") << QString()
+            << QStringList{QStringLiteral("odd number")};
+        QTest::newRow("store key a run")
+            << QByteArray("{\"storeKey\": \"00112233445566778899aabbccddeeff\"}") << QString()
+            << QStringList{QStringLiteral("constant step")};
+        QTest::newRow("store key a repeated block")
+            << QByteArray("{\"storeKey\": \"0123456789abcdef0123456789abcdef\"}") << QString()
+            << QStringList{QStringLiteral("repeated")};
+        QTest::newRow("store key few values")
+            << QByteArray("{\"storeKey\": \"deadbeefdeadbeefdeadbeefcafebabe\"}") << QString()
+            << QStringList{QStringLiteral("distinct byte values")};
+        QTest::newRow("store key published")
+            << QByteArray("{\"storeKey\": "
+                          "\"f4b80b84dc921bbd066d96a2a79b6bc8703ff9b412617f012284c764f1d0d4da\"}")
+            << QString() << QStringList{QStringLiteral("published")};
+        QTest::newRow("second store key weak")
+            << QByteArray("{\"storeKey\": [\"3a7f19c4e08b52d6a1f4c97e2b0d58a3\", \"x\"]}")
+            << QString() << QStringList{QStringLiteral("store key 2 of 2")};
+        QTest::newRow("store key twice")
+            << QByteArray("{\"storeKey\": \"3a7f19c4e08b52d6a1f4c97e2b0d58a3,"
+                          "3A7F19C4E08B52D6A1F4C97E2B0D58A3\"}")
+            << QString() << QStringList{QStringLiteral("listed twice")};
+        QTest::newRow("five store keys") << QByteArray("{\"storeKey\": \"a,b,c,d,e\"}") << QString()
+                                         << QStringList{QStringLiteral("at most 4")};
+        QTest::newRow("env store key weak")
+            << QByteArray("{}") << QStringLiteral("EUPHORIA_STORE_KEY=change-me-please-0123456789")
+            << QStringList{QStringLiteral("EUPHORIA_STORE_KEY"), QStringLiteral("weak")};
+        QTest::newRow("wss peer") << QByteArray("{\"peerTerminals\": [\"wss://10.0.0.2:8123\"]}")
+                                  << QString()
+                                  << QStringList{QStringLiteral("wss://"), QStringLiteral("ws://")};
+        QTest::newRow("plaintext peer not a peer")
+            << QByteArray("{\"plaintextPeers\": [\"ws://10.0.0.9:8123\"]}") << QString()
+            << QStringList{QStringLiteral("plaintextPeers"), QStringLiteral("not one of")};
+        QTest::newRow("plaintext peer neither url nor id")
+            << QByteArray("{\"plaintextPeers\": [\"http://x y\"]}") << QString()
+            << QStringList{QStringLiteral("plaintextPeers"), QStringLiteral("neither")};
         QTest::newRow("bind address not an address")
             << QByteArray("{\"bindAddress\": \"everywhere\"}") << QString()
             << QStringList{QStringLiteral("bindAddress"), QStringLiteral("IP")};
@@ -185,6 +228,9 @@ private Q_SLOTS:
         QVERIFY(!r);
         for (const QString &part : mustContain)
             QVERIFY2(r.error().contains(part), qPrintable(r.error()));
+        // A secret is never repeated back, not even a weak one.
+        QVERIFY2(!r.error().contains(QLatin1String("3a7f19c4")), qPrintable(r.error()));
+        QVERIFY2(!r.error().contains(QLatin1String("short-secret")), qPrintable(r.error()));
     }
 
     void flagErrorNamesTheFlag()
@@ -234,7 +280,8 @@ private Q_SLOTS:
     void storeKeyFile()
     {
         const QString keyPath =
-            writeFile("  store-key-from-a-file-0123  \n", QStringLiteral("key"));
+            writeFile("  3a7f19c4e08b52d6a1f4c97e2b0d58a3c6e91f7024b8d5a3e0c7f16b92d4a85e  \n",
+                      QStringLiteral("key"));
         QFile key(keyPath);
         QVERIFY(key.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                    QFileDevice::ReadGroup));
@@ -242,24 +289,85 @@ private Q_SLOTS:
             sources(writeFile(QStringLiteral("{\"storeKeyFile\": \"%1\"}").arg(keyPath).toUtf8())));
         QVERIFY(!open);
         QVERIFY2(open.error().contains(QLatin1String("chmod 600")), qPrintable(open.error()));
-        QVERIFY(!open.error().contains(QLatin1String("store-key-from")));
+        QVERIFY(!open.error().contains(QLatin1String("3a7f19c4")));
         QVERIFY(key.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
         auto ok = ConfigLoader::load(
             sources(writeFile(QStringLiteral("{\"storeKeyFile\": \"%1\"}").arg(keyPath).toUtf8())));
         QVERIFY2(ok, qPrintable(ok.error()));
-        QCOMPARE(ok->config.storeKey, QStringLiteral("store-key-from-a-file-0123"));
+        QCOMPARE(ok->config.storeKeys,
+                 QStringList{QStringLiteral(
+                     "3a7f19c4e08b52d6a1f4c97e2b0d58a3c6e91f7024b8d5a3e0c7f16b92d4a85e")});
         // A key given directly wins over the file.
         auto s =
             sources(writeFile(QStringLiteral("{\"storeKeyFile\": \"%1\"}").arg(keyPath).toUtf8()));
-        s.environment.insert(QStringLiteral("EUPHORIA_STORE_KEY"),
-                             QStringLiteral("store-key-from-environment"));
+        s.environment.insert(
+            QStringLiteral("EUPHORIA_STORE_KEY"),
+            QStringLiteral("b84e2d17f9a3c05e6d18b7a2f4c93e0d5a71b6c8e29f04d3a5c7e1b09f2d6a48"));
         auto env = ConfigLoader::load(s);
-        QVERIFY(env);
-        QCOMPARE(env->config.storeKey, QStringLiteral("store-key-from-environment"));
+        QVERIFY2(env, qPrintable(env.error()));
+        QCOMPARE(env->config.storeKeys,
+                 QStringList{QStringLiteral(
+                     "b84e2d17f9a3c05e6d18b7a2f4c93e0d5a71b6c8e29f04d3a5c7e1b09f2d6a48")});
+        QVERIFY(env->config.storeKeyFile.isEmpty());
         // A short key value is refused without showing it.
         auto shortKey = ConfigLoader::load(sources(writeFile("{\"storeKey\": \"tiny-secret\"}")));
         QVERIFY(!shortKey);
         QVERIFY(!shortKey.error().contains(QLatin1String("tiny-secret")));
+    }
+
+    // Rolling a key: several keys, the newest first, from the environment, a JSON array or a
+    // file of lines; describe() names them by fingerprint only.
+    void storeKeyLists()
+    {
+        auto s = sources(writeFile("{}"));
+        s.environment.insert(
+            QStringLiteral("EUPHORIA_STORE_KEY"),
+            QStringLiteral("b84e2d17f9a3c05e6d18b7a2f4c93e0d5a71b6c8e29f04d3a5c7e1b09f2d6a48, "
+                           "3a7f19c4e08b52d6a1f4c97e2b0d58a3c6e91f7024b8d5a3e0c7f16b92d4a85e"));
+        auto env = ConfigLoader::load(s);
+        QVERIFY2(env, qPrintable(env.error()));
+        QCOMPARE(
+            env->config.storeKeys,
+            (QStringList{
+                QStringLiteral("b84e2d17f9a3c05e6d18b7a2f4c93e0d5a71b6c8e29f04d3a5c7e1b09f2d6a48"),
+                QStringLiteral(
+                    "3a7f19c4e08b52d6a1f4c97e2b0d58a3c6e91f7024b8d5a3e0c7f16b92d4a85e")}));
+        auto array = ConfigLoader::load(sources(writeFile(
+            "{\"storeKey\": [\"3a7f19c4e08b52d6a1f4c97e2b0d58a3c6e91f7024b8d5a3e0c7f16b92d4a85e\", "
+            "\"b84e2d17f9a3c05e6d18b7a2f4c93e0d5a71b6c8e29f04d3a5c7e1b09f2d6a48\"]}")));
+        QVERIFY2(array, qPrintable(array.error()));
+        QCOMPARE(
+            array->config.storeKeys,
+            (QStringList{
+                QStringLiteral("3a7f19c4e08b52d6a1f4c97e2b0d58a3c6e91f7024b8d5a3e0c7f16b92d4a85e"),
+                QStringLiteral(
+                    "b84e2d17f9a3c05e6d18b7a2f4c93e0d5a71b6c8e29f04d3a5c7e1b09f2d6a48")}));
+        const QString keyPath =
+            writeFile("# new, then "
+                      "old\nb84e2d17f9a3c05e6d18b7a2f4c93e0d5a71b6c8e29f04d3a5c7e1b09f2d6a48\n\n3a7"
+                      "f19c4e08b52d6a1f4c97e2b0d58a3c6e91f7024b8d5a3e0c7f16b92d4a85e\n",
+                      QStringLiteral("keys"));
+        QVERIFY(QFile(keyPath).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        auto file = ConfigLoader::load(
+            sources(writeFile(QStringLiteral("{\"storeKeyFile\": \"%1\"}").arg(keyPath).toUtf8())));
+        QVERIFY2(file, qPrintable(file.error()));
+        QCOMPARE(
+            file->config.storeKeys,
+            (QStringList{
+                QStringLiteral("b84e2d17f9a3c05e6d18b7a2f4c93e0d5a71b6c8e29f04d3a5c7e1b09f2d6a48"),
+                QStringLiteral(
+                    "3a7f19c4e08b52d6a1f4c97e2b0d58a3c6e91f7024b8d5a3e0c7f16b92d4a85e")}));
+        const QString shown = file->config.storeKeysLine();
+        QVERIFY2(shown.contains(QLatin1String("2 keys")), qPrintable(shown));
+        QVERIFY(!shown.contains(QLatin1String("3a7f19c4")));
+        QVERIFY(!shown.contains(QLatin1String("b84e2d17")));
+        // A plaintext link names a configured URL, or a terminal id.
+        auto plain = ConfigLoader::load(
+            sources(writeFile("{\"peerTerminals\": [\"ws://10.0.0.9:8123\"], \"plaintextPeers\": "
+                              "[\"ws://10.0.0.9:8123\", \"S1\"]}")));
+        QVERIFY2(plain, qPrintable(plain.error()));
+        QCOMPARE(plain->config.plaintextPeers,
+                 (QStringList{QStringLiteral("ws://10.0.0.9:8123"), QStringLiteral("S1")}));
     }
 
     void halfCloudConfigWarns()

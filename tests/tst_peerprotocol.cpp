@@ -110,7 +110,7 @@ private slots:
         const quint16 port = closed.port();
         PeerSyncConfig config;
         config.terminalId = QStringLiteral("L1");
-        config.storeKey = QByteArray("test-store-key-0123456789");
+        config.storeKeys = {QByteArray(LaneProcess::StoreKey)};
         config.bindAddress = QHostAddress::LocalHost;
         config.port = 0;
         config.peerUrls = {QStringLiteral("ws://127.0.0.1:%1").arg(port)};
@@ -186,7 +186,8 @@ private slots:
                 transcript += part;
                 if (!roles[i])
                     continue;
-                const QByteArray mac = PeerProtocol::handshakeMac(key, roles[i], transcript);
+                const QByteArray mac = PeerProtocol::handshakeMac(key, roles[i], transcript,
+                                                                  PeerProtocol::PlaintextVersion);
                 QCOMPARE(mac.toHex(),
                          macs.value(QString(QLatin1Char(roles[i]))).toString().toLatin1());
                 QCOMPARE(QString::fromLatin1(mac.toBase64()),
@@ -199,8 +200,8 @@ private slots:
         }
     }
 
-    // Every field of the transcript changes every MAC after it: ids, nonces, clocks and both
-    // vectors (an attacker cannot swap any of them without the key).
+    // Every field of the transcript changes every MAC after it: ids, nonces, key exchange,
+    // clocks and both vectors (an attacker cannot swap any of them without the key).
     void transcriptBindsEveryField()
     {
         using namespace PeerProtocol;
@@ -208,33 +209,60 @@ private slots:
         const QByteArray cn(NonceBytes, 'c');
         const QByteArray sn(NonceBytes, 's');
         const ClockClaim clock{1764064800123, -5000, 1};
+        const KeyExchange offer{QByteArray(KeyBytes, 'e'), {QByteArray(TagBytes, 't')}, -1};
+        const KeyExchange answer{QByteArray(KeyBytes, 'f'), {}, 0};
         const auto macOf = [&](const QJsonObject &ch, const QJsonObject &sh, const QJsonObject &au,
                                const QJsonObject &we) {
             return handshakeMac(key, 'W',
                                 transcriptOf(Kind::Hello, ch) + transcriptOf(Kind::Hello, sh) +
-                                    transcriptOf(Kind::Auth, au) + transcriptOf(Kind::Welcome, we));
+                                    transcriptOf(Kind::Auth, au) + transcriptOf(Kind::Welcome, we),
+                                Version);
         };
-        const QJsonObject ch = hello(QStringLiteral("L1"), cn, clock);
-        const QJsonObject sh = hello(QStringLiteral("L2"), sn, clock);
+        const auto hello3 = [&](const QString &id, const QByteArray &nonce,
+                                const std::optional<ClockClaim> &c = std::nullopt,
+                                const KeyExchange *kx = nullptr) {
+            return hello(id, nonce, c, kx ? *kx : (nonce == cn ? offer : answer));
+        };
+        const QJsonObject ch = hello3(QStringLiteral("L1"), cn, clock);
+        const QJsonObject sh = hello3(QStringLiteral("L2"), sn, clock);
+        // The key exchange: either public key, the tags, the chosen index.
+        const KeyExchange otherKey{QByteArray(KeyBytes, 'x'), offer.tags, -1};
+        const KeyExchange otherTags{
+            offer.publicKey, {QByteArray(TagBytes, 't'), QByteArray(TagBytes, 'u')}, -1};
+        const KeyExchange otherIndex{answer.publicKey, {}, 1};
+        const KeyExchange otherServerKey{QByteArray(KeyBytes, 'y'), {}, 0};
+        QVERIFY(macOf(hello3(QStringLiteral("L1"), cn, clock, &otherKey), sh, auth({}),
+                      welcome({})) != macOf(ch, sh, auth({}), welcome({})));
+        QVERIFY(macOf(hello3(QStringLiteral("L1"), cn, clock, &otherTags), sh, auth({}),
+                      welcome({})) != macOf(ch, sh, auth({}), welcome({})));
+        QVERIFY(macOf(ch, hello3(QStringLiteral("L2"), sn, clock, &otherIndex), auth({}),
+                      welcome({})) != macOf(ch, sh, auth({}), welcome({})));
+        QVERIFY(macOf(ch, hello3(QStringLiteral("L2"), sn, clock, &otherServerKey), auth({}),
+                      welcome({})) != macOf(ch, sh, auth({}), welcome({})));
+        // A protocol 2 MAC of the same transcript is another MAC.
+        QVERIFY(handshakeMac(key, 'W', {}, Version) !=
+                handshakeMac(key, 'W', {}, PlaintextVersion));
         const QJsonObject au = auth({{QStringLiteral("L1"), 3}}, clock);
         const QJsonObject we = welcome({{QStringLiteral("L2"), 4}});
         const QByteArray base = macOf(ch, sh, au, we);
         QCOMPARE(base.size(), MacBytes);
         QCOMPARE(macOf(ch, sh, au, we), base);
-        QVERIFY(macOf(hello(QStringLiteral("L3"), cn, clock), sh, au, we) != base);
-        QVERIFY(macOf(ch, hello(QStringLiteral("L2"), cn, clock), au, we) != base);
+        QVERIFY(macOf(hello3(QStringLiteral("L3"), cn, clock), sh, au, we) != base);
+        QVERIFY(macOf(ch, hello3(QStringLiteral("L2"), QByteArray(NonceBytes, 'n'), clock, &answer),
+                      au, we) != base);
         QVERIFY(macOf(ch, sh, auth({{QStringLiteral("L1"), 1000000000}}, clock), we) != base);
         QVERIFY(macOf(ch, sh, au, welcome({{QStringLiteral("L2"), 5}})) != base);
         QVERIFY(macOf(ch, sh, auth({{QStringLiteral("L1"), 3}}, std::nullopt), we) != base);
-        QVERIFY(macOf(ch, hello(QStringLiteral("L2"), sn, ClockClaim{1764064800123, -5001, 1}), au,
+        QVERIFY(macOf(ch, hello3(QStringLiteral("L2"), sn, ClockClaim{1764064800123, -5001, 1}), au,
                       we) != base);
         // Field boundaries are explicit: moving a character between two ids changes the MAC.
         QVERIFY(transcriptOf(Kind::Hello, hello(QStringLiteral("L1"), cn)) +
                     transcriptOf(Kind::Hello, hello(QStringLiteral("0L2"), sn)) !=
                 transcriptOf(Kind::Hello, hello(QStringLiteral("L10"), cn)) +
                     transcriptOf(Kind::Hello, hello(QStringLiteral("L2"), sn)));
-        QVERIFY(handshakeMac(key, 'S', {}) != handshakeMac(key, 'C', {}));
-        QVERIFY(handshakeMac("other-key-0123456789", 'S', {}) != handshakeMac(key, 'S', {}));
+        QVERIFY(handshakeMac(key, 'S', {}, Version) != handshakeMac(key, 'C', {}, Version));
+        QVERIFY(handshakeMac("other-key-0123456789", 'S', {}, Version) !=
+                handshakeMac(key, 'S', {}, Version));
         QVERIFY(!equalConstantTime(base, base.left(31)));
     }
 

@@ -238,7 +238,7 @@ private slots:
         early.send(frames.at(0));
         QVERIFY(early.waitForDisconnect(10000));
 
-        // The wrong key: the lane proves its own key first and refuses ours.
+        // The wrong key: the lane finds no key in common and says nothing derived from its own.
         RawPeer wrong(QStringLiteral("T9"), "another-store-key-xxxxxxx");
         QVERIFY(wrong.connectTo(QUrl(l1.url())));
         QVERIFY(!wrong.handshake());
@@ -249,9 +249,15 @@ private slots:
         // A client that sends hello, skips auth and sends messages.
         RawPeer skip(QStringLiteral("T9"));
         QVERIFY(skip.connectTo(QUrl(l1.url())));
-        skip.send(PeerProtocol::compact(
-            PeerProtocol::hello(QStringLiteral("T9"), PeerProtocol::newNonce())));
+        const QByteArray nonce = PeerProtocol::newNonce();
+        skip.send(PeerProtocol::compact(PeerProtocol::hello(
+            QStringLiteral("T9"), nonce, std::nullopt,
+            PeerProtocol::KeyExchange{SecureChannel::newKeyPair().publicKey,
+                                      {SecureChannel::keyTag(LaneProcess::StoreKey, nonce)},
+                                      -1})));
         QTRY_VERIFY(!skip.received().isEmpty());
+        QCOMPARE(skip.received().first().value(QLatin1String("type")).toString(),
+                 QStringLiteral("hello"));
         skip.send(frames.at(1));
         QVERIFY(skip.waitForDisconnect(10000));
 

@@ -41,8 +41,7 @@ public:
     Responder(RawPeer &peer)
         : m_peer(peer)
     {
-        connect(&peer.socket(), &QWebSocket::textMessageReceived, this, [this](const QString &t) {
-            const QJsonObject o = QJsonDocument::fromJson(t.toUtf8()).object();
+        connect(&peer, &RawPeer::frameReceived, this, [this](const QJsonObject &o) {
             const QString type = o.value(QLatin1String("type")).toString();
             if (type == QLatin1String("inventory_request") && answer) {
                 ++requests;

@@ -67,10 +67,6 @@
         <translation>Existencias fijadas en %1 por %2; todas las cajas lo reciben.</translation>
     </message>
     <message>
-        <source>Cloud sync is off on this lane.</source>
-        <translation>La sincronización con la nube está desactivada en esta caja.</translation>
-    </message>
-    <message>
         <source>Retry failed: %1</source>
         <translation>El reintento falló: %1</translation>
     </message>
@@ -1528,10 +1524,6 @@
         <translation>Solo un gerente puede hacer esto.</translation>
     </message>
     <message>
-        <source>Cloud sync is off on this lane.</source>
-        <translation>La sincronización con la nube está desactivada en esta caja.</translation>
-    </message>
-    <message>
         <source>Retry failed: %1</source>
         <translation>El reintento falló: %1</translation>
     </message>
@@ -1778,6 +1770,14 @@
     <message>
         <source>on demand only</source>
         <translation>solo a petición</translation>
+    </message>
+    <message>
+        <source>encrypted, store key %1</source>
+        <translation>cifrado, clave de tienda %1</translation>
+    </message>
+    <message>
+        <source>Not encrypted: this link is plaintext by the store&apos;s choice; anyone on the network can read and alter it</source>
+        <translation>Sin cifrar: este enlace va en texto plano por decisión de la tienda; cualquiera en la red puede leerlo y alterarlo</translation>
     </message>
 </context>
 </TS>

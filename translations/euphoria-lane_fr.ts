@@ -67,10 +67,6 @@
         <translation>Stock fixé à %1 par %2 ; toutes les caisses le reçoivent.</translation>
     </message>
     <message>
-        <source>Cloud sync is off on this lane.</source>
-        <translation>La synchronisation cloud est désactivée sur cette caisse.</translation>
-    </message>
-    <message>
         <source>Retry failed: %1</source>
         <translation>Échec de la relance : %1</translation>
     </message>
@@ -1528,10 +1524,6 @@
         <translation>Seul un responsable peut faire cela.</translation>
     </message>
     <message>
-        <source>Cloud sync is off on this lane.</source>
-        <translation>La synchronisation cloud est désactivée sur cette caisse.</translation>
-    </message>
-    <message>
         <source>Retry failed: %1</source>
         <translation>Échec de la relance : %1</translation>
     </message>
@@ -1778,6 +1770,14 @@
     <message>
         <source>on demand only</source>
         <translation>à la demande uniquement</translation>
+    </message>
+    <message>
+        <source>encrypted, store key %1</source>
+        <translation>chiffré, clé du magasin %1</translation>
+    </message>
+    <message>
+        <source>Not encrypted: this link is plaintext by the store&apos;s choice; anyone on the network can read and alter it</source>
+        <translation>Non chiffré : ce lien est en clair par choix du magasin ; toute personne sur le réseau peut le lire et le modifier</translation>
     </message>
 </context>
 </TS>

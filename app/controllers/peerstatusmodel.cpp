@@ -8,8 +8,9 @@
 bool PeerStatusModel::Peer::operator==(const Peer &o) const
 {
     return std::tie(peer, terminalId, direction, state, since, lastMessageAt, unacked, rejects,
-                    lastError) == std::tie(o.peer, o.terminalId, o.direction, o.state, o.since,
-                                           o.lastMessageAt, o.unacked, o.rejects, o.lastError);
+                    lastError, channel, storeKey) ==
+           std::tie(o.peer, o.terminalId, o.direction, o.state, o.since, o.lastMessageAt, o.unacked,
+                    o.rejects, o.lastError, o.channel, o.storeKey);
 }
 
 bool PeerStatusModel::Peer::connected() const
@@ -48,6 +49,10 @@ QVariant PeerStatusModel::data(const QModelIndex &index, int role) const
         return p.rejects;
     case LastErrorRole:
         return p.lastError;
+    case ChannelRole:
+        return p.channel;
+    case StoreKeyRole:
+        return p.storeKey;
     default:
         return {};
     }
@@ -64,7 +69,9 @@ QHash<int, QByteArray> PeerStatusModel::roleNames() const
             {LastMessageAtRole, "lastMessageAt"},
             {UnackedRole, "unacked"},
             {RejectsRole, "rejects"},
-            {LastErrorRole, "lastError"}};
+            {LastErrorRole, "lastError"},
+            {ChannelRole, "channel"},
+            {StoreKeyRole, "storeKey"}};
 }
 
 void PeerStatusModel::reload(Database &db)
@@ -78,7 +85,7 @@ void PeerStatusModel::reload(Database &db)
     peers.reserve(rows->size());
     for (const PeerStatusRow &r : std::as_const(*rows))
         peers.append(Peer{r.peer, r.terminalId, r.direction, r.state, r.since, r.lastMessageAt,
-                          r.unacked, r.rejects, r.lastError});
+                          r.unacked, r.rejects, r.lastError, r.channel, r.storeKey});
     setPeers(peers);
 }
 

@@ -26,6 +26,8 @@ public:
         UnackedRole,
         RejectsRole,
         LastErrorRole,
+        ChannelRole,
+        StoreKeyRole,
     };
     struct Peer
     {
@@ -38,6 +40,8 @@ public:
         qint64 unacked = 0;
         qint64 rejects = 0;
         QString lastError;
+        QString channel;
+        QString storeKey;
         bool operator==(const Peer &o) const;
         bool connected() const;
     };

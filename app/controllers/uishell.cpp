@@ -213,7 +213,9 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
                                       iso(2),
                                       0,
                                       0,
-                                      {}};
+                                      {},
+                                      QStringLiteral("encrypted"),
+                                      QStringLiteral("1 of 2 (3fa2c1d0)")};
              PeerStatusModel::Peer retrying{QStringLiteral("ws://10.0.0.13:8123"),
                                             QStringLiteral("L3"),
                                             QStringLiteral("outbound"),
@@ -222,7 +224,9 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
                                             iso(725),
                                             42,
                                             0,
-                                            QStringLiteral("Connection refused")};
+                                            QStringLiteral("Connection refused"),
+                                            {},
+                                            {}};
              PeerStatusModel::Peer gone{QStringLiteral("ws://10.0.0.14:8123"),
                                         QStringLiteral("L4"),
                                         QStringLiteral("outbound"),
@@ -231,8 +235,22 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
                                         iso(7300),
                                         318,
                                         3,
-                                        QStringLiteral("Host unreachable")};
-             m_sync->showSamplePeers({up, retrying, gone});
+                                        QStringLiteral("Host unreachable"),
+                                        {},
+                                        {}};
+             // A seed-only device the store let in without encryption: shown as a warning.
+             PeerStatusModel::Peer seedOnly{QStringLiteral("inbound:S1"),
+                                            QStringLiteral("S1"),
+                                            QStringLiteral("inbound"),
+                                            QStringLiteral("connected"),
+                                            iso(1800),
+                                            iso(40),
+                                            0,
+                                            0,
+                                            {},
+                                            QStringLiteral("plaintext"),
+                                            {}};
+             m_sync->showSamplePeers({up, retrying, gone, seedOnly});
              showOverlay("syncStatusPanel", true);
          }},
         {prefix + QStringLiteral("admin"),

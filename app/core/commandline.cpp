@@ -44,6 +44,10 @@ QList<QCommandLineOption> laneOptions()
         {QStringLiteral("health-max-offline"),
          QStringLiteral("With --health: seconds a peer may be unreachable (default 120)."),
          QStringLiteral("s")},
+        {QStringLiteral("new-store-key"),
+         QStringLiteral("Print a new store key (256 random bits as 64 hex digits) and exit; with "
+                        "a FILE argument, write it to FILE with mode 0600 instead (FILE must not "
+                        "exist).")},
         {QStringLiteral("self-test"),
          QStringLiteral("Load every QML file of the UI, report errors, and exit.")},
         {QStringLiteral("screenshot"),
@@ -131,7 +135,10 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
                     .arg(count.left(80)));
         cl.counts.append({count.left(eq).trimmed(), quantity});
     }
-    if (!parser.positionalArguments().isEmpty())
+    cl.newStoreKey = parser.isSet(QStringLiteral("new-store-key"));
+    if (cl.newStoreKey && parser.positionalArguments().size() == 1)
+        cl.newStoreKeyFile = parser.positionalArguments().first();
+    else if (!parser.positionalArguments().isEmpty())
         return R::failure(
             QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     bool ok = true;

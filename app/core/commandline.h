@@ -27,6 +27,8 @@ struct CommandLine
     bool importReplace = false;
     int statusIntervalSeconds = 5;
     bool health = false;
+    bool newStoreKey = false;
+    QString newStoreKeyFile; // with newStoreKey: write it here (mode 0600) instead of printing
     int healthMaxOfflineSeconds = 120;
 
     [[nodiscard]] static Result<CommandLine> parse(const QStringList &arguments);

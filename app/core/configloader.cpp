@@ -1,5 +1,7 @@
 #include "configloader.h"
 
+#include "storekey.h"
+
 #include "peerprotocol.h"
 
 #include <QDir>
@@ -22,7 +24,9 @@ const QList<ConfigLoader::Key> kKeys = {
      "<dataDir>/lane-<id>.port). Default 8123.",
      false},
     {"peerTerminals", "EUPHORIA_PEER_TERMINALS", "peer-terminals",
-     "Peer lanes to connect to: ws:// or wss:// URLs, comma-separated. Default none.", false},
+     "Peer lanes to connect to: ws:// URLs, comma-separated (the link is encrypted by the "
+     "protocol itself). Default none.",
+     false},
     {"supabaseUrl", "EUPHORIA_SUPABASE_URL", "supabase-url",
      "Supabase project URL for cloud sync. Default none (cloud off).", false},
     {"supabaseServiceKey", "EUPHORIA_SUPABASE_SERVICE_KEY", "supabase-service-key",
@@ -35,11 +39,20 @@ const QList<ConfigLoader::Key> kKeys = {
     {"sessionIdleSeconds", "EUPHORIA_SESSION_IDLE_SECONDS", "session-idle-seconds",
      "Seconds without activity before the session locks; 0 never. Default 300.", false},
     {"storeKeyFile", "EUPHORIA_STORE_KEY_FILE", "store-key-file",
-     "File holding the store key; must not be readable by group or others (mode 0600).", false},
+     "File holding the store key, or several (one per line, the newest first, while a key is "
+     "rolled); must not be readable by group or others (mode 0600).",
+     false},
     {"storeKey", "EUPHORIA_STORE_KEY", "store-key",
-     "Shared secret of the store's lanes (at least 16 characters); peers prove they know it. "
-     "Prefer the key file.",
+     "Secret of the store's lanes: 32 to 128 hex digits of random bits (euphoria-lane "
+     "--new-store-key makes one); several comma-separated, the newest first, while a key is "
+     "rolled. Peers prove they know it and derive their link's keys from it. Prefer the key "
+     "file.",
      true},
+    {"plaintextPeers", "EUPHORIA_PLAINTEXT_PEERS", "plaintext-peers",
+     "Peers served without encryption (protocol 2), for a seed-only peer on a trusted link: "
+     "ws:// URLs of peerTerminals to dial so, and terminal ids that may connect so; "
+     "comma-separated. Default none.",
+     false},
     {"bindAddress", "EUPHORIA_BIND_ADDRESS", "bind-address",
      "Address the peer server listens on. Default all interfaces (0.0.0.0).", false},
     {"listenFd", "EUPHORIA_LISTEN_FD", "listen-fd",
@@ -149,6 +162,56 @@ Result<QString> asString(const Raw &raw, bool secret)
     return raw.json.toString();
 }
 
+// A list from a comma-separated text (environment, flag; in the file too when stringOk) or a
+// JSON array of strings (file).
+Result<QStringList> asStringList(const Raw &raw, bool secret, const QString &what,
+                                 bool stringOk = false)
+{
+    QStringList items;
+    if (raw.fromText || (stringOk && raw.json.isString())) {
+        for (const QString &part : raw.json.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (!part.trimmed().isEmpty())
+                items.append(part.trimmed());
+    } else if (raw.json.isArray()) {
+        for (const QJsonValue &v : raw.json.toArray()) {
+            if (!v.isString())
+                return Result<QStringList>::failure(
+                    raw.where + QStringLiteral(": expected an array of strings") +
+                    describe(raw, secret));
+            items.append(v.toString().trimmed());
+        }
+    } else {
+        return Result<QStringList>::failure(raw.where + QStringLiteral(": expected ") + what +
+                                            describe(raw, secret));
+    }
+    return items;
+}
+
+// Each key strong, at most StoreKey::MaxKeys, no key twice; the message never shows a key.
+Status checkStoreKeys(const QStringList &keys, const QString &where)
+{
+    if (keys.size() > StoreKey::MaxKeys)
+        return Status::failure(where + QStringLiteral(": at most %1 store keys at once (got %2)")
+                                           .arg(StoreKey::MaxKeys)
+                                           .arg(keys.size()));
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        const QString weak = StoreKey::weakness(keys.at(i));
+        const QString which = keys.size() > 1
+                                  ? QStringLiteral("store key %1 of %2").arg(i + 1).arg(keys.size())
+                                  : QStringLiteral("the store key");
+        if (!weak.isEmpty())
+            return Status::failure(where + QStringLiteral(": %1 is weak: it is %2; make one with "
+                                                          "euphoria-lane --new-store-key")
+                                               .arg(which, weak));
+        bool twice = false;
+        for (qsizetype j = 0; j < i && !twice; ++j)
+            twice = keys.at(j).compare(keys.at(i), Qt::CaseInsensitive) == 0;
+        if (twice)
+            return Status::failure(where + QStringLiteral(": %1 is listed twice").arg(which));
+    }
+    return {};
+}
+
 Result<qint64> asInteger(const Raw &raw, qint64 min, qint64 max)
 {
     qint64 v = 0;
@@ -191,34 +254,38 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
                                    describe(raw, false));
         (name == QLatin1String("storeId") ? c.storeId : c.terminalId) = *s;
     } else if (name == QLatin1String("peerTerminals")) {
-        QStringList urls;
-        if (raw.fromText) {
-            for (const QString &part :
-                 raw.json.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
-                urls.append(part.trimmed());
-        } else if (raw.json.isArray()) {
-            for (const QJsonValue &v : raw.json.toArray()) {
-                if (!v.isString())
-                    return Status::failure(raw.where +
-                                           QStringLiteral(": expected an array of strings") +
-                                           describe(raw, false));
-                urls.append(v.toString());
-            }
-        } else {
-            return Status::failure(raw.where + QStringLiteral(": expected an array of ws:// URLs") +
-                                   describe(raw, false));
-        }
-        for (const QString &u : urls) {
+        auto urls = asStringList(raw, false, QStringLiteral("an array of ws:// URLs"));
+        if (!urls)
+            return Status::from(urls);
+        for (const QString &u : *urls) {
             const QUrl url(u, QUrl::StrictMode);
-            if (!url.isValid() || url.host().isEmpty() ||
-                (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")) ||
-                url.port(1) < 1)
+            if (url.scheme() == QLatin1String("wss"))
                 return Status::failure(raw.where +
-                                       QStringLiteral(": \"%1\" is not a ws:// or wss:// URL "
-                                                      "with a host")
+                                       QStringLiteral(": \"%1\": lanes do not serve wss://; the "
+                                                      "peer protocol encrypts the link itself, "
+                                                      "use ws://")
                                            .arg(u));
+            if (!url.isValid() || url.host().isEmpty() || url.scheme() != QLatin1String("ws") ||
+                url.port(1) < 1)
+                return Status::failure(
+                    raw.where + QStringLiteral(": \"%1\" is not a ws:// URL with a host").arg(u));
         }
-        c.peerTerminals = urls;
+        c.peerTerminals = *urls;
+    } else if (name == QLatin1String("plaintextPeers")) {
+        auto peers =
+            asStringList(raw, false, QStringLiteral("an array of ws:// URLs and terminal ids"));
+        if (!peers)
+            return Status::from(peers);
+        for (const QString &p : *peers) {
+            const QUrl url(p, QUrl::StrictMode);
+            const bool isUrl = url.scheme() == QLatin1String("ws") && !url.host().isEmpty();
+            if (!isUrl && !PeerProtocol::isTerminalId(p))
+                return Status::failure(raw.where +
+                                       QStringLiteral(": \"%1\" is neither a ws:// URL nor a "
+                                                      "terminal id")
+                                           .arg(p.left(100)));
+        }
+        c.plaintextPeers = *peers;
     } else if (name == QLatin1String("supabaseUrl")) {
         auto s = asString(raw, false);
         if (!s)
@@ -253,14 +320,14 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
                                    describe(raw, false));
         c.sqliteSynchronous = *mode;
     } else if (name == QLatin1String("storeKey")) {
-        auto s = asString(raw, true);
-        if (!s)
-            return Status::from(s);
-        if (!s->isEmpty() && s->size() < 16)
-            return Status::failure(raw.where +
-                                   QStringLiteral(": the store key must have at least 16 "
-                                                  "characters"));
-        c.storeKey = *s;
+        auto keys =
+            asStringList(raw, true, QStringLiteral("a string or an array of strings"), true);
+        if (!keys)
+            return Status::from(keys);
+        if (Status s = checkStoreKeys(*keys, raw.where); !s)
+            return s;
+        c.storeKeys = *keys;
+        c.storeKeyFile.clear();
     } else if (name == QLatin1String("storeKeyFile")) {
         auto s = asString(raw, false);
         if (!s)
@@ -276,13 +343,17 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
         if (!f.open(QIODevice::ReadOnly))
             return Status::failure(raw.where +
                                    QStringLiteral(": cannot read %1: %2").arg(*s, f.errorString()));
-        const QString fileKey = QString::fromUtf8(f.read(4096)).trimmed();
-        if (fileKey.size() < 16)
-            return Status::failure(raw.where +
-                                   QStringLiteral(": the key in %1 must have at least 16 "
-                                                  "characters")
-                                       .arg(*s));
-        c.storeKey = fileKey;
+        QStringList keys;
+        for (const QByteArray &line : f.read(16384).split('\n')) {
+            const QString text = QString::fromUtf8(line).trimmed();
+            if (!text.isEmpty() && !text.startsWith(QLatin1Char('#')))
+                keys.append(text);
+        }
+        if (keys.isEmpty())
+            return Status::failure(raw.where + QStringLiteral(": %1 holds no key").arg(*s));
+        if (Status st = checkStoreKeys(keys, raw.where + QStringLiteral(" (%1)").arg(*s)); !st)
+            return st;
+        c.storeKeys = keys;
         c.storeKeyFile = *s;
     } else if (name == QLatin1String("bindAddress")) {
         auto s = asString(raw, false);
@@ -370,6 +441,12 @@ Result<ConfigLoader::Loaded> ConfigLoader::load(const Sources &sources)
             continue; // an explicit null keeps the default
         if (Status s = applyKey(loaded.config, key, raw); !s)
             return R::failure(s.error());
+    }
+    for (const QString &p : loaded.config.plaintextPeers) {
+        if (p.contains(QLatin1Char(':')) && !loaded.config.peerTerminals.contains(p))
+            return R::failure(QStringLiteral("plaintextPeers: \"%1\" is not one of peerTerminals "
+                                             "(list the peer's URL exactly as there)")
+                                  .arg(p.left(100)));
     }
     if (loaded.config.supabaseUrl.isEmpty() != loaded.config.supabaseServiceKey.isEmpty())
         loaded.warnings.append(QStringLiteral("cloud sync stays off: it needs both supabaseUrl "

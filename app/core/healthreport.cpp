@@ -72,7 +72,11 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
                       {QStringLiteral("unacked"), r.unacked},
                       {QStringLiteral("rejects"), r.rejects},
                       {QStringLiteral("lastError"), r.lastError},
-                      {QStringLiteral("configured"), configured}};
+                      {QStringLiteral("configured"), configured},
+                      {QStringLiteral("channel"), r.channel},
+                      {QStringLiteral("plaintext"), r.channel == QLatin1String("plaintext")}};
+        if (!r.storeKey.isEmpty())
+            p.insert(QStringLiteral("storeKey"), r.storeKey);
         if (!r.backoffUntil.isEmpty())
             p.insert(QStringLiteral("backoffUntil"), r.backoffUntil);
         if (!up)
@@ -160,7 +164,21 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
                                        .arg(failed));
     }
 
+    // The running lane's keys (by fingerprint) and the links it was told to leave unencrypted:
+    // allowed, but never silently.
+    const QJsonObject security =
+        QJsonDocument::fromJson(
+            db.meta(QStringLiteral("peer_link_security")).value_or(QString()).toUtf8())
+            .object();
+    for (const QJsonValue &p : security.value(QLatin1String("plaintextPeers")).toArray())
+        report.warnings.append(QStringLiteral("plaintext link with %1 (plaintextPeers): its "
+                                              "frames are not encrypted or authenticated; anyone "
+                                              "on the network can read and alter them")
+                                   .arg(p.toString()));
+    const QJsonArray keyPrints = security.value(QLatin1String("storeKeys")).toArray();
+
     report.json = {{QStringLiteral("terminalId"), config.terminalId},
+                   {QStringLiteral("storeKeys"), keyPrints},
                    {QStringLiteral("database"), path},
                    {QStringLiteral("running"), running},
                    {QStringLiteral("heartbeat"), heartbeat},
@@ -173,6 +191,7 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
                    {QStringLiteral("clock"), clock},
                    {QStringLiteral("held"), held},
                    {QStringLiteral("problems"), QJsonArray::fromStringList(report.problems)},
+                   {QStringLiteral("warnings"), QJsonArray::fromStringList(report.warnings)},
                    {QStringLiteral("healthy"), report.problems.isEmpty()}};
     return report;
 }

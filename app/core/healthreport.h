@@ -13,6 +13,7 @@ struct HealthReport
 {
     QJsonObject json;
     QStringList problems; // empty: healthy
+    QStringList warnings; // risks the store chose (a plaintext link): reported, still healthy
 
     // A lane whose heartbeat is older than this is reported as not running.
     static constexpr int HeartbeatStaleSeconds = 30;

@@ -5,6 +5,7 @@
 #include "corelog.h"
 #include "hlcpersistence.h"
 #include "idgenerator.h"
+#include "storekey.h"
 #include "writetransaction.h"
 
 #include <QFile>
@@ -157,7 +158,9 @@ void Lane::storeClockChanged()
 {
     PeerSyncConfig pc;
     pc.terminalId = m_config.terminalId;
-    pc.storeKey = m_config.storeKey.toUtf8();
+    for (const QString &key : m_config.storeKeys)
+        pc.storeKeys.append(key.toUtf8());
+    pc.plaintextPeers = m_config.plaintextPeers;
     pc.bindAddress = QHostAddress(m_config.bindAddress);
     pc.listenFd = m_config.listenFd;
     pc.port = quint16(m_config.terminalPort);
@@ -175,6 +178,19 @@ void Lane::storeClockChanged()
     }
     m_peerProblem.clear();
     m_peers = std::move(peers);
+    // What --health (another process, maybe without the secrets) reports of the link's security:
+    // the keys by fingerprint and the links the store left unencrypted.
+    QJsonArray prints;
+    for (const QString &key : m_config.storeKeys)
+        prints.append(StoreKey::fingerprint(key));
+    const QJsonObject security{
+        {QStringLiteral("storeKeys"), prints},
+        {QStringLiteral("plaintextPeers"), QJsonArray::fromStringList(m_config.plaintextPeers)}};
+    if (::Status s =
+            m_db.setMeta(QStringLiteral("peer_link_security"),
+                         QString::fromUtf8(QJsonDocument(security).toJson(QJsonDocument::Compact)));
+        !s)
+        qCWarning(lcApp).noquote() << "cannot record the links' security:" << s.error();
     // The bound port where scripts and tests can read it (with terminalPort 0 it is chosen now).
     QSaveFile portFile(m_config.portFilePath());
     if (!portFile.open(QIODevice::WriteOnly) ||

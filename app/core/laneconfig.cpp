@@ -1,5 +1,7 @@
 #include "laneconfig.h"
 
+#include "storekey.h"
+
 #include <QDir>
 #include <QStandardPaths>
 
@@ -21,6 +23,19 @@ QString LaneConfig::portFilePath() const
     return QDir(effectiveDataDir()).filePath(QStringLiteral("lane-%1.port").arg(terminalId));
 }
 
+QString LaneConfig::storeKeysLine() const
+{
+    if (storeKeys.isEmpty())
+        return QStringLiteral("(not set)");
+    QStringList prints;
+    for (const QString &key : storeKeys)
+        prints.append(StoreKey::fingerprint(key));
+    return QStringLiteral("\u2022\u2022\u2022\u2022 (set; %1 %2, fingerprint %3)")
+        .arg(storeKeys.size())
+        .arg(storeKeys.size() == 1 ? QStringLiteral("key") : QStringLiteral("keys"),
+             prints.join(QStringLiteral(", ")));
+}
+
 QList<QPair<QString, QString>> LaneConfig::describe() const
 {
     auto secret = [](const QString &value) {
@@ -37,9 +52,13 @@ QList<QPair<QString, QString>> LaneConfig::describe() const
         {QStringLiteral("peerTerminals"), peerTerminals.isEmpty()
                                               ? QStringLiteral("(none)")
                                               : peerTerminals.join(QStringLiteral(", "))},
-        {QStringLiteral("storeKey"), secret(storeKey)},
+        {QStringLiteral("storeKey"), storeKeysLine()},
         {QStringLiteral("storeKeyFile"),
          storeKeyFile.isEmpty() ? QStringLiteral("(none)") : storeKeyFile},
+        {QStringLiteral("plaintextPeers"),
+         plaintextPeers.isEmpty()
+             ? QStringLiteral("(none: every peer link is encrypted)")
+             : plaintextPeers.join(QStringLiteral(", ")) + QStringLiteral(" (NOT encrypted)")},
         {QStringLiteral("supabaseUrl"),
          supabaseUrl.isEmpty() ? QStringLiteral("(not set)") : supabaseUrl},
         {QStringLiteral("supabaseServiceKey"), secret(supabaseServiceKey)},

@@ -16,8 +16,9 @@ struct LaneConfig
     QString dataDir;            // empty: the user's data directory
     Database::Synchronous sqliteSynchronous = Database::Synchronous::Full;
     int sessionIdleSeconds = 300;
-    QString storeKey;     // secret: never printed
-    QString storeKeyFile; // where storeKey came from, if a file
+    QStringList storeKeys;      // secret: never printed; the preferred (newest) first
+    QString storeKeyFile;       // where storeKeys came from, if a file
+    QStringList plaintextPeers; // peer URLs and terminal ids served without encryption
     QString bindAddress = QStringLiteral("0.0.0.0");
     int listenFd = -1; // an inherited listening socket to serve peers on instead of binding
     int peerBackoffInitialMs = 1000;
@@ -50,4 +51,6 @@ struct LaneConfig
     // Every setting as (key, value) for display, in the README's order; secrets are shown only
     // as set or not set.
     QList<QPair<QString, QString>> describe() const;
+    // The store keys as describe() shows them: how many, and their fingerprints, never a key.
+    QString storeKeysLine() const;
 };
