@@ -2,12 +2,16 @@
 
 import assert from 'node:assert/strict';
 import { isUuid, uuidv7, nowTime, requestInventory, waitUntil, DEFAULT_TIMEOUT } from './peer.mjs';
-import { STORE_KEY } from './lane.mjs';
+import { STORE_KEY, OLD_KEY, NEW_KEY, OTHER_KEY } from './lane.mjs';
 
-export { STORE_KEY };
+export { STORE_KEY, OLD_KEY, NEW_KEY, OTHER_KEY };
 
-/** Expect the lane to send {"type":"error","reason":...} and close (1008); reasonRe checked loosely. */
-export async function expectErrorClose(conn, reasonRe, { what = 'error frame' } = {}) {
+/**
+ * Expect the lane to send {"type":"error","reason":...} and close (1008); reasonRe checked loosely.
+ * sealed: true = the error frame must be a sealed frame (§2: "sealed once the keys exist"),
+ * false = a text frame (before the keys exist), undefined = either.
+ */
+export async function expectErrorClose(conn, reasonRe, { what = 'error frame', sealed } = {}) {
   const err = await waitUntil(
     () => {
       const e = conn.frames.find((f) => f.type === 'error');
@@ -20,6 +24,8 @@ export async function expectErrorClose(conn, reasonRe, { what = 'error frame' } 
   assert.equal(typeof err.reason, 'string', 'error.reason is a string');
   if (process.env.CONFORMANCE_VERBOSE) console.error(`[${what}] error reason: ${err.reason}`);
   if (reasonRe) assert.match(err.reason, reasonRe, `error reason: ${err.reason}`);
+  if (sealed === true) assert.ok(err._sealed, `the error frame ("${err.reason}") is sealed (§2, §3.5)`);
+  if (sealed === false) assert.ok(!err._sealed, `the error frame ("${err.reason}") is a text frame: the keys do not exist yet`);
   const closed = await conn.waitClosed();
   assert.equal(closed.code, 1008, `close code after error (reason "${closed.reason}")`);
   assert.ok(Buffer.byteLength(closed.reason) <= 123, 'close reason fits a close frame');

@@ -9,7 +9,12 @@ import path from 'node:path';
 import { waitUntil, DEFAULT_TIMEOUT } from './peer.mjs';
 
 export const LANE = process.env.LANE_EXECUTABLE || path.resolve(import.meta.dirname, '../../build/app/euphoria-lane');
-export const STORE_KEY = 'conformance-store-key-0123456789';
+// Store keys (§1: 32 to 128 hex digits; made with `openssl rand -hex 32`). STORE_KEY is what every
+// lane of the suite holds unless a test says otherwise; the others are for rotation tests.
+export const STORE_KEY = '7c0c6e9c3e54ea214b8971cb76cb56f87f10d599cfadc6c7f83927876826e968';
+export const OLD_KEY = '23083145931f21b5b54865ce8e066f34572a6d080871486a3d791af1970f03e0';
+export const NEW_KEY = '10b72b77a64d84ed4ebfa80beb1843e94a9161d2ea89ec868cc68601028d8c42';
+export const OTHER_KEY = 'f123718591d1b65f6db28840013d10a1c74d64e822b547cf6e4933df7596ba12';
 
 const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'euphoria-conformance-'));
 let counter = 0;
@@ -26,12 +31,14 @@ function laneEnv(storeKey) {
 
 export class Lane {
   /**
-   * opts: id, storeKey, peers (urls), ringSales, args (extra flags), dataDir (reuse one)
+   * opts: id, storeKey (one key, or "new,old"), peers (urls), plaintextPeers (terminal ids and
+   *   ws:// urls allowed protocol 2, §3.7), ringSales, args (extra flags), dataDir (reuse one)
    */
   constructor(opts) {
     this.id = opts.id;
     this.storeKey = opts.storeKey === undefined ? STORE_KEY : opts.storeKey;
     this.peers = opts.peers ?? [];
+    this.plaintextPeers = opts.plaintextPeers ?? [];
     this.ringSales = opts.ringSales ?? 0;
     this.extra = opts.args ?? [];
     this.dataDir = opts.dataDir ?? path.join(tmpRoot, `${opts.id}-${++counter}`);
@@ -46,6 +53,7 @@ export class Lane {
   args() {
     const a = ['--headless', '--terminal-id', this.id, '--data-dir', this.dataDir, '--terminal-port', '0', '--bind-address', '127.0.0.1', '--status-interval', '0', '--peer-backoff-initial-ms', '300', '--peer-backoff-max-ms', '2000'];
     if (this.peers.length) a.push('--peer-terminals', this.peers.join(','));
+    if (this.plaintextPeers.length) a.push(PLAINTEXT_PEERS_FLAG, this.plaintextPeers.join(','));
     if (this.ringSales) a.push('--ring-sales', String(this.ringSales));
     // No scheduled reconciliation (its messages and inventory_request would interleave with what a
     // test checks) unless the test asks for it.
@@ -136,6 +144,39 @@ export class Lane {
   log() {
     return this.stderr;
   }
+}
+
+/** The command-line flag of the setting `plaintextPeers` (§3.7). */
+export const PLAINTEXT_PEERS_FLAG = '--plaintext-peers';
+
+/**
+ * Runs the lane executable once with `args` (not as a lane that keeps running: --new-store-key,
+ * or a start that must fail) and returns { code, signal, stdout, stderr }. A lane that is still
+ * running after `timeout` ms is killed (and reported as such).
+ */
+export function runLane(args, { storeKey = null, env = {}, timeout = 30_000 } = {}) {
+  return new Promise((resolve) => {
+    const cwd = fs.mkdtempSync(path.join(tmpRoot, 'run-'));
+    const p = spawn(LANE, args, { cwd, env: { ...laneEnv(storeKey), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d) => (stdout += d.toString()));
+    p.stderr.on('data', (d) => (stderr += d.toString()));
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      p.kill('SIGKILL');
+    }, timeout);
+    p.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, killed, cwd });
+    });
+  });
+}
+
+/** A fresh temporary directory under the suite's root. */
+export function tempDir(prefix = 'tmp-') {
+  return fs.mkdtempSync(path.join(tmpRoot, prefix));
 }
 
 export async function stopAll() {

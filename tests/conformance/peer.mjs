@@ -1,14 +1,17 @@
-// Independent conformance peer for the Euphoria Lane peer protocol, version 2.
+// Independent conformance peer for the Euphoria Lane peer protocol, version 3 (and version 2,
+// the plaintext protocol of §3.7, when a test asks for it).
 //
-// Written from docs/PROTOCOL.md and protocol/test-vectors/handshake.json only (no lane source).
+// Written from docs/PROTOCOL.md, protocol/test-vectors/ and README.md only (no lane source).
 // Everything here is plain Node.js (node:crypto) plus the `ws` package for WebSocket framing.
 
 import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { WebSocket, WebSocketServer } from 'ws';
 
-export const PROTOCOL_VERSION = 2;
-export const MAC_LABEL = Buffer.from('euphoria-lane/2', 'ascii'); // §3.2: 15 ASCII bytes
+export const PROTOCOL_VERSION = 3;
+export const MAC_LABEL_2 = Buffer.from('euphoria-lane/2', 'ascii'); // §3.7: 15 ASCII bytes
+export const MAC_LABEL_3 = Buffer.from('euphoria-lane/3', 'ascii'); // §3.2: 15 ASCII bytes
+export const KEYS_INFO = Buffer.from('euphoria-lane/3 keys', 'ascii'); // §3.2: 20 ASCII bytes
 export const MAX_FRAME = 1024 * 1024; // §2: 1 MiB
 export const DEFAULT_TIMEOUT = 60_000;
 
@@ -71,7 +74,7 @@ export function decodeBase64Strict(s) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// §3.2 transcript and MACs
+// §3.2 transcript (both versions)
 
 export function lp(x) {
   const body = Buffer.isBuffer(x) ? x : Buffer.from(String(x), 'utf8');
@@ -111,10 +114,38 @@ export function canonicalVector(vector) {
     .join(',');
 }
 
-export function helloContribution(hello) {
-  const nonce = decodeBase64Strict(hello.nonce);
-  if (!nonce || nonce.length !== 32) throw new Error('hello nonce is not base64 of 32 bytes');
-  return Buffer.concat([lp(Buffer.from(hello.terminalId, 'utf8')), lp(nonce), clockFields(hello)]);
+function b64Field(s, len, what) {
+  const b = decodeBase64Strict(s);
+  if (!b || b.length !== len) throw new Error(`${what} is not base64 of ${len} bytes`);
+  return b;
+}
+
+/** Protocol 2 hello contribution (§3.7: §3.2 without key, tags and keyIndex). */
+export function helloContribution2(hello) {
+  return Buffer.concat([lp(Buffer.from(hello.terminalId, 'utf8')), lp(b64Field(hello.nonce, 32, 'hello nonce')), clockFields(hello)]);
+}
+
+/** Protocol 3 client hello contribution T1. */
+export function clientHelloContribution(hello) {
+  const tags = hello.keyTags.map((t) => b64Field(t, 16, 'key tag'));
+  return Buffer.concat([
+    lp(Buffer.from(hello.terminalId, 'utf8')),
+    lp(b64Field(hello.nonce, 32, 'hello nonce')),
+    lp(b64Field(hello.key, 32, 'hello key')),
+    lp(Buffer.concat(tags)),
+    clockFields(hello),
+  ]);
+}
+
+/** Protocol 3 server hello contribution T2. */
+export function serverHelloContribution(hello) {
+  return Buffer.concat([
+    lp(Buffer.from(hello.terminalId, 'utf8')),
+    lp(b64Field(hello.nonce, 32, 'hello nonce')),
+    lp(b64Field(hello.key, 32, 'hello key')),
+    lp(decimal(hello.keyIndex)),
+    clockFields(hello),
+  ]);
 }
 
 export function authContribution(auth) {
@@ -125,17 +156,35 @@ export function welcomeContribution(welcome) {
   return lp(canonicalVector(welcome.vector));
 }
 
+/** §1: K is the UTF-8 bytes of the store key text exactly as written. */
 export function keyBytes(storeKey) {
   return Buffer.isBuffer(storeKey) ? storeKey : Buffer.from(storeKey, 'utf8');
 }
 
-/** role: 'S', 'C' or 'W'; parts: the transcript contributions T1.. in order. */
-export function handshakeMac(storeKey, role, parts) {
-  const h = crypto.createHmac('sha256', keyBytes(storeKey));
-  h.update(MAC_LABEL);
-  h.update(Buffer.from(role, 'ascii'));
+function hmac(key, parts) {
+  const h = crypto.createHmac('sha256', keyBytes(key));
   for (const p of parts) h.update(p);
   return h.digest();
+}
+
+/** Protocol 2 MACs (§3.7). role: 'S', 'C' or 'W'; parts: T1.. in order. */
+export function handshakeMac2(storeKey, role, parts) {
+  return hmac(storeKey, [MAC_LABEL_2, Buffer.from(role, 'ascii'), ...parts]);
+}
+
+/** Protocol 3 MACs (§3.2). role: 'C' or 'W'. */
+export function handshakeMac3(storeKey, role, parts) {
+  return hmac(storeKey, [MAC_LABEL_3, Buffer.from(role, 'ascii'), ...parts]);
+}
+
+/** §3.1: tag(K) = first 16 bytes of HMAC-SHA256(K, "euphoria-lane/3" ‖ "K" ‖ client nonce). */
+export function keyTag(storeKey, clientNonce) {
+  return hmac(storeKey, [MAC_LABEL_3, Buffer.from('K', 'ascii'), clientNonce]).subarray(0, 16);
+}
+
+/** §3.6: the first 8 hex digits of SHA-256 of the key text. */
+export function keyFingerprint(storeKey) {
+  return crypto.createHash('sha256').update(keyBytes(storeKey)).digest('hex').slice(0, 8);
 }
 
 export function macEqual(expected, b64) {
@@ -144,17 +193,90 @@ export function macEqual(expected, b64) {
   return crypto.timingSafeEqual(expected, got);
 }
 
-/** All contributions and MACs of a complete handshake (the four frames as sent). */
-export function computeHandshake(storeKey, [clientHello, serverHello, auth, welcome]) {
-  const T1 = helloContribution(clientHello);
-  const T2 = helloContribution(serverHello);
+/** All contributions and MACs of a complete protocol 2 handshake (the four frames as sent). */
+export function computeHandshake2(storeKey, [clientHello, serverHello, auth, welcome]) {
+  const T1 = helloContribution2(clientHello);
+  const T2 = helloContribution2(serverHello);
   const T3 = authContribution(auth);
   const T4 = welcomeContribution(welcome);
   return {
     transcript: [T1, T2, T3, T4],
-    macS: handshakeMac(storeKey, 'S', [T1, T2]),
-    macC: handshakeMac(storeKey, 'C', [T1, T2, T3]),
-    macW: handshakeMac(storeKey, 'W', [T1, T2, T3, T4]),
+    macS: handshakeMac2(storeKey, 'S', [T1, T2]),
+    macC: handshakeMac2(storeKey, 'C', [T1, T2, T3]),
+    macW: handshakeMac2(storeKey, 'W', [T1, T2, T3, T4]),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// §3.2 key exchange and derivation, §3.5 sealed frames
+
+const PKCS8_X25519 = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const SPKI_X25519 = Buffer.from('302a300506032b656e032100', 'hex');
+
+/** An ephemeral X25519 key pair as raw 32-byte strings (or from given private bytes). */
+export function x25519KeyPair(privateRaw) {
+  const priv = privateRaw ?? crypto.randomBytes(32);
+  const pk = crypto.createPrivateKey({ key: Buffer.concat([PKCS8_X25519, priv]), format: 'der', type: 'pkcs8' });
+  const spki = crypto.createPublicKey(pk).export({ type: 'spki', format: 'der' });
+  return { privateKey: Buffer.from(priv), publicKey: Buffer.from(spki.subarray(SPKI_X25519.length)) };
+}
+
+/** X25519(private, public): 32 bytes; an all-zero result (small-order public key) comes back as zeros. */
+export function x25519(privateRaw, publicRaw) {
+  const privateKey = crypto.createPrivateKey({ key: Buffer.concat([PKCS8_X25519, privateRaw]), format: 'der', type: 'pkcs8' });
+  const publicKey = crypto.createPublicKey({ key: Buffer.concat([SPKI_X25519, publicRaw]), format: 'der', type: 'spki' });
+  try {
+    return crypto.diffieHellman({ privateKey, publicKey });
+  } catch {
+    return Buffer.alloc(32); // OpenSSL refuses an all-zero shared secret
+  }
+}
+
+/** §3.2 from dh, K and the hellos' contributions. */
+export function deriveKeys(storeKey, dh, T1, T2) {
+  const H = crypto.createHash('sha256').update(T1).update(T2).digest();
+  const prk = hmac(storeKey, [dh]);
+  const okm = Buffer.from(crypto.hkdfSync('sha256', dh, keyBytes(storeKey), Buffer.concat([KEYS_INFO, H]), 64));
+  return { H, prk, okm, c2s: okm.subarray(0, 32), s2c: okm.subarray(32, 64) };
+}
+
+/** §3.5: 4 zero bytes ‖ n as an 8-byte little-endian integer. */
+export function sealNonce(n) {
+  const b = Buffer.alloc(12);
+  b.writeBigUInt64LE(BigInt(n), 4);
+  return b;
+}
+
+export function sealFrame(key, n, plaintext) {
+  const c = crypto.createCipheriv('chacha20-poly1305', key, sealNonce(n), { authTagLength: 16 });
+  const body = Buffer.isBuffer(plaintext) ? plaintext : Buffer.from(plaintext, 'utf8');
+  const ct = Buffer.concat([c.update(body), c.final()]);
+  return Buffer.concat([ct, c.getAuthTag()]);
+}
+
+/** Opens a sealed frame; throws when it does not open. */
+export function openFrame(key, n, sealed) {
+  if (sealed.length < 16) throw new Error('sealed frame shorter than its tag');
+  const d = crypto.createDecipheriv('chacha20-poly1305', key, sealNonce(n), { authTagLength: 16 });
+  d.setAuthTag(sealed.subarray(sealed.length - 16));
+  return Buffer.concat([d.update(sealed.subarray(0, sealed.length - 16)), d.final()]);
+}
+
+/** Every intermediate value of a protocol 3 handshake from the four frames and the private keys (test vectors). */
+export function computeHandshake3(storeKey, [clientHello, serverHello, auth, welcome], { clientPrivateKey, serverPrivateKey }) {
+  const T1 = clientHelloContribution(clientHello);
+  const T2 = serverHelloContribution(serverHello);
+  const T3 = authContribution(auth);
+  const T4 = welcomeContribution(welcome);
+  const dhC = x25519(clientPrivateKey, decodeBase64Strict(serverHello.key));
+  const dhS = x25519(serverPrivateKey, decodeBase64Strict(clientHello.key));
+  if (!dhC.equals(dhS)) throw new Error('the two sides compute different dh');
+  return {
+    transcript: [T1, T2, T3, T4],
+    dh: dhC,
+    ...deriveKeys(storeKey, dhC, T1, T2),
+    macC: handshakeMac3(storeKey, 'C', [T1, T2, T3]),
+    macW: handshakeMac3(storeKey, 'W', [T1, T2, T3, T4]),
   };
 }
 
@@ -240,7 +362,10 @@ export function waitUntil(fn, { timeout = DEFAULT_TIMEOUT, what = 'condition', e
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------------------------------------
-// A connection: every frame received is kept in order.
+// A connection: every frame received is kept in order. Once the channel's keys exist (protocol 3),
+// binary frames are opened with the receive key and counter (§3.5) and kept like text frames;
+// each received frame carries non-enumerable `_raw` (its JSON text), `_sealed` (it came in a
+// sealed binary frame) and, for a text frame after the hellos, `_plain`.
 
 export class PeerConn extends EventEmitter {
   constructor(ws, { label = 'peer' } = {}) {
@@ -248,9 +373,15 @@ export class PeerConn extends EventEmitter {
     this.setMaxListeners(1000);
     this.ws = ws;
     this.label = label;
-    /** Every received text frame, parsed (or {_bad: text} when it is not JSON). */
+    /** Every received frame, parsed (or {_bad: text} when it is not a JSON object). */
     this.frames = [];
     this.binaryFrames = 0;
+    /** Text frames received after the channel's keys existed (protocol 3: none allowed, §3.5). */
+    this.textAfterHellos = 0;
+    /** Sealed frames from the lane that did not open: [{n, length}]. */
+    this.openFailures = [];
+    this.pendingBinary = [];
+    this.channel = null; // {sendKey, recvKey, sendN, recvN}
     this.closed = null; // {code, reason}
     this.autoAck = false;
     this.ready = false;
@@ -258,17 +389,12 @@ export class PeerConn extends EventEmitter {
     ws.on('message', (data, isBinary) => {
       if (isBinary) {
         this.binaryFrames++;
+        const buf = Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
+        if (this.channel) this.#openBinary(buf);
+        else this.pendingBinary.push(buf);
       } else {
-        const text = data.toString('utf8');
-        let f;
-        try {
-          f = JSON.parse(text);
-        } catch {
-          f = { _bad: text };
-        }
-        Object.defineProperty(f, '_raw', { value: text, enumerable: false });
-        this.frames.push(f);
-        if (this.ready && this.autoAck && isMessage(f)) this.send({ type: 'ack', messageId: f.id });
+        this.#accept(data.toString('utf8'), { plain: !!this.channel });
+        if (this.channel) this.textAfterHellos++;
       }
       this.emit('update');
     });
@@ -282,17 +408,69 @@ export class PeerConn extends EventEmitter {
     });
   }
 
+  #accept(text, { sealed = false, plain = false, n } = {}) {
+    let f;
+    try {
+      f = JSON.parse(text);
+    } catch {
+      f = undefined;
+    }
+    if (!f || typeof f !== 'object' || Array.isArray(f)) f = { _bad: text };
+    Object.defineProperty(f, '_raw', { value: text, enumerable: false });
+    Object.defineProperty(f, '_sealed', { value: sealed, enumerable: false });
+    Object.defineProperty(f, '_plain', { value: plain, enumerable: false });
+    if (n !== undefined) Object.defineProperty(f, '_n', { value: n, enumerable: false });
+    this.frames.push(f);
+    if (this.ready && this.autoAck && isMessage(f)) this.send({ type: 'ack', messageId: f.id });
+  }
+
+  #openBinary(buf) {
+    const n = this.channel.recvN;
+    let text;
+    try {
+      text = openFrame(this.channel.recvKey, n, buf).toString('utf8');
+    } catch {
+      this.openFailures.push({ n, length: buf.length });
+      return;
+    }
+    this.channel.recvN++;
+    this.#accept(text, { sealed: true, n });
+  }
+
+  /** The keys exist (§3.2): every later frame is sealed both ways. */
+  setChannel({ sendKey, recvKey }) {
+    this.channel = { sendKey: Buffer.from(sendKey), recvKey: Buffer.from(recvKey), sendN: 0, recvN: 0 };
+    const pending = this.pendingBinary;
+    this.pendingBinary = [];
+    for (const b of pending) this.#openBinary(b);
+    this.emit('update');
+  }
+
   get isOpen() {
     return this.ws.readyState === WebSocket.OPEN;
   }
 
+  /** Sends a frame: sealed once the channel's keys exist, else as a text frame. */
   send(obj) {
-    this.sendRaw(JSON.stringify(obj));
+    const text = JSON.stringify(obj);
+    if (this.channel) this.sendSealed(text);
+    else this.sendRaw(text);
   }
 
+  /** Seals `text` as our next frame (counter + 1) and returns the bytes without sending them. */
+  seal(text) {
+    if (!this.channel) throw new Error('no channel keys yet');
+    return sealFrame(this.channel.sendKey, this.channel.sendN++, text);
+  }
+
+  sendSealed(text) {
+    this.sendRaw(this.seal(text), { binary: true });
+  }
+
+  /** Sends bytes or a text as they are (a text frame unless opts.binary). */
   sendRaw(data, opts = {}) {
     this.sent.push(data);
-    this.ws.send(data, opts);
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(data, opts);
   }
 
   /** Wait for a frame matching pred at index >= from; returns the frame. */
@@ -322,18 +500,24 @@ export class PeerConn extends EventEmitter {
   describeFrames(n = 20) {
     return this.frames
       .slice(-n)
-      .map((f) => (f._raw ?? JSON.stringify(f)).slice(0, 300))
+      .map((f) => (f._sealed ? '[sealed] ' : '') + (f._raw ?? JSON.stringify(f)).slice(0, 300))
       .join('\n  ');
   }
 
-  close() {
+  /**
+   * Closes the connection. On a ready protocol 3 connection it first sends a sealed error frame
+   * (§3.5 "Closing": a side that stops sends a sealed `error`); `sealedClose: false` skips it.
+   */
+  close({ sealedClose = true, reason = 'conformance peer closing' } = {}) {
     try {
-      this.ws.close();
+      if (sealedClose && this.channel && this.ready && this.isOpen) this.send({ type: 'error', reason });
+      this.ws.close(1000);
     } catch {
       /* ignore */
     }
   }
 
+  /** Drops the TCP connection without any close frame. */
   terminate() {
     try {
       this.ws.terminate();
@@ -359,9 +543,29 @@ export function openWs(url, { label } = {}) {
 // ---------------------------------------------------------------------------------------------
 // Handshake frames
 
+/** Store keys of a peer: opts.storeKeys (preferred first) or opts.storeKey (one text, or "new,old"). */
+export function keysOf(opts) {
+  if (Array.isArray(opts.storeKeys)) return opts.storeKeys;
+  if (Array.isArray(opts.storeKey)) return opts.storeKey;
+  return String(opts.storeKey)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 export function makeHello({ terminalId, nonce, clock, protocol = PROTOCOL_VERSION }) {
   const f = { type: 'hello', protocol, terminalId, nonce: (nonce ?? crypto.randomBytes(32)).toString('base64') };
   Object.assign(f, clockMembers(clock));
+  return f;
+}
+
+/** A protocol 3 client hello, with its ephemeral key pair and nonce (non-enumerable `_secret`). */
+export function makeHello3({ terminalId, keys, clock, nonce, keyPair }) {
+  const n = nonce ?? crypto.randomBytes(32);
+  const kp = keyPair ?? x25519KeyPair();
+  const f = { type: 'hello', protocol: 3, terminalId, nonce: n.toString('base64'), key: kp.publicKey.toString('base64'), keyTags: keys.map((k) => keyTag(k, n).toString('base64')) };
+  Object.assign(f, clockMembers(clock));
+  Object.defineProperty(f, '_secret', { value: { nonce: n, keyPair: kp }, enumerable: false });
   return f;
 }
 
@@ -372,14 +576,7 @@ export function clockMembers(clock) {
   return { ...clock };
 }
 
-/** Checks the members a hello must have (§3.1); returns a list of problems. */
-export function helloProblems(h, { server }) {
-  const p = [];
-  if (h.type !== 'hello') p.push('type is not hello');
-  if (h.protocol !== PROTOCOL_VERSION) p.push(`protocol ${h.protocol}`);
-  if (!isTerminalId(h.terminalId)) p.push(`terminalId ${h.terminalId}`);
-  const n = decodeBase64Strict(h.nonce);
-  if (!n || n.length !== 32) p.push(`nonce ${h.nonce}`);
+function clockProblems(h, p) {
   const c = clockMemberCount(h);
   if (c !== 0 && c !== 3) p.push('clock members not all three or none');
   if (c === 3) {
@@ -387,10 +584,41 @@ export function helloProblems(h, { server }) {
     if (!Number.isInteger(h.clockCorrectionMs) || Math.abs(h.clockCorrectionMs) > 100 * 366 * 86_400_000) p.push('clockCorrectionMs');
     if (!Number.isInteger(h.clockStratum) || h.clockStratum < 0 || h.clockStratum > 16) p.push('clockStratum');
   }
+}
+
+/** Checks the members a hello must have (§3.1, or §3.7 for protocol 2); returns a list of problems. */
+export function helloProblems(h, { server, protocol = PROTOCOL_VERSION, offeredTags }) {
+  const p = [];
+  if (h.type !== 'hello') p.push('type is not hello');
+  if (h.protocol !== protocol) p.push(`protocol ${h.protocol}`);
+  if (!isTerminalId(h.terminalId)) p.push(`terminalId ${h.terminalId}`);
+  const n = decodeBase64Strict(h.nonce);
+  if (!n || n.length !== 32) p.push(`nonce ${h.nonce}`);
+  clockProblems(h, p);
+  if (protocol === 2) {
+    if (server) {
+      const m = decodeBase64Strict(h.mac);
+      if (!m || m.length !== 32) p.push('mac is not base64 of 32 bytes');
+    } else if ('mac' in h) p.push('client hello carries mac');
+    for (const k of ['key', 'keyTags', 'keyIndex']) if (k in h) p.push(`protocol 2 hello carries ${k}`);
+    return p;
+  }
+  const k = decodeBase64Strict(h.key);
+  if (!k || k.length !== 32) p.push(`key ${h.key}`);
+  if ('mac' in h) p.push(`${server ? 'server' : 'client'} hello carries mac`);
   if (server) {
-    const m = decodeBase64Strict(h.mac);
-    if (!m || m.length !== 32) p.push('mac is not base64 of 32 bytes');
-  } else if ('mac' in h) p.push('client hello carries mac');
+    if ('keyTags' in h) p.push('server hello carries keyTags');
+    if (!Number.isInteger(h.keyIndex) || h.keyIndex < 0) p.push(`keyIndex ${h.keyIndex}`);
+    else if (offeredTags !== undefined && h.keyIndex >= offeredTags) p.push(`keyIndex ${h.keyIndex} is not one of the ${offeredTags} offered keys`);
+  } else {
+    if ('keyIndex' in h) p.push('client hello carries keyIndex');
+    if (!Array.isArray(h.keyTags) || h.keyTags.length < 1 || h.keyTags.length > 4) p.push('keyTags is not an array of 1 to 4');
+    else
+      for (const t of h.keyTags) {
+        const b = decodeBase64Strict(t);
+        if (!b || b.length !== 16) p.push(`key tag ${t}`);
+      }
+  }
   return p;
 }
 
@@ -409,29 +637,94 @@ export function vectorProblems(v) {
 export class HandshakeError extends Error {}
 
 /**
- * Client side of §3 over an open connection.
- * opts: storeKey, terminalId, vector ({}), clock (see clockMembers), protocol,
- *   tamper: { helloExtra, authVectorSent (vector put in the frame after the MAC was computed over
- *   opts.vector), macC(buf)->buf, skipAuth, skipWelcomeCheck }
- * Returns { serverHello, welcome, transcript } or throws HandshakeError (conn stays for inspection).
+ * Client side of §3 over an open connection (protocol 3 unless opts.protocol is 2).
+ * opts: storeKey / storeKeys, terminalId, vector ({}), clock (see clockMembers), authClock, protocol,
+ *   tamper: { helloExtra (members added to the hello), helloOmit (member names removed), keyTags
+ *   (tags sent instead of ours), publicKey (raw bytes sent instead of ours), authVectorSent (vector
+ *   put in the frame after the MAC was computed over opts.vector), macC(buf)->buf,
+ *   authBytes(buf)->buf (the sealed auth as sent), authAsText (send the auth unsealed), skipAuth,
+ *   noWelcomeWait, ignoreMacS (protocol 2) }
+ * Returns { hello, serverHello, auth, welcome, transcript, keys } or throws HandshakeError (the
+ * connection stays for inspection).
  */
 export async function clientHandshake(conn, opts) {
+  if ((opts.protocol ?? PROTOCOL_VERSION) === 2) return clientHandshake2(conn, opts);
   const tamper = opts.tamper ?? {};
-  const hello = { ...makeHello({ terminalId: opts.terminalId, clock: opts.clock, protocol: opts.protocol ?? PROTOCOL_VERSION }), ...(tamper.helloExtra ?? {}) };
+  const keys = keysOf(opts);
+  const hello = makeHello3({ terminalId: opts.terminalId, keys, clock: opts.clock });
+  const secret = hello._secret;
+  if (tamper.keyTags) hello.keyTags = tamper.keyTags;
+  if (tamper.publicKey) hello.key = Buffer.from(tamper.publicKey).toString('base64');
+  if (opts.protocol !== undefined) hello.protocol = opts.protocol;
+  Object.assign(hello, tamper.helloExtra ?? {});
+  for (const k of tamper.helloOmit ?? []) delete hello[k];
+  conn.clientHello = hello;
   conn.send(hello);
   const serverHello = await conn.next((f) => f.type === 'hello' || f.type === 'error', { what: 'server hello', timeout: opts.timeout });
   if (serverHello.type === 'error') throw new HandshakeError(`server sent error: ${serverHello.reason}`);
-  const probs = helloProblems(serverHello, { server: true });
+  conn.serverHello = serverHello;
+  const probs = helloProblems(serverHello, { server: true, offeredTags: hello.keyTags.length });
   if (probs.length) throw new HandshakeError(`server hello: ${probs.join('; ')}`);
-  const T1 = helloContribution(hello);
-  const T2 = helloContribution(serverHello);
-  const macS = handshakeMac(opts.storeKey, 'S', [T1, T2]);
+  const K = keys[serverHello.keyIndex];
+  const T1 = clientHelloContribution(hello);
+  const T2 = serverHelloContribution(serverHello);
+  const dh = x25519(secret.keyPair.privateKey, decodeBase64Strict(serverHello.key));
+  if (dh.equals(Buffer.alloc(32))) throw new HandshakeError("peer's key exchange value is invalid");
+  const derived = deriveKeys(K, dh, T1, T2);
+  conn.setChannel({ sendKey: derived.c2s, recvKey: derived.s2c });
+  conn.storeKeyUsed = K;
+  const vector = opts.vector ?? {};
+  const authBase = { type: 'auth', vector, ...clockMembers(opts.authClock ?? opts.clock) };
+  const T3 = authContribution(authBase);
+  let macC = handshakeMac3(K, 'C', [T1, T2, T3]);
+  if (tamper.macC) macC = tamper.macC(macC);
+  const auth = { ...authBase, mac: macC.toString('base64') };
+  if (tamper.authVectorSent) auth.vector = tamper.authVectorSent;
+  const result = { hello, serverHello, auth, keyIndex: serverHello.keyIndex, storeKey: K, derived };
+  if (tamper.skipAuth) return result;
+  if (tamper.authAsText) conn.sendRaw(JSON.stringify(auth));
+  else {
+    let bytes = conn.seal(JSON.stringify(auth));
+    if (tamper.authBytes) bytes = tamper.authBytes(bytes);
+    conn.sendRaw(bytes, { binary: true });
+  }
+  if (tamper.noWelcomeWait) return result;
+  const welcome = await conn.next((f) => f.type === 'welcome' || f.type === 'error', { what: 'welcome', timeout: opts.timeout });
+  if (welcome.type === 'error') throw new HandshakeError(`server sent error: ${welcome.reason}`);
+  if (!welcome._sealed) throw new HandshakeError('welcome was not sealed');
+  const vp = vectorProblems(welcome.vector);
+  if (vp.length) throw new HandshakeError(`welcome vector: ${vp.join('; ')}`);
+  const T4 = welcomeContribution(welcome);
+  const macW = handshakeMac3(K, 'W', [T1, T2, T3, T4]);
+  if (!macEqual(macW, welcome.mac)) throw new HandshakeError('welcome failed MAC_W');
+  conn.ready = true;
+  conn.peerId = serverHello.terminalId;
+  conn.peerVector = welcome.vector;
+  conn.readyIndex = conn.frames.indexOf(welcome) + 1;
+  conn.emit('update');
+  return { ...result, welcome, transcript: [T1, T2, T3, T4] };
+}
+
+/** Protocol 2 client (§3.7): the server proves the key first with MAC_S; no channel. */
+async function clientHandshake2(conn, opts) {
+  const tamper = opts.tamper ?? {};
+  const K = keysOf(opts)[0];
+  const hello = { ...makeHello({ terminalId: opts.terminalId, clock: opts.clock, protocol: 2 }), ...(tamper.helloExtra ?? {}) };
+  conn.plaintext = true;
+  conn.send(hello);
+  const serverHello = await conn.next((f) => f.type === 'hello' || f.type === 'error', { what: 'server hello', timeout: opts.timeout });
+  if (serverHello.type === 'error') throw new HandshakeError(`server sent error: ${serverHello.reason}`);
+  const probs = helloProblems(serverHello, { server: true, protocol: 2 });
+  if (probs.length) throw new HandshakeError(`server hello: ${probs.join('; ')}`);
+  const T1 = helloContribution2(hello);
+  const T2 = helloContribution2(serverHello);
+  const macS = handshakeMac2(K, 'S', [T1, T2]);
   const macSOk = macEqual(macS, serverHello.mac);
   if (!macSOk && !tamper.ignoreMacS) throw new HandshakeError('server hello failed MAC_S');
   const vector = opts.vector ?? {};
   const authBase = { type: 'auth', vector, ...clockMembers(opts.authClock ?? opts.clock) };
   const T3 = authContribution(authBase);
-  let macC = handshakeMac(opts.storeKey, 'C', [T1, T2, T3]);
+  let macC = handshakeMac2(K, 'C', [T1, T2, T3]);
   if (tamper.macC) macC = tamper.macC(macC);
   const auth = { ...authBase, mac: macC.toString('base64') };
   if (tamper.authVectorSent) auth.vector = tamper.authVectorSent;
@@ -443,14 +736,14 @@ export async function clientHandshake(conn, opts) {
   const vp = vectorProblems(welcome.vector);
   if (vp.length) throw new HandshakeError(`welcome vector: ${vp.join('; ')}`);
   const T4 = welcomeContribution(welcome);
-  const macW = handshakeMac(opts.storeKey, 'W', [T1, T2, T3, T4]);
+  const macW = handshakeMac2(K, 'W', [T1, T2, T3, T4]);
   if (!macEqual(macW, welcome.mac)) throw new HandshakeError('welcome failed MAC_W');
   conn.ready = true;
   conn.peerId = serverHello.terminalId;
   conn.peerVector = welcome.vector;
   conn.readyIndex = conn.frames.indexOf(welcome) + 1;
   conn.emit('update');
-  return { hello, serverHello, auth, welcome, transcript: [T1, T2, T3, T4] };
+  return { hello, serverHello, auth, welcome, transcript: [T1, T2, T3, T4], macSOk };
 }
 
 /** Open a connection and complete the client handshake. */
@@ -463,8 +756,12 @@ export async function connectPeer(url, opts) {
 
 /**
  * A peer that lanes dial (§2/§3 server side), on 127.0.0.1 and a free port.
- * opts: storeKey, terminalId, vector (or a function returning it), clock, autoAck,
- *   tamper: { wrongKey, macS(buf)->buf, macW(buf)->buf, protocol, welcomeVectorSent }
+ * opts: storeKey / storeKeys, terminalId, vector (or a function of the connection index), clock,
+ *   autoAck, plaintext (accept protocol 2 hellos: §3.7),
+ *   tamper (object or function of the connection index): { keyIndex (sent instead of ours),
+ *   publicKey (raw bytes sent instead of ours), helloExtra, helloOmit, macW(buf)->buf,
+ *   welcomeVectorSent, welcomeBytes(buf)->buf, welcomeAsText, protocol, and for protocol 2:
+ *   wrongKey, macS(buf)->buf }
  * Each connection is pushed to `connections` with `handshake` = a promise of the outcome.
  */
 export class PeerServer extends EventEmitter {
@@ -496,19 +793,112 @@ export class PeerServer extends EventEmitter {
     return this;
   }
 
+  #refuse(conn, reason) {
+    conn.send({ type: 'error', reason });
+    try {
+      conn.ws.close(1008, reason.slice(0, 100));
+    } catch {
+      /* ignore */
+    }
+    throw new HandshakeError(reason);
+  }
+
   async #serve(conn) {
     const o = this.opts;
     const index = this.connections.length; // 0-based: this connection is pushed after this call
     const tamper = (typeof o.tamper === 'function' ? o.tamper(index) : o.tamper) ?? {};
-    const key = tamper.wrongKey ?? o.storeKey;
-    const hello = await conn.next((f) => true, { what: 'client hello' });
-    const probs = helloProblems(hello, { server: false });
-    if (probs.length) throw new HandshakeError(`client hello: ${probs.join('; ')}`);
+    const hello = await conn.next(() => true, { what: 'client hello' });
     conn.clientHello = hello;
-    const sh = makeHello({ terminalId: o.terminalId, clock: o.clock, protocol: tamper.protocol ?? PROTOCOL_VERSION });
-    const T1 = helloContribution(hello);
-    const T2 = helloContribution(sh);
-    let macS = handshakeMac(key, 'S', [T1, T2]);
+    if (hello.protocol === 2) {
+      if (!o.plaintext) this.#refuse(conn, 'protocol version 2 (plaintext) is accepted only from lanes listed in plaintextPeers; this lane speaks 3');
+      return this.#serve2(conn, hello, tamper, index);
+    }
+    const probs = helloProblems(hello, { server: false });
+    if (probs.length) this.#refuse(conn, `bad handshake frame: client hello: ${probs.join('; ')}`);
+    const keys = keysOf(o);
+    const clientNonce = decodeBase64Strict(hello.nonce);
+    const tags = hello.keyTags.map((t) => decodeBase64Strict(t));
+    let keyIndex = -1;
+    let K;
+    for (const mine of keys) {
+      const t = keyTag(mine, clientNonce);
+      const i = tags.findIndex((x) => x.equals(t));
+      if (i >= 0) {
+        keyIndex = i;
+        K = mine;
+        break;
+      }
+    }
+    if (keyIndex < 0) this.#refuse(conn, `no store key in common with ${hello.terminalId}`);
+    const kp = x25519KeyPair();
+    const sh = { type: 'hello', protocol: tamper.protocol ?? 3, terminalId: o.terminalId, nonce: crypto.randomBytes(32).toString('base64'), key: (tamper.publicKey ?? kp.publicKey).toString('base64'), keyIndex: tamper.keyIndex ?? keyIndex, ...clockMembers(o.clock) };
+    Object.assign(sh, tamper.helloExtra ?? {});
+    for (const k of tamper.helloOmit ?? []) delete sh[k];
+    conn.send(sh);
+    conn.keyIndex = keyIndex;
+    conn.storeKeyUsed = K;
+    if (tamper.publicKey || tamper.keyIndex !== undefined || tamper.helloExtra || tamper.helloOmit || tamper.protocol) {
+      // The lane should refuse this hello; wait for what it does.
+      await conn.waitClosed();
+      throw new HandshakeError('tampered server hello');
+    }
+    const T1 = clientHelloContribution(hello);
+    const T2 = serverHelloContribution(sh);
+    const dh = x25519(kp.privateKey, decodeBase64Strict(hello.key));
+    if (dh.equals(Buffer.alloc(32))) this.#refuse(conn, "peer's key exchange value is invalid");
+    const derived = deriveKeys(K, dh, T1, T2);
+    conn.setChannel({ sendKey: derived.s2c, recvKey: derived.c2s });
+    const auth = await waitUntil(
+      () => {
+        if (conn.openFailures.length) return 'unopened';
+        const f = conn.frames.find((x) => x !== hello);
+        if (f) return f;
+        if (conn.closed) throw new HandshakeError(`closed (${conn.closed.code} ${conn.closed.reason}) before the auth`);
+        return undefined;
+      },
+      { what: `${conn.label}: auth`, emitter: conn },
+    );
+    if (auth === 'unopened') this.#refuse(conn, `sealed frame 0 from ${hello.terminalId} failed authentication (altered, injected, replayed or reordered)`);
+    if (auth.type === 'error') throw new HandshakeError(`lane sent error: ${auth.reason}`);
+    if (!auth._sealed) this.#refuse(conn, 'text frame on an encrypted connection');
+    if (auth.type !== 'auth') this.#refuse(conn, 'unexpected frame during the handshake');
+    const vp = vectorProblems(auth.vector);
+    if (vp.length) this.#refuse(conn, `bad handshake frame: auth vector: ${vp.join('; ')}`);
+    const T3 = authContribution(auth);
+    const macC = handshakeMac3(K, 'C', [T1, T2, T3]);
+    if (!macEqual(macC, auth.mac)) this.#refuse(conn, 'client failed to prove the store key');
+    conn.auth = auth;
+    const vector = typeof o.vector === 'function' ? o.vector(index) : (o.vector ?? {});
+    const welcome = { type: 'welcome', vector };
+    const T4 = welcomeContribution(welcome);
+    let macW = handshakeMac3(K, 'W', [T1, T2, T3, T4]);
+    if (tamper.macW) macW = tamper.macW(macW);
+    welcome.mac = macW.toString('base64');
+    if (tamper.welcomeVectorSent) welcome.vector = tamper.welcomeVectorSent;
+    if (tamper.welcomeAsText) conn.sendRaw(JSON.stringify(welcome));
+    else {
+      let bytes = conn.seal(JSON.stringify(welcome));
+      if (tamper.welcomeBytes) bytes = tamper.welcomeBytes(bytes);
+      conn.sendRaw(bytes, { binary: true });
+    }
+    conn.ready = true;
+    conn.peerId = hello.terminalId;
+    conn.peerVector = auth.vector;
+    conn.readyIndex = conn.frames.length;
+    conn.emit('update');
+    return { clientHello: hello, serverHello: sh, auth, welcome, transcript: [T1, T2, T3, T4], keyIndex, storeKey: K, derived };
+  }
+
+  async #serve2(conn, hello, tamper, index) {
+    const o = this.opts;
+    conn.plaintext = true;
+    const K = tamper.wrongKey ?? keysOf(o)[0];
+    const probs = helloProblems(hello, { server: false, protocol: 2 });
+    if (probs.length) throw new HandshakeError(`client hello: ${probs.join('; ')}`);
+    const sh = makeHello({ terminalId: o.terminalId, clock: o.clock, protocol: tamper.protocol ?? 2 });
+    const T1 = helloContribution2(hello);
+    const T2 = helloContribution2(sh);
+    let macS = handshakeMac2(K, 'S', [T1, T2]);
     if (tamper.macS) macS = tamper.macS(macS);
     sh.mac = macS.toString('base64');
     conn.send(sh);
@@ -518,13 +908,13 @@ export class PeerServer extends EventEmitter {
     const vp = vectorProblems(auth.vector);
     if (vp.length) throw new HandshakeError(`auth vector: ${vp.join('; ')}`);
     const T3 = authContribution(auth);
-    const macC = handshakeMac(o.storeKey, 'C', [T1, T2, T3]);
+    const macC = handshakeMac2(keysOf(o)[0], 'C', [T1, T2, T3]);
     if (!macEqual(macC, auth.mac)) throw new HandshakeError('auth failed MAC_C');
     conn.auth = auth;
     const vector = typeof o.vector === 'function' ? o.vector(index) : (o.vector ?? {});
     const welcome = { type: 'welcome', vector };
     const T4 = welcomeContribution(welcome);
-    let macW = handshakeMac(key, 'W', [T1, T2, T3, T4]);
+    let macW = handshakeMac2(K, 'W', [T1, T2, T3, T4]);
     if (tamper.macW) macW = tamper.macW(macW);
     welcome.mac = macW.toString('base64');
     if (tamper.welcomeVectorSent) welcome.vector = tamper.welcomeVectorSent;
