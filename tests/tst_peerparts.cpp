@@ -144,6 +144,8 @@ private slots:
         up.unacked = 3;
         up.rejects = 1;
         up.lastError = QStringLiteral("bad frame");
+        up.channel = QStringLiteral("encrypted");
+        up.storeKey = QStringLiteral("1 of 2 (64c27308)");
         PeerHealth::Peer down;
         down.key = QStringLiteral("ws://10.0.0.3:8123");
         down.url = down.key;
@@ -164,7 +166,9 @@ private slots:
             {QStringLiteral("lastMessageAt"), QStringLiteral("2026-11-25T09:59:00.000Z")},
             {QStringLiteral("unacked"), 3},
             {QStringLiteral("rejects"), 1},
-            {QStringLiteral("lastError"), QStringLiteral("bad frame")}};
+            {QStringLiteral("lastError"), QStringLiteral("bad frame")},
+            {QStringLiteral("channel"), QStringLiteral("encrypted")},
+            {QStringLiteral("storeKey"), QStringLiteral("1 of 2 (64c27308)")}};
         const QJsonObject downJson{
             {QStringLiteral("peer"), QStringLiteral("ws://10.0.0.3:8123")},
             {QStringLiteral("url"), QStringLiteral("ws://10.0.0.3:8123")},
@@ -176,6 +180,7 @@ private slots:
             {QStringLiteral("unacked"), 0},
             {QStringLiteral("rejects"), 0},
             {QStringLiteral("lastError"), QString()},
+            {QStringLiteral("channel"), QString()},
             {QStringLiteral("backoffUntil"), QStringLiteral("2026-11-25T10:00:00.500Z")}};
         const QJsonObject expected{
             {QStringLiteral("terminalId"), QStringLiteral("L1")},

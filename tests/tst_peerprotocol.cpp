@@ -10,6 +10,7 @@
 #include "peerprotocol.h"
 #include "peersession.h"
 #include "peersync.h"
+#include "securechannel.h"
 #include "testlane.h"
 
 #include <QFile>
@@ -196,6 +197,127 @@ private slots:
                 QJsonObject unsigned_ = frame;
                 unsigned_.remove(QStringLiteral("mac"));
                 QCOMPARE(PeerProtocol::withMac(unsigned_, mac), PeerProtocol::compact(frame));
+            }
+        }
+    }
+
+    // Protocol 3's worked examples (protocol/test-vectors/channel.json, computed with Node's
+    // crypto from docs/PROTOCOL.md alone): the lane's key pairs, key tags, transcript, shared
+    // secret, direction keys, MACs and sealed frames are the documented bytes.
+    void channelTestVectors()
+    {
+        using namespace PeerProtocol;
+        QFile file(QStringLiteral(LANE_SOURCE_DIR "/protocol/test-vectors/channel.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray cases = QJsonDocument::fromJson(file.readAll())
+                                     .object()
+                                     .value(QLatin1String("cases"))
+                                     .toArray();
+        QCOMPARE(cases.size(), 2);
+        const auto hex = [](const QJsonValue &v) {
+            return QByteArray::fromHex(v.toString().toLatin1());
+        };
+        for (const QJsonValue &c : cases) {
+            const QJsonObject tc = c.toObject();
+            const QJsonObject client = tc.value(QLatin1String("client")).toObject();
+            const QJsonObject server = tc.value(QLatin1String("server")).toObject();
+            const QJsonObject frames = tc.value(QLatin1String("frames")).toObject();
+            const QByteArray key = tc.value(QLatin1String("storeKeys"))
+                                       .toObject()
+                                       .value(QLatin1String("chosen"))
+                                       .toString()
+                                       .toUtf8();
+            const auto clientPair =
+                SecureChannel::keyPairFrom(hex(client.value(QLatin1String("privateKeyHex"))));
+            const auto serverPair =
+                SecureChannel::keyPairFrom(hex(server.value(QLatin1String("privateKeyHex"))));
+            QCOMPARE(clientPair.publicKey, hex(client.value(QLatin1String("publicKeyHex"))));
+            QCOMPARE(serverPair.publicKey, hex(server.value(QLatin1String("publicKeyHex"))));
+            // Key tags: one per key the client holds, bound to its nonce.
+            const QByteArray clientNonce = hex(client.value(QLatin1String("nonceHex")));
+            for (const QJsonValue &t : tc.value(QLatin1String("keyTags")).toArray())
+                QCOMPARE(SecureChannel::keyTag(
+                             t.toObject().value(QLatin1String("storeKey")).toString().toUtf8(),
+                             clientNonce)
+                             .toHex(),
+                         t.toObject().value(QLatin1String("hex")).toString().toLatin1());
+            // The transcript, frame by frame, from the frames as sent.
+            const QJsonObject transcripts = tc.value(QLatin1String("transcriptHex")).toObject();
+            const std::pair<const char *, Kind> parts[] = {{"clientHello", Kind::Hello},
+                                                           {"serverHello", Kind::Hello},
+                                                           {"auth", Kind::Auth},
+                                                           {"welcome", Kind::Welcome}};
+            const char *names[] = {"T1", "T2", "T3", "T4"};
+            QByteArray transcript;
+            QByteArray hellos;
+            for (int i = 0; i < 4; ++i) {
+                const QByteArray text = frames.value(QLatin1String(parts[i].first))
+                                            .toObject()
+                                            .value(QLatin1String("text"))
+                                            .toString()
+                                            .toUtf8();
+                auto parsed = parse(text);
+                QVERIFY2(parsed, qPrintable(parsed.error()));
+                QCOMPARE(parsed->kind, parts[i].second);
+                const QByteArray part = transcriptOf(parts[i].second, parsed->json);
+                QCOMPARE(part.toHex(),
+                         transcripts.value(QLatin1String(names[i])).toString().toLatin1());
+                transcript += part;
+                if (i == 1)
+                    hellos = transcript;
+                if (i == 2)
+                    QCOMPARE(handshakeMac(key, 'C', transcript, Version).toHex(),
+                             tc.value(QLatin1String("MAC_C"))
+                                 .toObject()
+                                 .value(QLatin1String("hex"))
+                                 .toString()
+                                 .toLatin1());
+                if (i == 3)
+                    QCOMPARE(handshakeMac(key, 'W', transcript, Version).toHex(),
+                             tc.value(QLatin1String("MAC_W"))
+                                 .toObject()
+                                 .value(QLatin1String("hex"))
+                                 .toString()
+                                 .toLatin1());
+            }
+            // Both sides reach the same secret and keys.
+            const auto dh =
+                SecureChannel::sharedSecret(clientPair.privateKey, serverPair.publicKey);
+            QVERIFY(dh);
+            QCOMPARE(*SecureChannel::sharedSecret(serverPair.privateKey, clientPair.publicKey),
+                     *dh);
+            QCOMPARE(dh->toHex(), tc.value(QLatin1String("dhHex")).toString().toLatin1());
+            QCOMPARE(SecureChannel::sha256(hellos).toHex(),
+                     tc.value(QLatin1String("HHex")).toString().toLatin1());
+            QCOMPARE(SecureChannel::hkdfExtract(key, *dh).toHex(),
+                     tc.value(QLatin1String("PRKHex")).toString().toLatin1());
+            const auto keys = SecureChannel::deriveKeys(*dh, key, hellos);
+            QCOMPARE(keys.clientToServer.toHex(),
+                     tc.value(QLatin1String("C2SHex")).toString().toLatin1());
+            QCOMPARE(keys.serverToClient.toHex(),
+                     tc.value(QLatin1String("S2CHex")).toString().toLatin1());
+            // The sealed frames, each side's in order: the same bytes, and they open on the other
+            // side.
+            SecureChannel clientSide(keys.clientToServer, keys.serverToClient);
+            SecureChannel serverSide(keys.serverToClient, keys.clientToServer);
+            const QJsonArray sealed = tc.value(QLatin1String("sealedFrames")).toArray();
+            QCOMPARE(sealed.size(), 4);
+            for (const QJsonValue &v : sealed) {
+                const QJsonObject f = v.toObject();
+                const bool fromClient =
+                    f.value(QLatin1String("from")).toString() == QLatin1String("client");
+                SecureChannel &sender = fromClient ? clientSide : serverSide;
+                SecureChannel &receiver = fromClient ? serverSide : clientSide;
+                QCOMPARE(qint64(sender.sent()), f.value(QLatin1String("n")).toInteger());
+                QCOMPARE(SecureChannel::nonce(sender.sent()).toHex(),
+                         f.value(QLatin1String("nonceHex")).toString().toLatin1());
+                const QByteArray plaintext =
+                    f.value(QLatin1String("plaintext")).toString().toUtf8();
+                const QByteArray out = sender.seal(plaintext);
+                QCOMPARE(out.toHex(),
+                         f.value(QLatin1String("ciphertextAndTagHex")).toString().toLatin1());
+                QCOMPARE(receiver.open(out).value_or(QByteArray()), plaintext);
+                QVERIFY(parse(plaintext));
             }
         }
     }
