@@ -11,6 +11,9 @@ CloudDev::~CloudDev()
 bool CloudDev::start(int timeoutMs)
 {
     m_process.setProgram(QStringLiteral(LANE_SOURCE_DIR "/tools/cloud-dev"));
+    // The key too: tests of the lanes' service-key mode need it, and the others check that it
+    // never shows anywhere.
+    m_process.setArguments({QStringLiteral("--print-service-key")});
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("NO_COLOR"), QStringLiteral("1"));
