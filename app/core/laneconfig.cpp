@@ -21,6 +21,26 @@ QString LaneConfig::portFilePath() const
     return QDir(effectiveDataDir()).filePath(QStringLiteral("lane-%1.port").arg(terminalId));
 }
 
+std::optional<CloudAuth::Mode> LaneConfig::cloudAuth() const
+{
+    if (cloudUseServiceKey)
+        return supabaseServiceKey.isEmpty() ? std::nullopt
+                                            : std::optional(CloudAuth::Mode::ServiceKey);
+    return cloudCredential.isEmpty() ? std::nullopt
+                                     : std::optional(CloudAuth::Mode::LaneCredential);
+}
+
+QString LaneConfig::cloudAuthName() const
+{
+    const auto mode = cloudAuth();
+    return mode ? CloudAuth::modeName(*mode) : QStringLiteral("none");
+}
+
+QString LaneConfig::cloudSecret() const
+{
+    return cloudUseServiceKey ? supabaseServiceKey : cloudCredential;
+}
+
 QList<QPair<QString, QString>> LaneConfig::describe() const
 {
     auto secret = [](const QString &value) {
@@ -42,6 +62,12 @@ QList<QPair<QString, QString>> LaneConfig::describe() const
          storeKeyFile.isEmpty() ? QStringLiteral("(none)") : storeKeyFile},
         {QStringLiteral("supabaseUrl"),
          supabaseUrl.isEmpty() ? QStringLiteral("(not set)") : supabaseUrl},
+        {QStringLiteral("cloudAuth"), cloudAuthName()},
+        {QStringLiteral("cloudCredential"), secret(cloudCredential)},
+        {QStringLiteral("cloudCredentialFile"),
+         cloudCredentialFile.isEmpty() ? QStringLiteral("(none)") : cloudCredentialFile},
+        {QStringLiteral("cloudUseServiceKey"),
+         cloudUseServiceKey ? QStringLiteral("true") : QStringLiteral("false")},
         {QStringLiteral("supabaseServiceKey"), secret(supabaseServiceKey)},
         {QStringLiteral("dataDir"), effectiveDataDir()},
         {QStringLiteral("sqliteSynchronous"), Database::synchronousName(sqliteSynchronous)},
