@@ -222,7 +222,9 @@ int main(int argc, char *argv[])
 
     CloudSyncConfig cc;
     cc.supabaseUrl = cloud.supabaseUrl();
-    cc.serviceKey = cloud.serviceKey().toUtf8();
+    cc.secret = cloud.credential(store, config.terminalId).toUtf8(); // lanes' own credential
+    if (cc.secret.isEmpty())
+        die(QStringLiteral("cannot enroll the lane"));
     cc.storeId = store;
     cc.terminalId = config.terminalId;
     cc.batchSize = batch;

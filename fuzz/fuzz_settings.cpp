@@ -1,7 +1,8 @@
 // The settings loader: a settings.local.json file, or values from the environment and the
 // command line. First byte even: the rest is the file's content. Odd: the rest is lines
 // NAME=value, an EUPHORIA_... NAME going to the environment and any other to the options.
-// A secret (storeKey, supabaseServiceKey) is never shown in an error or a warning.
+// A secret (storeKey, supabaseServiceKey, cloudCredential) is never shown in an error or a
+// warning.
 #include "configloader.h"
 #include "fuzzsupport.h"
 #include "peerprotocol.h"
@@ -52,7 +53,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         sources.explicitFile = f.fileName();
         const QJsonObject o = QJsonDocument::fromJson(rest).object();
         secretValues = {o.value(QLatin1String("storeKey")).toString(),
-                        o.value(QLatin1String("supabaseServiceKey")).toString()};
+                        o.value(QLatin1String("supabaseServiceKey")).toString(),
+                        o.value(QLatin1String("cloudCredential")).toString()};
     } else {
         for (const QByteArray &line : rest.split('\n')) {
             const qsizetype eq = line.indexOf('=');
@@ -66,8 +68,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 sources.flags.insert(name, value);
             static const QStringList secretNames{QStringLiteral("EUPHORIA_STORE_KEY"),
                                                  QStringLiteral("EUPHORIA_SUPABASE_SERVICE_KEY"),
+                                                 QStringLiteral("EUPHORIA_CLOUD_CREDENTIAL"),
                                                  QStringLiteral("storeKey"),
-                                                 QStringLiteral("supabaseServiceKey")};
+                                                 QStringLiteral("supabaseServiceKey"),
+                                                 QStringLiteral("cloudCredential")};
             if (secretNames.contains(name))
                 secretValues.append(value);
         }

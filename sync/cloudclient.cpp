@@ -6,12 +6,13 @@
 #include <QNetworkReply>
 
 CloudClient::CloudClient(QNetworkAccessManager &nam, Clock &clock, const QString &supabaseUrl,
-                         QByteArray serviceKey, int timeoutMs, QObject *parent)
+                         CloudAuth::Mode auth, QByteArray secret, int timeoutMs, QObject *parent)
     : QObject(parent)
     , m_nam(nam)
     , m_clock(clock)
     , m_url(functionUrl(supabaseUrl))
-    , m_serviceKey(std::move(serviceKey))
+    , m_auth(auth)
+    , m_secret(std::move(secret))
     , m_timeoutMs(timeoutMs)
 {
 }
@@ -34,8 +35,9 @@ QNetworkRequest CloudClient::request() const
     QNetworkRequest request(m_url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader(QByteArrayLiteral("Authorization"),
-                         QByteArrayLiteral("Bearer ") + m_serviceKey);
-    request.setRawHeader(QByteArrayLiteral("apikey"), m_serviceKey);
+                         QByteArrayLiteral("Bearer ") + m_secret);
+    if (m_auth == CloudAuth::Mode::ServiceKey)
+        request.setRawHeader(QByteArrayLiteral("apikey"), m_secret);
     request.setRawHeader(QByteArrayLiteral("x-client-info"), QByteArrayLiteral("euphoria-lane"));
     request.setTransferTimeout(m_timeoutMs);
     return request;
@@ -73,6 +75,6 @@ void CloudClient::onFinished(QNetworkReply *reply)
     http.errorString = reply->errorString();
     http.body = reply->readAll();
     http.date = reply->rawHeader("Date");
-    const CloudReply::Outcome outcome = CloudReply::classify(http, flight.ids, m_timeoutMs);
+    const CloudReply::Outcome outcome = CloudReply::classify(http, flight.ids, m_timeoutMs, m_auth);
     flight.done(outcome, m_clock.elapsedMs() - flight.sentAtMs);
 }

@@ -25,15 +25,17 @@ public:
     // reply: the classified answer; rttMs: on the clock's monotonic time since the request went.
     using Done = std::function<void(const CloudReply::Outcome &reply, qint64 rttMs)>;
 
-    // nam must outlive the client; serviceKey is a secret, never logged.
+    // nam must outlive the client; secret (the lane's credential, or the service key with
+    // CloudAuth::Mode::ServiceKey) is never logged.
     CloudClient(QNetworkAccessManager &nam, Clock &clock, const QString &supabaseUrl,
-                QByteArray serviceKey, int timeoutMs, QObject *parent = nullptr);
+                CloudAuth::Mode auth, QByteArray secret, int timeoutMs, QObject *parent = nullptr);
     ~CloudClient() override;
 
     static QUrl functionUrl(const QString &supabaseUrl);
     const QUrl &url() const { return m_url; }
-    // The request every batch is posted with: the function's URL, JSON, the service key as
-    // Bearer and apikey, and the transfer timeout.
+    // The request every batch is posted with: the function's URL, JSON, the transfer timeout,
+    // and the secret as Bearer (the service key also as apikey, as Supabase's gateway takes it;
+    // a lane credential goes in one header only).
     QNetworkRequest request() const;
 
     // Posts body (a JSON array of the messages with ids, in that order); done is called once
@@ -56,7 +58,8 @@ private:
     QNetworkAccessManager &m_nam;
     Clock &m_clock;
     QUrl m_url;
-    QByteArray m_serviceKey;
+    CloudAuth::Mode m_auth;
+    QByteArray m_secret;
     int m_timeoutMs;
     QHash<QNetworkReply *, Flight> m_flights;
 };

@@ -64,7 +64,7 @@ Outcome results(Outcome o, const QByteArray &body, const QStringList &sentIds)
 }
 } // namespace
 
-Outcome classify(const Http &reply, const QStringList &sentIds, int timeoutMs)
+Outcome classify(const Http &reply, const QStringList &sentIds, int timeoutMs, CloudAuth::Mode auth)
 {
     const int http = reply.status;
     Outcome o;
@@ -90,11 +90,24 @@ Outcome classify(const Http &reply, const QStringList &sentIds, int timeoutMs)
     if (http == 200)
         return results(std::move(o), reply.body, sentIds);
     o.detail = replyError(reply.body);
-    if (http == 401 || http == 403)
+    if ((http == 401 || http == 403) && auth == CloudAuth::Mode::ServiceKey)
         return waits(o, Kind::Unauthorized,
                      QStringLiteral("the cloud refused the service key (HTTP %1: %2); check "
                                     "supabaseServiceKey")
                          .arg(http)
+                         .arg(o.detail));
+    // The function answers 401 for a credential that is malformed, unknown or revoked, and 403
+    // when the body names a store the credential is not for. Messages stay queued either way.
+    if (http == 401)
+        return waits(o, Kind::Unauthorized,
+                     QStringLiteral("cloud refused this lane's credential (revoked or unknown): "
+                                    "HTTP 401, %1; set a new cloudCredential (tools/cloud-dev "
+                                    "enroll)")
+                         .arg(o.detail));
+    if (http == 403)
+        return waits(o, Kind::Unauthorized,
+                     QStringLiteral("cloud refused this lane's messages: HTTP 403, %1; check "
+                                    "storeId against the store the lane was enrolled for")
                          .arg(o.detail));
     if ((http == 400 || http == 413 || http == 422) && !sentIds.isEmpty()) {
         // The function refused the body as a whole: a batch should shrink until the message it

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cloudauth.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QNetworkReply>
@@ -11,14 +13,15 @@
 // What the sync-pos-message function's answer to one upload means, a pure function of the reply
 // (CloudClient does the HTTP, CloudSync acts on the outcome): HTTP 200 with one result per
 // message sent, in order, gives each message's result; no HTTP answer at all means the cloud is
-// unreachable; 401/403 is a refused service key; 400/413/422 refuses the body as a whole (a
+// unreachable; 401/403 refuses the lane's credential (or service key) or its store; 400/413/422
+// refuses the body as a whole (a
 // lone message is then rejected, a larger batch should shrink); any other answer, and a 200
 // that does not carry exactly the results asked for, makes the queue wait.
 namespace CloudReply {
 enum class Kind {
     Results,      // messages: one result per message sent, in order
     Unreachable,  // no HTTP answer (network error, timeout): the queue waits, unreachable
-    Unauthorized, // HTTP 401/403: the queue waits
+    Unauthorized, // HTTP 401 (credential refused) or 403 (another store): the queue waits
     Malformed,    // HTTP 200 without a result for each message sent, in order: the queue waits
     HttpError,    // any other HTTP status: the queue waits
     BatchRefused, // HTTP 400/413/422 for several messages: a smaller batch may pass
@@ -58,6 +61,8 @@ struct Outcome
 };
 
 // sentIds: the messages of the request, in the order sent; timeoutMs: the request's transfer
-// timeout (a transfer timeout shows as a cancelled operation).
-Outcome classify(const Http &reply, const QStringList &sentIds, int timeoutMs);
+// timeout (a transfer timeout shows as a cancelled operation); auth: how the request proved
+// itself, for saying which setting to fix.
+Outcome classify(const Http &reply, const QStringList &sentIds, int timeoutMs,
+                 CloudAuth::Mode auth = CloudAuth::Mode::LaneCredential);
 } // namespace CloudReply

@@ -60,7 +60,7 @@ CloudSync::CloudSync(Database &db, Clock &clock, CloudSyncConfig config, QNetwor
     , m_clock(clock)
     , m_config(std::move(config))
     , m_queue(db)
-    , m_client(namOrOwn(nam, this), clock, m_config.supabaseUrl, m_config.serviceKey,
+    , m_client(namOrOwn(nam, this), clock, m_config.supabaseUrl, m_config.auth, m_config.secret,
                m_config.timeoutMs)
     , m_timer(clock)
     , m_backoffTimer(clock)
@@ -95,7 +95,9 @@ void CloudSync::start()
     m_health.lastSuccessAt = previous.value(QLatin1String("lastSuccessAt")).toString();
     refreshFailedCounts();
     qCInfo(lcCloud).noquote() << "cloud sync to" << m_client.url().toString() << "as store"
-                              << m_config.storeId << "every" << m_config.intervalMs / 1000 << "s";
+                              << m_config.storeId << "with the"
+                              << CloudAuth::modeName(m_config.auth) << "every"
+                              << m_config.intervalMs / 1000 << "s";
     m_timer.start();
     QTimer::singleShot(0, this, &CloudSync::run);
 }

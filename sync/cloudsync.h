@@ -24,8 +24,9 @@ class QNetworkAccessManager;
 
 struct CloudSyncConfig
 {
-    QString supabaseUrl;   // the project URL; the function is at /functions/v1/sync-pos-message
-    QByteArray serviceKey; // secret: sent as Bearer and apikey, never logged
+    QString supabaseUrl; // the project URL; the function is at /functions/v1/sync-pos-message
+    CloudAuth::Mode auth = CloudAuth::Mode::LaneCredential;
+    QByteArray secret; // the lane's credential (or the service key): sent as Bearer, never logged
     QString storeId = QStringLiteral("store-1");
     QString terminalId;
     int intervalMs = 30000;        // a run every 30 s (seed)

@@ -1,6 +1,7 @@
 #include "clouddev.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QProcessEnvironment>
 
 CloudDev::~CloudDev()
@@ -11,6 +12,9 @@ CloudDev::~CloudDev()
 bool CloudDev::start(int timeoutMs)
 {
     m_process.setProgram(QStringLiteral(LANE_SOURCE_DIR "/tools/cloud-dev"));
+    // The key too: tests of the lanes' service-key mode need it, and the others check that it
+    // never shows anywhere.
+    m_process.setArguments({QStringLiteral("--print-service-key")});
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("NO_COLOR"), QStringLiteral("1"));
@@ -37,6 +41,8 @@ bool CloudDev::start(int timeoutMs)
                 m_key = l.mid(19);
             else if (l.startsWith(QLatin1String("databaseUrl=")))
                 m_dbUrl = l.mid(12);
+            else if (l.startsWith(QLatin1String("function log: ")))
+                m_functionLog = l.mid(14).section(QLatin1Char(','), 0, 0);
             else if (l == QLatin1String("ready"))
                 return !m_url.isEmpty() && !m_key.isEmpty() && !m_dbUrl.isEmpty();
         }
@@ -56,6 +62,61 @@ void CloudDev::stop()
         m_process.kill();
         m_process.waitForFinished();
     }
+}
+
+QString CloudDev::functionLog() const
+{
+    QFile f(m_functionLog);
+    if (!f.open(QIODevice::ReadOnly)) {
+        qWarning("cannot read the function's log %s", qPrintable(m_functionLog));
+        return {};
+    }
+    return QString::fromUtf8(f.readAll());
+}
+
+std::optional<QString> CloudDev::tool(const QStringList &arguments) const
+{
+    QProcess p;
+    p.start(QStringLiteral(LANE_SOURCE_DIR "/tools/cloud-dev"),
+            arguments + QStringList{QStringLiteral("--db-url"), m_dbUrl});
+    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        qWarning("tools/cloud-dev %s failed: %s", qPrintable(arguments.join(QLatin1Char(' '))),
+                 p.readAllStandardError().constData());
+        return std::nullopt;
+    }
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+QString CloudDev::credential(const QString &store, const QString &terminal)
+{
+    const QString lane = store + QLatin1Char(':') + terminal;
+    if (const auto it = m_credentials.constFind(lane); it != m_credentials.constEnd())
+        return *it;
+    const auto out = tool({QStringLiteral("enroll"), QStringLiteral("--store"), store,
+                           QStringLiteral("--terminal"), terminal});
+    if (!out)
+        return {};
+    m_credentials.insert(lane, *out);
+    m_allCredentials.append(*out);
+    return *out;
+}
+
+QString CloudDev::reenroll(const QString &store, const QString &terminal)
+{
+    const auto out = tool({QStringLiteral("enroll"), QStringLiteral("--store"), store,
+                           QStringLiteral("--terminal"), terminal, QStringLiteral("--replace")});
+    if (!out)
+        return {};
+    m_credentials.insert(store + QLatin1Char(':') + terminal, *out);
+    m_allCredentials.append(*out);
+    return *out;
+}
+
+bool CloudDev::revoke(const QString &store, const QString &terminal)
+{
+    return tool({QStringLiteral("revoke"), QStringLiteral("--store"), store,
+                 QStringLiteral("--terminal"), terminal})
+        .has_value();
 }
 
 QString CloudDev::query(const QString &sql) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -9,6 +10,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrl>
+
+#include <optional>
 
 // The store's cloud for a test: tools/cloud-dev started as a real process (PostgreSQL 15 with the
 // migrations applied and the Edge Function under Deno, on ports it picks), read back through psql.
@@ -23,9 +26,23 @@ public:
     void stop();
     const QString &error() const { return m_error; }
     const QString &supabaseUrl() const { return m_url; }
+    // The service-role key: for tests of the lanes' service-key mode, and to check that it never
+    // shows anywhere.
     const QString &serviceKey() const { return m_key; }
     const QString &databaseUrl() const { return m_dbUrl; }
     quint16 functionPort() const { return quint16(QUrl(m_url).port()); }
+    // What the function has logged so far.
+    QString functionLog() const;
+
+    // The credential of lane terminal of store, enrolled with tools/cloud-dev enroll the first
+    // time it is asked for; empty (with a warning) when enrolment failed.
+    QString credential(const QString &store, const QString &terminal);
+    // A new credential for the lane, revoking the one it had (tools/cloud-dev enroll --replace).
+    QString reenroll(const QString &store, const QString &terminal);
+    // tools/cloud-dev revoke: the lane's credential is refused from the next request on.
+    bool revoke(const QString &store, const QString &terminal);
+    // Every credential handed out so far, to check that none shows in a log.
+    const QStringList &credentials() const { return m_allCredentials; }
 
     // The first column of the first row of a query (psql -tA), empty on error.
     QString query(const QString &sql) const;
@@ -36,7 +53,14 @@ private:
     QString m_url;
     QString m_key;
     QString m_dbUrl;
+    QString m_functionLog;
     QString m_error;
+    QHash<QString, QString> m_credentials; // "store:terminal" -> credential (the latest)
+    QStringList m_allCredentials;
+
+    // Runs tools/cloud-dev with these arguments against this cloud's database; its output, or
+    // nullopt (with a warning) when it failed.
+    std::optional<QString> tool(const QStringList &arguments) const;
 };
 
 // A TCP proxy between the lane and the function that can lose the network in the ways a store's

@@ -163,6 +163,7 @@ int LaneProcess::runOnce(const QStringList &arguments)
                    << arguments);
     const bool done = once.waitForFinished(120000);
     m_log += once.readAllStandardError();
+    m_onceOut = once.readAllStandardOutput();
     return done && once.exitStatus() == QProcess::NormalExit ? once.exitCode() : -1;
 }
 

@@ -58,8 +58,9 @@ public:
     void setEnv(const QString &name, const QString &value) { m_env.insert(name, value); }
     // Runs the executable once on this lane's database (the lane itself stopped), e.g. for
     // --count or --import-catalog; returns its exit code (-1: it did not finish) and keeps what it
-    // printed in log().
+    // printed in log() (standard error) and onceOutput() (standard output).
     int runOnce(const QStringList &arguments);
+    QString onceOutput() const { return QString::fromUtf8(m_onceOut); }
     void kill(); // SIGKILL
     bool stop(); // SIGTERM, waits for a clean exit
     bool isRunning() const { return m_process.state() == QProcess::Running; }
@@ -87,6 +88,7 @@ private:
     QString m_uiScript;
     QByteArray m_log;
     QByteArray m_out;
+    QByteArray m_onceOut;
 };
 
 // A hand-driven peer for protocol tests: speaks the handshake with a given key and terminal id,

@@ -322,21 +322,29 @@ private slots:
         const QString key =
             QStringLiteral("3a7f19c4e08b52d6a1f4c97e2b0d58a3c6e91f7024b8d5a3e0c7f16b92d4a85e");
         const QString cloudKey = QStringLiteral("service-role-key-abcdef");
+        const QString secret = QStringLiteral("lane-secret-0123456789_lane-secret-01234567");
         TestLane t(QStringLiteral("L1"), 42, [&](LaneConfig &c) {
             c.storeKeys = {key};
             c.supabaseUrl = QStringLiteral("http://127.0.0.1:1");
             c.supabaseServiceKey = cloudKey;
+            c.cloudCredential =
+                QStringLiteral("elc1.00000000-0000-4000-8000-000000000000.") + secret;
         });
         AdminController admin(t.lane());
         QStringList keys;
+        QMap<QString, QString> values;
         for (const QVariant &v : admin.settings()) {
             const QVariantMap m = v.toMap();
             keys.append(m.value(QStringLiteral("key")).toString());
+            values.insert(keys.last(), m.value(QStringLiteral("value")).toString());
             QVERIFY(!m.value(QStringLiteral("value")).toString().contains(key));
             QVERIFY(!m.value(QStringLiteral("value")).toString().contains(cloudKey));
+            QVERIFY(!m.value(QStringLiteral("value")).toString().contains(secret));
         }
         QVERIFY(keys.contains(QStringLiteral("storeKey")));
         QVERIFY(keys.contains(QStringLiteral("supabaseServiceKey")));
+        QVERIFY(values.value(QStringLiteral("cloudCredential")).contains(QLatin1String("(set)")));
+        QCOMPARE(values.value(QStringLiteral("cloudAuth")), QStringLiteral("lane credential"));
         QVERIFY(keys.contains(QStringLiteral("terminalPort")));
     }
 

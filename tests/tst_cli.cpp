@@ -4,6 +4,8 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -90,6 +92,41 @@ private Q_SLOTS:
                             {{QStringLiteral("EUPHORIA_TERMINAL_PORT"), QStringLiteral("x")}});
         QCOMPARE(env.code, 2);
         QVERIFY(env.err.contains(QLatin1String("EUPHORIA_TERMINAL_PORT")));
+    }
+
+    // A malformed cloud credential stops the lane like any bad setting, naming the setting and
+    // not the value; a good one is never printed, and --health names the auth mode only.
+    void cloudCredentialIsASecretSetting()
+    {
+        const QString bad = QStringLiteral("elc1.not-a-lane.pasted-secret-0123456789");
+        const Run r = run({QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("cred"))},
+                          {{QStringLiteral("EUPHORIA_CLOUD_CREDENTIAL"), bad}});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QLatin1String("EUPHORIA_CLOUD_CREDENTIAL")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("not a lane credential")), qPrintable(r.err));
+        QVERIFY(!r.err.contains(QLatin1String("pasted-secret")));
+        QVERIFY(!r.out.contains(QLatin1String("pasted-secret")));
+
+        const QString secret = QStringLiteral("good-secret-0123456789_good-secret-01234567");
+        const QString good = QStringLiteral("elc1.3f2c8a9e-1b4d-4c6e-9f01-23456789abcd.") + secret;
+        const QMap<QString, QString> env{{QStringLiteral("EUPHORIA_CLOUD_CREDENTIAL"), good}};
+        const QString data = m_dir.filePath(QStringLiteral("health"));
+        const QStringList cloud{QStringLiteral("--data-dir"), data,
+                                QStringLiteral("--supabase-url"),
+                                QStringLiteral("http://127.0.0.1:1")};
+        const Run help = run({QStringLiteral("--help")}, env);
+        QVERIFY(help.out.contains(QLatin1String("--cloud-credential-file")));
+        QVERIFY(help.out.contains(QLatin1String("EUPHORIA_CLOUD_USE_SERVICE_KEY")));
+        QCOMPARE(
+            run(cloud + QStringList{QStringLiteral("--ring-sales"), QStringLiteral("1")}, env).code,
+            0);
+        const Run health = run(cloud + QStringList{QStringLiteral("--health")}, env);
+        const QJsonObject report = QJsonDocument::fromJson(health.out.toUtf8()).object();
+        const QJsonObject c = report.value(QLatin1String("cloud")).toObject();
+        QVERIFY2(c.value(QLatin1String("enabled")).toBool(), qPrintable(health.out));
+        QCOMPARE(c.value(QLatin1String("auth")).toString(), QStringLiteral("lane credential"));
+        for (const QString &text : {help.out, help.err, health.out, health.err})
+            QVERIFY(!text.contains(secret));
     }
 
     void unknownKeyIsAWarning()

@@ -20,6 +20,7 @@
 #include <functional>
 
 Q_DECLARE_METATYPE(CloudReply::Kind)
+Q_DECLARE_METATYPE(CloudAuth::Mode)
 
 namespace {
 using Kind = CloudReply::Kind;
@@ -314,19 +315,20 @@ private slots:
                               "(0 results for 1 messages)")
             << QString() << qint64(-1);
 
-        // The service key refused.
+        // The lane's credential refused (401), or its store (403): the queue waits.
         QTest::newRow("401 with the function's error")
             << 401 << int(QNetworkReply::AuthenticationRequiredError)
-            << QByteArray(R"({"error":"Invalid JWT"})") << kDate << ids("a", "b")
+            << QByteArray(R"({"error":"lane credential revoked"})") << kDate << ids("a", "b")
             << Kind::Unauthorized << noMessages
-            << QStringLiteral("the cloud refused the service key (HTTP 401: Invalid JWT); check "
-                              "supabaseServiceKey")
-            << QStringLiteral("Invalid JWT") << kDateMs;
+            << QStringLiteral("cloud refused this lane's credential (revoked or unknown): HTTP "
+                              "401, lane credential revoked; set a new cloudCredential "
+                              "(tools/cloud-dev enroll)")
+            << QStringLiteral("lane credential revoked") << kDateMs;
         QTest::newRow("403 with a text body")
             << 403 << int(QNetworkReply::ContentAccessDenied) << QByteArray("forbidden\n   here")
             << none << ids("a") << Kind::Unauthorized << noMessages
-            << QStringLiteral("the cloud refused the service key (HTTP 403: forbidden here); "
-                              "check supabaseServiceKey")
+            << QStringLiteral("cloud refused this lane's messages: HTTP 403, forbidden here; check "
+                              "storeId against the store the lane was enrolled for")
             << QStringLiteral("forbidden here") << qint64(-1);
 
         // The body refused as a whole: a batch shrinks, a lone message is rejected.
@@ -452,10 +454,94 @@ private slots:
         QCOMPARE(o.serverDateMs.value_or(-1), serverDateMs);
     }
 
-    // The request as the lane has always sent it: POST to the function, JSON, the service key
-    // as Bearer and apikey, the transfer timeout; the body bytes untouched.
+    // What a refusal says depends on the secret the lane sent: the setting to fix.
+    void refusalNamesTheSettingToFix_data()
+    {
+        QTest::addColumn<CloudAuth::Mode>("auth");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("error");
+        const auto lane = CloudAuth::Mode::LaneCredential;
+        const auto key = CloudAuth::Mode::ServiceKey;
+        QTest::newRow("credential, 401")
+            << lane << 401
+            << QStringLiteral("cloud refused this lane's credential (revoked or unknown): HTTP "
+                              "401, why; set a new cloudCredential (tools/cloud-dev enroll)");
+        QTest::newRow("credential, 403")
+            << lane << 403
+            << QStringLiteral("cloud refused this lane's messages: HTTP 403, why; check storeId "
+                              "against the store the lane was enrolled for");
+        QTest::newRow("service key, 401")
+            << key << 401
+            << QStringLiteral("the cloud refused the service key (HTTP 401: why); check "
+                              "supabaseServiceKey");
+        QTest::newRow("service key, 403")
+            << key << 403
+            << QStringLiteral("the cloud refused the service key (HTTP 403: why); check "
+                              "supabaseServiceKey");
+    }
+
+    void refusalNamesTheSettingToFix()
+    {
+        QFETCH(CloudAuth::Mode, auth);
+        QFETCH(int, status);
+        QFETCH(QString, error);
+        CloudReply::Http http;
+        http.status = status;
+        http.body = R"({"error":"why"})";
+        const CloudReply::Outcome o = CloudReply::classify(http, ids("a"), kTimeoutMs, auth);
+        QCOMPARE(o.kind, Kind::Unauthorized);
+        QCOMPARE(o.error, error);
+        QVERIFY(o.messages.isEmpty());
+    }
+
+    // A lane credential rule shared with the function (CREDENTIAL in index.ts).
+    void credentialForm_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("ok");
+        const QString id = QStringLiteral("3f2c8a9e-1b4d-4c6e-9f01-23456789abcd");
+        const QString secret = QStringLiteral("pxzthszrgLvUh2DtVdYhFbgYf2_d4JYgLiTmTggKtrU");
+        const QString good = QStringLiteral("elc1.%1.%2").arg(id, secret);
+        QTest::newRow("enrolled") << good << true;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("other version") << QStringLiteral("elc2.%1.%2").arg(id, secret) << false;
+        QTest::newRow("upper-case id")
+            << QStringLiteral("elc1.%1.%2").arg(id.toUpper(), secret) << false;
+        QTest::newRow("secret short") << good.chopped(1) << false;
+        QTest::newRow("secret long") << good + QLatin1Char('A') << false;
+        QTest::newRow("standard base64") << good.chopped(1) + QLatin1Char('+') << false;
+        QTest::newRow("padding") << good.chopped(1) + QLatin1Char('=') << false;
+        QTest::newRow("trailing newline") << good + QLatin1Char('\n') << false;
+        QTest::newRow("leading space") << QLatin1Char(' ') + good << false;
+        QTest::newRow("a service key") << QStringLiteral("eyJhbGciOiJIUzI1NiJ9.e30.x") << false;
+        QTest::newRow("id without dashes")
+            << QStringLiteral("elc1.%1.%2").arg(QString(id).remove(QLatin1Char('-')), secret)
+            << false;
+    }
+
+    void credentialForm()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, ok);
+        QCOMPARE(CloudAuth::isCredential(text), ok);
+    }
+
+    // The request as the lane sends it: POST to the function, JSON, the transfer timeout, the
+    // body bytes untouched; the lane's credential as Bearer only, or (the seed's way) the service
+    // key as Bearer and apikey.
+    void clientPostsTheRequestAndClassifiesTheReply_data()
+    {
+        QTest::addColumn<CloudAuth::Mode>("auth");
+        QTest::newRow("lane credential") << CloudAuth::Mode::LaneCredential;
+        QTest::newRow("service key") << CloudAuth::Mode::ServiceKey;
+    }
+
     void clientPostsTheRequestAndClassifiesTheReply()
     {
+        QFETCH(CloudAuth::Mode, auth);
+        const QByteArray secret = auth == CloudAuth::Mode::ServiceKey
+                                      ? QByteArrayLiteral("service-key")
+                                      : QByteArrayLiteral("elc1.lane-credential");
         ManualClock clock(QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC));
         FakeNam nam;
         nam.respond = [](const QByteArray &) {
@@ -464,8 +550,8 @@ private slots:
             c.headers = {{QByteArrayLiteral("Date"), kDate}};
             return c;
         };
-        CloudClient client(nam, clock, QStringLiteral("https://p.example.co//"),
-                           QByteArrayLiteral("service-key"), 1234);
+        CloudClient client(nam, clock, QStringLiteral("https://p.example.co//"), auth, secret,
+                           1234);
         QCOMPARE(client.url(),
                  QUrl(QStringLiteral("https://p.example.co/functions/v1/sync-pos-message")));
         const QByteArray body = R"([{"messageId":"a"},{"messageId":"b"}])";
@@ -486,10 +572,12 @@ private slots:
         QCOMPARE(s.request.url(), client.url());
         QCOMPARE(s.request.header(QNetworkRequest::ContentTypeHeader).toByteArray(),
                  QByteArrayLiteral("application/json"));
-        QCOMPARE(s.request.rawHeader("Authorization"), QByteArrayLiteral("Bearer service-key"));
-        QCOMPARE(s.request.rawHeader("apikey"), QByteArrayLiteral("service-key"));
+        QCOMPARE(s.request.rawHeader("Authorization"), QByteArrayLiteral("Bearer ") + secret);
+        // A lane's credential goes in one header only; the service key as the gateway takes it.
+        const bool key = auth == CloudAuth::Mode::ServiceKey;
+        QCOMPARE(s.request.rawHeader("apikey"), key ? secret : QByteArray());
         QCOMPARE(s.request.rawHeader("x-client-info"), QByteArrayLiteral("euphoria-lane"));
-        QCOMPARE(s.request.rawHeaderList().size(), 4); // and no other header
+        QCOMPARE(s.request.rawHeaderList().size(), key ? 4 : 3); // and no other header
         QCOMPARE(s.request.transferTimeout(), 1234);
         QCOMPARE(s.body, body);
 
@@ -517,10 +605,11 @@ private slots:
         QTest::newRow("503") << 503 << int(QNetworkReply::ServiceUnavailableError)
                              << QByteArray(R"({"error":"down"})") << Kind::HttpError
                              << QStringLiteral("cloud function answered HTTP 503: down");
-        QTest::newRow("403") << 403 << int(QNetworkReply::ContentAccessDenied)
+        QTest::newRow("401") << 401 << int(QNetworkReply::AuthenticationRequiredError)
                              << QByteArray(R"({"error":"nope"})") << Kind::Unauthorized
-                             << QStringLiteral("the cloud refused the service key (HTTP 403: "
-                                               "nope); check supabaseServiceKey");
+                             << QStringLiteral("cloud refused this lane's credential (revoked or "
+                                               "unknown): HTTP 401, nope; set a new "
+                                               "cloudCredential (tools/cloud-dev enroll)");
         QTest::newRow("200 garbage")
             << 200 << int(QNetworkReply::NoError) << QByteArray("<html>") << Kind::Malformed
             << QStringLiteral("unexpected reply from the cloud function "
@@ -545,7 +634,8 @@ private slots:
             c.errorString = QStringLiteral("fake refusal");
             return c;
         };
-        CloudClient client(nam, clock, QStringLiteral("http://127.0.0.1:1"), "k", 1234);
+        CloudClient client(nam, clock, QStringLiteral("http://127.0.0.1:1"),
+                           CloudAuth::Mode::LaneCredential, "k", 1234);
         std::optional<CloudReply::Outcome> got;
         client.post(QByteArrayLiteral("[]"), ids("a"),
                     [&](const CloudReply::Outcome &o, qint64) { got = o; });
@@ -559,7 +649,8 @@ private slots:
     {
         ManualClock clock(QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC));
         FakeNam nam;
-        CloudClient client(nam, clock, QStringLiteral("http://127.0.0.1:1"), "k", 1000);
+        CloudClient client(nam, clock, QStringLiteral("http://127.0.0.1:1"),
+                           CloudAuth::Mode::LaneCredential, "k", 1000);
         int answers = 0;
         for (int i = 0; i < 2; ++i)
             client.post(QByteArrayLiteral("[]"), ids("a"),
@@ -591,7 +682,7 @@ private slots:
         };
         CloudSyncConfig config;
         config.supabaseUrl = QStringLiteral("https://p.example.co");
-        config.serviceKey = "k";
+        config.secret = "k";
         config.storeId = QStringLiteral("s1");
         config.terminalId = QStringLiteral("L1");
         config.hasPeers = false;

@@ -1,11 +1,15 @@
 // Cloud sync against the real thing: tools/cloud-dev's PostgreSQL 15 and the sync-pos-message
 // Edge Function under Deno. The lane side is the real CloudSync on real SQLite files, in process
-// (TestLane) and in real lane processes; failures of the network come from a TCP proxy.
+// (TestLane) and in real lane processes; failures of the network come from a TCP proxy. Lanes
+// use credentials of their own, enrolled with tools/cloud-dev enroll; the service key only where
+// a test is about the service-key mode.
 #include "clouddev.h"
 #include "cloudsync.h"
 #include "healthreport.h"
+#include "inbox.h"
 #include "laneprocess.h"
 #include "outbox.h"
+#include "peerprotocol.h"
 #include "testlane.h"
 #include "testseed.h"
 #include "writetransaction.h"
@@ -29,11 +33,12 @@ class TestCloudSync : public QObject
         return QStringLiteral("t%1").arg(testRandom().generate(), 8, 16, QLatin1Char('0'));
     }
 
-    CloudSyncConfig config(TestLane &t, const QString &store, const QString &url = {}) const
+    // The lane's settings for store, with its credential (enrolled the first time).
+    CloudSyncConfig config(TestLane &t, const QString &store, const QString &url = {})
     {
         CloudSyncConfig c;
         c.supabaseUrl = url.isEmpty() ? m_cloud.supabaseUrl() : url;
-        c.serviceKey = m_cloud.serviceKey().toUtf8();
+        c.secret = m_cloud.credential(store, t.lane().config().terminalId).toUtf8();
         c.storeId = store;
         c.terminalId = t.lane().config().terminalId;
         c.intervalMs = 3600000; // runs come from syncNow() and full batches in these tests
@@ -54,6 +59,21 @@ class TestCloudSync : public QObject
         const qint64 ms = t.clock().nowUtc().msecsTo(Clock::fromIso(cloud.health().backoffUntil));
         t.clock().advanceMs(std::max<qint64>(1, ms));
         return true;
+    }
+
+    // Text that must never hold a secret (a log, --health, an answer): none of the credentials
+    // handed out, nor the service key. Empty when clean, else what leaked.
+    QString secretIn(const QString &text) const
+    {
+        QStringList secrets = m_cloud.credentials();
+        secrets.append(m_cloud.serviceKey());
+        for (const QString &secret : std::as_const(secrets)) {
+            // The secret part alone is enough to leak a credential.
+            const QString part = secret.section(QLatin1Char('.'), -1);
+            if (!part.isEmpty() && text.contains(part))
+                return secret.left(12) + QStringLiteral("...");
+        }
+        return {};
     }
 
     qint64 rows(const QString &store, const QString &where = QStringLiteral("true")) const
@@ -200,13 +220,29 @@ private slots:
         QCOMPARE(rows(store), 3);
     }
 
-    void wrongKeyIs401AndHealthSaysWhy()
+    // A credential the function does not know (well formed, never enrolled), or a wrong
+    // service key: 401, nothing marked, and the health says which setting to fix.
+    void unknownCredentialIs401AndHealthSaysWhy_data()
     {
+        QTest::addColumn<bool>("serviceKey");
+        QTest::newRow("lane credential") << false;
+        QTest::newRow("service key") << true;
+    }
+
+    void unknownCredentialIs401AndHealthSaysWhy()
+    {
+        QFETCH(bool, serviceKey);
         TestLane t(QStringLiteral("L1"), seed());
         QVERIFY(!t.ringSaleFrames(5).isEmpty());
         const QString store = newStore();
+        const QString wrong =
+            serviceKey ? QStringLiteral("not-the-key-0123456789")
+                       : QStringLiteral("elc1.%1.%2")
+                             .arg(QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                  QStringLiteral("not-the-secret-0123456789_not-the-secret-01"));
         CloudSyncConfig c = config(t, store);
-        c.serviceKey = "not-the-key";
+        c.auth = serviceKey ? CloudAuth::Mode::ServiceKey : CloudAuth::Mode::LaneCredential;
+        c.secret = wrong.toUtf8();
         CloudSync cloud(t.db(), t.clock(), c);
         cloud.start();
         QTRY_VERIFY(cloud.health().lastError.contains(QLatin1String("401")));
@@ -218,13 +254,232 @@ private slots:
 
         LaneConfig lc = t.lane().config();
         lc.supabaseUrl = m_cloud.supabaseUrl();
-        lc.supabaseServiceKey = QStringLiteral("not-the-key");
+        (serviceKey ? lc.supabaseServiceKey : lc.cloudCredential) = wrong;
+        lc.cloudUseServiceKey = serviceKey;
         auto report = HealthReport::read(lc, 120, t.clock().nowUtc());
         QVERIFY2(report, qPrintable(report.error()));
         const QString problems = report->problems.join(QLatin1Char('\n'));
-        QVERIFY2(problems.contains(QLatin1String("service key")), qPrintable(problems));
-        QVERIFY2(!problems.contains(QLatin1String("not-the-key")), "the key must never show");
-        QVERIFY(!QJsonDocument(report->json).toJson().contains("not-the-key"));
+        QVERIFY2(problems.contains(serviceKey ? QLatin1String("check supabaseServiceKey")
+                                              : QLatin1String("cloud refused this lane's "
+                                                              "credential (revoked or unknown)")),
+                 qPrintable(problems));
+        QCOMPARE(report->json.value(QLatin1String("cloud"))
+                     .toObject()
+                     .value(QLatin1String("auth"))
+                     .toString(),
+                 serviceKey ? QStringLiteral("service key") : QStringLiteral("lane credential"));
+        const QString secret = wrong.section(QLatin1Char('.'), -1);
+        QVERIFY2(!problems.contains(secret), "the secret must never show");
+        QVERIFY(!QJsonDocument(report->json).toJson().contains(secret.toUtf8()));
+        QVERIFY(!cloud.health().lastError.contains(secret));
+    }
+
+    // A lane of store A whose body names store B (a wrong storeId, or a credential that is not
+    // its own): the function refuses the body as a whole (403), nothing is written anywhere,
+    // nothing is marked, and the lane's messages go once its storeId is right.
+    void aLaneOfOneStoreCannotWriteAnotherStoresRows()
+    {
+        TestLane t(QStringLiteral("L1"), seed());
+        QVERIFY(!t.ringSaleFrames(4).isEmpty());
+        const QString storeA = newStore();
+        const QString storeB = newStore();
+        QVERIFY(!m_cloud.credential(storeB, QStringLiteral("L1")).isEmpty()); // B has a lane L1
+        CloudSyncConfig c = config(t, storeA);                                // A's credential...
+        c.storeId = storeB;                                                   // ... and B's rows
+        auto cloud = std::make_unique<CloudSync>(t.db(), t.clock(), c);
+        cloud->start();
+        QTRY_VERIFY(cloud->health().lastError.contains(QLatin1String("HTTP 403")));
+        QVERIFY2(cloud->health().lastError.contains(QLatin1String("another store")),
+                 qPrintable(cloud->health().lastError));
+        QVERIFY(cloud->health().lastError.contains(QLatin1String("check storeId")));
+        QCOMPARE(rows(storeA), 0);
+        QCOMPARE(rows(storeB), 0);
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND "
+                                        "retry_count = 0")),
+                 4);
+
+        cloud.reset();
+        CloudSync fixed(t.db(), t.clock(), config(t, storeA));
+        fixed.start();
+        QTRY_COMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = "
+                                            "'cloud_ack' AND retry_count = 0")),
+                     4);
+        QCOMPARE(rows(storeA), 4);
+        QCOMPARE(rows(storeB), 0);
+        // Each row says which lane's credential uploaded it.
+        QCOMPARE(m_cloud.query(QStringLiteral("select string_agg(distinct uploaded_by::text, ',') "
+                                              "from pos_messages where store_id = '%1'")
+                                   .arg(storeA)),
+                 m_cloud.credential(storeA, QStringLiteral("L1")).section(QLatin1Char('.'), 1, 1));
+    }
+
+    // L2 relays the sales of a quiet lane: stored when that lane is a lane of L2's store,
+    // rejected one by one (L2's own sales still go) when it is not, and stored after it is
+    // enrolled, at the message's next try.
+    void relayedMessagesOfALaneOfAnotherStoreAreRefused()
+    {
+        TestLane origin(QStringLiteral("L9"), seed());
+        const QList<QByteArray> frames = origin.ringSaleFrames(3);
+        QCOMPARE(frames.size(), 3);
+        TestLane t(QStringLiteral("L2"), seed());
+        Inbox inbox(t.db(), QStringLiteral("L2"), t.clock(), t.lane().hlc());
+        QList<Inbox::Incoming> incoming;
+        for (const QByteArray &frame : frames) {
+            auto parsed = PeerProtocol::parse(frame);
+            QVERIFY(parsed);
+            incoming.append(
+                Inbox::Incoming{parsed->message, PeerProtocol::compact(parsed->message.payload)});
+        }
+        for (const auto &r : inbox.applyBatch(incoming))
+            QCOMPARE(r.outcome, Inbox::Outcome::Applied);
+        QVERIFY(!t.ringSaleFrames(2).isEmpty());
+        t.clock().advanceMs(10000); // L9 has been quiet for longer than relayAfterMs
+
+        const QString store = newStore();
+        QVERIFY(!m_cloud.credential(newStore(), QStringLiteral("L9")).isEmpty()); // elsewhere
+        CloudSyncConfig c = config(t, store);
+        c.relayAfterMs = 5000;
+        c.retryBaseMs = 1000;
+        CloudSync cloud(t.db(), t.clock(), c);
+        QSignalSpy batches(&cloud, &CloudSync::batchDone);
+        cloud.start();
+        QTRY_COMPARE(batches.size(), 1);
+        QCOMPARE(batches.at(0).at(0).toInt(), 2); // L2's own
+        QCOMPARE(batches.at(0).at(1).toInt(), 3); // L9's, refused
+        QCOMPARE(rows(store, QStringLiteral("terminal_id = 'L2'")), 2);
+        QCOMPARE(rows(store, QStringLiteral("terminal_id = 'L9'")), 0);
+        QCOMPARE(m_cloud.count(QStringLiteral("select count(*) from pos_messages where "
+                                              "terminal_id = 'L9'")),
+                 0);
+        const QString relayed =
+            QStringLiteral(
+                "SELECT COUNT(*) FROM inbox_processed WHERE from_terminal = 'L9' AND topic = "
+                "'transaction' AND cloud_acked_at IS NULL AND cloud_retry_count = 1 AND "
+                "cloud_last_error LIKE '%%not a lane of store %1%%'")
+                .arg(store);
+        QCOMPARE(t.count(relayed), 3);
+
+        // The store enrolls L9: the messages' next try stores them.
+        QVERIFY(!m_cloud.credential(store, QStringLiteral("L9")).isEmpty());
+        t.clock().advanceMs(1000);
+        cloud.syncNow();
+        QTRY_COMPARE(batches.size(), 2);
+        QCOMPARE(batches.at(1).at(0).toInt(), 3);
+        QCOMPARE(rows(store, QStringLiteral("terminal_id = 'L9'")), 3);
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM inbox_processed WHERE from_terminal "
+                                        "= 'L9' AND cloud_acked_at IS NOT NULL")),
+                 3);
+    }
+
+    // Revoked while it runs: the lane's very next request is refused (the function keeps no
+    // cache), its messages stay pending untouched, and a new credential uploads them.
+    void revokedLaneIsRefusedAtOnceAndKeepsItsMessages()
+    {
+        TestLane t(QStringLiteral("L1"), seed());
+        QVERIFY(!t.ringSaleFrames(3).isEmpty());
+        const QString store = newStore();
+        auto cloud = std::make_unique<CloudSync>(t.db(), t.clock(), config(t, store));
+        QSignalSpy batches(cloud.get(), &CloudSync::batchDone);
+        cloud->start();
+        QTRY_COMPARE(batches.size(), 1);
+        QCOMPARE(rows(store), 3);
+
+        QVERIFY(m_cloud.revoke(store, QStringLiteral("L1")));
+        QVERIFY(!t.ringSaleFrames(3).isEmpty());
+        cloud->syncNow();
+        QTRY_VERIFY(!cloud->health().backoffUntil.isEmpty());
+        QVERIFY2(cloud->health().lastError.startsWith(
+                     QLatin1String("cloud refused this lane's credential (revoked or unknown)")),
+                 qPrintable(cloud->health().lastError));
+        QVERIFY(cloud->health().lastError.contains(QLatin1String("lane credential revoked")));
+        QCOMPARE(batches.size(), 1);
+        QCOMPARE(rows(store), 3);
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND "
+                                        "retry_count = 0 AND last_error IS NULL")),
+                 3);
+
+        cloud.reset();
+        QVERIFY(!m_cloud.reenroll(store, QStringLiteral("L1")).isEmpty());
+        CloudSync renewed(t.db(), t.clock(), config(t, store));
+        renewed.start();
+        QTRY_COMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = "
+                                            "'cloud_ack' AND retry_count = 0")),
+                     6);
+        QCOMPARE(rows(store), 6);
+    }
+
+    // The real executable with a revoked credential: its status line and --health say so, its
+    // sales stay queued, and once it has a new credential they are uploaded. No secret shows in
+    // its log, its --health, nor the function's log.
+    void laneProcessWithARevokedCredential()
+    {
+        QTemporaryDir dir;
+        const QString store = newStore();
+        const QString revoked = m_cloud.credential(store, QStringLiteral("L1"));
+        QVERIFY(!revoked.isEmpty());
+        QVERIFY(m_cloud.revoke(store, QStringLiteral("L1")));
+        LaneProcess lane(QStringLiteral("L1"), dir.path());
+        lane.setEnv(QStringLiteral("EUPHORIA_CLOUD_CREDENTIAL"), revoked);
+        // The service key in the lane's environment too: without cloudUseServiceKey it is unused.
+        lane.setEnv(QStringLiteral("EUPHORIA_SUPABASE_SERVICE_KEY"), m_cloud.serviceKey());
+        const QStringList cloudArgs{QStringLiteral("--supabase-url"),
+                                    m_cloud.supabaseUrl(),
+                                    QStringLiteral("--store-id"),
+                                    store,
+                                    QStringLiteral("--cloud-interval-seconds"),
+                                    QStringLiteral("1"),
+                                    QStringLiteral("--status-interval"),
+                                    QStringLiteral("1")};
+        QVERIFY2(lane.start({}, cloudArgs +
+                                    QStringList{QStringLiteral("--ring-sales"), QStringLiteral("5"),
+                                                QStringLiteral("--rate"), QStringLiteral("100")}),
+                 qPrintable(lane.log()));
+        QTRY_VERIFY_WITH_TIMEOUT(lane.log().contains(QLatin1String(
+                                     "cloud: cloud refused this lane's credential (revoked or "
+                                     "unknown)")),
+                                 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(lane.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE "
+                                                            "topic = 'transaction'")),
+                                  5, 30000);
+        QVERIFY(lane.stop());
+        QString logs = lane.log();
+        QCOMPARE(lane.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'pending' "
+                                           "AND retry_count = 0 AND cloud_acked_at IS NULL")),
+                 lane.count(QStringLiteral("SELECT COUNT(*) FROM outbox")));
+        QCOMPARE(rows(store), 0);
+        QVERIFY(lane.runOnce(cloudArgs.mid(0, 4) + QStringList{QStringLiteral("--health")}) != 0);
+        const QString health = lane.onceOutput();
+        logs += lane.log();
+        const QJsonObject cloud = QJsonDocument::fromJson(health.toUtf8())
+                                      .object()
+                                      .value(QLatin1String("cloud"))
+                                      .toObject();
+        QCOMPARE(cloud.value(QLatin1String("auth")).toString(), QStringLiteral("lane credential"));
+        QVERIFY2(cloud.value(QLatin1String("lastError"))
+                     .toString()
+                     .startsWith(QLatin1String("cloud refused this lane's credential")),
+                 qPrintable(health));
+        QVERIFY2(logs.contains(QLatin1String("supabaseServiceKey is not used")), qPrintable(logs));
+
+        // A new credential: the queued sales go, nothing lost, nothing doubled.
+        const QString renewed = m_cloud.reenroll(store, QStringLiteral("L1"));
+        QVERIFY(!renewed.isEmpty());
+        lane.setEnv(QStringLiteral("EUPHORIA_CLOUD_CREDENTIAL"), renewed);
+        QVERIFY2(lane.start({}, cloudArgs), qPrintable(lane.log()));
+        QTRY_COMPARE_WITH_TIMEOUT(rows(store, QStringLiteral("topic = 'transaction'")), 5, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            lane.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status <> 'cloud_ack'")),
+            0, 10000);
+        QCOMPARE(rows(store), lane.count(QStringLiteral("SELECT COUNT(*) FROM outbox")));
+        QVERIFY(lane.stop());
+        logs += lane.log();
+        QVERIFY(lane.runOnce(cloudArgs.mid(0, 4) + QStringList{QStringLiteral("--health")}) >= 0);
+        const QString healthAfter = lane.onceOutput();
+        logs += lane.log();
+
+        for (const QString &text : {logs, health, healthAfter, m_cloud.functionLog()})
+            QVERIFY2(secretIn(text).isEmpty(), qPrintable(secretIn(text)));
+        QVERIFY(m_cloud.functionLog().contains(QLatin1String("revoked lane")));
     }
 
     void rejectedMessageIsRetriedThenFailedThenRetriedByTheManager()
@@ -278,7 +533,7 @@ private slots:
         QCOMPARE(cloud.health().failed, 1);
         LaneConfig lc = t.lane().config();
         lc.supabaseUrl = m_cloud.supabaseUrl();
-        lc.supabaseServiceKey = m_cloud.serviceKey();
+        lc.cloudCredential = m_cloud.credential(store, QStringLiteral("L1"));
         auto report = HealthReport::read(lc, 120, t.clock().nowUtc());
         QVERIFY(report);
         QVERIFY2(
@@ -424,38 +679,57 @@ private slots:
 
     // The real executable: a single-lane store (no peers) uploads its pending sales, and a lane
     // whose only peer is down uploads its own once they have waited cloudPendingAfterSeconds.
+    // With the service-key mode (cloudUseServiceKey) too: the seed's way still works when a store
+    // turns it on; its rows name no uploading lane.
     void laneProcessesUploadWithoutPeers_data()
     {
         QTest::addColumn<bool>("deadPeer");
-        QTest::newRow("no peers configured") << false;
-        QTest::newRow("peer down") << true;
+        QTest::addColumn<bool>("serviceKey");
+        QTest::newRow("no peers configured") << false << false;
+        QTest::newRow("peer down") << true << false;
+        QTest::newRow("service-key mode") << false << true;
     }
 
     void laneProcessesUploadWithoutPeers()
     {
         QFETCH(bool, deadPeer);
+        QFETCH(bool, serviceKey);
         QTemporaryDir dir;
         const QString store = newStore();
         LaneProcess lane(QStringLiteral("L1"), dir.path());
-        lane.setEnv(QStringLiteral("EUPHORIA_SUPABASE_SERVICE_KEY"), m_cloud.serviceKey());
+        QStringList extra;
+        if (serviceKey) {
+            lane.setEnv(QStringLiteral("EUPHORIA_SUPABASE_SERVICE_KEY"), m_cloud.serviceKey());
+            extra = {QStringLiteral("--cloud-use-service-key"), QStringLiteral("true")};
+        } else {
+            const QString credential = m_cloud.credential(store, QStringLiteral("L1"));
+            QVERIFY(!credential.isEmpty());
+            lane.setEnv(QStringLiteral("EUPHORIA_CLOUD_CREDENTIAL"), credential);
+        }
         const HeldPort dead(HeldPort::Refusing);
         QVERIFY(dead.isValid());
         const QStringList peers = deadPeer ? QStringList{dead.url()} : QStringList{};
-        QVERIFY2(
-            lane.start(peers, {QStringLiteral("--supabase-url"), m_cloud.supabaseUrl(),
-                               QStringLiteral("--store-id"), store,
-                               QStringLiteral("--cloud-interval-seconds"), QStringLiteral("1"),
-                               QStringLiteral("--cloud-pending-after-seconds"), QStringLiteral("1"),
-                               QStringLiteral("--ring-sales"), QStringLiteral("20"),
-                               QStringLiteral("--rate"), QStringLiteral("100")}),
-            qPrintable(lane.log()));
+        QVERIFY2(lane.start(peers,
+                            extra + QStringList{QStringLiteral("--supabase-url"),
+                                                m_cloud.supabaseUrl(), QStringLiteral("--store-id"),
+                                                store, QStringLiteral("--cloud-interval-seconds"),
+                                                QStringLiteral("1"),
+                                                QStringLiteral("--cloud-pending-after-seconds"),
+                                                QStringLiteral("1"), QStringLiteral("--ring-sales"),
+                                                QStringLiteral("20"), QStringLiteral("--rate"),
+                                                QStringLiteral("100")}),
+                 qPrintable(lane.log()));
         QTRY_COMPARE_WITH_TIMEOUT(rows(store, QStringLiteral("topic = 'transaction'")), 20, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(
             lane.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE topic = 'transaction' "
                                       "AND status = 'cloud_ack'")),
             20, 10000);
-        QVERIFY(!lane.log().contains(m_cloud.serviceKey()));
+        QCOMPARE(rows(store, QStringLiteral("uploaded_by is null")), serviceKey ? rows(store) : 0);
         QVERIFY(lane.stop());
+        QVERIFY(lane.log().contains(serviceKey ? QLatin1String("with the service key")
+                                               : QLatin1String("with the lane credential")));
+        QVERIFY2(secretIn(lane.log()).isEmpty(), qPrintable(secretIn(lane.log())));
+        QVERIFY2(secretIn(m_cloud.functionLog()).isEmpty(), "the function logged a secret");
     }
 
     // L2 uploads L1's sales itself once L1 has been quiet for cloudRelayAfterSeconds, and not
@@ -467,7 +741,11 @@ private slots:
         const QString store = newStore();
         LaneProcess l1(QStringLiteral("L1"), d1.path());
         LaneProcess l2(QStringLiteral("L2"), d2.path());
-        l2.setEnv(QStringLiteral("EUPHORIA_SUPABASE_SERVICE_KEY"), m_cloud.serviceKey());
+        l2.setEnv(QStringLiteral("EUPHORIA_CLOUD_CREDENTIAL"),
+                  m_cloud.credential(store, QStringLiteral("L2")));
+        // L1 is a lane of the store (enrolled), though it has no cloud settings itself: so the
+        // function takes its messages from L2.
+        QVERIFY(!m_cloud.credential(store, QStringLiteral("L1")).isEmpty());
         // L2 rings slow sales of its own: their uploads show its cloud runs going on.
         QVERIFY2(l2.start({}, {QStringLiteral("--supabase-url"), m_cloud.supabaseUrl(),
                                QStringLiteral("--store-id"), store,

@@ -6,6 +6,10 @@
 
 // Settings: precedence flag > environment > file > default, and a clear error for every bad
 // value that names where it came from, without ever showing a secret.
+// Well formed, as tools/cloud-dev enroll prints them; never enrolled anywhere.
+constexpr char kCredential[] =
+    "elc1.3f2c8a9e-1b4d-4c6e-9f01-23456789abcd.lane-secret-0123456789_lane-secret-01234567";
+
 class TstConfig : public QObject
 {
     Q_OBJECT
@@ -268,13 +272,190 @@ private Q_SLOTS:
         QVERIFY(!r);
         QVERIFY(r.error().contains(QLatin1String("supabaseServiceKey")));
         QVERIFY2(!r.error().contains(QLatin1String("secret-value")), qPrintable(r.error()));
-        // A valid secret is read, and cloud sync is enabled with both settings.
-        auto ok = ConfigLoader::load(
-            sources(writeFile("{\"supabaseUrl\": \"https://x.supabase.co\", "
-                              "\"supabaseServiceKey\": \"eyJsecret-value-123\"}")));
+        // A valid secret is read; cloud sync runs with it only in the service-key mode.
+        auto ok =
+            ConfigLoader::load(sources(writeFile("{\"supabaseUrl\": \"https://x.supabase.co\", "
+                                                 "\"supabaseServiceKey\": \"eyJsecret-value-123\", "
+                                                 "\"cloudUseServiceKey\": true}")));
         QVERIFY(ok);
         QVERIFY(ok->config.cloudEnabled());
+        QCOMPARE(ok->config.cloudAuth(), CloudAuth::Mode::ServiceKey);
+        QCOMPARE(ok->config.cloudSecret(), QStringLiteral("eyJsecret-value-123"));
         QCOMPARE(ok->config.supabaseServiceKey, QStringLiteral("eyJsecret-value-123"));
+        QVERIFY(ok->warnings.isEmpty());
+    }
+
+    // Lane credentials: from a setting, the environment, a flag or a 0600 file; malformed ones
+    // are refused naming where they came from, never showing them.
+    void cloudCredential()
+    {
+        const QString good = QString::fromLatin1(kCredential);
+        auto s = sources(writeFile("{\"supabaseUrl\": \"https://x.supabase.co\"}"));
+        s.environment.insert(QStringLiteral("EUPHORIA_CLOUD_CREDENTIAL"), good);
+        auto r = ConfigLoader::load(s);
+        QVERIFY2(r, qPrintable(r.error()));
+        QVERIFY(r->config.cloudEnabled());
+        QCOMPARE(r->config.cloudAuth(), CloudAuth::Mode::LaneCredential);
+        QCOMPARE(r->config.cloudAuthName(), QStringLiteral("lane credential"));
+        QCOMPARE(r->config.cloudSecret(), good);
+        QVERIFY(r->warnings.isEmpty());
+        // Never shown by describe(): set or not set.
+        for (const auto &[key, value] : r->config.describe())
+            QVERIFY2(!value.contains(QLatin1String("lane-secret")), qPrintable(key));
+
+        // Malformed, from each source: an error naming the source, not showing the value.
+        const QString bad = good.chopped(1) + QLatin1Char('=');
+        auto fromFile = ConfigLoader::load(
+            sources(writeFile(QStringLiteral("{\"cloudCredential\": \"%1\"}").arg(bad).toUtf8())));
+        QVERIFY(!fromFile);
+        QVERIFY2(fromFile.error().contains(QLatin1String("key \"cloudCredential\"")),
+                 qPrintable(fromFile.error()));
+        QVERIFY(fromFile.error().contains(QLatin1String("not a lane credential")));
+        QVERIFY(!fromFile.error().contains(QLatin1String("lane-secret")));
+        auto env = sources();
+        env.environment.insert(QStringLiteral("EUPHORIA_CLOUD_CREDENTIAL"), bad);
+        auto fromEnv = ConfigLoader::load(env);
+        QVERIFY(!fromEnv);
+        QVERIFY(fromEnv.error().contains(QLatin1String("EUPHORIA_CLOUD_CREDENTIAL")));
+        QVERIFY(!fromEnv.error().contains(QLatin1String("lane-secret")));
+        auto flag = sources();
+        flag.flags.insert(QStringLiteral("cloudCredential"),
+                          QStringLiteral("eyJservice-role-key-pasted-by-mistake"));
+        auto fromFlag = ConfigLoader::load(flag);
+        QVERIFY(!fromFlag);
+        QVERIFY(fromFlag.error().contains(QLatin1String("--cloud-credential")));
+        QVERIFY(!fromFlag.error().contains(QLatin1String("pasted-by-mistake")));
+        auto wrongType = ConfigLoader::load(sources(writeFile("{\"cloudCredential\": 42}")));
+        QVERIFY(!wrongType);
+        QVERIFY(!wrongType.error().contains(QLatin1String("42")));
+    }
+
+    void cloudCredentialFile()
+    {
+        const QString good = QString::fromLatin1(kCredential);
+        const QString path = writeFile(good.toUtf8() + "\n", QStringLiteral("credential"));
+        QFile file(path);
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                    QFileDevice::ReadOther));
+        const QByteArray settings = QStringLiteral("{\"supabaseUrl\": \"https://x.supabase.co\", "
+                                                   "\"cloudCredentialFile\": \"%1\"}")
+                                        .arg(path)
+                                        .toUtf8();
+        auto open = ConfigLoader::load(sources(writeFile(settings)));
+        QVERIFY(!open);
+        QVERIFY2(open.error().contains(QLatin1String("chmod 600")), qPrintable(open.error()));
+        QVERIFY(open.error().contains(QLatin1String("cloudCredentialFile")));
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        auto ok = ConfigLoader::load(sources(writeFile(settings)));
+        QVERIFY2(ok, qPrintable(ok.error()));
+        QCOMPARE(ok->config.cloudCredential, good);
+        QCOMPARE(ok->config.cloudCredentialFile, path);
+        QVERIFY(ok->config.cloudEnabled());
+        // A credential given directly wins over the file.
+        const QString other = good.chopped(1) + QLatin1Char('B');
+        auto s = sources(writeFile(settings));
+        s.environment.insert(QStringLiteral("EUPHORIA_CLOUD_CREDENTIAL"), other);
+        auto env = ConfigLoader::load(s);
+        QVERIFY(env);
+        QCOMPARE(env->config.cloudCredential, other);
+        // A file that holds something else is refused without showing it.
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("service-role-key-in-the-wrong-file\n");
+        file.close();
+        auto wrong = ConfigLoader::load(sources(writeFile(settings)));
+        QVERIFY(!wrong);
+        QVERIFY2(wrong.error().contains(path), qPrintable(wrong.error()));
+        QVERIFY(!wrong.error().contains(QLatin1String("wrong-file")));
+    }
+
+    // Which secret the lane uses, and the warnings when the settings do not add up.
+    void cloudAuthMode_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("auth");
+        QTest::addColumn<QString>("warning"); // empty: none
+        const QByteArray url = "\"supabaseUrl\": \"https://x.supabase.co\"";
+        const QByteArray cred = QByteArray("\"cloudCredential\": \"") + kCredential + '"';
+        const QByteArray key = "\"supabaseServiceKey\": \"eyJservice-role-key\"";
+        QTest::newRow("nothing") << QByteArray("{}") << QStringLiteral("none") << QString();
+        QTest::newRow("url and credential")
+            << "{" + url + "," + cred + "}" << QStringLiteral("lane credential") << QString();
+        QTest::newRow("url alone") << "{" + url + "}" << QStringLiteral("none")
+                                   << QStringLiteral("needs supabaseUrl and cloudCredential");
+        QTest::newRow("the seed's settings: the service key alone")
+            << "{" + url + "," + key + "}" << QStringLiteral("none")
+            << QStringLiteral("set cloudUseServiceKey to keep using the service key");
+        QTest::newRow("service-key mode")
+            << "{" + url + "," + key + ", \"cloudUseServiceKey\": true}"
+            << QStringLiteral("service key") << QString();
+        QTest::newRow("service-key mode without the key")
+            << "{" + url + "," + cred + ", \"cloudUseServiceKey\": true}" << QStringLiteral("none")
+            << QStringLiteral("cloudUseServiceKey needs supabaseServiceKey");
+        QTest::newRow("both, credential used")
+            << "{" + url + "," + cred + "," + key + "}" << QStringLiteral("lane credential")
+            << QStringLiteral("supabaseServiceKey is not used");
+        QTest::newRow("both, service key used")
+            << "{" + url + "," + cred + "," + key + ", \"cloudUseServiceKey\": true}"
+            << QStringLiteral("service key")
+            << QStringLiteral("cloudCredential is not used while cloudUseServiceKey is on");
+        QTest::newRow("credential without url")
+            << "{" + cred + "}" << QStringLiteral("lane credential")
+            << QStringLiteral("cloud sync stays off: it needs supabaseUrl");
+    }
+
+    void cloudAuthMode()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, auth);
+        QFETCH(QString, warning);
+        auto r = ConfigLoader::load(sources(writeFile(json)));
+        QVERIFY2(r, qPrintable(r.error()));
+        QCOMPARE(r->config.cloudAuthName(), auth);
+        QCOMPARE(r->config.cloudEnabled(),
+                 auth != QLatin1String("none") && !r->config.supabaseUrl.isEmpty());
+        QCOMPARE(r->warnings.size(), warning.isEmpty() ? 0 : 1);
+        if (!warning.isEmpty())
+            QVERIFY2(r->warnings.first().contains(warning), qPrintable(r->warnings.first()));
+        for (const QString &w : std::as_const(r->warnings))
+            QVERIFY(!w.contains(QLatin1String("lane-secret")) &&
+                    !w.contains(QLatin1String("eyJservice")));
+    }
+
+    void cloudUseServiceKeyIsABoolean_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("value"); // -1: an error
+        QTest::newRow("true") << QStringLiteral("true") << 1;
+        QTest::newRow("TRUE") << QStringLiteral("TRUE") << 1;
+        QTest::newRow("1") << QStringLiteral("1") << 1;
+        QTest::newRow("yes") << QStringLiteral("yes") << 1;
+        QTest::newRow("false") << QStringLiteral("false") << 0;
+        QTest::newRow("0") << QStringLiteral("0") << 0;
+        QTest::newRow("no") << QStringLiteral("no") << 0;
+        QTest::newRow("maybe") << QStringLiteral("maybe") << -1;
+        QTest::newRow("empty") << QString() << -1;
+    }
+
+    void cloudUseServiceKeyIsABoolean()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, value);
+        auto s = sources();
+        s.environment.insert(QStringLiteral("EUPHORIA_CLOUD_USE_SERVICE_KEY"), text);
+        auto r = ConfigLoader::load(s);
+        if (value < 0) {
+            QVERIFY(!r);
+            QVERIFY2(r.error().contains(QLatin1String("EUPHORIA_CLOUD_USE_SERVICE_KEY")),
+                     qPrintable(r.error()));
+            QVERIFY(r.error().contains(QLatin1String("true or false")));
+        } else {
+            QVERIFY2(r, qPrintable(r.error()));
+            QCOMPARE(r->config.cloudUseServiceKey, value == 1);
+        }
+        // In the file, only a JSON boolean.
+        QVERIFY(ConfigLoader::load(sources(writeFile("{\"cloudUseServiceKey\": false}"))));
+        QVERIFY(!ConfigLoader::load(sources(writeFile("{\"cloudUseServiceKey\": \"true\"}"))));
+        QVERIFY(!ConfigLoader::load(sources(writeFile("{\"cloudUseServiceKey\": 1}"))));
     }
 
     void storeKeyFile()

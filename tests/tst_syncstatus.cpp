@@ -116,7 +116,8 @@ private slots:
     {
         TestLane t(QStringLiteral("L1"), 9, [](LaneConfig &c) {
             c.supabaseUrl = QStringLiteral("http://127.0.0.1:1");
-            c.supabaseServiceKey = QStringLiteral("test-key");
+            c.cloudCredential = QStringLiteral("elc1.00000000-0000-4000-8000-000000000000.test-"
+                                               "secret-0123456789_test-secret-0123456");
             c.cloudIntervalSeconds = 3600;
         });
         QVERIFY(!t.ringSaleFrames(1).isEmpty());

@@ -30,7 +30,22 @@ const QList<ConfigLoader::Key> kKeys = {
     {"supabaseUrl", "EUPHORIA_SUPABASE_URL", "supabase-url",
      "Supabase project URL for cloud sync. Default none (cloud off).", false},
     {"supabaseServiceKey", "EUPHORIA_SUPABASE_SERVICE_KEY", "supabase-service-key",
-     "Supabase service key (secret; prefer the environment variable or the file).", true},
+     "Supabase service-role key (secret), used only with cloudUseServiceKey; lanes use "
+     "cloudCredential.",
+     true},
+    // The file before the value: a credential given directly wins over the file.
+    {"cloudCredentialFile", "EUPHORIA_CLOUD_CREDENTIAL_FILE", "cloud-credential-file",
+     "File holding this lane's cloud credential; must not be readable by group or others "
+     "(mode 0600).",
+     false},
+    {"cloudCredential", "EUPHORIA_CLOUD_CREDENTIAL", "cloud-credential",
+     "This lane's own credential for the cloud (secret, elc1.<lane id>.<secret> from "
+     "tools/cloud-dev enroll). Prefer the file or the environment variable.",
+     true},
+    {"cloudUseServiceKey", "EUPHORIA_CLOUD_USE_SERVICE_KEY", "cloud-use-service-key",
+     "true: authenticate to the cloud with supabaseServiceKey instead of a lane credential "
+     "(the seed's way; the key opens the whole project). Default false.",
+     false},
     {"dataDir", "EUPHORIA_DATA_DIR", "data-dir",
      "Directory of the lane's database. Default: the user's data directory.", false},
     {"sqliteSynchronous", "EUPHORIA_SQLITE_SYNCHRONOUS", "sqlite-synchronous",
@@ -231,6 +246,75 @@ Result<qint64> asInteger(const Raw &raw, qint64 min, qint64 max)
     return v;
 }
 
+Result<bool> asBool(const Raw &raw)
+{
+    if (raw.json.isBool())
+        return raw.json.toBool();
+    if (raw.fromText) {
+        const QString t = raw.json.toString().trimmed().toLower();
+        if (t == QLatin1String("true") || t == QLatin1String("1") || t == QLatin1String("yes"))
+            return true;
+        if (t == QLatin1String("false") || t == QLatin1String("0") || t == QLatin1String("no"))
+            return false;
+    }
+    return Result<bool>::failure(raw.where + QStringLiteral(": expected true or false") +
+                                 describe(raw, false));
+}
+
+// A lane credential from a setting or a file: well formed, or an error that names where it came
+// from and never shows it.
+Result<QString> credential(const QString &value, const QString &where)
+{
+    if (!CloudAuth::isCredential(value))
+        return Result<QString>::failure(
+            where + QStringLiteral(": not a lane credential (expected elc1.<lane id>.<secret> as "
+                                   "tools/cloud-dev enroll prints it)"));
+    return value;
+}
+
+Status applyCloudKey(LaneConfig &c, QLatin1String name, const Raw &raw)
+{
+    if (name == QLatin1String("cloudCredential")) {
+        auto s = asString(raw, true);
+        if (!s)
+            return Status::from(s);
+        const QString value = s->trimmed();
+        if (value.isEmpty())
+            return {}; // not given: a credential file, if any, stays
+        auto v = credential(value, raw.where);
+        if (!v)
+            return Status::from(v);
+        c.cloudCredential = *v;
+    } else if (name == QLatin1String("cloudCredentialFile")) {
+        auto s = asString(raw, false);
+        if (!s)
+            return Status::from(s);
+        QFile f(*s);
+        if (!f.exists())
+            return Status::failure(raw.where + QStringLiteral(": no such file %1").arg(*s));
+        if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
+                               QFileDevice::WriteGroup | QFileDevice::WriteOther))
+            return Status::failure(raw.where + QStringLiteral(": %1 is readable or writable by "
+                                                              "others; run chmod 600 on it")
+                                                   .arg(*s));
+        if (!f.open(QIODevice::ReadOnly))
+            return Status::failure(raw.where +
+                                   QStringLiteral(": cannot read %1: %2").arg(*s, f.errorString()));
+        auto v = credential(QString::fromUtf8(f.read(4096)).trimmed(),
+                            raw.where + QStringLiteral(": %1").arg(*s));
+        if (!v)
+            return Status::from(v);
+        c.cloudCredential = *v;
+        c.cloudCredentialFile = *s;
+    } else if (name == QLatin1String("cloudUseServiceKey")) {
+        auto b = asBool(raw);
+        if (!b)
+            return Status::from(b);
+        c.cloudUseServiceKey = *b;
+    }
+    return {};
+}
+
 Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
 {
     const QLatin1String name(key.name);
@@ -303,6 +387,9 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
         if (!s)
             return Status::from(s);
         c.supabaseServiceKey = *s;
+    } else if (name.startsWith(QLatin1String("cloudCredential")) ||
+               name == QLatin1String("cloudUseServiceKey")) {
+        return applyCloudKey(c, name, raw);
     } else if (name == QLatin1String("dataDir")) {
         auto s = asString(raw, false);
         if (!s)
@@ -365,6 +452,37 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
         c.bindAddress = *s;
     }
     return {};
+}
+// Cloud settings that do not add up: what stays off, and secrets that lie around unused.
+QStringList cloudWarnings(const LaneConfig &c)
+{
+    QStringList w;
+    const bool anySecret = !c.cloudCredential.isEmpty() || !c.supabaseServiceKey.isEmpty();
+    if (c.supabaseUrl.isEmpty()) {
+        if (anySecret)
+            w.append(QStringLiteral("cloud sync stays off: it needs supabaseUrl"));
+        return w;
+    }
+    if (!c.cloudAuth()) {
+        if (c.cloudUseServiceKey)
+            w.append(QStringLiteral("cloud sync stays off: cloudUseServiceKey needs "
+                                    "supabaseServiceKey"));
+        else if (!c.supabaseServiceKey.isEmpty())
+            w.append(QStringLiteral("cloud sync stays off: lanes authenticate with their own "
+                                    "cloudCredential (tools/cloud-dev enroll), not "
+                                    "supabaseServiceKey; set cloudUseServiceKey to keep using "
+                                    "the service key"));
+        else
+            w.append(QStringLiteral("cloud sync stays off: it needs supabaseUrl and "
+                                    "cloudCredential (or cloudCredentialFile)"));
+        return w;
+    }
+    if (c.cloudUseServiceKey && !c.cloudCredential.isEmpty())
+        w.append(QStringLiteral("cloudCredential is not used while cloudUseServiceKey is on"));
+    if (!c.cloudUseServiceKey && !c.supabaseServiceKey.isEmpty())
+        w.append(QStringLiteral("supabaseServiceKey is not used (the lane has its own "
+                                "cloudCredential); remove it from this lane"));
+    return w;
 }
 } // namespace
 
@@ -448,8 +566,6 @@ Result<ConfigLoader::Loaded> ConfigLoader::load(const Sources &sources)
                                              "(list the peer's URL exactly as there)")
                                   .arg(p.left(100)));
     }
-    if (loaded.config.supabaseUrl.isEmpty() != loaded.config.supabaseServiceKey.isEmpty())
-        loaded.warnings.append(QStringLiteral("cloud sync stays off: it needs both supabaseUrl "
-                                              "and supabaseServiceKey"));
+    loaded.warnings.append(cloudWarnings(loaded.config));
     return loaded;
 }

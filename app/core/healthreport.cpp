@@ -151,6 +151,8 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
                             .object();
     cloud.insert(QStringLiteral("enabled"), config.cloudEnabled());
     cloud.insert(QStringLiteral("storeId"), config.storeId);
+    // Which secret the lane proves itself with; never the secret.
+    cloud.insert(QStringLiteral("auth"), config.cloudAuthName());
     cloud.insert(QStringLiteral("failed"), outbox.value(QLatin1String("failed")).toInteger());
     if (config.cloudEnabled()) {
         const QString error = cloud.value(QLatin1String("lastError")).toString();

@@ -214,7 +214,8 @@ bool Lane::startCloudSync()
         return bool(m_cloud);
     CloudSyncConfig cc;
     cc.supabaseUrl = m_config.supabaseUrl;
-    cc.serviceKey = m_config.supabaseServiceKey.toUtf8();
+    cc.auth = *m_config.cloudAuth();
+    cc.secret = m_config.cloudSecret().toUtf8();
     cc.storeId = m_config.storeId;
     cc.terminalId = m_config.terminalId;
     cc.intervalMs = m_config.cloudIntervalSeconds * 1000;

@@ -54,8 +54,9 @@ public:
     ::Status startPeerSync();
     PeerSync *peerSync() { return m_peers.get(); }
     const QString &peerSyncProblem() const { return m_peerProblem; }
-    // Starts the cloud pusher when supabaseUrl and supabaseServiceKey are set (after peer sync,
-    // so it knows the peers). Returns false when cloud sync is off.
+    // Starts the cloud pusher when supabaseUrl and the lane's credential (or, with
+    // cloudUseServiceKey, the service key) are set (after peer sync, so it knows the peers).
+    // Returns false when cloud sync is off.
     bool startCloudSync();
     CloudSync *cloudSync() { return m_cloud.get(); }
     // A manager's retry of failed messages: those the cloud refused are uploaded again, those a

@@ -36,6 +36,26 @@ QString LaneConfig::storeKeysLine() const
              prints.join(QStringLiteral(", ")));
 }
 
+std::optional<CloudAuth::Mode> LaneConfig::cloudAuth() const
+{
+    if (cloudUseServiceKey)
+        return supabaseServiceKey.isEmpty() ? std::nullopt
+                                            : std::optional(CloudAuth::Mode::ServiceKey);
+    return cloudCredential.isEmpty() ? std::nullopt
+                                     : std::optional(CloudAuth::Mode::LaneCredential);
+}
+
+QString LaneConfig::cloudAuthName() const
+{
+    const auto mode = cloudAuth();
+    return mode ? CloudAuth::modeName(*mode) : QStringLiteral("none");
+}
+
+QString LaneConfig::cloudSecret() const
+{
+    return cloudUseServiceKey ? supabaseServiceKey : cloudCredential;
+}
+
 QList<QPair<QString, QString>> LaneConfig::describe() const
 {
     auto secret = [](const QString &value) {
@@ -61,6 +81,12 @@ QList<QPair<QString, QString>> LaneConfig::describe() const
              : plaintextPeers.join(QStringLiteral(", ")) + QStringLiteral(" (NOT encrypted)")},
         {QStringLiteral("supabaseUrl"),
          supabaseUrl.isEmpty() ? QStringLiteral("(not set)") : supabaseUrl},
+        {QStringLiteral("cloudAuth"), cloudAuthName()},
+        {QStringLiteral("cloudCredential"), secret(cloudCredential)},
+        {QStringLiteral("cloudCredentialFile"),
+         cloudCredentialFile.isEmpty() ? QStringLiteral("(none)") : cloudCredentialFile},
+        {QStringLiteral("cloudUseServiceKey"),
+         cloudUseServiceKey ? QStringLiteral("true") : QStringLiteral("false")},
         {QStringLiteral("supabaseServiceKey"), secret(supabaseServiceKey)},
         {QStringLiteral("dataDir"), effectiveDataDir()},
         {QStringLiteral("sqliteSynchronous"), Database::synchronousName(sqliteSynchronous)},

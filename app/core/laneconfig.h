@@ -1,6 +1,9 @@
 #pragma once
 
+#include "cloudauth.h"
 #include "database.h"
+
+#include <optional>
 
 #include <QString>
 #include <QStringList>
@@ -12,8 +15,11 @@ struct LaneConfig
     int terminalPort = 8123;
     QStringList peerTerminals;
     QString supabaseUrl;
-    QString supabaseServiceKey; // secret: never printed
-    QString dataDir;            // empty: the user's data directory
+    QString supabaseServiceKey;  // secret: never printed; used only with cloudUseServiceKey
+    QString cloudCredential;     // secret: this lane's own credential for the cloud, never printed
+    QString cloudCredentialFile; // where cloudCredential came from, if a file
+    bool cloudUseServiceKey = false; // the seed's way: every lane with the service-role key
+    QString dataDir;                 // empty: the user's data directory
     Database::Synchronous sqliteSynchronous = Database::Synchronous::Full;
     int sessionIdleSeconds = 300;
     QStringList storeKeys;      // secret: never printed; the preferred (newest) first
@@ -41,7 +47,15 @@ struct LaneConfig
 
     QString sourceFile; // the settings file that was read, if any
 
-    bool cloudEnabled() const { return !supabaseUrl.isEmpty() && !supabaseServiceKey.isEmpty(); }
+    // How this lane proves itself to the cloud: with cloudUseServiceKey the service key, else its
+    // own credential; none when that secret is not set.
+    std::optional<CloudAuth::Mode> cloudAuth() const;
+    // "lane credential", "service key" or "none", as --health and the settings show it.
+    QString cloudAuthName() const;
+    // The secret that goes with cloudAuth().
+    QString cloudSecret() const;
+    // Cloud sync runs when supabaseUrl is set and the secret of the mode in use is there.
+    bool cloudEnabled() const { return !supabaseUrl.isEmpty() && cloudAuth().has_value(); }
     QString effectiveDataDir() const;
     QString databasePath() const;
     // Where a running lane writes the port its peer server is bound to (terminalPort 0 binds

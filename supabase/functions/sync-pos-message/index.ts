@@ -1,9 +1,13 @@
 // sync-pos-message: the Supabase Edge Function that stores Euphoria Lane outbox messages.
 //
-// POST a message body (seed protocol) or a JSON array of up to MAX_BATCH of them. Every message is
-// validated on its own; the valid ones are stored in one database transaction with
-// `ON CONFLICT (message_id) DO NOTHING`, and the reply says per message: stored, duplicate (also a
-// success) or rejected with a reason. A 4xx for the whole body stores nothing.
+// POST a message body (seed protocol) or a JSON array of up to MAX_BATCH of them, with
+// `Authorization: Bearer <lane credential>` (`elc1.<laneId>.<secret>`, enrolled in pos_lanes): the
+// store and terminal come from the credential, a body that names another store is refused (403),
+// and a relayed message whose origin is not a lane of that store is rejected on its own. The
+// service-role key is still taken (lanes with cloudUseServiceKey), trusting the body's storeId.
+// Every message is validated on its own; the valid ones are stored in one database transaction
+// with `ON CONFLICT (message_id) DO NOTHING`, and the reply says per message: stored, duplicate
+// (also a success) or rejected with a reason. A 4xx for the whole body stores nothing.
 import postgres from "postgres";
 
 export const MAX_BATCH = 500;
@@ -36,6 +40,18 @@ export interface MessageResult {
   reason?: string;
 }
 
+// Who is posting: a lane (its store and terminal from pos_lanes, with every terminal ever enrolled
+// in that store), or a holder of the service-role key.
+export type Caller =
+  | { kind: "service" }
+  | {
+    kind: "lane";
+    laneId: string;
+    storeId: string;
+    terminalId: string;
+    storeTerminals: Set<string>;
+  };
+
 interface Row {
   message_id: string;
   store_id: string;
@@ -44,11 +60,15 @@ interface Row {
   data: Record<string, unknown>;
   message_timestamp: string;
   peer_acked_at: string | null;
+  uploaded_by: string | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TERMINAL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const STORE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+// A lane credential: elc1.<lane id, a lower-case UUID>.<secret, 32 random bytes in base64url>.
+export const CREDENTIAL =
+  /^elc1\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
 // ISO 8601 in UTC: 2024-01-01T10:00:00Z, optionally with fractional seconds.
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 
@@ -77,6 +97,85 @@ export async function keysMatch(given: string, expected: string): Promise<boolea
   let diff = 0;
   for (let i = 0; i < x.length; i++) diff |= x[i] ^ y[i];
   return diff === 0 && expected.length > 0;
+}
+
+export async function sha256(text: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text)));
+}
+
+// Equal lengths and bytes, in a time that depends on the length only.
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) diff |= a[i] ^ b[i];
+  return diff === 0;
+}
+
+// Compared with when the lane id is unknown, so an unknown id costs the same as a wrong secret.
+const NO_DIGEST = new Uint8Array(32);
+
+// Who sent the request, or the 401 (503 when the registry cannot be read) to answer. Looked up
+// on every request, never cached: a revoked credential is refused from the next request on.
+// No answer repeats what was sent.
+export async function authenticate(
+  sql: Sql,
+  serviceKey: string,
+  authorization: string | null,
+): Promise<Caller | Response> {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
+  if (!bearer) {
+    return error(401, "missing credential: send Authorization: Bearer <lane credential>");
+  }
+  const token = bearer[1];
+  if (!token.startsWith("elc1.")) {
+    if (await keysMatch(token, serviceKey)) return { kind: "service" };
+    return error(401, "unknown credential: a lane sends its own (elc1.…)");
+  }
+  const parts = CREDENTIAL.exec(token);
+  if (!parts) return error(401, "malformed lane credential");
+  const [, laneId, secret] = parts;
+  let rows;
+  try {
+    rows = await sql`
+      select l.store_id, l.terminal_id, l.active, l.secret_sha256,
+             array(select distinct o.terminal_id from public.pos_lanes o
+                   where o.store_id = l.store_id) as terminals
+      from public.pos_lanes l where l.lane_id = ${laneId}::uuid`;
+  } catch (e) {
+    console.error(`sync-pos-message: cannot read the lane registry: ${(e as Error).message}`);
+    return error(503, "database unavailable, nothing stored; retry later", {
+      "retry-after": "5",
+    });
+  }
+  const lane = rows[0];
+  const stored = lane ? new Uint8Array(lane.secret_sha256 as Uint8Array) : NO_DIGEST;
+  const secretMatches = bytesEqual(await sha256(secret), stored);
+  if (!lane || !secretMatches) return error(401, "unknown lane credential");
+  if (!lane.active) {
+    console.warn(
+      `sync-pos-message: revoked lane ${laneId} (store ${lane.store_id}, terminal ` +
+        `${lane.terminal_id}) refused`,
+    );
+    return error(401, "lane credential revoked");
+  }
+  return {
+    kind: "lane",
+    laneId,
+    storeId: lane.store_id as string,
+    terminalId: lane.terminal_id as string,
+    storeTerminals: new Set(lane.terminals as string[]),
+  };
+}
+
+// A lane may post its own messages and those it relays for another lane of its store (enrolled
+// now or before: a retired lane's last sales still arrive through its peers). Anything else is
+// rejected on its own, like any invalid message, so it cannot hold back the lane's own sales.
+function originProblem(caller: Caller, row: Row): string | null {
+  if (caller.kind === "service") return null;
+  if (row.terminal_id === caller.terminalId || caller.storeTerminals.has(row.terminal_id)) {
+    return null;
+  }
+  return `terminalId ${row.terminal_id} is not a lane of store ${caller.storeId}: ` +
+    "enroll it, then retry the message";
 }
 
 function isIsoUtc(value: unknown): value is string {
@@ -157,6 +256,7 @@ export function validateMessage(
       data,
       message_timestamp: timestamp,
       peer_acked_at: (peerAckedAt as string | null | undefined) ?? null,
+      uploaded_by: null,
     },
   };
 }
@@ -168,11 +268,13 @@ async function insertRows(sql: Sql, rows: Row[]): Promise<Set<string>> {
   const inserted = await sql.begin((tx) =>
     tx`
     insert into public.pos_messages
-      (message_id, store_id, terminal_id, topic, data, message_timestamp, peer_acked_at)
-    select message_id, store_id, terminal_id, topic, data, message_timestamp, peer_acked_at
+      (message_id, store_id, terminal_id, topic, data, message_timestamp, peer_acked_at,
+       uploaded_by)
+    select message_id, store_id, terminal_id, topic, data, message_timestamp, peer_acked_at,
+           uploaded_by
     from jsonb_to_recordset(${doc}::text::jsonb) as m(
       message_id uuid, store_id text, terminal_id text, topic text, data jsonb,
-      message_timestamp timestamptz, peer_acked_at timestamptz)
+      message_timestamp timestamptz, peer_acked_at timestamptz, uploaded_by uuid)
     on conflict (message_id) do nothing
     returning message_id`
   );
@@ -230,11 +332,12 @@ export function createHandler(options: HandlerOptions): (req: Request) => Promis
     if (req.method !== "POST") {
       return error(405, "only POST is allowed", { allow: "POST" });
     }
-    const auth = req.headers.get("authorization") ?? "";
-    const match = /^Bearer\s+(.+)$/i.exec(auth);
-    if (!match || !(await keysMatch(match[1].trim(), options.serviceKey))) {
-      return error(401, "missing or wrong service key");
-    }
+    const caller = await authenticate(
+      options.sql,
+      options.serviceKey,
+      req.headers.get("authorization"),
+    );
+    if (caller instanceof Response) return caller;
     const declared = Number(req.headers.get("content-length") ?? "0");
     if (declared > maxBodyBytes) {
       return error(413, `body larger than ${maxBodyBytes} bytes`);
@@ -259,8 +362,30 @@ export function createHandler(options: HandlerOptions): (req: Request) => Promis
       return error(413, `batch of ${items.length} messages; at most ${maxBatch} per request`);
     }
 
+    if (caller.kind === "lane") {
+      // A lane writes its own store's rows only: a body naming another store is refused as a
+      // whole (the lane's storeId setting is wrong, or the credential is not its own).
+      const other = items.some((item) =>
+        isObject(item) && typeof item.storeId === "string" && STORE.test(item.storeId) &&
+        item.storeId !== caller.storeId
+      );
+      if (other) {
+        return error(
+          403,
+          `this lane is enrolled for store ${caller.storeId}; the body names another store: ` +
+            "nothing stored",
+        );
+      }
+    }
+
     const mayHoldNul = text.includes("\\u0000");
-    const validated = items.map((item) => validateMessage(item, mayHoldNul));
+    const validated = items.map((item) => {
+      const v = validateMessage(item, mayHoldNul);
+      if (!("row" in v) || caller.kind === "service") return v;
+      const problem = originProblem(caller, v.row);
+      if (problem) return { reason: problem };
+      return { row: { ...v.row, store_id: caller.storeId, uploaded_by: caller.laneId } };
+    });
     const rows = validated.flatMap((v) => "row" in v ? [v.row] : []);
     let stored: MessageResult[];
     try {

@@ -1,10 +1,19 @@
 // deno test for sync-pos-message, against the real PostgreSQL that tools/cloud-dev starts
-// (SUPABASE_DB_URL): validation, batch limits, idempotency and every status code.
+// (SUPABASE_DB_URL): lane credentials (enrolled and revoked with tools/cloud-dev itself),
+// validation, batch limits, idempotency and every status code.
 import postgres from "postgres";
 import { createClient } from "@supabase/supabase-js";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import { createHandler, keysMatch, MAX_BATCH, route, validateMessage } from "./index.ts";
+import {
+  bytesEqual,
+  createHandler,
+  CREDENTIAL,
+  keysMatch,
+  MAX_BATCH,
+  route,
+  validateMessage,
+} from "./index.ts";
 // The protocol's JSON Schemas, with the same Ajv set-up as the lane's own schema test.
 import { createValidator } from "../../../tests/schemas/protocolvalidator.mjs";
 
@@ -13,9 +22,50 @@ if (!dbUrl) {
   throw new Error("SUPABASE_DB_URL is not set: run this through tools/cloud-dev -- deno test");
 }
 
+// Everything the function logs during the suite, checked at the end for secrets.
+const logged: string[] = [];
+for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+  const original = console[level];
+  console[level] = (...args: unknown[]) => {
+    logged.push(args.map(String).join(" "));
+    original(...args);
+  };
+}
+
 const sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
 const KEY = "test-service-key-0123456789";
 const handler = createHandler({ sql, serviceKey: KEY, maxBatch: 20, maxBodyBytes: 64 * 1024 });
+
+// Lane credentials come from the real tool, as a store gets them.
+const tool = new URL("../../../tools/cloud-dev", import.meta.url).pathname;
+async function cloudDev(...args: string[]): Promise<{ ok: boolean; out: string; err: string }> {
+  const r = await new Deno.Command(tool, {
+    args: [...args, "--db-url", dbUrl!],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = (b: Uint8Array) => new TextDecoder().decode(b).trim();
+  return { ok: r.success, out: text(r.stdout), err: text(r.stderr) };
+}
+// Every credential handed out, for the check that none was ever logged or answered.
+const secrets: string[] = [KEY];
+async function enroll(store: string, terminal: string, replace = false): Promise<string> {
+  const r = await cloudDev(
+    "enroll",
+    "--store",
+    store,
+    "--terminal",
+    terminal,
+    ...(replace ? ["--replace"] : []),
+  );
+  if (!r.ok) throw new Error(`cloud-dev enroll ${store}:${terminal} failed: ${r.err}`);
+  secrets.push(r.out);
+  return r.out;
+}
+async function revoke(store: string, terminal: string): Promise<void> {
+  const r = await cloudDev("revoke", "--store", store, "--terminal", terminal);
+  if (!r.ok) throw new Error(`cloud-dev revoke ${store}:${terminal} failed: ${r.err}`);
+}
 
 function assert(cond: unknown, message = "assertion failed"): asserts cond {
   if (!cond) throw new Error(message);
@@ -51,7 +101,10 @@ function conforming<T>(body: T): T {
   return body;
 }
 
-const store = `test-${crypto.randomUUID().slice(0, 8)}`;
+const newStore = () => `test-${crypto.randomUUID().slice(0, 8)}`;
+const store = newStore();
+// The lane most tests post as: L1 of store.
+const LANE = await enroll(store, "L1");
 
 function message(overrides: Record<string, unknown> = {}) {
   return {
@@ -113,7 +166,7 @@ function sale() {
   });
 }
 
-function post(body: unknown, key = KEY, raw?: string): Promise<Response> {
+function post(body: unknown, key = LANE, raw?: string): Promise<Response> {
   return handler(
     new Request("http://local/functions/v1/sync-pos-message", {
       method: "POST",
@@ -191,13 +244,23 @@ t("an acceptance of a held message is stored like any message", async () => {
   assertEquals(r.topic, "held.accepted");
 });
 
-t("storeId defaults to store-1 for seed-only clients", async () => {
-  const m = message();
-  delete (m as Record<string, unknown>).storeId;
-  assertEquals((await post(conforming(m))).status, 200, "status");
-  const [r] = await sql`select store_id from pos_messages where message_id = ${m.messageId}`;
-  assertEquals(r.store_id, "store-1");
-});
+t(
+  "without storeId a lane's message goes to the lane's store; with the service key to store-1",
+  async () => {
+    const m = message();
+    delete (m as Record<string, unknown>).storeId;
+    assertEquals((await post(conforming(m))).status, 200, "status");
+    const [r] = await sql`select store_id from pos_messages where message_id = ${m.messageId}`;
+    assertEquals(r.store_id, store);
+
+    const seedOnly = message();
+    delete (seedOnly as Record<string, unknown>).storeId;
+    assertEquals((await post(conforming(seedOnly), KEY)).status, 200, "status with the key");
+    const [s] =
+      await sql`select store_id from pos_messages where message_id = ${seedOnly.messageId}`;
+    assertEquals(s.store_id, "store-1");
+  },
+);
 
 const invalid: [string, Record<string, unknown>, string][] = [
   ["messageId", { messageId: "not-a-uuid" }, "messageId"],
@@ -295,20 +358,44 @@ t("wrong method is 405", async () => {
   }
 });
 
-t("missing or wrong key is 401 and stores nothing", async () => {
-  const m = message();
-  for (const key of ["", "wrong", KEY + "x", KEY.slice(0, -1)]) {
-    const res = await post([m], key);
-    assertEquals(res.status, 401, `key ${key}`);
+t(
+  "missing, wrong, malformed or unknown credentials are 401, store nothing, echo nothing",
+  async () => {
+    const m = message();
+    const [, laneId, secret] = CREDENTIAL.exec(LANE)!;
+    const other = await enroll(newStore(), "L1");
+    const flip = (c: string) => c.slice(0, -1) + (c.endsWith("A") ? "B" : "A");
+    const keys = [
+      "",
+      "wrong",
+      KEY + "x",
+      KEY.slice(0, -1),
+      "elc1.",
+      "elc1.x.y",
+      LANE + "x",
+      LANE.slice(0, -1),
+      flip(LANE), // the right lane, a wrong secret
+      `elc1.${laneId.toUpperCase()}.${secret}`,
+      `elc1.${crypto.randomUUID()}.${secret}`, // unknown lane, a well-formed secret
+      `elc1.${laneId}.${CREDENTIAL.exec(other)![2]}`, // another lane's secret
+      `elc2.${laneId}.${secret}`,
+    ];
+    for (const key of keys) {
+      const res = await post([m], key);
+      assertEquals(res.status, 401, `key ${key}`);
+      const text = await res.text();
+      assert(JSON.parse(text).error.length > 0, "says why");
+      if (key.length > 8) assert(!text.includes(key), `the answer repeats ${key}`);
+      assert(!text.includes(secret), "the answer repeats the secret");
+    }
+    const res = await handler(
+      new Request("http://local/", { method: "POST", body: JSON.stringify([m]) }),
+    );
+    assertEquals(res.status, 401, "no header");
     await res.body?.cancel();
-  }
-  const res = await handler(
-    new Request("http://local/", { method: "POST", body: JSON.stringify([m]) }),
-  );
-  assertEquals(res.status, 401, "no header");
-  await res.body?.cancel();
-  assertEquals(await rowsFor([m.messageId]), 0, "rows");
-});
+    assertEquals(await rowsFor([m.messageId]), 0, "rows");
+  },
+);
 
 t("malformed bodies are 400 and store nothing", async () => {
   for (const raw of ["", "{", "null", "42", '"text"', "[]", "\xff"]) {
@@ -338,15 +425,18 @@ t("the database down is 503 and the lane retries the whole batch", async () => {
     max: 1,
   });
   const down = createHandler({ sql: dead, serviceKey: KEY });
-  const res = await down(
-    new Request("http://local/", {
-      method: "POST",
-      headers: { authorization: `Bearer ${KEY}` },
-      body: JSON.stringify([message()]),
-    }),
-  );
-  assertEquals(res.status, 503, "status");
-  await res.body?.cancel();
+  // A lane's credential cannot be checked; the service key can, then the insert fails.
+  for (const key of [LANE, KEY]) {
+    const res = await down(
+      new Request("http://local/", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}` },
+        body: JSON.stringify([message()]),
+      }),
+    );
+    assertEquals(res.status, 503, "status");
+    await res.body?.cancel();
+  }
   await dead.end();
 });
 
@@ -355,6 +445,10 @@ t("keys are compared by digest", async () => {
   assert(!(await keysMatch("abd", "abc")));
   assert(!(await keysMatch("", "")), "an empty configured key never matches");
   assert(!(await keysMatch("abc", "abcd")));
+  assert(bytesEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2])));
+  assert(!bytesEqual(new Uint8Array([1, 2]), new Uint8Array([1, 3])));
+  assert(!bytesEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2, 0])));
+  assert(!bytesEqual(new Uint8Array([]), new Uint8Array([0])));
 });
 
 t("validation keeps the seed's fields", () => {
@@ -372,7 +466,7 @@ t("over HTTP under Supabase's path, and through supabase-js functions.invoke", a
     const m = conforming(message());
     const res = await fetch(`${base}/functions/v1/sync-pos-message`, {
       method: "POST",
-      headers: { authorization: `Bearer ${KEY}`, apikey: KEY },
+      headers: { authorization: `Bearer ${LANE}` },
       body: JSON.stringify([m]),
     });
     assertEquals(res.status, 200, "status");
@@ -381,15 +475,19 @@ t("over HTTP under Supabase's path, and through supabase-js functions.invoke", a
     assertEquals(other.status, 404, "other path");
     await other.body?.cancel();
 
-    const supabase = createClient(base, KEY, { auth: { persistSession: false } });
+    // The project's public anon key as apikey, the lane's credential as the Bearer.
+    const supabase = createClient(base, "public-anon-key", { auth: { persistSession: false } });
+    const headers = { Authorization: `Bearer ${LANE}` };
     const s = conforming(sale());
-    const { data, error } = await supabase.functions.invoke("sync-pos-message", { body: [s] });
+    const { data, error } = await supabase.functions.invoke("sync-pos-message", {
+      body: [s],
+      headers,
+    });
     assertEquals(error, null, "invoke error");
     assertEquals(data.results[0].status, "stored", "invoke result");
-    const again = await supabase.functions.invoke("sync-pos-message", { body: s });
+    const again = await supabase.functions.invoke("sync-pos-message", { body: s, headers });
     assertEquals(again.data.status, "duplicate", "single body through invoke");
-    const wrong = await createClient(base, "nope", { auth: { persistSession: false } })
-      .functions.invoke("sync-pos-message", { body: [message()] });
+    const wrong = await supabase.functions.invoke("sync-pos-message", { body: [message()] });
     assert(wrong.error, "a wrong key is an error for the client");
     assertEquals(wrong.error.context.status, 401, "status through the client");
     await wrong.error.context.body?.cancel();
@@ -397,6 +495,160 @@ t("over HTTP under Supabase's path, and through supabase-js functions.invoke", a
   } finally {
     await server.shutdown();
   }
+});
+
+t(
+  "a lane of one store cannot write another store's rows: the body is refused, nothing stored",
+  async () => {
+    const storeB = newStore();
+    await enroll(storeB, "L1");
+    const good = conforming(message());
+    const intruder = conforming(message({ storeId: storeB }));
+    for (const body of [[intruder], [good, intruder], intruder]) {
+      const res = await post(body);
+      assertEquals(res.status, 403, "status");
+      const text = await res.text();
+      assert(JSON.parse(text).error.includes("another store"), text);
+      assert(!text.includes(LANE), "the answer repeats the credential");
+    }
+    assertEquals(await rowsFor([good.messageId, intruder.messageId]), 0, "rows");
+    const [{ n }] =
+      await sql`select count(*)::int as n from pos_messages where store_id = ${storeB}`;
+    assertEquals(n, 0, "rows of the other store");
+    // Its own store named explicitly is fine; the row records which lane uploaded it.
+    assertEquals((await post([good])).status, 200, "own store");
+    const [r] = await sql`select store_id, uploaded_by::text from pos_messages
+                        where message_id = ${good.messageId}`;
+    assertEquals([r.store_id, r.uploaded_by], [store, CREDENTIAL.exec(LANE)![1]]);
+  },
+);
+
+t(
+  "a relayed message is stored only when its origin is a lane of the credential's store",
+  async () => {
+    const storeA = newStore();
+    const storeB = newStore();
+    const l1 = await enroll(storeA, "L1");
+    await enroll(storeA, "L2");
+    await enroll(storeB, "L9"); // a lane, but of another store
+    const own = conforming(message({ storeId: storeA }));
+    const fromL2 = conforming(message({ storeId: storeA, terminalId: "L2" }));
+    const fromL9 = conforming(message({ storeId: storeA, terminalId: "L9" }));
+    const fromL7 = conforming(message({ storeId: storeA, terminalId: "L7" }));
+    const res = await post([own, fromL2, fromL9, fromL7], l1);
+    assertEquals(res.status, 200, "status");
+    const body = await res.json();
+    assertEquals(body.results.map((r: { status: string }) => r.status), [
+      "stored",
+      "stored",
+      "rejected",
+      "rejected",
+    ]);
+    assert(body.results[2].reason.includes(`L9 is not a lane of store ${storeA}`), "reason");
+    assertEquals(await rowsFor([own.messageId, fromL2.messageId]), 2, "rows");
+    assertEquals(await rowsFor([fromL9.messageId, fromL7.messageId]), 0, "refused rows");
+    // Alone, it is the single body's 422.
+    const single = await post(fromL9, l1);
+    assertEquals(single.status, 422, "single body");
+    await single.body?.cancel();
+    // Once L9 is enrolled in this store, the lane's retry stores it; a retired (revoked) lane
+    // stays a lane of its store, so its last sales still arrive through its peers.
+    await enroll(storeA, "L9");
+    await revoke(storeA, "L9");
+    const retry = await (await post([fromL9], l1)).json();
+    assertEquals(retry.results[0].status, "stored", "after enrolling");
+    const [r] = await sql`select store_id, terminal_id from pos_messages
+                        where message_id = ${fromL9.messageId}`;
+    assertEquals([r.store_id, r.terminal_id], [storeA, "L9"]);
+  },
+);
+
+t("a revoked lane is refused from its next request on, and a replacement works", async () => {
+  const s = newStore();
+  const first = await enroll(s, "L1");
+  const m1 = conforming(message({ storeId: s }));
+  assertEquals((await post([m1], first)).status, 200, "before");
+  const duplicate = await enroll(s, "L1").catch((e) => e as Error);
+  assert(duplicate instanceof Error, "a second active credential for L1 is refused");
+  await revoke(s, "L1");
+  const m2 = conforming(message({ storeId: s }));
+  const res = await post([m2], first);
+  assertEquals(res.status, 401, "revoked");
+  assertEquals((await res.json()).error, "lane credential revoked");
+  assertEquals(await rowsFor([m2.messageId]), 0, "rows");
+  const second = await enroll(s, "L1");
+  assertEquals((await post([m2], second)).status, 200, "the new credential");
+  // --replace revokes the old one in the same step.
+  const third = await enroll(s, "L1", true);
+  const m3 = conforming(message({ storeId: s }));
+  const old = await post([m3], second);
+  assertEquals(old.status, 401, "replaced");
+  await old.body?.cancel();
+  assertEquals((await post([m3], third)).status, 200, "the replacement");
+  assertEquals(await rowsFor([m1.messageId, m2.messageId, m3.messageId]), 3, "rows");
+  const again = await cloudDev("revoke", "--store", s, "--terminal", "L9");
+  assert(!again.ok && again.err.includes("no active credential"), again.err);
+});
+
+t(
+  "the service-role key still works, trusting the body's store, for lanes that opt in",
+  async () => {
+    const other = newStore();
+    const m = conforming(message({ storeId: other, terminalId: "L5" }));
+    const res = await post([m], KEY);
+    assertEquals(res.status, 200, "status");
+    assertEquals((await res.json()).stored, 1, "stored");
+    const [r] = await sql`select store_id, terminal_id, uploaded_by from pos_messages
+                        where message_id = ${m.messageId}`;
+    assertEquals([r.store_id, r.terminal_id, r.uploaded_by], [other, "L5", null]);
+  },
+);
+
+t(
+  "the registry: credentials well formed, only hashes stored, closed to the API roles",
+  async () => {
+    const [, laneId, secret] = CREDENTIAL.exec(LANE)!;
+    const raw = atob(secret.replaceAll("-", "+").replaceAll("_", "/") + "=");
+    assertEquals(raw.length, 32, "secret bytes");
+    const [row] = await sql`select encode(secret_sha256, 'hex') as h, active, revoked_at
+                          from pos_lanes where lane_id = ${laneId}::uuid`;
+    const digest = new Uint8Array(
+      await crypto.subtle.digest("SHA-256", new TextEncoder().encode(secret)),
+    );
+    assertEquals(row.h, Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join(""));
+    assertEquals([row.active, row.revoked_at], [true, null]);
+    const [{ n }] = await sql`select count(*)::int as n from pos_lanes l
+                            where l::text like ${"%" + secret + "%"}`;
+    assertEquals(n, 0, "the secret itself is nowhere");
+    const [rls] =
+      await sql`select relrowsecurity from pg_class where oid = 'public.pos_lanes'::regclass`;
+    assertEquals(rls.relrowsecurity, true, "row level security");
+    const [p] = await sql`select count(*)::int as n from pg_policies where tablename = 'pos_lanes'`;
+    assertEquals(p.n, 0, "no policy");
+    // Supabase's API roles (created here as Supabase has them) cannot read it.
+    for (const role of ["anon", "authenticated"]) {
+      await sql.unsafe(
+        `do $$ begin if not exists (select 1 from pg_roles where rolname = '${role}') then ` +
+          `create role ${role} nologin; end if; end $$`,
+      );
+      const outcome = await sql.begin(async (tx) => {
+        await tx.unsafe(`set local role ${role}`);
+        await tx`select count(*) from public.pos_lanes`;
+        return "read it";
+      }).catch((e) => `${e.code} ${e.message}`);
+      // insufficient_privilege on the table itself (not a role that failed to exist)
+      assertEquals(outcome, "42501 permission denied for table pos_lanes", role);
+    }
+  },
+);
+
+t("no credential and not the service key in anything the function logged", () => {
+  assert(logged.some((l) => l.includes("revoked lane")), "the revoked lane was logged");
+  for (const secret of secrets) {
+    const [, , s] = CREDENTIAL.exec(secret) ?? [null, null, secret];
+    for (const line of logged) assert(!line.includes(s!), `logged: ${line}`);
+  }
+  return Promise.resolve();
 });
 
 t("close the pool", async () => {
