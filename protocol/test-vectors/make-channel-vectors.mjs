@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Regenerates protocol/test-vectors/channel.json: the protocol 3 handshake and sealed frames of
-// docs/PROTOCOL.md §3 worked through, computed with Node's built-in `crypto` only.
+// docs/PROTOCOL.md §3 worked through, computed with Node's built-in `crypto` only. Protocol 3 as
+// §3 now has it: no key tags; the client seals its auth under one of its store keys, the server
+// tries to open it under each of its own keys in its order; a client refused so tries its next
+// key on its next attempt (§3.1). Case 1 records such a refused first attempt, then the second.
 //
 //   node protocol/test-vectors/make-channel-vectors.mjs           # writes channel.json beside it
 //   node protocol/test-vectors/make-channel-vectors.mjs --check   # fails when the file differs
@@ -160,64 +163,158 @@ function canonicalVector(v) {
     .map((k) => `${k}=${decimal(v[k])}`)
     .join(',');
 }
-const keyBytes = (text) => Buffer.from(text, 'utf8'); // §1: K is the UTF-8 of the hex text
-const keyTag = (K, clientNonce) => hmac(keyBytes(K), LABEL, Buffer.from('K'), clientNonce).subarray(0, 16);
+/** §1: K is the UTF-8 bytes of the key text in lower case (the hex digits, not the bytes they encode). */
+const keyBytes = (text) => Buffer.from(text.toLowerCase(), 'utf8');
 const fingerprint = (K) => sha256(keyBytes(K)).toString('hex').slice(0, 8);
 function sealNonce(n) {
   const b = Buffer.alloc(12);
   b.writeBigUInt64LE(BigInt(n), 4);
   return b;
 }
+/** Opens, or returns null when the frame does not open. */
+function tryOpen(key, nonce, sealed) {
+  try {
+    return open(key, nonce, sealed);
+  } catch {
+    return null;
+  }
+}
 
-function buildCase(c) {
-  const clientPub = x25519PublicOf(c.client.privateKey);
-  const serverPub = x25519PublicOf(c.server.privateKey);
-  const tags = c.client.keys.map((K) => keyTag(K, c.client.nonce));
-  // §3.1: the server takes the first of its own keys, in its own order, whose tag the client sent
-  let keyIndex = -1;
-  let K;
-  for (const mine of c.server.keys) {
-    const t = keyTag(mine, c.client.nonce);
-    const i = tags.findIndex((x) => x.equals(t));
-    if (i >= 0) {
-      keyIndex = i;
-      K = mine;
+/** §3.2: dh, H, PRK, info, OKM, C2S, S2C under store key K (both ways: HKDF from HMAC and node's hkdfSync). */
+function derive(K, dh, T1, T2) {
+  const H = sha256(T1, T2);
+  const info = Buffer.concat([KEYS_INFO, H]);
+  const own = hkdfOwn(keyBytes(K), dh, info, 64);
+  assert.ok(own.okm.equals(hkdfNode(keyBytes(K), dh, info, 64)), 'HKDF from HMAC and crypto.hkdfSync agree');
+  assert.ok(own.prk.equals(hmac(keyBytes(K), dh)), 'PRK = HMAC-SHA256(K, dh)');
+  return { H, info, prk: own.prk, okm: own.okm, c2s: own.okm.subarray(0, 32), s2c: own.okm.subarray(32, 64) };
+}
+
+/**
+ * One connection attempt of §3.1-§3.2 and §3.5 up to the server's decision on the auth. `a`: the
+ * attempt's inputs (nonces, private keys, clocks, auth vector and clock), `clientKey` the store key
+ * the client seals its auth under (§3.1: its first, or the next after a refusal), `serverKeys` the
+ * server's keys in its order. Returns the frames and every intermediate value, and `opened`: the
+ * server's key under which the auth opened (the first in its order), or null.
+ */
+function attempt(c, a, clientKey, serverKeys) {
+  const clientPub = x25519PublicOf(a.client.privateKey);
+  const serverPub = x25519PublicOf(a.server.privateKey);
+  // §3.1: the hellos carry no keyTags / keyIndex; nothing in them depends on a store key
+  const clientHello = { type: 'hello', protocol: 3, terminalId: c.client.id, nonce: b64(a.client.nonce), key: b64(clientPub), ...(a.client.clock ?? {}) };
+  const serverHello = { type: 'hello', protocol: 3, terminalId: c.server.id, nonce: b64(a.server.nonce), key: b64(serverPub), ...(a.server.clock ?? {}) };
+  // §3.2: a hello contributes lp(id) ‖ lp(nonce) ‖ lp(key) ‖ the three clock fields
+  const T1 = Buffer.concat([lp(c.client.id), lp(a.client.nonce), lp(clientPub), clockFields(clientHello)]);
+  const T2 = Buffer.concat([lp(c.server.id), lp(a.server.nonce), lp(serverPub), clockFields(serverHello)]);
+
+  const dhC = x25519(a.client.privateKey, serverPub);
+  const dhS = x25519(a.server.privateKey, clientPub);
+  assert.ok(dhC.equals(dhS), 'both sides compute the same dh');
+  assert.ok(!dhC.equals(Buffer.alloc(32)), 'dh is not all zero');
+
+  // The client: keys under its chosen store key, the auth sealed as its frame 0
+  const client = derive(clientKey, dhC, T1, T2);
+  const authBase = { type: 'auth', vector: a.authVector, ...(a.authClock ?? {}) };
+  const T3 = Buffer.concat([lp(canonicalVector(a.authVector)), clockFields(authBase)]);
+  const MAC_C = hmac(keyBytes(clientKey), LABEL, Buffer.from('C'), T1, T2, T3);
+  const auth = { ...authBase, mac: b64(MAC_C) };
+  const authText = JSON.stringify(auth);
+  const sealedAuth = seal(client.c2s, sealNonce(0), Buffer.from(authText, 'utf8'));
+
+  // The server: keys for each of its store keys in its order; the first under which frame 0 opens is K
+  const trials = [];
+  let opened = null;
+  for (const mine of serverKeys) {
+    const d = derive(mine, dhS, T1, T2);
+    const pt = tryOpen(d.c2s, sealNonce(0), sealedAuth);
+    trials.push({ storeKey: mine, fingerprint: fingerprint(mine), C2SHex: hex(d.c2s), opens: pt !== null });
+    if (pt !== null) {
+      assert.equal(pt.toString('utf8'), authText);
+      assert.equal(mine.toLowerCase(), clientKey.toLowerCase(), 'the auth opens only under the key it was sealed with');
+      opened = mine;
       break;
     }
   }
-  assert.ok(keyIndex >= 0, `${c.name}: no key in common`);
-  assert.equal(keyIndex, c.expectKeyIndex, `${c.name}: keyIndex`);
+  return { clientPub, serverPub, clientHello, serverHello, T1, T2, T3, dh: dhC, client, MAC_C, auth, authText, sealedAuth, trials, opened };
+}
 
-  const clientHello = { type: 'hello', protocol: 3, terminalId: c.client.id, nonce: b64(c.client.nonce), key: b64(clientPub), keyTags: tags.map(b64), ...(c.client.clock ?? {}) };
-  const serverHello = { type: 'hello', protocol: 3, terminalId: c.server.id, nonce: b64(c.server.nonce), key: b64(serverPub), keyIndex, ...(c.server.clock ?? {}) };
-  const T1 = Buffer.concat([lp(c.client.id), lp(c.client.nonce), lp(clientPub), lp(Buffer.concat(tags)), clockFields(clientHello)]);
-  const T2 = Buffer.concat([lp(c.server.id), lp(c.server.nonce), lp(serverPub), lp(decimal(keyIndex)), clockFields(serverHello)]);
+const hello = (h) => ({ object: h, text: JSON.stringify(h), utf8Hex: hex(Buffer.from(JSON.stringify(h), 'utf8')) });
+const side = (id, s, pub) => ({
+  terminalId: id,
+  nonceHex: hex(s.nonce),
+  nonceBase64: b64(s.nonce),
+  privateKeyHex: hex(s.privateKey),
+  publicKeyHex: hex(pub),
+  publicKeyBase64: b64(pub),
+});
+const derivedValues = (r, d) => ({
+  dhHex: hex(r.dh),
+  HHex: hex(d.H),
+  PRKHex: hex(d.prk),
+  keysInfoHex: hex(d.info),
+  OKMHex: hex(d.okm),
+  C2SHex: hex(d.c2s),
+  S2CHex: hex(d.s2c),
+});
 
-  const dhC = x25519(c.client.privateKey, serverPub);
-  const dhS = x25519(c.server.privateKey, clientPub);
-  assert.ok(dhC.equals(dhS), 'both sides compute the same dh');
-  assert.ok(!dhC.equals(Buffer.alloc(32)), 'dh is not all zero');
-  const H = sha256(T1, T2);
-  const own = hkdfOwn(keyBytes(K), dhC, Buffer.concat([KEYS_INFO, H]), 64);
-  const viaNode = hkdfNode(keyBytes(K), dhC, Buffer.concat([KEYS_INFO, H]), 64);
-  assert.ok(own.okm.equals(viaNode), 'HKDF from HMAC and crypto.hkdfSync agree');
-  assert.ok(own.prk.equals(hmac(keyBytes(K), dhC)), 'PRK = HMAC-SHA256(K, dh)');
-  const OKM = own.okm;
-  const C2S = OKM.subarray(0, 32);
-  const S2C = OKM.subarray(32, 64);
+/** §3.1: the server's refusal when the auth opened under none of its keys: a text frame. */
+const noKeyRefusal = (clientId) => ({ type: 'error', reason: `no store key in common with ${clientId} (its auth opened under none of this lane's keys)` });
 
-  const authBase = { type: 'auth', vector: c.authVector, ...(c.authClock ?? {}) };
-  const T3 = Buffer.concat([lp(canonicalVector(c.authVector)), clockFields(authBase)]);
-  const MAC_C = hmac(keyBytes(K), LABEL, Buffer.from('C'), T1, T2, T3);
-  const auth = { ...authBase, mac: b64(MAC_C) };
+function buildCase(c) {
+  const keys = c.client.keys;
+  const attempts = [];
+  // §3.1: the client uses its first key; after a refusal "no store key in common" its next key on
+  // its next attempt (in order, wrapping around); the server holds its keys in its own order.
+  let keyPos = 0;
+  let done = null;
+  for (const [i, a] of c.attempts.entries()) {
+    const K = keys[keyPos];
+    const r = attempt(c, a, K, c.server.keys);
+    if (r.opened === null) {
+      assert.ok(i < c.attempts.length - 1, `${c.name}: the last attempt completes`);
+      const refusal = noKeyRefusal(c.client.id);
+      attempts.push({
+        attempt: i + 1,
+        outcome: 'refused: the auth opened under none of the server\'s keys',
+        clientStoreKey: { text: K, position: keyPos + 1, fingerprint: fingerprint(K) },
+        client: side(c.client.id, a.client, r.clientPub),
+        server: side(c.server.id, a.server, r.serverPub),
+        frames: { clientHello: hello(r.clientHello), serverHello: hello(r.serverHello), auth: hello(r.auth) },
+        transcriptHex: { T1: hex(r.T1), T2: hex(r.T2), T3: hex(r.T3) },
+        canonicalVectors: { auth: canonicalVector(a.authVector) },
+        clientDerived: { storeKey: K, ...derivedValues(r, r.client) },
+        MAC_C: { hex: hex(r.MAC_C), base64: b64(r.MAC_C) },
+        sealedAuth: {
+          from: 'client',
+          n: 0,
+          what: 'auth',
+          key: 'C2S (under the client\'s store key of this attempt)',
+          nonceHex: hex(sealNonce(0)),
+          plaintext: r.authText,
+          plaintextHex: hex(Buffer.from(r.authText, 'utf8')),
+          ciphertextAndTagHex: hex(r.sealedAuth),
+        },
+        serverTrials: r.trials,
+        refusal: { textFrame: true, object: refusal, text: JSON.stringify(refusal) },
+      });
+      keyPos = (keyPos + 1) % keys.length;
+      continue;
+    }
+    assert.equal(i, c.attempts.length - 1, `${c.name}: the handshake completes on the last attempt only`);
+    done = { a, r, K, keyPos, number: i + 1 };
+  }
+  assert.ok(done, `${c.name}: no attempt completed`);
+  assert.equal(done.K, c.expectChosen, `${c.name}: the key chosen`);
+  const { a, r, K } = done;
+  const d = r.client;
   const T4 = lp(canonicalVector(c.welcomeVector));
-  const MAC_W = hmac(keyBytes(K), LABEL, Buffer.from('W'), T1, T2, T3, T4);
+  const MAC_W = hmac(keyBytes(K), LABEL, Buffer.from('W'), r.T1, r.T2, r.T3, T4);
   const welcome = { type: 'welcome', vector: c.welcomeVector, mac: b64(MAC_W) };
   const ack = { type: 'ack', messageId: c.message.id };
 
   const sealedFrames = [];
   const sealOne = (from, n, what, obj) => {
-    const key = from === 'client' ? C2S : S2C;
+    const key = from === 'client' ? d.c2s : d.s2c;
     const plaintext = JSON.stringify(obj);
     const nonce = sealNonce(n);
     const sealed = seal(key, nonce, Buffer.from(plaintext, 'utf8'));
@@ -233,12 +330,12 @@ function buildCase(c) {
       ciphertextAndTagHex: hex(sealed),
     });
   };
-  sealOne('client', 0, 'auth', auth);
+  sealOne('client', 0, 'auth', r.auth);
+  assert.equal(sealedFrames[0].ciphertextAndTagHex, hex(r.sealedAuth));
   sealOne('server', 0, 'welcome', welcome);
   sealOne('client', 1, 'message', c.message);
   sealOne('server', 1, 'ack', ack);
 
-  const hello = (h) => ({ object: h, text: JSON.stringify(h), utf8Hex: hex(Buffer.from(JSON.stringify(h), 'utf8')) });
   return {
     name: c.name,
     storeKeys: {
@@ -246,44 +343,26 @@ function buildCase(c) {
       server: c.server.keys,
       chosen: K,
       chosenFingerprint: fingerprint(K),
-      note: 'K is the UTF-8 bytes of the chosen text (the hex digits, not the bytes they encode)',
+      chosenPosition: { client: done.keyPos + 1, server: c.server.keys.indexOf(K) + 1 },
+      note: 'K is the UTF-8 bytes of the chosen text in lower case (the hex digits, not the bytes they encode)',
     },
-    client: {
-      terminalId: c.client.id,
-      nonceHex: hex(c.client.nonce),
-      nonceBase64: b64(c.client.nonce),
-      privateKeyHex: hex(c.client.privateKey),
-      publicKeyHex: hex(clientPub),
-      publicKeyBase64: b64(clientPub),
-    },
-    server: {
-      terminalId: c.server.id,
-      nonceHex: hex(c.server.nonce),
-      nonceBase64: b64(c.server.nonce),
-      privateKeyHex: hex(c.server.privateKey),
-      publicKeyHex: hex(serverPub),
-      publicKeyBase64: b64(serverPub),
-    },
-    keyTags: c.client.keys.map((k, i) => ({ storeKey: k, hex: hex(tags[i]), base64: b64(tags[i]) })),
-    keyIndex,
+    refusedAttempts: attempts,
+    attempt: done.number,
+    client: side(c.client.id, a.client, r.clientPub),
+    server: side(c.server.id, a.server, r.serverPub),
+    serverTrials: r.trials,
     frames: {
-      clientHello: hello(clientHello),
-      serverHello: hello(serverHello),
-      auth: hello(auth),
+      clientHello: hello(r.clientHello),
+      serverHello: hello(r.serverHello),
+      auth: hello(r.auth),
       welcome: hello(welcome),
       message: hello(c.message),
       ack: hello(ack),
     },
-    transcriptHex: { T1: hex(T1), T2: hex(T2), T3: hex(T3), T4: hex(T4) },
-    canonicalVectors: { auth: canonicalVector(c.authVector), welcome: canonicalVector(c.welcomeVector) },
-    dhHex: hex(dhC),
-    HHex: hex(H),
-    PRKHex: hex(own.prk),
-    keysInfoHex: hex(Buffer.concat([KEYS_INFO, H])),
-    OKMHex: hex(OKM),
-    C2SHex: hex(C2S),
-    S2CHex: hex(S2C),
-    MAC_C: { hex: hex(MAC_C), base64: b64(MAC_C) },
+    transcriptHex: { T1: hex(r.T1), T2: hex(r.T2), T3: hex(r.T3), T4: hex(T4) },
+    canonicalVectors: { auth: canonicalVector(a.authVector), welcome: canonicalVector(c.welcomeVector) },
+    ...derivedValues(r, d),
+    MAC_C: { hex: hex(r.MAC_C), base64: b64(r.MAC_C) },
     MAC_W: { hex: hex(MAC_W), base64: b64(MAC_W) },
     sealedFrames,
   };
@@ -330,24 +409,27 @@ function transaction({ terminalId, counter, transactionId, at }) {
 
 const CASES = [
   {
-    name: 'with clocks, two keys on the client, the second chosen',
-    client: {
-      id: 'L1',
-      keys: [K1, K2],
-      nonce: run(0x00),
-      privateKey: run(0x40),
-      clock: { clock: '2026-12-01T10:00:00.000Z', clockCorrectionMs: 0, clockStratum: 0 },
-    },
-    server: {
-      id: 'L2',
-      keys: [K2],
-      nonce: run(0x20),
-      privateKey: run(0x60),
-      clock: { clock: '2026-12-01T10:00:00.250Z', clockCorrectionMs: -1500, clockStratum: 1 },
-    },
-    expectKeyIndex: 1,
-    authVector: { L1: 5, L3: 2 },
-    authClock: { clock: '2026-12-01T10:00:00.010Z', clockCorrectionMs: 0, clockStratum: 0 },
+    name: 'with clocks; the client holds K1, K2, the server only K2: the first attempt (under K1) is refused, the second completes under K2',
+    client: { id: 'L1', keys: [K1, K2] },
+    server: { id: 'L2', keys: [K2] },
+    attempts: [
+      // Attempt 1 (a connection of its own; §3.9 gives no inputs for it): fresh runs 10..2f,
+      // 50..6f, 30..4f, 70..8f, one second before attempt 2.
+      {
+        client: { nonce: run(0x10), privateKey: run(0x50), clock: { clock: '2026-12-01T09:59:59.000Z', clockCorrectionMs: 0, clockStratum: 0 } },
+        server: { nonce: run(0x30), privateKey: run(0x70), clock: { clock: '2026-12-01T09:59:59.250Z', clockCorrectionMs: -1500, clockStratum: 1 } },
+        authVector: { L1: 5, L3: 2 },
+        authClock: { clock: '2026-12-01T09:59:59.010Z', clockCorrectionMs: 0, clockStratum: 0 },
+      },
+      // Attempt 2: the inputs §3.9 lists
+      {
+        client: { nonce: run(0x00), privateKey: run(0x40), clock: { clock: '2026-12-01T10:00:00.000Z', clockCorrectionMs: 0, clockStratum: 0 } },
+        server: { nonce: run(0x20), privateKey: run(0x60), clock: { clock: '2026-12-01T10:00:00.250Z', clockCorrectionMs: -1500, clockStratum: 1 } },
+        authVector: { L1: 5, L3: 2 },
+        authClock: { clock: '2026-12-01T10:00:00.010Z', clockCorrectionMs: 0, clockStratum: 0 },
+      },
+    ],
+    expectChosen: K2,
     welcomeVector: { L1: 5, L2: 7 },
     message: {
       id: '019ad8f2-4c80-7a3e-9c41-2b7d5e8f0a16',
@@ -360,10 +442,10 @@ const CASES = [
   },
   {
     name: 'no clocks, empty vectors, one key each',
-    client: { id: 'front-lane.01', keys: [K3], nonce: run(0x80), privateKey: run(0xc0) },
-    server: { id: 'L10', keys: [K3], nonce: run(0xa0), privateKey: run(0xe0) },
-    expectKeyIndex: 0,
-    authVector: {},
+    client: { id: 'front-lane.01', keys: [K3] },
+    server: { id: 'L10', keys: [K3] },
+    attempts: [{ client: { nonce: run(0x80), privateKey: run(0xc0) }, server: { nonce: run(0xa0), privateKey: run(0xe0) }, authVector: {} }],
+    expectChosen: K3,
     welcomeVector: {},
     message: {
       id: '019ad9a1-0b3c-7f05-8a6d-4e2b91c7d358',
@@ -380,19 +462,30 @@ selfCheck();
 
 const doc = {
   description:
-    'Protocol 3 (docs/PROTOCOL.md §3) handshake and sealed frames worked through, computed with Node.js crypto by ' +
-    'protocol/test-vectors/make-channel-vectors.mjs (which first checks X25519 against RFC 7748 §6.1, ChaCha20-Poly1305 ' +
-    'against RFC 8439 §2.8.2 and HKDF-SHA256 against RFC 5869 A.1). Each case: the store key texts each side holds ' +
-    '(K is the UTF-8 bytes of the chosen text) and its fingerprint (§3.6); both sides\' terminal id, nonce, ephemeral ' +
-    'X25519 private key (the raw 32 bytes given to X25519, which clamps them) and public key; the client\'s key tags ' +
-    '(§3.1) in the order sent and the keyIndex the server chose; the frames as JSON objects, and as the exact text ' +
-    '(compact JSON, members in the order shown) that is sent (hellos: WebSocket text frames) or sealed (the others); ' +
-    'the transcript contributions T1..T4 (§3.2), dh = X25519, H = SHA-256(T1‖T2), PRK = HMAC-SHA256(K, dh), the HKDF ' +
-    'info ("euphoria-lane/3 keys"‖H), OKM (64 bytes), C2S = OKM[0..32), S2C = OKM[32..64), MAC_C and MAC_W; and four ' +
-    'sealed frames (§3.5): client frame 0 = auth under C2S, server frame 0 = welcome under S2C, client frame 1 = a ' +
-    'transaction message under C2S, server frame 1 = its ack under S2C, each with its 12-byte nonce (4 zero bytes ‖ n ' +
-    'as 8-byte little-endian), the plaintext, and ciphertext‖16-byte tag in hex (no associated data). Case 1 is the ' +
-    'worked example of §3.9; case 2 has no clocks, empty vectors and one key each.',
+    'Protocol 3 (docs/PROTOCOL.md §3, without key tags) handshake and sealed frames worked through, computed with Node.js ' +
+    'crypto by protocol/test-vectors/make-channel-vectors.mjs (which first checks X25519 against RFC 7748 §6.1, ' +
+    'ChaCha20-Poly1305 against RFC 8439 §2.8.2 and HKDF-SHA256 against RFC 5869 A.1). Each case describes the ' +
+    'connection attempt that completes the handshake: the store key texts each side holds (K is the UTF-8 bytes of the ' +
+    'chosen text in lower case), its fingerprint (§3.6) and its position in each side\'s list; both sides\' terminal id, ' +
+    'nonce, ephemeral X25519 private key (the raw 32 bytes given to X25519, which clamps them) and public key; ' +
+    'serverTrials: the server\'s keys in its order, each with the C2S it derives and whether the client\'s sealed frame 0 ' +
+    'opens under it (it stops at the first that opens, §3.1); the frames as JSON objects, and as the exact text (compact ' +
+    'JSON, members in the order shown) that is sent (hellos: WebSocket text frames, no keyTags or keyIndex) or sealed ' +
+    '(the others); the transcript contributions T1..T4 (§3.2: a hello is lp(id)‖lp(nonce)‖lp(key)‖the three clock ' +
+    'fields), dh = X25519, H = SHA-256(T1‖T2), PRK = HMAC-SHA256(K, dh), the HKDF info ("euphoria-lane/3 keys"‖H), OKM ' +
+    '(64 bytes), C2S = OKM[0..32), S2C = OKM[32..64), MAC_C and MAC_W; and four sealed frames (§3.5): client frame 0 = ' +
+    'auth under C2S, server frame 0 = welcome under S2C, client frame 1 = a transaction message under C2S, server frame ' +
+    '1 = its ack under S2C, each with its 12-byte nonce (4 zero bytes ‖ n as 8-byte little-endian), the plaintext, and ' +
+    'ciphertext‖16-byte tag in hex (no associated data). refusedAttempts lists the connection attempts before it that ' +
+    'the server refused because the auth opened under none of its keys: the store key the client used (§3.1: its first ' +
+    'key, then its next after each such refusal), the hellos, T1..T3, dh, the client\'s H, PRK, info, OKM, C2S, S2C and ' +
+    'MAC_C under that key, its sealed auth (client frame 0), the server\'s trials (none opens) and the server\'s refusal, ' +
+    'sent as a WebSocket text frame. Case 1 is the worked example of §3.9: the client holds K1, K2, the server only K2; ' +
+    'attempt 1 seals its auth under K1 and is refused; attempt 2 is a new connection under K2 and completes. §3.9 lists ' +
+    'the inputs of attempt 2 only (nonce 00..1f, private key 40..5f for the client; 20..3f, 60..7f for the server); for ' +
+    'attempt 1 this file chooses fresh runs (client nonce 10..2f, private key 50..6f; server nonce 30..4f, private key ' +
+    '70..8f), clocks one second earlier (09:59:59.000Z, .250Z with -1500 and 1, auth .010Z) and the same auth vector. ' +
+    'Case 2 has no clocks, empty vectors and one key each (one attempt).',
   generator: 'protocol/test-vectors/make-channel-vectors.mjs',
   cases: CASES.map(buildCase),
 };
