@@ -1,15 +1,21 @@
-// §3 handshake (protocol 3): test vectors, both roles against a real lane, key choice and rotation
-// (§3.1, §3.6), and every refusal of §3.8.
+// §3 handshake (protocol 3): test vectors, both roles against a real lane, the store key by trial
+// opening and the client's keys across attempts (§3.1, §3.6), and every refusal of §3.8.
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   computeHandshake2,
   computeHandshake3,
-  clientHelloContribution,
-  keyTag,
+  helloContribution3,
+  authContribution,
+  deriveKeys,
+  handshakeMac3,
+  x25519,
+  x25519KeyPair,
+  draftKeyTag,
   keyFingerprint,
   sealFrame,
   openFrame,
@@ -18,6 +24,10 @@ import {
   openWs,
   clientHandshake,
   connectPeer,
+  connectWithKeys,
+  KeyChooser,
+  noKeyReason,
+  NO_KEY_RE,
   PeerServer,
   makeHello,
   makeHello3,
@@ -39,16 +49,67 @@ const SEALED_FAILED = (n, peer) => new RegExp(`^sealed frame ${n} from ${peer.re
 test('protocol 3 test vectors (channel.json): every value recomputed by the peer', () => {
   const tv = JSON.parse(fs.readFileSync(path.join(vectorsDir, 'channel.json'), 'utf8'));
   assert.equal(tv.cases.length, 2, 'the two cases of §3.9');
+  const helloMembers = new Set(['type', 'protocol', 'terminalId', 'nonce', 'key', 'clock', 'clockCorrectionMs', 'clockStratum']);
+  const checkHellos = (name, frames) => {
+    for (const k of ['clientHello', 'serverHello']) {
+      for (const m of Object.keys(frames[k].object)) assert.ok(helloMembers.has(m), `${name}: ${k} carries only §3.1 members, not ${m}`);
+      assert.equal(JSON.stringify(frames[k].object), frames[k].text);
+    }
+  };
   for (const c of tv.cases) {
     const f = c.frames;
     for (const k of Object.keys(f)) assert.equal(JSON.stringify(f[k].object), f[k].text, `${c.name}: ${k} text is the compact JSON of the object`);
-    const clientNonce = decodeBase64Strict(f.clientHello.object.nonce);
-    assert.equal(clientNonce.toString('hex'), c.client.nonceHex);
-    c.keyTags.forEach((t, i) => {
-      assert.equal(keyTag(t.storeKey, clientNonce).toString('hex'), t.hex, `${c.name}: tag ${i}`);
-      assert.equal(f.clientHello.object.keyTags[i], t.base64);
-    });
+    checkHellos(c.name, f);
+    assert.equal(decodeBase64Strict(f.clientHello.object.nonce).toString('hex'), c.client.nonceHex);
+    assert.equal(decodeBase64Strict(f.serverHello.object.nonce).toString('hex'), c.server.nonceHex);
+    assert.equal(x25519KeyPair(Buffer.from(c.client.privateKeyHex, 'hex')).publicKey.toString('hex'), c.client.publicKeyHex);
+    assert.equal(x25519KeyPair(Buffer.from(c.server.privateKeyHex, 'hex')).publicKey.toString('hex'), c.server.publicKeyHex);
     assert.equal(keyFingerprint(c.storeKeys.chosen), c.storeKeys.chosenFingerprint);
+
+    // §3.1: the client's key across attempts: its first, its next after each refusal
+    const chooser = new KeyChooser(c.storeKeys.client);
+    for (const a of c.refusedAttempts) {
+      const name = `${c.name}, attempt ${a.attempt}`;
+      assert.equal(a.clientStoreKey.text, chooser.key(), `${name}: the client's key`);
+      assert.equal(a.clientStoreKey.position, chooser.position + 1);
+      checkHellos(name, a.frames);
+      const T1 = helloContribution3(a.frames.clientHello.object);
+      const T2 = helloContribution3(a.frames.serverHello.object);
+      const T3 = authContribution(a.frames.auth.object);
+      assert.deepEqual([T1, T2, T3].map((t) => t.toString('hex')), [a.transcriptHex.T1, a.transcriptHex.T2, a.transcriptHex.T3], `${name}: T1..T3`);
+      const dh = x25519(Buffer.from(a.client.privateKeyHex, 'hex'), decodeBase64Strict(a.frames.serverHello.object.key));
+      assert.ok(dh.equals(x25519(Buffer.from(a.server.privateKeyHex, 'hex'), decodeBase64Strict(a.frames.clientHello.object.key))));
+      const d = deriveKeys(a.clientStoreKey.text, dh, T1, T2);
+      const cd = a.clientDerived;
+      assert.equal(dh.toString('hex'), cd.dhHex, `${name}: dh`);
+      assert.equal(d.H.toString('hex'), cd.HHex, `${name}: H`);
+      assert.equal(d.prk.toString('hex'), cd.PRKHex, `${name}: PRK`);
+      assert.equal(d.okm.toString('hex'), cd.OKMHex, `${name}: OKM`);
+      assert.equal(d.c2s.toString('hex'), cd.C2SHex, `${name}: C2S`);
+      assert.equal(d.s2c.toString('hex'), cd.S2CHex, `${name}: S2C`);
+      const macC = handshakeMac3(a.clientStoreKey.text, 'C', [T1, T2, T3]);
+      assert.equal(macC.toString('hex'), a.MAC_C.hex, `${name}: MAC_C`);
+      assert.equal(a.frames.auth.object.mac, a.MAC_C.base64);
+      assert.equal(a.sealedAuth.plaintext, a.frames.auth.text);
+      const sealed = Buffer.from(a.sealedAuth.ciphertextAndTagHex, 'hex');
+      assert.equal(sealFrame(d.c2s, 0, a.sealedAuth.plaintext).toString('hex'), a.sealedAuth.ciphertextAndTagHex, `${name}: the sealed auth`);
+      // the server: none of its keys opens it
+      assert.deepEqual(a.serverTrials.map((t) => t.storeKey), c.storeKeys.server, `${name}: the server tries each of its keys in its order`);
+      for (const t of a.serverTrials) {
+        const sd = deriveKeys(t.storeKey, dh, T1, T2);
+        assert.equal(sd.c2s.toString('hex'), t.C2SHex, `${name}: the server's C2S under ${t.fingerprint}`);
+        assert.equal(t.opens, false);
+        assert.throws(() => openFrame(sd.c2s, 0, sealed), `${name}: the auth does not open under ${t.fingerprint}`);
+      }
+      assert.equal(a.refusal.textFrame, true);
+      assert.equal(a.refusal.object.reason, noKeyReason(c.client.terminalId));
+      assert.match(a.refusal.object.reason, NO_KEY_RE);
+      chooser.refused();
+    }
+    assert.equal(chooser.key(), c.storeKeys.chosen, `${c.name}: the completing attempt uses the client's next key`);
+    assert.equal(chooser.position + 1, c.storeKeys.chosenPosition.client);
+    assert.equal(c.storeKeys.server.indexOf(c.storeKeys.chosen) + 1, c.storeKeys.chosenPosition.server);
+
     const r = computeHandshake3(c.storeKeys.chosen, [f.clientHello.object, f.serverHello.object, f.auth.object, f.welcome.object], {
       clientPrivateKey: Buffer.from(c.client.privateKeyHex, 'hex'),
       serverPrivateKey: Buffer.from(c.server.privateKeyHex, 'hex'),
@@ -68,6 +129,22 @@ test('protocol 3 test vectors (channel.json): every value recomputed by the peer
     assert.equal(r.macW.toString('hex'), c.MAC_W.hex, `${c.name}: MAC_W`);
     assert.equal(f.auth.object.mac, c.MAC_C.base64);
     assert.equal(f.welcome.object.mac, c.MAC_W.base64);
+    // the server's trials: its keys in its order up to the first that opens the auth
+    const auth0 = Buffer.from(c.sealedFrames.find((s) => s.from === 'client' && s.n === 0).ciphertextAndTagHex, 'hex');
+    c.serverTrials.forEach((t, i) => {
+      assert.equal(t.storeKey, c.storeKeys.server[i]);
+      const sd = deriveKeys(t.storeKey, r.dh, r.transcript[0], r.transcript[1]);
+      assert.equal(sd.c2s.toString('hex'), t.C2SHex);
+      let opens = true;
+      try {
+        openFrame(sd.c2s, 0, auth0);
+      } catch {
+        opens = false;
+      }
+      assert.equal(opens, t.opens, `${c.name}: the auth ${t.opens ? 'opens' : 'does not open'} under server key ${i + 1}`);
+      assert.equal(opens, i === c.serverTrials.length - 1, 'only the last trial opens');
+    });
+    assert.equal(c.serverTrials.at(-1).storeKey, c.storeKeys.chosen);
     for (const s of c.sealedFrames) {
       const key = s.from === 'client' ? r.c2s : r.s2c;
       assert.equal(sealNonce(s.n).toString('hex'), s.nonceHex, `${c.name}: nonce of ${s.from} frame ${s.n}`);
@@ -76,6 +153,18 @@ test('protocol 3 test vectors (channel.json): every value recomputed by the peer
       assert.throws(() => openFrame(key, s.n + 1, Buffer.from(s.ciphertextAndTagHex, 'hex')), 'does not open under the next counter');
     }
   }
+  // §3.9: case 1 is the client holding K1, K2 and the server K2: one refused attempt, then K2
+  const c1 = tv.cases[0];
+  assert.equal(c1.refusedAttempts.length, 1);
+  assert.equal(c1.storeKeys.chosen, c1.storeKeys.client[1]);
+  assert.equal(c1.client.nonceHex, Buffer.from(Array.from({ length: 32 }, (_, i) => i)).toString('hex'), 'the second attempt has the §3.9 inputs');
+  // §1: K is the lower-case text; an upper-cased key derives the same values
+  const up = computeHandshake3(c1.storeKeys.chosen.toUpperCase(), [c1.frames.clientHello.object, c1.frames.serverHello.object, c1.frames.auth.object, c1.frames.welcome.object], {
+    clientPrivateKey: Buffer.from(c1.client.privateKeyHex, 'hex'),
+    serverPrivateKey: Buffer.from(c1.server.privateKeyHex, 'hex'),
+  });
+  assert.equal(up.c2s.toString('hex'), c1.C2SHex, 'an upper-cased key is the same key');
+  assert.equal(up.macC.toString('hex'), c1.MAC_C.hex);
 });
 
 test('protocol 2 test vectors (handshake.json): transcript bytes and MACs reproduced exactly', () => {
@@ -94,38 +183,60 @@ test('protocol 2 test vectors (handshake.json): transcript bytes and MACs reprod
   }
 });
 
-test('the peer against itself (no lane): keyIndex 1, sealed frames both ways', async () => {
-  const srv = await new PeerServer({ storeKeys: [STORE_KEY], terminalId: 'self-s', vector: {}, autoAck: true }).listen();
-  const { conn, keyIndex, welcome } = await connectPeer(srv.url, { storeKeys: [OTHER_KEY, STORE_KEY], terminalId: 'self-c', vector: {} });
-  assert.equal(keyIndex, 1);
-  assert.ok(welcome._sealed);
+test('the peer against itself (no lane): trial opening, keys across attempts, sealed frames both ways', async () => {
+  const srv = await new PeerServer({ storeKeys: [NEW_KEY, STORE_KEY], terminalId: 'self-s', vector: {}, autoAck: true, probeKeys: [OTHER_KEY] }).listen();
+  const chooser = new KeyChooser([OTHER_KEY, STORE_KEY]);
+  const first = await connectWithKeys(srv.url, { keyChooser: chooser, terminalId: 'self-c', vector: {} });
+  assert.deepEqual(
+    first.attempts.map((a) => [a.keyPosition, a.refusal?.reason]),
+    [
+      [0, noKeyReason('self-c')],
+      [1, undefined],
+    ],
+  );
+  assert.ok(!first.attempts[0].refusal._sealed, 'the refusal is a text frame');
+  assert.equal(first.attempts[0].conn.binaryFrames, 0, 'no sealed frame before the auth opened');
+  assert.equal(srv.connections[0].clientUsedKey, OTHER_KEY);
+  assert.equal(srv.connections[1].keyPosition, 1, 'opened under the second of the server keys');
+  assert.deepEqual(
+    srv.connections[1].trials.map((t) => t.opens),
+    [false, true],
+  );
+  assert.ok(first.welcome._sealed);
   const msg = makeMessage({ fromTerminal: 'self-c', topic: 'transaction', payload: { x: 1 }, seq: 1 });
-  conn.send(msg);
-  const a = await conn.next((f) => f.type === 'ack' && f.messageId === msg.id, { what: 'ack from ourselves' });
+  first.conn.send(msg);
+  const a = await first.conn.next((f) => f.type === 'ack' && f.messageId === msg.id, { what: 'ack from ourselves' });
   assert.ok(a._sealed);
-  conn.close();
+  first.conn.close();
+  // after a completed handshake the client starts again with its first key
+  assert.equal(chooser.position, 0);
+  const again = await connectWithKeys(srv.url, { keyChooser: chooser, terminalId: 'self-c', vector: {} });
+  assert.deepEqual(
+    again.attempts.map((a) => a.keyPosition),
+    [0, 1],
+  );
+  again.conn.close();
   await srv.close();
 });
 
-/** The members of a protocol 3 server hello, nothing derived from the key among them. */
-function checkServerHello(sh, laneId) {
-  assert.equal(sh.protocol, 3);
-  assert.equal(sh.terminalId, laneId);
-  assert.ok(!sh._sealed, 'the hello is a text frame');
-  const allowed = new Set(['type', 'protocol', 'terminalId', 'nonce', 'key', 'keyIndex', 'clock', 'clockCorrectionMs', 'clockStratum']);
-  for (const k of Object.keys(sh)) assert.ok(allowed.has(k), `server hello carries only §3.1 members; it has "${k}": ${sh._raw}`);
-  assert.ok(!('mac' in sh), 'server hello carries no mac');
-  assert.ok(!('keyTags' in sh), 'server hello carries no keyTags');
-  assert.equal(decodeBase64Strict(sh.nonce)?.length, 32, 'nonce: base64 of 32 bytes');
-  assert.equal(decodeBase64Strict(sh.key)?.length, 32, 'key: base64 of 32 bytes');
-  if (sh.clock !== undefined) assert.ok(isLaneTime(sh.clock), `server clock in the lane form: ${sh.clock}`);
+/** The members of a protocol 3 hello, nothing derived from the key among them (§3.1). */
+function checkHello3(h, id, what) {
+  assert.equal(h.protocol, 3);
+  assert.equal(h.terminalId, id);
+  assert.ok(!h._sealed, `the ${what} is a text frame`);
+  const allowed = new Set(['type', 'protocol', 'terminalId', 'nonce', 'key', 'clock', 'clockCorrectionMs', 'clockStratum']);
+  for (const k of Object.keys(h)) assert.ok(allowed.has(k), `the ${what} carries only §3.1 members; it has "${k}": ${h._raw}`);
+  assert.equal(decodeBase64Strict(h.nonce)?.length, 32, 'nonce: base64 of 32 bytes');
+  assert.equal(decodeBase64Strict(h.key)?.length, 32, 'key: base64 of 32 bytes');
+  if (h.clock !== undefined) assert.ok(isLaneTime(h.clock), `clock in the lane form: ${h.clock}`);
 }
+const checkServerHello = (sh, laneId) => checkHello3(sh, laneId, 'server hello');
 
 test('client role: handshake with a lane; its hello carries nothing derived from the key; every later frame sealed', async () => {
   const lane = await Lane.start({ id: 'HS-A' });
-  const { conn, serverHello, welcome, keyIndex } = await connectPeer(lane.url, { storeKey: STORE_KEY, terminalId: 'conf-c1', vector: {}, clock: true });
+  const { conn, serverHello, welcome, keyPosition } = await connectPeer(lane.url, { storeKey: STORE_KEY, terminalId: 'conf-c1', vector: {}, clock: true });
   checkServerHello(serverHello, 'HS-A');
-  assert.equal(keyIndex, 0);
+  assert.equal(keyPosition, 0);
   assert.ok(welcome._sealed, 'welcome is a sealed frame');
   assert.equal(welcome._n, 0, "the welcome is the lane's sealed frame 0");
   assert.deepEqual(vectorProblems(welcome.vector), []);
@@ -151,32 +262,49 @@ test('client role: handshake with a lane; its hello carries nothing derived from
   await lane.stop();
 });
 
-test('a stranger who says hello learns nothing: no key in common gets the refusal, no hello', async () => {
+test('a stranger learns nothing: its auth opens under none of the lane keys; the refusal is a text frame, nothing sealed before it', async () => {
   const lane = await Lane.start({ id: 'HS-N' });
   const conn = await openWs(lane.url);
-  await clientHandshake(conn, { storeKey: OTHER_KEY, terminalId: 'conf-stranger', vector: {} }).catch(() => {});
-  const err = await expectErrorClose(conn, /^no store key in common with conf-stranger$/, { sealed: false });
-  assert.ok(err);
-  assert.ok(!conn.frames.some((f) => f.type === 'hello'), 'no server hello for a client without the key');
-  // two tags, neither the lane's
-  const conn2 = await openWs(lane.url);
-  await clientHandshake(conn2, { storeKeys: [OTHER_KEY, OLD_KEY], terminalId: 'conf-stranger2', vector: {} }).catch(() => {});
-  await expectErrorClose(conn2, /^no store key in common with conf-stranger2$/, { sealed: false });
+  const e = await clientHandshake(conn, { storeKey: OTHER_KEY, terminalId: 'conf-stranger', vector: {} }).then(
+    () => assert.fail('the handshake completed under a key the lane does not hold'),
+    (x) => x,
+  );
+  assert.ok(e.noKeyInCommon, String(e));
+  await expectErrorClose(conn, /^no store key in common with conf-stranger \(its auth opened under none of this lane's keys\)$/, { sealed: false });
+  checkServerHello(conn.serverHello, 'HS-N');
+  assert.equal(conn.binaryFrames, 0, 'the lane sent no sealed frame before the auth opened (§3, §3.5)');
+  // two keys, neither the lane's: refused on each attempt
+  const chooser = new KeyChooser([OTHER_KEY, OLD_KEY]);
+  for (const pos of [0, 1, 0]) {
+    const c = await openWs(lane.url);
+    assert.equal(chooser.position, pos);
+    await clientHandshake(c, { keyChooser: chooser, terminalId: 'conf-stranger2', vector: {} }).catch(() => {});
+    await expectErrorClose(c, /^no store key in common with conf-stranger2 \(its auth opened under none of this lane's keys\)$/, { sealed: false });
+    assert.equal(c.binaryFrames, 0);
+  }
   await lane.stop();
 });
 
-test('server role: the lane dials us; its hello, tags and auth verify; it sends its messages sealed', async () => {
+test('the server sends no sealed frame before the auth opens: a client that says hello and waits gets a text timeout refusal', async () => {
+  const lane = await Lane.start({ id: 'HS-W' });
+  const conn = await openWs(lane.url);
+  conn.send(makeHello3({ terminalId: 'conf-waiter' }));
+  const sh = await conn.next((f) => f.type === 'hello', { what: 'server hello' });
+  checkServerHello(sh, 'HS-W');
+  await expectErrorClose(conn, /^no handshake within 10000 ms$/, { sealed: false });
+  assert.equal(conn.binaryFrames, 0, 'no binary (sealed) frame from the lane at all');
+  await lane.stop();
+});
+
+test('server role: the lane dials us; its hello carries no tags, its auth opens under our key; it sends its messages sealed', async () => {
   const srv = await new PeerServer({ storeKey: STORE_KEY, terminalId: 'conf-s1', vector: {}, clock: true, autoAck: false }).listen();
   const lane = await Lane.start({ id: 'HS-B', peers: [srv.url], ringSales: 2 });
   const conn = await srv.connection(1);
   const hs = await conn.handshake;
   assert.ok(hs.ok, `handshake: ${hs.error}`);
-  const h = hs.clientHello;
-  assert.equal(h.terminalId, 'HS-B');
-  assert.equal(h.protocol, 3);
-  assert.ok(!('mac' in h), 'client hello carries no mac');
-  assert.ok(!('keyIndex' in h), 'client hello carries no keyIndex');
-  assert.deepEqual(h.keyTags, [keyTag(STORE_KEY, decodeBase64Strict(h.nonce)).toString('base64')], 'one tag: tag(K) over its own nonce (§3.1)');
+  checkHello3(hs.clientHello, 'HS-B', 'client hello');
+  assert.ok(!('mac' in hs.clientHello), 'client hello carries no mac');
+  assert.equal(hs.keyPosition, 0);
   assert.ok(hs.auth._sealed, 'auth is sealed');
   assert.ok(Number.isInteger(hs.auth.vector['HS-B'] ?? 0));
   const msgs = await waitUntil(() => (conn.messages().length >= 2 ? conn.messages() : undefined), { what: '2 messages from the lane', emitter: conn });
@@ -206,70 +334,145 @@ async function answerTo(conn, msg) {
   return conn.next((f) => (f.type === 'ack' || f.type === 'reject') && f.messageId === msg.id, { from, what: `answer to ${msg.id}` });
 }
 
-test('store keys: choice by the server, rotation (§3.1, §3.6)', async (t) => {
-  await t.test('a client with two keys, the lane with the second only: keyIndex 1 and a working session', async () => {
+/** `--health`'s storeKey of a connected peer (§3.6): "<position> of <count> (<fingerprint>)". */
+async function healthStoreKey(lane, peerId, want) {
+  let last;
+  try {
+    return await waitUntil(
+      async () => {
+        const h = await lane.health();
+        last = { entry: healthPeer(h, peerId), storeKeys: h.storeKeys };
+        return last.entry?.storeKey === want ? last : undefined;
+      },
+      { what: `--health of ${lane.id}: ${peerId} on storeKey "${want}"`, timeout: 20_000 },
+    );
+  } catch {
+    assert.fail(`--health of ${lane.id} for ${peerId}: want "storeKey": "${want}" (§3.6), got ${JSON.stringify(last)}`);
+  }
+}
+
+test('store keys: trial opening by the server, the client\'s keys across attempts, rotation (§3.1, §3.6)', async (t) => {
+  await t.test('a peer with [a key the lane lacks, the lane key]: text refusal on its first attempt, success on its second', async () => {
     const lane = await Lane.start({ id: 'KR-A', ringSales: 1 });
-    const { conn, keyIndex } = await connectPeer(lane.url, { storeKeys: [OTHER_KEY, STORE_KEY], terminalId: 'conf-k1', vector: {}, autoAck: true });
-    assert.equal(keyIndex, 1);
+    const chooser = new KeyChooser([OTHER_KEY, STORE_KEY]);
+    const { conn, attempts, keyPosition } = await connectWithKeys(lane.url, { keyChooser: chooser, terminalId: 'conf-k1', vector: {}, autoAck: true });
+    assert.equal(attempts.length, 2, 'two attempts');
+    const r = attempts[0].refusal;
+    assert.equal(r.reason, "no store key in common with conf-k1 (its auth opened under none of this lane's keys)");
+    assert.ok(!r._sealed, 'the refusal is a text frame (§3.5: the lane holds no keys of this connection)');
+    assert.equal(attempts[0].conn.binaryFrames, 0, 'nothing sealed from the lane on the refused attempt');
+    assert.equal(attempts[0].conn.closed?.code, 1008);
+    assert.equal(keyPosition, 1);
     const sale = await conn.next((f) => f.fromTerminal === 'KR-A', { what: "the lane's sale" });
     assert.ok(sale._sealed);
     const a = await answerTo(conn, ourTransaction(sale, 'conf-k1', 1));
     assert.equal(a.type, 'ack', a._raw);
+    await healthStoreKey(lane, 'conf-k1', `1 of 1 (${keyFingerprint(STORE_KEY)})`);
     conn.close();
     await lane.stop();
   });
 
-  await t.test('a lane with "new,old" accepts a peer holding only old, and one holding only new', async () => {
+  await t.test('a lane with "new,old" accepts a peer holding only old (trial opening), and one holding only new', async () => {
     const lane = await Lane.start({ id: 'KR-B', storeKey: `${NEW_KEY},${OLD_KEY}`, ringSales: 1 });
-    const { conn, keyIndex } = await connectPeer(lane.url, { storeKeys: [OLD_KEY], terminalId: 'conf-old', vector: {}, autoAck: true });
-    assert.equal(keyIndex, 0);
+    const { conn } = await connectPeer(lane.url, { storeKeys: [OLD_KEY], terminalId: 'conf-old', vector: {}, autoAck: true });
     const sale = await conn.next((f) => f.fromTerminal === 'KR-B', { what: "the lane's sale" });
     const a = await answerTo(conn, ourTransaction(sale, 'conf-old', 1));
     assert.equal(a.type, 'ack', a._raw);
-    // --health names the key the connection uses (§3.6: position and fingerprint); member names
-    // are not specified, so look for the fingerprint anywhere in the peer's entry.
-    const entry = await waitUntil(async () => healthPeer(await lane.health(), 'conf-old'), { what: 'conf-old in --health' });
-    const text = JSON.stringify(entry);
-    assert.ok(text.includes(keyFingerprint(OLD_KEY)), `--health names the old key's fingerprint ${keyFingerprint(OLD_KEY)} for conf-old: ${text}`);
-    const { conn: c2, keyIndex: k2 } = await connectPeer(lane.url, { storeKeys: [NEW_KEY], terminalId: 'conf-new', vector: {} });
-    assert.equal(k2, 0);
-    c2.close();
-    conn.close();
+    const h = await healthStoreKey(lane, 'conf-old', `2 of 2 (${keyFingerprint(OLD_KEY)})`);
+    assert.deepEqual(h.storeKeys, [keyFingerprint(NEW_KEY), keyFingerprint(OLD_KEY)], '--health storeKeys: the fingerprints in the lane order');
+    assert.equal(h.entry.channel, 'encrypted');
+    const { conn: c2 } = await connectPeer(lane.url, { storeKeys: [NEW_KEY], terminalId: 'conf-new', vector: {} });
+    await healthStoreKey(lane, 'conf-new', `1 of 2 (${keyFingerprint(NEW_KEY)})`);
+    // a client that holds old first and new second: its auth is sealed under old, which the lane
+    // opens on its second trial
+    const { conn: c3 } = await connectPeer(lane.url, { storeKeys: [OLD_KEY, NEW_KEY], terminalId: 'conf-oldnew', vector: {} });
+    await healthStoreKey(lane, 'conf-oldnew', `2 of 2 (${keyFingerprint(OLD_KEY)})`);
+    for (const c of [conn, c2, c3]) c.close();
     await lane.stop();
   });
 
-  await t.test("the lane takes the first of its own keys the client holds, in the lane's order", async () => {
-    const lane = await Lane.start({ id: 'KR-C', storeKey: `${NEW_KEY},${OLD_KEY}` });
-    const { conn, keyIndex } = await connectPeer(lane.url, { storeKeys: [OLD_KEY, NEW_KEY], terminalId: 'conf-both', vector: {} });
-    assert.equal(keyIndex, 1, 'the lane prefers NEW (its first), which the client offers second');
-    conn.close();
-    await lane.stop();
-  });
-
-  await t.test('a lane with "new,old" dialling: two tags in its order; we hold only old: keyIndex 1 works', async () => {
-    const srv = await new PeerServer({ storeKeys: [OLD_KEY], terminalId: 'conf-s-old', vector: {}, autoAck: true }).listen();
+  await t.test('a lane with "new,old" dialling a peer that holds only old: refused under new, then old; after a completed handshake new first again', async () => {
+    const srv = await new PeerServer({ storeKeys: [OLD_KEY], terminalId: 'conf-s-old', vector: {}, autoAck: true, probeKeys: [NEW_KEY] }).listen();
     const lane = await Lane.start({ id: 'KR-D', storeKey: `${NEW_KEY},${OLD_KEY}`, peers: [srv.url], ringSales: 1 });
-    const conn = await srv.connection(1);
-    const hs = await conn.handshake;
-    assert.ok(hs.ok, String(hs.error));
-    const nonce = decodeBase64Strict(hs.clientHello.nonce);
-    assert.deepEqual(hs.clientHello.keyTags, [keyTag(NEW_KEY, nonce).toString('base64'), keyTag(OLD_KEY, nonce).toString('base64')], 'tags of new, old in that order');
-    assert.equal(hs.keyIndex, 1);
-    await conn.next((f) => f.fromTerminal === 'KR-D', { what: "the lane's sale over the old key" });
+    const c1 = await srv.connection(1);
+    const h1 = await c1.handshake;
+    assert.ok(!h1.ok, 'the first attempt is refused');
+    assert.equal(c1.clientUsedKey, NEW_KEY, "the lane's first attempt seals its auth under its first key");
+    checkHello3(c1.clientHello, 'KR-D', 'client hello');
+    const c2 = await srv.connection(2);
+    const h2 = await c2.handshake;
+    assert.ok(h2.ok, `the second attempt completes: ${h2.error}`);
+    assert.equal(h2.storeKey, OLD_KEY, 'under its next key, old');
+    await c2.next((f) => f.fromTerminal === 'KR-D', { what: "the lane's sale over the old key" });
+    await waitUntil(() => new RegExp("no store key in common with KR-D").test(lane.log()), { what: 'the lane logging our text refusal' });
+    await healthStoreKey(lane, 'conf-s-old', `2 of 2 (${keyFingerprint(OLD_KEY)})`);
+    // the link drops (our sealed close): the lane dials again starting with its first key
+    c2.close({ reason: 'conformance peer: reconnect please' });
+    const c3 = await srv.connection(3);
+    const h3 = await c3.handshake;
+    assert.ok(!h3.ok, 'after a completed handshake the lane starts again with its first key (refused here)');
+    assert.equal(c3.clientUsedKey, NEW_KEY);
+    const c4 = await srv.connection(4);
+    const h4 = await c4.handshake;
+    assert.ok(h4.ok, String(h4.error));
+    assert.equal(h4.storeKey, OLD_KEY);
     await lane.stop();
     await srv.close();
   });
 
-  await t.test('no key in common when the lane dials: our refusal', async () => {
-    const srv = await new PeerServer({ storeKeys: [OTHER_KEY], terminalId: 'conf-s-none', vector: {} }).listen();
+  await t.test('no key in common when the lane dials: our text refusal; the lane tries again', async () => {
+    const srv = await new PeerServer({ storeKeys: [OTHER_KEY], terminalId: 'conf-s-none', vector: {}, probeKeys: [STORE_KEY] }).listen();
     const lane = await Lane.start({ id: 'KR-E', peers: [srv.url] });
-    const conn = await srv.connection(1);
-    const hs = await conn.handshake;
-    assert.ok(!hs.ok);
-    assert.match(String(hs.error), /no store key in common with KR-E/);
-    await waitUntil(() => /no store key in common/.test(lane.log()), { what: 'the lane logging our refusal' });
+    for (const n of [1, 2]) {
+      const conn = await srv.connection(n);
+      const hs = await conn.handshake;
+      assert.ok(!hs.ok);
+      assert.equal(String(hs.error.message), "no store key in common with KR-E (its auth opened under none of this lane's keys)");
+      assert.equal(conn.clientUsedKey, STORE_KEY, 'a lane with one key uses it on every attempt');
+    }
+    await waitUntil(() => /no store key in common with KR-E/.test(lane.log()), { what: 'the lane logging our refusal' });
     await lane.stop();
     await srv.close();
+  });
+
+  await t.test('store keys are lower-cased: a lane given the key upper-cased interoperates with one given it lower-cased, and with us', async () => {
+    const upper = STORE_KEY.toUpperCase();
+    assert.notEqual(upper, STORE_KEY);
+    const laneU = await Lane.start({ id: 'KR-U', storeKey: upper, ringSales: 1 });
+    const laneL = await Lane.start({ id: 'KR-L', peers: [laneU.url] });
+    await healthStoreKey(laneL, 'KR-U', `1 of 1 (${keyFingerprint(STORE_KEY)})`);
+    const hu = await healthStoreKey(laneU, 'KR-L', `1 of 1 (${keyFingerprint(STORE_KEY)})`);
+    assert.deepEqual(hu.storeKeys, [keyFingerprint(STORE_KEY)], 'the fingerprint is of the lower-case key text');
+    // our peer, with the key in lower case, against the lane given it upper-cased
+    const { conn } = await connectPeer(laneU.url, { storeKey: STORE_KEY, terminalId: 'conf-lower', vector: {} });
+    await conn.next((f) => f.fromTerminal === 'KR-U', { what: "the lane's sale" });
+    conn.close();
+    // and the upper-cased lane dialling us (we hold the lower-case text)
+    const srv = await new PeerServer({ storeKeys: [STORE_KEY], terminalId: 'conf-s-lower', vector: {} }).listen();
+    const laneU2 = await Lane.start({ id: 'KR-U2', storeKey: upper, peers: [srv.url] });
+    const hs = await (await srv.connection(1)).handshake;
+    assert.ok(hs.ok, String(hs.error));
+    await laneU2.stop();
+    await srv.close();
+    await laneL.stop();
+    await laneU.stop();
+  });
+
+  await t.test('hellos with the draft keyTags / keyIndex members are served (the members ignored, not in the transcript)', async () => {
+    const lane = await Lane.start({ id: 'KR-T' });
+    const tags = { keyTags: [draftKeyTag(STORE_KEY, crypto.randomBytes(32)).toString('base64'), 'not even base64!'], keyIndex: 7 };
+    const { conn, welcome } = await connectPeer(lane.url, { storeKey: STORE_KEY, terminalId: 'conf-tags', vector: {}, tamper: { helloExtra: tags } });
+    assert.ok(welcome._sealed);
+    conn.close();
+    const srv = await new PeerServer({ storeKey: STORE_KEY, terminalId: 'conf-s-tags', vector: {}, tamper: { helloExtra: { keyIndex: 0, keyTags: [Buffer.alloc(16).toString('base64')] } } }).listen();
+    const lane2 = await Lane.start({ id: 'KR-T2', peers: [srv.url], ringSales: 1 });
+    const c = await srv.connection(1);
+    const hs = await c.handshake;
+    assert.ok(hs.ok, `a server hello with keyTags and keyIndex: ${hs.error}`);
+    await c.next((f) => f.fromTerminal === 'KR-T2', { what: "the lane's sale" });
+    await lane2.stop();
+    await srv.close();
+    await lane.stop();
   });
 });
 
@@ -289,16 +492,18 @@ test('client role refusals (§3.8)', async (t) => {
     await expectErrorClose(conn, /^client failed to prove the store key$/, { sealed: true });
   });
 
-  await t.test('the auth with one byte flipped does not open', async () => {
+  await t.test('the auth with one byte flipped opens under none of the keys: the text refusal', async () => {
     const conn = await openWs(lane.url);
     await clientHandshake(conn, { storeKey: STORE_KEY, terminalId: 'conf-flip0', vector: {}, tamper: { authBytes: (b) => ((b[5] ^= 0x40), b), noWelcomeWait: true } });
-    await expectErrorClose(conn, SEALED_FAILED(0, 'conf-flip0'), { sealed: true });
+    await expectErrorClose(conn, /^no store key in common with conf-flip0 \(its auth opened under none of this lane's keys\)$/, { sealed: false });
+    assert.equal(conn.binaryFrames, 0);
   });
 
-  await t.test('the auth as a text frame', async () => {
+  await t.test('the auth as a text frame: refused with a text frame (the lane holds no keys yet)', async () => {
     const conn = await openWs(lane.url);
     await clientHandshake(conn, { storeKey: STORE_KEY, terminalId: 'conf-txt0', vector: {}, tamper: { authAsText: true, noWelcomeWait: true } });
-    await expectErrorClose(conn, /^text frame on an encrypted connection$/, { sealed: true });
+    await expectErrorClose(conn, /^text frame on an encrypted connection$/, { sealed: false });
+    assert.equal(conn.binaryFrames, 0);
   });
 
   await t.test('vector claiming more than the lane published: refused, nothing acked', async () => {
@@ -312,11 +517,11 @@ test('client role refusals (§3.8)', async (t) => {
   await t.test('other protocol versions', async () => {
     for (const v of [1, 4]) {
       const conn = await openWs(lane.url);
-      conn.send({ ...makeHello3({ terminalId: `conf-v${v}`, keys: [STORE_KEY] }), protocol: v });
+      conn.send({ ...makeHello3({ terminalId: `conf-v${v}` }), protocol: v });
       await expectErrorClose(conn, new RegExp(`^protocol version ${v} is not supported; this lane speaks 3$`), { sealed: false });
     }
     const conn = await openWs(lane.url);
-    conn.send({ ...makeHello3({ terminalId: 'conf-vs', keys: [STORE_KEY] }), protocol: '3' });
+    conn.send({ ...makeHello3({ terminalId: 'conf-vs' }), protocol: '3' });
     await expectErrorClose(conn, /^bad handshake frame: hello: protocol must be an integer$/, { sealed: false });
   });
 
@@ -329,19 +534,14 @@ test('client role refusals (§3.8)', async (t) => {
 
   await t.test("hello claiming the lane's own terminal id", async () => {
     const conn = await openWs(lane.url);
-    conn.send(makeHello3({ terminalId: 'HS-C', keys: [STORE_KEY] }));
+    conn.send(makeHello3({ terminalId: 'HS-C' }));
     await expectErrorClose(conn, /^peer claims this lane's own terminal id HS-C$/, { sealed: false });
     assert.ok(!conn.frames.some((f) => f.type === 'hello'), 'no server hello for our own id');
   });
 
   const badHellos = [
     ['a client hello with mac', (h) => ({ ...h, mac: Buffer.alloc(32).toString('base64') }), /^client hello must not carry a mac$/],
-    ['a client hello with keyIndex', (h) => ({ ...h, keyIndex: 0 })],
     ['a client hello without key', ({ key, ...h }) => h],
-    ['a client hello without keyTags', ({ keyTags, ...h }) => h],
-    ['empty keyTags', (h) => ({ ...h, keyTags: [] })],
-    ['five keyTags', (h) => ({ ...h, keyTags: [...h.keyTags, ...[1, 2, 3, 4].map(() => h.keyTags[0])] })],
-    ['a 15-byte key tag', (h) => ({ ...h, keyTags: [Buffer.alloc(15).toString('base64')] })],
     ['a 31-byte key', (h) => ({ ...h, key: Buffer.alloc(31, 9).toString('base64') })],
     ['a 16-byte nonce', (h) => ({ ...h, nonce: Buffer.alloc(16, 7).toString('base64') })],
     ['clock without the other two members', (h) => ({ ...h, clock: new Date().toISOString() })],
@@ -349,7 +549,7 @@ test('client role refusals (§3.8)', async (t) => {
   for (const [name, edit, reason] of badHellos) {
     await t.test(name, async () => {
       const conn = await openWs(lane.url);
-      conn.send(edit(makeHello3({ terminalId: 'conf-badhello', keys: [STORE_KEY] })));
+      conn.send(edit(makeHello3({ terminalId: 'conf-badhello' })));
       await expectErrorClose(conn, reason ?? /^bad handshake frame: /, { sealed: false });
       assert.ok(!conn.frames.some((f) => f.type === 'hello'), 'no server hello');
     });
@@ -358,13 +558,13 @@ test('client role refusals (§3.8)', async (t) => {
   await t.test("an all-zero public key (small order): peer's key exchange value is invalid", async () => {
     const conn = await openWs(lane.url);
     await clientHandshake(conn, { storeKey: STORE_KEY, terminalId: 'conf-zero', vector: {}, tamper: { publicKey: Buffer.alloc(32) } }).catch(() => {});
-    await expectErrorClose(conn, /^peer's key exchange value is invalid$/);
+    await expectErrorClose(conn, /^peer's key exchange value is invalid$/, { sealed: false });
     // a small-order point other than 0: u = 1
     const conn1 = await openWs(lane.url);
     const one = Buffer.alloc(32);
     one[0] = 1;
     await clientHandshake(conn1, { storeKey: STORE_KEY, terminalId: 'conf-one', vector: {}, tamper: { publicKey: one } }).catch(() => {});
-    await expectErrorClose(conn1, /^peer's key exchange value is invalid$/);
+    await expectErrorClose(conn1, /^peer's key exchange value is invalid$/, { sealed: false });
   });
 
   await t.test('a message before the handshake closes; nothing applied', async () => {
@@ -392,21 +592,20 @@ test('client role refusals (§3.8)', async (t) => {
   await lane.stop();
 });
 
-test('server role refusals (§3.8): the lane checks our hello, keyIndex, welcome and MAC_W', async (t) => {
+test('server role refusals (§3.8): the lane checks our hello, welcome and MAC_W', async (t) => {
   // One lane dials us again and again (short backoff); each connection gets the next tampering.
   const zero = Buffer.alloc(32);
   const plan = [
     { name: 'bad MAC_W', tamper: { macW: flipBit }, re: /^server's welcome failed the transcript MAC$/, sealed: true },
     { name: 'welcome vector altered after MAC_W', tamper: { welcomeVectorSent: { 'conf-s2': 5 } }, re: /^server's welcome failed the transcript MAC$/, sealed: true },
     { name: 'impossible welcome vector', tamper: { impossible: true }, re: /^vector claims conf-s2 holds messages up to seq 50 of HS-D, which has published only 1: nothing is marked acked$/, sealed: true },
-    { name: 'keyIndex outside the offered tags', tamper: { keyIndex: 1 }, re: /^bad handshake frame: keyIndex 1 is not one of the 1 offered keys$/, sealed: false },
-    { name: 'server hello with a mac', tamper: { helloExtra: { mac: zero.toString('base64') } }, re: /^bad handshake frame: /, sealed: false },
-    { name: 'server hello with keyTags', tamper: { helloExtra: { keyTags: [Buffer.alloc(16).toString('base64')] } }, re: /^bad handshake frame: /, sealed: false },
+    { name: 'server hello with a mac', tamper: { helloExtra: { mac: zero.toString('base64') } }, re: /^bad handshake frame: a protocol 3 server hello carries no mac$/, sealed: false },
     { name: 'server hello without key', tamper: { helloOmit: ['key'] }, re: /^bad handshake frame: /, sealed: false },
-    { name: 'server hello with an all-zero key', tamper: { publicKey: zero }, re: /^peer's key exchange value is invalid$/ },
+    { name: 'server hello with an all-zero key', tamper: { publicKey: zero }, re: /^peer's key exchange value is invalid$/, sealed: false },
     { name: 'welcome with one byte flipped', tamper: { welcomeBytes: (b) => ((b[3] ^= 0x01), b) }, re: SEALED_FAILED(0, 'conf-s2'), sealed: true },
     { name: 'welcome as a text frame', tamper: { welcomeAsText: true }, re: /^text frame on an encrypted connection$/, sealed: true },
-    { name: 'server hello with protocol 2', tamper: { protocol: 2 }, re: /protocol/ },
+    { name: 'a text frame other than an error before the welcome', tamper: { textBeforeWelcome: { type: 'clock', clocks: {} } }, re: /^text frame on an encrypted connection$/, sealed: true },
+    { name: 'server hello with protocol 2', tamper: { protocol: 2 }, re: /^server answered with protocol version 2 to a hello of 3$/, sealed: false },
   ];
   const srv = await new PeerServer({
     storeKey: STORE_KEY,

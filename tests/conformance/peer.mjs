@@ -120,33 +120,25 @@ function b64Field(s, len, what) {
   return b;
 }
 
-/** Protocol 2 hello contribution (§3.7: §3.2 without key, tags and keyIndex). */
+/** Protocol 2 hello contribution (§3.7: §3.2 without the key field). */
 export function helloContribution2(hello) {
   return Buffer.concat([lp(Buffer.from(hello.terminalId, 'utf8')), lp(b64Field(hello.nonce, 32, 'hello nonce')), clockFields(hello)]);
 }
 
-/** Protocol 3 client hello contribution T1. */
-export function clientHelloContribution(hello) {
-  const tags = hello.keyTags.map((t) => b64Field(t, 16, 'key tag'));
+/**
+ * Protocol 3 hello contribution (§3.2, either hello: T1 or T2): lp(id) ‖ lp(nonce) ‖ lp(key) ‖ the
+ * three clock fields. Other members (the keyTags / keyIndex of a draft) are not part of it.
+ */
+export function helloContribution3(hello) {
   return Buffer.concat([
     lp(Buffer.from(hello.terminalId, 'utf8')),
     lp(b64Field(hello.nonce, 32, 'hello nonce')),
     lp(b64Field(hello.key, 32, 'hello key')),
-    lp(Buffer.concat(tags)),
     clockFields(hello),
   ]);
 }
-
-/** Protocol 3 server hello contribution T2. */
-export function serverHelloContribution(hello) {
-  return Buffer.concat([
-    lp(Buffer.from(hello.terminalId, 'utf8')),
-    lp(b64Field(hello.nonce, 32, 'hello nonce')),
-    lp(b64Field(hello.key, 32, 'hello key')),
-    lp(decimal(hello.keyIndex)),
-    clockFields(hello),
-  ]);
-}
+export const clientHelloContribution = helloContribution3;
+export const serverHelloContribution = helloContribution3;
 
 export function authContribution(auth) {
   return Buffer.concat([lp(canonicalVector(auth.vector)), clockFields(auth)]);
@@ -156,9 +148,9 @@ export function welcomeContribution(welcome) {
   return lp(canonicalVector(welcome.vector));
 }
 
-/** §1: K is the UTF-8 bytes of the store key text exactly as written. */
+/** §1: K is the UTF-8 bytes of the store key text in lower case (the hex digits, not what they encode). */
 export function keyBytes(storeKey) {
-  return Buffer.isBuffer(storeKey) ? storeKey : Buffer.from(storeKey, 'utf8');
+  return Buffer.isBuffer(storeKey) ? storeKey : Buffer.from(String(storeKey).toLowerCase(), 'utf8');
 }
 
 function hmac(key, parts) {
@@ -177,12 +169,15 @@ export function handshakeMac3(storeKey, role, parts) {
   return hmac(storeKey, [MAC_LABEL_3, Buffer.from(role, 'ascii'), ...parts]);
 }
 
-/** §3.1: tag(K) = first 16 bytes of HMAC-SHA256(K, "euphoria-lane/3" ‖ "K" ‖ client nonce). */
-export function keyTag(storeKey, clientNonce) {
+/**
+ * The key tag of a draft of §3.1 (no longer part of the protocol): only to build hellos that carry
+ * the draft's `keyTags` member, which a lane must ignore.
+ */
+export function draftKeyTag(storeKey, clientNonce) {
   return hmac(storeKey, [MAC_LABEL_3, Buffer.from('K', 'ascii'), clientNonce]).subarray(0, 16);
 }
 
-/** §3.6: the first 8 hex digits of SHA-256 of the key text. */
+/** §3.6: the first 8 hex digits of SHA-256 of the key text (K: lower case). */
 export function keyFingerprint(storeKey) {
   return crypto.createHash('sha256').update(keyBytes(storeKey)).digest('hex').slice(0, 8);
 }
@@ -559,11 +554,15 @@ export function makeHello({ terminalId, nonce, clock, protocol = PROTOCOL_VERSIO
   return f;
 }
 
-/** A protocol 3 client hello, with its ephemeral key pair and nonce (non-enumerable `_secret`). */
-export function makeHello3({ terminalId, keys, clock, nonce, keyPair }) {
+/**
+ * A protocol 3 hello (§3.1: type, protocol, terminalId, nonce, key, clock members; nothing derived
+ * from a store key), with its ephemeral key pair and nonce (non-enumerable `_secret`). `keys` is
+ * accepted and unused (callers of the draft passed it).
+ */
+export function makeHello3({ terminalId, clock, nonce, keyPair }) {
   const n = nonce ?? crypto.randomBytes(32);
   const kp = keyPair ?? x25519KeyPair();
-  const f = { type: 'hello', protocol: 3, terminalId, nonce: n.toString('base64'), key: kp.publicKey.toString('base64'), keyTags: keys.map((k) => keyTag(k, n).toString('base64')) };
+  const f = { type: 'hello', protocol: 3, terminalId, nonce: n.toString('base64'), key: kp.publicKey.toString('base64') };
   Object.assign(f, clockMembers(clock));
   Object.defineProperty(f, '_secret', { value: { nonce: n, keyPair: kp }, enumerable: false });
   return f;
@@ -586,8 +585,11 @@ function clockProblems(h, p) {
   }
 }
 
-/** Checks the members a hello must have (§3.1, or §3.7 for protocol 2); returns a list of problems. */
-export function helloProblems(h, { server, protocol = PROTOCOL_VERSION, offeredTags }) {
+/**
+ * Checks the members a hello must have (§3.1, or §3.7 for protocol 2); returns a list of problems.
+ * Members §3.1 does not name (keyTags, keyIndex of the draft) are ignored.
+ */
+export function helloProblems(h, { server, protocol = PROTOCOL_VERSION }) {
   const p = [];
   if (h.type !== 'hello') p.push('type is not hello');
   if (h.protocol !== protocol) p.push(`protocol ${h.protocol}`);
@@ -600,26 +602,44 @@ export function helloProblems(h, { server, protocol = PROTOCOL_VERSION, offeredT
       const m = decodeBase64Strict(h.mac);
       if (!m || m.length !== 32) p.push('mac is not base64 of 32 bytes');
     } else if ('mac' in h) p.push('client hello carries mac');
-    for (const k of ['key', 'keyTags', 'keyIndex']) if (k in h) p.push(`protocol 2 hello carries ${k}`);
+    if ('key' in h) p.push('protocol 2 hello carries key');
     return p;
   }
   const k = decodeBase64Strict(h.key);
   if (!k || k.length !== 32) p.push(`key ${h.key}`);
-  if ('mac' in h) p.push(`${server ? 'server' : 'client'} hello carries mac`);
-  if (server) {
-    if ('keyTags' in h) p.push('server hello carries keyTags');
-    if (!Number.isInteger(h.keyIndex) || h.keyIndex < 0) p.push(`keyIndex ${h.keyIndex}`);
-    else if (offeredTags !== undefined && h.keyIndex >= offeredTags) p.push(`keyIndex ${h.keyIndex} is not one of the ${offeredTags} offered keys`);
-  } else {
-    if ('keyIndex' in h) p.push('client hello carries keyIndex');
-    if (!Array.isArray(h.keyTags) || h.keyTags.length < 1 || h.keyTags.length > 4) p.push('keyTags is not an array of 1 to 4');
-    else
-      for (const t of h.keyTags) {
-        const b = decodeBase64Strict(t);
-        if (!b || b.length !== 16) p.push(`key tag ${t}`);
-      }
-  }
+  if ('mac' in h) p.push(server ? 'a protocol 3 server hello carries no mac' : 'client hello must not carry a mac');
   return p;
+}
+
+/** §3.1's refusal when the client's auth opened under none of the server's keys (a text frame). */
+export const noKeyReason = (clientId) => `no store key in common with ${clientId} (its auth opened under none of this lane's keys)`;
+export const NO_KEY_RE = /^no store key in common with \S+ \(its auth opened under none of this lane's keys\)$/;
+
+/**
+ * A client's choice of store key across connection attempts (§3.1): its first key; after a
+ * connection refused with "no store key in common", its next key (in order, wrapping around);
+ * after a connection that completed the handshake, its first key again.
+ */
+export class KeyChooser {
+  constructor(keys) {
+    this.keys = [...keys];
+    this.position = 0;
+    this.history = []; // [{position, outcome: 'refused' | 'completed' | 'other'}]
+  }
+  key() {
+    return this.keys[this.position];
+  }
+  refused() {
+    this.history.push({ position: this.position, outcome: 'refused' });
+    this.position = (this.position + 1) % this.keys.length;
+  }
+  completed() {
+    this.history.push({ position: this.position, outcome: 'completed' });
+    this.position = 0;
+  }
+  other() {
+    this.history.push({ position: this.position, outcome: 'other' });
+  }
 }
 
 export function vectorProblems(v) {
@@ -638,22 +658,27 @@ export class HandshakeError extends Error {}
 
 /**
  * Client side of §3 over an open connection (protocol 3 unless opts.protocol is 2).
- * opts: storeKey / storeKeys, terminalId, vector ({}), clock (see clockMembers), authClock, protocol,
- *   tamper: { helloExtra (members added to the hello), helloOmit (member names removed), keyTags
- *   (tags sent instead of ours), publicKey (raw bytes sent instead of ours), authVectorSent (vector
- *   put in the frame after the MAC was computed over opts.vector), macC(buf)->buf,
- *   authBytes(buf)->buf (the sealed auth as sent), authAsText (send the auth unsealed), skipAuth,
- *   noWelcomeWait, ignoreMacS (protocol 2) }
- * Returns { hello, serverHello, auth, welcome, transcript, keys } or throws HandshakeError (the
- * connection stays for inspection).
+ * opts: storeKey / storeKeys, keyChooser (a KeyChooser kept across attempts; else a new one: the
+ *   first key), keyPosition (use this key of the list, whatever the chooser says), terminalId,
+ *   vector ({}), clock (see clockMembers), authClock, protocol,
+ *   tamper: { helloExtra (members added to the hello), helloOmit (member names removed),
+ *   publicKey (raw bytes sent instead of ours), authVectorSent (vector put in the frame after the
+ *   MAC was computed over opts.vector), macC(buf)->buf, authBytes(buf)->buf (the sealed auth as
+ *   sent), authAsText (send the auth unsealed), authKey (seal the auth under the keys of this
+ *   store key and MAC it with it), skipAuth, noWelcomeWait, ignoreMacS (protocol 2) }
+ * Returns { hello, serverHello, auth, welcome, transcript, storeKey, keyPosition, derived } or
+ * throws HandshakeError (`refusal`: the server's error frame, `noKeyInCommon`: it was §3.1's).
+ * The connection stays for inspection; our own refusals (a text frame other than an error after
+ * the hellos, a welcome that does not open or fails MAC_W) are sent sealed before closing.
  */
 export async function clientHandshake(conn, opts) {
   if ((opts.protocol ?? PROTOCOL_VERSION) === 2) return clientHandshake2(conn, opts);
   const tamper = opts.tamper ?? {};
-  const keys = keysOf(opts);
-  const hello = makeHello3({ terminalId: opts.terminalId, keys, clock: opts.clock });
+  const chooser = opts.keyChooser ?? new KeyChooser(keysOf(opts));
+  const keyPosition = opts.keyPosition ?? chooser.position;
+  const K = tamper.authKey ?? chooser.keys[keyPosition];
+  const hello = makeHello3({ terminalId: opts.terminalId, clock: opts.clock });
   const secret = hello._secret;
-  if (tamper.keyTags) hello.keyTags = tamper.keyTags;
   if (tamper.publicKey) hello.key = Buffer.from(tamper.publicKey).toString('base64');
   if (opts.protocol !== undefined) hello.protocol = opts.protocol;
   Object.assign(hello, tamper.helloExtra ?? {});
@@ -661,18 +686,19 @@ export async function clientHandshake(conn, opts) {
   conn.clientHello = hello;
   conn.send(hello);
   const serverHello = await conn.next((f) => f.type === 'hello' || f.type === 'error', { what: 'server hello', timeout: opts.timeout });
-  if (serverHello.type === 'error') throw new HandshakeError(`server sent error: ${serverHello.reason}`);
+  if (serverHello.type === 'error') throw refusedBy(serverHello, chooser, opts);
   conn.serverHello = serverHello;
-  const probs = helloProblems(serverHello, { server: true, offeredTags: hello.keyTags.length });
-  if (probs.length) throw new HandshakeError(`server hello: ${probs.join('; ')}`);
-  const K = keys[serverHello.keyIndex];
-  const T1 = clientHelloContribution(hello);
-  const T2 = serverHelloContribution(serverHello);
+  const probs = helloProblems(serverHello, { server: true });
+  if (probs.length) throw new HandshakeError(`bad handshake frame: ${probs.join('; ')}`);
+  const T1 = helloContribution3(hello);
+  const T2 = helloContribution3(serverHello);
   const dh = x25519(secret.keyPair.privateKey, decodeBase64Strict(serverHello.key));
   if (dh.equals(Buffer.alloc(32))) throw new HandshakeError("peer's key exchange value is invalid");
   const derived = deriveKeys(K, dh, T1, T2);
+  const afterHellos = conn.frames.indexOf(serverHello) + 1;
   conn.setChannel({ sendKey: derived.c2s, recvKey: derived.s2c });
   conn.storeKeyUsed = K;
+  conn.keyPosition = keyPosition;
   const vector = opts.vector ?? {};
   const authBase = { type: 'auth', vector, ...clockMembers(opts.authClock ?? opts.clock) };
   const T3 = authContribution(authBase);
@@ -680,7 +706,7 @@ export async function clientHandshake(conn, opts) {
   if (tamper.macC) macC = tamper.macC(macC);
   const auth = { ...authBase, mac: macC.toString('base64') };
   if (tamper.authVectorSent) auth.vector = tamper.authVectorSent;
-  const result = { hello, serverHello, auth, keyIndex: serverHello.keyIndex, storeKey: K, derived };
+  const result = { hello, serverHello, auth, storeKey: K, keyPosition, derived };
   if (tamper.skipAuth) return result;
   if (tamper.authAsText) conn.sendRaw(JSON.stringify(auth));
   else {
@@ -689,20 +715,59 @@ export async function clientHandshake(conn, opts) {
     conn.sendRaw(bytes, { binary: true });
   }
   if (tamper.noWelcomeWait) return result;
-  const welcome = await conn.next((f) => f.type === 'welcome' || f.type === 'error', { what: 'welcome', timeout: opts.timeout });
-  if (welcome.type === 'error') throw new HandshakeError(`server sent error: ${welcome.reason}`);
-  if (!welcome._sealed) throw new HandshakeError('welcome was not sealed');
+  const peer = serverHello.terminalId;
+  // Until the welcome: a sealed welcome, an error (text: the refusal of our auth; or sealed), a
+  // text frame of another kind (refused), or a sealed frame that does not open (refused).
+  const first = await waitUntil(
+    () => {
+      const f = conn.frames.slice(afterHellos).find(() => true);
+      if (f) return f;
+      if (conn.openFailures.length) return 'unopened';
+      if (conn.closed) throw new HandshakeError(`closed (${conn.closed.code} ${conn.closed.reason}) before the welcome; frames: ${conn.describeFrames()}`);
+      return undefined;
+    },
+    { what: `${conn.label}: welcome`, emitter: conn, timeout: opts.timeout },
+  );
+  if (first === 'unopened') refuseAsClient(conn, `sealed frame 0 from ${peer} failed authentication (altered, injected, replayed or reordered)`);
+  if (first.type === 'error') throw refusedBy(first, chooser, opts);
+  if (!first._sealed) refuseAsClient(conn, 'text frame on an encrypted connection');
+  if (first.type !== 'welcome') refuseAsClient(conn, 'unexpected frame during the handshake');
+  const welcome = first;
   const vp = vectorProblems(welcome.vector);
-  if (vp.length) throw new HandshakeError(`welcome vector: ${vp.join('; ')}`);
+  if (vp.length) refuseAsClient(conn, `bad handshake frame: welcome vector: ${vp.join('; ')}`);
   const T4 = welcomeContribution(welcome);
   const macW = handshakeMac3(K, 'W', [T1, T2, T3, T4]);
-  if (!macEqual(macW, welcome.mac)) throw new HandshakeError('welcome failed MAC_W');
+  if (!macEqual(macW, welcome.mac)) refuseAsClient(conn, "server's welcome failed the transcript MAC");
+  if (opts.keyPosition === undefined && !tamper.authKey) chooser.completed();
   conn.ready = true;
-  conn.peerId = serverHello.terminalId;
+  conn.peerId = peer;
   conn.peerVector = welcome.vector;
   conn.readyIndex = conn.frames.indexOf(welcome) + 1;
   conn.emit('update');
   return { ...result, welcome, transcript: [T1, T2, T3, T4] };
+}
+
+/** The server's error frame as a HandshakeError; a §3.1 "no store key in common" moves the chooser on. */
+function refusedBy(frame, chooser, opts) {
+  const e = new HandshakeError(`server sent error: ${frame.reason}`);
+  e.refusal = frame;
+  e.noKeyInCommon = NO_KEY_RE.test(String(frame.reason));
+  if (opts.keyPosition === undefined && !opts.tamper?.authKey) {
+    if (e.noKeyInCommon) chooser.refused();
+    else chooser.other();
+  }
+  return e;
+}
+
+/** Our refusal as a client that holds the keys (§3.5: sealed), then close. */
+function refuseAsClient(conn, reason) {
+  try {
+    conn.send({ type: 'error', reason });
+    conn.ws.close(1008, reason.slice(0, 100));
+  } catch {
+    /* ignore */
+  }
+  throw new HandshakeError(reason);
 }
 
 /** Protocol 2 client (§3.7): the server proves the key first with MAC_S; no channel. */
@@ -755,13 +820,41 @@ export async function connectPeer(url, opts) {
 }
 
 /**
+ * Connection attempts as a client with several store keys (§3.1): one attempt after another (each
+ * a new connection) with the same KeyChooser until one completes; returns the completed one and
+ * `attempts`: [{ keyPosition, refusal (the error frame) | undefined, conn }].
+ */
+export async function connectWithKeys(url, opts, { maxAttempts = 4 } = {}) {
+  const chooser = opts.keyChooser ?? new KeyChooser(keysOf(opts));
+  const attempts = [];
+  for (let i = 0; i < maxAttempts; i++) {
+    const keyPosition = chooser.position;
+    const conn = await openWs(url, { label: `${opts.terminalId}->${url}#${i + 1}` });
+    conn.autoAck = opts.autoAck ?? false;
+    try {
+      const hs = await clientHandshake(conn, { ...opts, keyChooser: chooser });
+      attempts.push({ keyPosition, conn });
+      return { conn, ...hs, attempts, keyChooser: chooser };
+    } catch (e) {
+      attempts.push({ keyPosition, conn, refusal: e.refusal, error: e });
+      if (!e.noKeyInCommon) throw e;
+      await conn.waitClosed().catch(() => {});
+    }
+  }
+  throw new HandshakeError(`no attempt of ${maxAttempts} completed: ${attempts.map((a) => a.error?.message).join(' | ')}`);
+}
+
+/**
  * A peer that lanes dial (§2/§3 server side), on 127.0.0.1 and a free port.
- * opts: storeKey / storeKeys, terminalId, vector (or a function of the connection index), clock,
- *   autoAck, plaintext (accept protocol 2 hellos: §3.7),
- *   tamper (object or function of the connection index): { keyIndex (sent instead of ours),
- *   publicKey (raw bytes sent instead of ours), helloExtra, helloOmit, macW(buf)->buf,
- *   welcomeVectorSent, welcomeBytes(buf)->buf, welcomeAsText, protocol, and for protocol 2:
- *   wrongKey, macS(buf)->buf }
+ * opts: storeKey / storeKeys (ours, in our order), terminalId, vector (or a function of the
+ *   connection index), clock, autoAck, plaintext (accept protocol 2 hellos: §3.7), probeKeys (keys
+ *   we do not hold, tried after ours only to record in `conn.clientUsedKey` which key a refused
+ *   client sealed its auth under),
+ *   tamper (object or function of the connection index): { publicKey (raw bytes sent instead of
+ *   ours), helloExtra (members added to our hello), helloOmit, expectHelloRefusal (default: when
+ *   the hello is tampered with beyond ignored members), macW(buf)->buf, welcomeVectorSent,
+ *   welcomeBytes(buf)->buf, welcomeAsText, textBeforeWelcome (a text frame sent instead of the
+ *   welcome), protocol, and for protocol 2: wrongKey, macS(buf)->buf }
  * Each connection is pushed to `connections` with `handshake` = a promise of the outcome.
  */
 export class PeerServer extends EventEmitter {
@@ -816,41 +909,27 @@ export class PeerServer extends EventEmitter {
     const probs = helloProblems(hello, { server: false });
     if (probs.length) this.#refuse(conn, `bad handshake frame: client hello: ${probs.join('; ')}`);
     const keys = keysOf(o);
-    const clientNonce = decodeBase64Strict(hello.nonce);
-    const tags = hello.keyTags.map((t) => decodeBase64Strict(t));
-    let keyIndex = -1;
-    let K;
-    for (const mine of keys) {
-      const t = keyTag(mine, clientNonce);
-      const i = tags.findIndex((x) => x.equals(t));
-      if (i >= 0) {
-        keyIndex = i;
-        K = mine;
-        break;
-      }
-    }
-    if (keyIndex < 0) this.#refuse(conn, `no store key in common with ${hello.terminalId}`);
+    // §3.1: our hello carries nothing derived from a store key; we choose no key before the auth
     const kp = x25519KeyPair();
-    const sh = { type: 'hello', protocol: tamper.protocol ?? 3, terminalId: o.terminalId, nonce: crypto.randomBytes(32).toString('base64'), key: (tamper.publicKey ?? kp.publicKey).toString('base64'), keyIndex: tamper.keyIndex ?? keyIndex, ...clockMembers(o.clock) };
+    const sh = { type: 'hello', protocol: tamper.protocol ?? 3, terminalId: o.terminalId, nonce: crypto.randomBytes(32).toString('base64'), key: (tamper.publicKey ?? kp.publicKey).toString('base64'), ...clockMembers(o.clock) };
     Object.assign(sh, tamper.helloExtra ?? {});
     for (const k of tamper.helloOmit ?? []) delete sh[k];
     conn.send(sh);
-    conn.keyIndex = keyIndex;
-    conn.storeKeyUsed = K;
-    if (tamper.publicKey || tamper.keyIndex !== undefined || tamper.helloExtra || tamper.helloOmit || tamper.protocol) {
+    conn.serverHello = sh;
+    const refusalExpected = tamper.expectHelloRefusal ?? !!(tamper.publicKey || tamper.helloOmit || tamper.protocol || 'mac' in (tamper.helloExtra ?? {}));
+    if (refusalExpected) {
       // The lane should refuse this hello; wait for what it does.
       await conn.waitClosed();
       throw new HandshakeError('tampered server hello');
     }
-    const T1 = clientHelloContribution(hello);
-    const T2 = serverHelloContribution(sh);
+    const T1 = helloContribution3(hello);
+    const T2 = helloContribution3(sh);
     const dh = x25519(kp.privateKey, decodeBase64Strict(hello.key));
     if (dh.equals(Buffer.alloc(32))) this.#refuse(conn, "peer's key exchange value is invalid");
-    const derived = deriveKeys(K, dh, T1, T2);
-    conn.setChannel({ sendKey: derived.s2c, recvKey: derived.c2s });
-    const auth = await waitUntil(
+    // The client's frame 0: a binary frame (kept unopened until we know the key), or a text frame
+    const first = await waitUntil(
       () => {
-        if (conn.openFailures.length) return 'unopened';
+        if (conn.pendingBinary.length) return 'binary';
         const f = conn.frames.find((x) => x !== hello);
         if (f) return f;
         if (conn.closed) throw new HandshakeError(`closed (${conn.closed.code} ${conn.closed.reason}) before the auth`);
@@ -858,9 +937,45 @@ export class PeerServer extends EventEmitter {
       },
       { what: `${conn.label}: auth`, emitter: conn },
     );
-    if (auth === 'unopened') this.#refuse(conn, `sealed frame 0 from ${hello.terminalId} failed authentication (altered, injected, replayed or reordered)`);
+    if (first !== 'binary') {
+      if (first.type === 'error') throw new HandshakeError(`lane sent error: ${first.reason}`);
+      this.#refuse(conn, 'text frame on an encrypted connection'); // a text frame: we hold no keys yet
+    }
+    // §3.1: derive the keys under each of our store keys in our order; the first under which the
+    // client's frame 0 opens is K
+    const frame0 = conn.pendingBinary[0];
+    const opensUnder = (storeKey) => {
+      const d = deriveKeys(storeKey, dh, T1, T2);
+      try {
+        openFrame(d.c2s, 0, frame0);
+        return d;
+      } catch {
+        return null;
+      }
+    };
+    conn.trials = [];
+    let K;
+    let derived;
+    for (const mine of keys) {
+      const d = opensUnder(mine);
+      conn.trials.push({ storeKey: mine, opens: !!d });
+      if (d) {
+        K = mine;
+        derived = d;
+        break;
+      }
+    }
+    if (!K) {
+      for (const k of o.probeKeys ?? []) if (opensUnder(k)) conn.clientUsedKey = k;
+      this.#refuse(conn, noKeyReason(hello.terminalId)); // a text frame (§3.5)
+    }
+    conn.clientUsedKey = K;
+    conn.storeKeyUsed = K;
+    conn.keyPosition = keys.indexOf(K);
+    conn.setChannel({ sendKey: derived.s2c, recvKey: derived.c2s });
+    const auth = conn.frames.find((x) => x !== hello && x._sealed);
+    if (!auth) this.#refuse(conn, `sealed frame 0 from ${hello.terminalId} failed authentication (altered, injected, replayed or reordered)`);
     if (auth.type === 'error') throw new HandshakeError(`lane sent error: ${auth.reason}`);
-    if (!auth._sealed) this.#refuse(conn, 'text frame on an encrypted connection');
     if (auth.type !== 'auth') this.#refuse(conn, 'unexpected frame during the handshake');
     const vp = vectorProblems(auth.vector);
     if (vp.length) this.#refuse(conn, `bad handshake frame: auth vector: ${vp.join('; ')}`);
@@ -875,6 +990,11 @@ export class PeerServer extends EventEmitter {
     if (tamper.macW) macW = tamper.macW(macW);
     welcome.mac = macW.toString('base64');
     if (tamper.welcomeVectorSent) welcome.vector = tamper.welcomeVectorSent;
+    if (tamper.textBeforeWelcome) {
+      conn.sendRaw(JSON.stringify(tamper.textBeforeWelcome));
+      await conn.waitClosed();
+      throw new HandshakeError('text frame instead of the welcome');
+    }
     if (tamper.welcomeAsText) conn.sendRaw(JSON.stringify(welcome));
     else {
       let bytes = conn.seal(JSON.stringify(welcome));
@@ -886,7 +1006,7 @@ export class PeerServer extends EventEmitter {
     conn.peerVector = auth.vector;
     conn.readyIndex = conn.frames.length;
     conn.emit('update');
-    return { clientHello: hello, serverHello: sh, auth, welcome, transcript: [T1, T2, T3, T4], keyIndex, storeKey: K, derived };
+    return { clientHello: hello, serverHello: sh, auth, welcome, transcript: [T1, T2, T3, T4], storeKey: K, keyPosition: conn.keyPosition, trials: conn.trials, derived };
   }
 
   async #serve2(conn, hello, tamper, index) {

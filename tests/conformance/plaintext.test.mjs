@@ -3,9 +3,9 @@
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWs, clientHandshake, connectPeer, PeerServer, makeHello, waitUntil, uuidv7, requestInventory } from './peer.mjs';
+import { openWs, clientHandshake, connectPeer, PeerServer, makeHello, makeMessage, waitUntil, uuidv7, requestInventory } from './peer.mjs';
 import { Lane, shutdown } from './lane.mjs';
-import { STORE_KEY, OTHER_KEY, expectErrorClose, flipBit } from './common.mjs';
+import { STORE_KEY, OTHER_KEY, expectErrorClose, flipBit, deriveTransaction } from './common.mjs';
 import { outboxCounts, healthPeer } from './health.mjs';
 
 after(shutdown);
@@ -17,7 +17,7 @@ test('plaintext peer listed by terminal id: protocol 2 handshake, text frames, -
     const { conn, serverHello, macSOk } = await connectPeer(lane.url, { storeKey: STORE_KEY, terminalId: 'conf-p2', vector: {}, clock: true, protocol: 2, autoAck: true });
     assert.equal(macSOk, true);
     assert.equal(serverHello.protocol, 2);
-    assert.ok(!('key' in serverHello) && !('keyIndex' in serverHello), 'a protocol 2 server hello has no key or keyIndex');
+    assert.ok(!('key' in serverHello), 'a protocol 2 server hello has no key');
     const msgs = await waitUntil(() => (conn.messages().length >= 2 ? conn.messages() : undefined), { what: '2 messages', emitter: conn });
     assert.deepEqual(
       msgs.map((m) => m.seq),
@@ -91,7 +91,7 @@ test('a URL listed in plaintextPeers is dialled with protocol 2; the lane checks
     const hs = await conn.handshake;
     assert.ok(hs.ok, String(hs.error));
     assert.equal(hs.clientHello.protocol, 2);
-    assert.ok(!('key' in hs.clientHello) && !('keyTags' in hs.clientHello), 'a protocol 2 client hello has no key or keyTags');
+    assert.ok(!('key' in hs.clientHello), 'a protocol 2 client hello has no key');
     const m = await conn.next((f) => f.fromTerminal === 'PT-B', { what: "the lane's sale as a text frame" });
     assert.ok(!m._sealed);
     assert.equal(conn.binaryFrames, 0);
@@ -109,4 +109,46 @@ test('a URL not listed in plaintextPeers is dialled with protocol 3, never 2', a
   assert.equal(hs.clientHello.protocol, 3);
   await lane.stop();
   await srv.close();
+});
+
+async function answerTo(conn, msg) {
+  const from = conn.frames.length;
+  conn.send(msg);
+  return conn.next((f) => (f.type === 'ack' || f.type === 'reject') && f.messageId === msg.id, { from, what: `answer to ${msg.id}` });
+}
+
+test("a plaintext link carries only its peer's own messages: another origin's message is a permanent reject; other lanes' messages still reach the peer", async () => {
+  const lane = await Lane.start({ id: 'PT-O', ringSales: 1, plaintextPeers: ['conf-pt'] });
+  const { conn } = await connectPeer(lane.url, { storeKey: STORE_KEY, terminalId: 'conf-pt', vector: {}, protocol: 2, autoAck: true });
+  const sale = await conn.next((f) => f.fromTerminal === 'PT-O', { what: "the lane's sale" });
+  assert.ok(!sale._sealed);
+  // the peer's own message: acked
+  const own = makeMessage({ fromTerminal: 'conf-pt', topic: 'transaction', payload: deriveTransaction(sale.payload, 'conf-pt'), seq: 1 });
+  const a = await answerTo(conn, own);
+  assert.equal(a.type, 'ack', a._raw);
+  // another lane's message on the plaintext link: refused for good, with §3.7's reason
+  const forged = makeMessage({ fromTerminal: 'conf-other', topic: 'transaction', payload: deriveTransaction(sale.payload, 'conf-other'), seq: 1 });
+  const r = await answerTo(conn, forged);
+  assert.equal(r.type, 'reject', `a message of conf-other over conf-pt's plaintext link: ${r._raw}`);
+  assert.equal(r.permanent, true, 'a permanent reject');
+  assert.match(r.reason, /a plaintext link carries only conf-pt's own messages/, `reason: ${r.reason}`);
+  if (r.reason !== "a plaintext link carries only conf-pt's own messages") console.error(`note: the reject reason is "${r.reason}" (§3.7 gives "a plaintext link carries only conf-pt's own messages")`);
+  assert.ok(!conn.closed, 'a refused message never closes the connection (§6)');
+
+  // nothing of it applied or settled: conf-other, over an encrypted link, finds no entry of its
+  // own in the lane's vector, and its own message (the same one) is acked there
+  const other = await connectPeer(lane.url, { storeKey: STORE_KEY, terminalId: 'conf-other', vector: {}, autoAck: true });
+  assert.equal(other.welcome.vector['conf-other'] ?? 0, 0, `the refusal settled nothing: ${JSON.stringify(other.welcome.vector)}`);
+  const a2 = await answerTo(other.conn, forged);
+  assert.equal(a2.type, 'ack', a2._raw);
+  // and it reaches conf-pt over the plaintext link as usual (a relay from the lane)
+  const relayed = await conn.next((f) => f.id === forged.id, { what: "conf-other's message relayed to conf-pt over the plaintext link" });
+  assert.equal(relayed.fromTerminal, 'conf-other');
+  assert.ok(!relayed._sealed);
+  // the peer's own messages keep flowing
+  const own2 = makeMessage({ fromTerminal: 'conf-pt', topic: 'transaction', payload: deriveTransaction(sale.payload, 'conf-pt'), seq: 2 });
+  assert.equal((await answerTo(conn, own2)).type, 'ack');
+  other.conn.close();
+  conn.close();
+  await lane.stop();
 });
