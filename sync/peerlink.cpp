@@ -112,9 +112,16 @@ void PeerLink::dial()
             tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         auto *session = new PeerSession(socket, PeerSession::Role::Client, m_host, this);
         m_session = session;
+        session->setKeySlot(m_keyAttempt);
         setState(State::Handshaking);
+        connect(session, &PeerSession::refused, this, [this](PeerSession *, const QString &why) {
+            // The peer holds none of the key tried: the next attempt tries the next key.
+            if (why.startsWith(QLatin1String("no store key in common")))
+                ++m_keyAttempt;
+        });
         connect(session, &PeerSession::authenticated, this, [this, session] {
             m_terminal = session->peerTerminal();
+            m_keyAttempt = 0;
             m_backoff.reset();
             m_lastError.clear();
             setState(State::Connected);

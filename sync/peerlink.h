@@ -59,5 +59,6 @@ private:
     QString m_terminal;
     QString m_lastError;
     qint64 m_backoffUntilMs = 0;
+    int m_keyAttempt = 0; // which of the lane's store keys the next connection tries
     bool m_stopped = true;
 };

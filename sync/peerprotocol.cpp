@@ -105,14 +105,8 @@ QByteArray transcriptOf(Kind kind, const QJsonObject &frame)
         putField(out, frame.value(QLatin1String("terminalId")).toString().toUtf8());
         putField(out,
                  QByteArray::fromBase64(frame.value(QLatin1String("nonce")).toString().toLatin1()));
-        if (frame.value(QLatin1String("protocol")).toInt() == Version) {
-            const KeyExchange kx = keyExchangeOf(frame);
-            putField(out, kx.publicKey);
-            if (frame.contains(QLatin1String("keyTags")))
-                putField(out, kx.tags.join());
-            else
-                putField(out, QByteArray::number(kx.index));
-        }
+        if (frame.value(QLatin1String("protocol")).toInt() == Version)
+            putField(out, publicKeyOf(frame));
         putClockFields(out, frame);
         break;
     case Kind::Auth:
@@ -373,35 +367,9 @@ Result<Frame> parse(const QByteArray &utf8)
         if (f.json.contains(QLatin1String("mac")) &&
             !readBase64(f.json, QLatin1String("mac"), MacBytes, bytes))
             return fail(QStringLiteral("hello: mac must be 32 bytes of base64"));
-        if (protocol.toInt() == Version) {
-            if (!readBase64(f.json, QLatin1String("key"), KeyBytes, bytes))
-                return fail(QStringLiteral("hello: key must be %1 bytes of base64").arg(KeyBytes));
-            const bool hasTags = f.json.contains(QLatin1String("keyTags"));
-            const bool hasIndex = f.json.contains(QLatin1String("keyIndex"));
-            if (hasTags == hasIndex)
-                return fail(QStringLiteral("hello: exactly one of keyTags and keyIndex"));
-            if (hasTags) {
-                const QJsonValue tags = f.json.value(QLatin1String("keyTags"));
-                if (!tags.isArray() || tags.toArray().isEmpty() ||
-                    tags.toArray().size() > MaxKeyTags)
-                    return fail(QStringLiteral("hello: keyTags must be an array of 1 to %1 tags")
-                                    .arg(MaxKeyTags));
-                for (const QJsonValue &tag : tags.toArray()) {
-                    auto decoded = QByteArray::fromBase64Encoding(
-                        tag.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-                    if (!tag.isString() || !decoded || decoded.decoded.size() != TagBytes)
-                        return fail(QStringLiteral("hello: each key tag must be %1 bytes of "
-                                                   "base64")
-                                        .arg(TagBytes));
-                }
-            } else {
-                const QJsonValue index = f.json.value(QLatin1String("keyIndex"));
-                if (!index.isDouble() || index.toDouble() != double(index.toInt()) ||
-                    index.toInt() < 0 || index.toInt() >= MaxKeyTags)
-                    return fail(QStringLiteral("hello: keyIndex must be an integer from 0 to %1")
-                                    .arg(MaxKeyTags - 1));
-            }
-        }
+        if (protocol.toInt() == Version &&
+            !readBase64(f.json, QLatin1String("key"), KeyBytes, bytes))
+            return fail(QStringLiteral("hello: key must be %1 bytes of base64").arg(KeyBytes));
         if (const QString e = clockError(f.json); !e.isEmpty())
             return fail(QStringLiteral("hello: ") + e);
         f.kind = Kind::Hello;
@@ -496,35 +464,20 @@ std::optional<ClockClaim> clockOf(const QJsonObject &frame)
                       frame.value(QLatin1String("clockStratum")).toInt()};
 }
 
-KeyExchange keyExchangeOf(const QJsonObject &hello)
+QByteArray publicKeyOf(const QJsonObject &hello)
 {
-    KeyExchange kx;
-    kx.publicKey = QByteArray::fromBase64(hello.value(QLatin1String("key")).toString().toLatin1());
-    for (const QJsonValue &tag : hello.value(QLatin1String("keyTags")).toArray())
-        kx.tags.append(QByteArray::fromBase64(tag.toString().toLatin1()));
-    kx.index = hello.value(QLatin1String("keyIndex")).toInt(-1);
-    return kx;
+    return QByteArray::fromBase64(hello.value(QLatin1String("key")).toString().toLatin1());
 }
 
 QJsonObject hello(const QString &terminalId, const QByteArray &nonce,
-                  const std::optional<ClockClaim> &clock,
-                  const std::optional<KeyExchange> &keyExchange)
+                  const std::optional<ClockClaim> &clock, const QByteArray &publicKey)
 {
     QJsonObject o{{QStringLiteral("type"), QStringLiteral("hello")},
-                  {QStringLiteral("protocol"), keyExchange ? Version : PlaintextVersion},
+                  {QStringLiteral("protocol"), publicKey.isEmpty() ? PlaintextVersion : Version},
                   {QStringLiteral("terminalId"), terminalId},
                   {QStringLiteral("nonce"), QString::fromLatin1(nonce.toBase64())}};
-    if (keyExchange) {
-        o.insert(QStringLiteral("key"), QString::fromLatin1(keyExchange->publicKey.toBase64()));
-        if (keyExchange->index >= 0) {
-            o.insert(QStringLiteral("keyIndex"), keyExchange->index);
-        } else {
-            QJsonArray tags;
-            for (const QByteArray &tag : keyExchange->tags)
-                tags.append(QString::fromLatin1(tag.toBase64()));
-            o.insert(QStringLiteral("keyTags"), tags);
-        }
-    }
+    if (!publicKey.isEmpty())
+        o.insert(QStringLiteral("key"), QString::fromLatin1(publicKey.toBase64()));
     putClock(o, clock);
     return o;
 }

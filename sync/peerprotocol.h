@@ -20,17 +20,15 @@ inline constexpr int Version = 3;
 inline constexpr int PlaintextVersion = 2;
 inline constexpr int NonceBytes = 32;
 inline constexpr int MacBytes = 32;
-inline constexpr int KeyBytes = 32;  // an X25519 public key
-inline constexpr int TagBytes = 16;  // a store key's tag in the client hello
-inline constexpr int MaxKeyTags = 4; // store keys a lane holds at once
+inline constexpr int KeyBytes = 32; // an X25519 public key
 inline constexpr int MaxReasonChars = 500;
 
 // Per origin lane: the highest seq up to which the holder has every message.
 using VersionVector = QMap<QString, qint64>;
 
 enum class Kind {
-    Hello, // {"type":"hello","protocol":3,"terminalId":..,"nonce":..,"key":..,"keyTags"|"keyIndex"}
-    Auth,  // {"type":"auth","mac":..,"vector":{..}}              client proof
+    Hello,            // {"type":"hello","protocol":3,"terminalId":..,"nonce":..,"key":..}
+    Auth,             // {"type":"auth","mac":..,"vector":{..}}              client proof
     Welcome,          // {"type":"welcome","vector":{..},"mac":..}          server accepts
     Error,            // {"type":"error","reason":..}                        before closing
     Message,          // the seed's message: id, fromTerminal, topic, payload, timestamp (+seq)
@@ -64,7 +62,7 @@ QByteArray newNonce();
 // contributes to it, as length-prefixed fields (the mac excluded); the frame must have passed
 // parse(). Every MAC covers the transcript of all handshake frames up to and including the one
 // that carries it.
-// A protocol 3 hello adds its key exchange fields.
+// A protocol 3 hello adds its key exchange public key.
 QByteArray transcriptOf(Kind kind, const QJsonObject &frame);
 // HMAC-SHA256(key, "euphoria-lane/<version>" || role || transcript); role is 'S' (server hello,
 // protocol 2 only), 'C' (auth) or 'W' (welcome).
@@ -91,22 +89,14 @@ struct ClockClaim
 // The claim a hello or auth carries; none when it carries no clock.
 std::optional<ClockClaim> clockOf(const QJsonObject &frame);
 
-// What a protocol 3 hello adds: the sender's ephemeral X25519 public key, and the client's tags
-// of the store keys it holds or the server's choice among them.
-struct KeyExchange
-{
-    QByteArray publicKey;
-    QList<QByteArray> tags; // client hello
-    int index = -1;         // server hello
-};
-// The key exchange members of a parsed protocol 3 hello.
-KeyExchange keyExchangeOf(const QJsonObject &hello);
+// The ephemeral X25519 public key of a parsed protocol 3 hello.
+QByteArray publicKeyOf(const QJsonObject &hello);
 
 // Handshake frames without their mac: the sender adds it (withMac) once the frame is in the
-// transcript. A hello with a key exchange is protocol 3, without one protocol 2.
+// transcript. A hello with a public key is protocol 3, without one protocol 2.
 QJsonObject hello(const QString &terminalId, const QByteArray &nonce,
                   const std::optional<ClockClaim> &clock = std::nullopt,
-                  const std::optional<KeyExchange> &keyExchange = std::nullopt);
+                  const QByteArray &publicKey = {});
 QJsonObject auth(const VersionVector &vector,
                  const std::optional<ClockClaim> &clock = std::nullopt);
 QJsonObject welcome(const VersionVector &vector);

@@ -67,6 +67,7 @@ PeerSession::PeerSession(QWebSocket *socket, Role role, PeerSessionHost &host, Q
 
 PeerSession::~PeerSession()
 {
+    SecureChannel::erase(m_dh);
     if (m_socket)
         m_socket->disconnect(this);
 }
@@ -86,17 +87,14 @@ void PeerSession::start()
         const PeerSyncConfig &cfg = m_host.config();
         m_clientNonce = newNonce();
         m_sentHelloMs = m_host.clock().elapsedMs();
-        std::optional<KeyExchange> offer;
         if (m_socket && cfg.plaintextUrl(m_socket->requestUrl())) {
             m_protocol = PlaintextVersion;
             m_storeKey = cfg.storeKeys.value(0);
         } else {
             m_ephemeral = SecureChannel::newKeyPair();
-            offer = KeyExchange{m_ephemeral.publicKey, {}, -1};
-            for (const QByteArray &key : cfg.storeKeys)
-                offer->tags.append(SecureChannel::keyTag(key, m_clientNonce));
         }
-        const QJsonObject frame = hello(cfg.terminalId, m_clientNonce, ownClock(), offer);
+        const QJsonObject frame =
+            hello(cfg.terminalId, m_clientNonce, ownClock(), m_ephemeral.publicKey);
         m_transcript = transcriptOf(Kind::Hello, frame);
         sendFrame(compact(frame));
     }
@@ -121,16 +119,35 @@ QString PeerSession::storeKeyLabel() const
         .arg(StoreKey::fingerprint(QString::fromUtf8(keys.at(m_keySlot))));
 }
 
-void PeerSession::startChannel(const QByteArray &dh, int keySlot)
+void PeerSession::setKeySlot(int slot)
 {
-    m_keySlot = keySlot;
-    m_storeKey = m_host.config().storeKeys.value(keySlot);
-    const SecureChannel::DirectionKeys keys =
-        SecureChannel::deriveKeys(dh, m_storeKey, m_transcript);
-    m_channel = m_role == Role::Client
-                    ? std::make_unique<SecureChannel>(keys.clientToServer, keys.serverToClient)
-                    : std::make_unique<SecureChannel>(keys.serverToClient, keys.clientToServer);
-    m_ephemeral.erase();
+    const auto keys = m_host.config().storeKeys.size();
+    m_keySlot = keys > 0 ? int(slot % keys) : 0;
+}
+
+void PeerSession::openFirstFrame(const QByteArray &sealed)
+{
+    // The client sealed its auth under one of its keys: the first of this lane's keys, in its
+    // order, under which it opens is the connection's (PROTOCOL.md §3.1).
+    const QList<QByteArray> &keys = m_host.config().storeKeys;
+    for (qsizetype slot = 0; slot < keys.size(); ++slot) {
+        const SecureChannel::DirectionKeys derived =
+            SecureChannel::deriveKeys(m_dh, keys.at(slot), m_transcript);
+        auto channel = SecureChannel::forServer(derived);
+        if (auto opened = channel->open(sealed)) {
+            m_channel = std::move(channel);
+            m_keySlot = int(slot);
+            m_storeKey = keys.at(slot);
+            SecureChannel::erase(m_dh);
+            receive(*opened);
+            return;
+        }
+    }
+    SecureChannel::erase(m_dh);
+    const QString why = QStringLiteral("no store key in common with %1 (its auth opened under none "
+                                       "of this lane's keys)")
+                            .arg(m_peerTerminal);
+    rejectAndClose(why, why);
 }
 
 void PeerSession::sendFrame(const QByteArray &json)
@@ -289,6 +306,11 @@ void PeerSession::onBinary(const QByteArray &data)
 {
     if (m_state == State::Closed)
         return;
+    if (!m_channel && !m_dh.isEmpty()) {
+        m_lastActivityMs = m_host.clock().elapsedMs();
+        openFirstFrame(data);
+        return;
+    }
     if (!m_channel) {
         rejectAndClose(QStringLiteral("binary frame"),
                        m_protocol == PlaintextVersion
@@ -316,9 +338,17 @@ void PeerSession::onText(const QString &text)
     if (m_state == State::Closed)
         return;
     if (m_channel) {
-        rejectAndClose(QStringLiteral("text frame on an encrypted connection"),
-                       QStringLiteral("text frame on an encrypted connection"));
-        return;
+        // Until the welcome, the server refuses an auth it could not open in the clear.
+        bool refusal = false;
+        if (m_role == Role::Client && m_state == State::Handshaking) {
+            const auto parsed = parse(text.toUtf8());
+            refusal = parsed && parsed->kind == Kind::Error;
+        }
+        if (!refusal) {
+            rejectAndClose(QStringLiteral("text frame on an encrypted connection"),
+                           QStringLiteral("text frame on an encrypted connection"));
+            return;
+        }
     }
     m_lastActivityMs = m_host.clock().elapsedMs();
     receive(text.toUtf8());
@@ -463,36 +493,22 @@ void PeerSession::onClientHello(const Frame &f)
         sendFrame(withMac(reply, handshakeMac(m_storeKey, 'S', m_transcript, m_protocol)));
         return;
     }
-    const KeyExchange offer = keyExchangeOf(f.json);
-    if (offer.tags.isEmpty()) {
-        close(QStringLiteral("bad handshake frame: a client hello carries keyTags"));
-        return;
-    }
-    // The first of this lane's keys, in its order, that the client holds too.
-    int slot = -1;
-    int index = -1;
-    for (qsizetype i = 0; i < cfg.storeKeys.size() && slot < 0; ++i) {
-        index = int(offer.tags.indexOf(SecureChannel::keyTag(cfg.storeKeys.at(i), m_clientNonce)));
-        if (index >= 0)
-            slot = int(i);
-    }
-    if (slot < 0) {
-        close(QStringLiteral("no store key in common with %1").arg(peer));
-        return;
-    }
     m_ephemeral = SecureChannel::newKeyPair();
-    const auto dh = SecureChannel::sharedSecret(m_ephemeral.privateKey, offer.publicKey);
+    auto dh = SecureChannel::sharedSecret(m_ephemeral.privateKey, publicKeyOf(f.json));
+    m_ephemeral.erase();
     if (!dh) {
         close(QStringLiteral("peer's key exchange value is invalid"));
         return;
     }
+    m_dh = *dh;
+    SecureChannel::erase(*dh);
     m_peerTerminal = peer;
     m_sentHelloMs = m_host.clock().elapsedMs();
-    const QJsonObject reply = hello(cfg.terminalId, m_serverNonce, ownClock(),
-                                    KeyExchange{m_ephemeral.publicKey, {}, index});
+    const QJsonObject reply =
+        hello(cfg.terminalId, m_serverNonce, ownClock(), m_ephemeral.publicKey);
     m_transcript = transcriptOf(Kind::Hello, f.json) + transcriptOf(Kind::Hello, reply);
+    // Nothing derived from a store key goes out before the client's auth opens under one.
     sendFrame(compact(reply));
-    startChannel(*dh, slot); // everything after the hellos is sealed
 }
 
 void PeerSession::onServerHello(const Frame &f)
@@ -524,25 +540,20 @@ void PeerSession::onServerHello(const Frame &f)
         }
         notePeerClock(f); // the server proved the key: its clock counts
     } else {
-        const KeyExchange answer = keyExchangeOf(f.json);
-        if (f.json.contains(QLatin1String("mac")) || f.json.contains(QLatin1String("keyTags"))) {
-            close(QStringLiteral("bad handshake frame: a server hello carries keyIndex, no mac "
-                                 "and no keyTags"));
+        if (f.json.contains(QLatin1String("mac"))) {
+            close(QStringLiteral("bad handshake frame: a protocol 3 server hello carries no mac"));
             return;
         }
-        if (answer.index < 0 || answer.index >= cfg.storeKeys.size()) {
-            close(QStringLiteral("bad handshake frame: keyIndex %1 is not one of the %2 offered "
-                                 "keys")
-                      .arg(answer.index)
-                      .arg(cfg.storeKeys.size()));
-            return;
-        }
-        const auto dh = SecureChannel::sharedSecret(m_ephemeral.privateKey, answer.publicKey);
+        auto dh = SecureChannel::sharedSecret(m_ephemeral.privateKey, publicKeyOf(f.json));
+        m_ephemeral.erase();
         if (!dh) {
             close(QStringLiteral("peer's key exchange value is invalid"));
             return;
         }
-        startChannel(*dh, answer.index);
+        m_storeKey = cfg.storeKeys.value(m_keySlot);
+        m_channel =
+            SecureChannel::forClient(SecureChannel::deriveKeys(*dh, m_storeKey, m_transcript));
+        SecureChannel::erase(*dh);
         m_serverHello = f.json;
     }
     auto vector = m_host.log().vector();
@@ -601,9 +612,14 @@ void PeerSession::handleReady(const Frame &f)
         const OutboxMessage &m = f.message;
         std::shared_ptr<const SaleRecord> sale;
         Inbox::Incoming incoming{m, f.payload, {}, {}, m.fromTerminal == m_peerTerminal};
-        if (Status s = PeerInbound::check(m, m_peerTerminal, m_host.config().terminalId, &sale,
-                                          f.payload.size());
-            !s) {
+        if (m_protocol == PlaintextVersion && m.fromTerminal != m_peerTerminal) {
+            // Anyone on a plaintext link can inject frames: it may carry its peer's messages,
+            // never another lane's (PROTOCOL.md §3.7).
+            incoming.refusal = QStringLiteral("a plaintext link carries only %1's own messages")
+                                   .arg(m_peerTerminal);
+        } else if (Status s = PeerInbound::check(m, m_peerTerminal, m_host.config().terminalId,
+                                                 &sale, f.payload.size());
+                   !s) {
             // A message is refused with a reject frame, not by closing: a seed-only sender
             // that ignores rejects keeps its connection. The inbox records the refusal.
             incoming.refusal = s.error();

@@ -38,6 +38,9 @@ public:
     QString peerLabel() const;
     QString remoteAddress() const { return m_remote; }
 
+    // Client: which of this lane's store keys to seal the auth under (the link moves on to the
+    // next one after a peer found no key in common).
+    void setKeySlot(int slot);
     // Starts the handshake (the client speaks first).
     void start();
     // Sends what the peer lacks, up to the window; holds is what this lane has per origin
@@ -92,9 +95,8 @@ private:
     void onBinary(const QByteArray &data);
     // One frame's JSON text, from a text frame or opened from a sealed one.
     void receive(const QByteArray &utf8);
-    // The session's keys from the X25519 secret and the hellos' transcript; the ephemeral
-    // private key is erased.
-    void startChannel(const QByteArray &dh, int keySlot);
+    // Server: the client's sealed auth, opened under each of this lane's keys in turn.
+    void openFirstFrame(const QByteArray &sealed);
     void onClientHello(const PeerProtocol::Frame &f);
     void onServerHello(const PeerProtocol::Frame &f);
     void onDisconnected();
@@ -137,7 +139,8 @@ private:
     SecureChannel::KeyPair m_ephemeral;       // this side's X25519 pair, until the keys are derived
     std::unique_ptr<SecureChannel> m_channel; // from the server hello on (protocol 3)
     QByteArray m_storeKey;     // the store key this connection proves and derives from
-    int m_keySlot = -1;        // its position in this lane's keys
+    int m_keySlot = 0;         // its position in this lane's keys
+    QByteArray m_dh;           // server: the X25519 secret until the client's auth opened
     QJsonObject m_serverHello; // client: its clock counts once MAC_W proved the key
     qint64 m_ownSeq = 0;       // this lane's last published seq when the handshake read it
     qint64 m_sentHelloMs = -1; // lane clock's monotonic time when this side sent its hello

@@ -107,6 +107,7 @@ QByteArray SecureChannel::hkdfExpand(const QByteArray &prk, const QByteArray &in
 {
     // RFC 5869 §2.3: T(i) = HMAC(PRK, T(i-1) || info || i), at most 255 blocks.
     QByteArray okm;
+    okm.reserve(length + 32); // no reallocation leaves a copy of key bytes behind
     QByteArray block;
     for (int i = 1; okm.size() < length && i <= 255; ++i) {
         block = hmacSha256(prk, block + info + char(i));
@@ -132,9 +133,19 @@ SecureChannel::DirectionKeys SecureChannel::deriveKeys(const QByteArray &dh,
     return keys;
 }
 
-QByteArray SecureChannel::keyTag(const QByteArray &storeKey, const QByteArray &clientNonce)
+void SecureChannel::erase(QByteArray &secret)
 {
-    return hmacSha256(storeKey, QByteArrayLiteral("euphoria-lane/3K") + clientNonce).left(TagBytes);
+    wipe(secret);
+}
+
+std::unique_ptr<SecureChannel> SecureChannel::forClient(const DirectionKeys &keys)
+{
+    return std::make_unique<SecureChannel>(keys.clientToServer, keys.serverToClient);
+}
+
+std::unique_ptr<SecureChannel> SecureChannel::forServer(const DirectionKeys &keys)
+{
+    return std::make_unique<SecureChannel>(keys.serverToClient, keys.clientToServer);
 }
 
 QByteArray SecureChannel::nonce(quint64 n)

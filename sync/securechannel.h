@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 // The sealed channel of a peer connection (docs/PROTOCOL.md §3.2, §3.5): ephemeral X25519 key
@@ -12,9 +13,8 @@
 class SecureChannel
 {
 public:
-    static constexpr int KeyBytes = 32; // X25519 keys, direction keys
-    static constexpr int TagBytes = 16; // key tags and the AEAD's tag
-    static constexpr int SealOverhead = 16;
+    static constexpr int KeyBytes = 32;     // X25519 keys, direction keys
+    static constexpr int SealOverhead = 16; // the AEAD's tag
 
     struct KeyPair
     {
@@ -52,8 +52,8 @@ public:
     // C2S and S2C from dh, the store key and H = SHA-256(T1 || T2).
     static DirectionKeys deriveKeys(const QByteArray &dh, const QByteArray &storeKey,
                                     const QByteArray &helloTranscript);
-    // tag(K) = the first 16 bytes of HMAC-SHA256(K, "euphoria-lane/3" || "K" || client nonce).
-    static QByteArray keyTag(const QByteArray &storeKey, const QByteArray &clientNonce);
+    // Overwrites a secret before its memory is released.
+    static void erase(QByteArray &secret);
     static QByteArray hmacSha256(const QByteArray &key, const QByteArray &data);
     static QByteArray sha256(const QByteArray &data);
     // RFC 5869 with SHA-256.
@@ -63,6 +63,9 @@ public:
     static QByteArray nonce(quint64 n);
 
     SecureChannel(const QByteArray &sendKey, const QByteArray &receiveKey);
+    // The channel of one side from the direction keys (the client sends with C2S).
+    static std::unique_ptr<SecureChannel> forClient(const DirectionKeys &keys);
+    static std::unique_ptr<SecureChannel> forServer(const DirectionKeys &keys);
     ~SecureChannel();
     SecureChannel(const SecureChannel &) = delete;
     SecureChannel &operator=(const SecureChannel &) = delete;

@@ -248,10 +248,8 @@ bool RawPeer::handshake(const PeerProtocol::VersionVector &vector)
     m_channel.reset();
     const QByteArray nonce = newNonce();
     const SecureChannel::KeyPair ephemeral = SecureChannel::newKeyPair();
-    std::optional<KeyExchange> offer;
-    if (!m_plaintext)
-        offer = KeyExchange{ephemeral.publicKey, {SecureChannel::keyTag(m_key, nonce)}, -1};
-    const QJsonObject clientHello = hello(m_terminalId, nonce, std::nullopt, offer);
+    const QJsonObject clientHello =
+        hello(m_terminalId, nonce, std::nullopt, m_plaintext ? QByteArray() : ephemeral.publicKey);
     QByteArray transcript = transcriptOf(Kind::Hello, clientHello);
     const qsizetype before = m_received.size();
     send(compact(clientHello));
@@ -263,8 +261,7 @@ bool RawPeer::handshake(const PeerProtocol::VersionVector &vector)
         return false;
     transcript += transcriptOf(Kind::Hello, serverHello);
     if (!m_plaintext) {
-        const auto dh =
-            SecureChannel::sharedSecret(ephemeral.privateKey, keyExchangeOf(serverHello).publicKey);
+        const auto dh = SecureChannel::sharedSecret(ephemeral.privateKey, publicKeyOf(serverHello));
         if (!dh)
             return false;
         const SecureChannel::DirectionKeys keys = SecureChannel::deriveKeys(*dh, m_key, transcript);

@@ -186,6 +186,9 @@ private Q_SLOTS:
         QTest::newRow("env store key weak")
             << QByteArray("{}") << QStringLiteral("EUPHORIA_STORE_KEY=change-me-please-0123456789")
             << QStringList{QStringLiteral("EUPHORIA_STORE_KEY"), QStringLiteral("weak")};
+        QTest::newRow("cloud over plain http")
+            << QByteArray("{\"supabaseUrl\": \"http://cloud.example.com\"}") << QString()
+            << QStringList{QStringLiteral("supabaseUrl"), QStringLiteral("https")};
         QTest::newRow("wss peer") << QByteArray("{\"peerTerminals\": [\"wss://10.0.0.2:8123\"]}")
                                   << QString()
                                   << QStringList{QStringLiteral("wss://"), QStringLiteral("ws://")};

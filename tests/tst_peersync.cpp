@@ -251,10 +251,7 @@ private slots:
         QVERIFY(skip.connectTo(QUrl(l1.url())));
         const QByteArray nonce = PeerProtocol::newNonce();
         skip.send(PeerProtocol::compact(PeerProtocol::hello(
-            QStringLiteral("T9"), nonce, std::nullopt,
-            PeerProtocol::KeyExchange{SecureChannel::newKeyPair().publicKey,
-                                      {SecureChannel::keyTag(LaneProcess::StoreKey, nonce)},
-                                      -1})));
+            QStringLiteral("T9"), nonce, std::nullopt, SecureChannel::newKeyPair().publicKey)));
         QTRY_VERIFY(!skip.received().isEmpty());
         QCOMPARE(skip.received().first().value(QLatin1String("type")).toString(),
                  QStringLiteral("hello"));

@@ -421,10 +421,17 @@ private slots:
                 origin.send(f);
             QTRY_COMPARE_WITH_TIMEOUT(origin.ackedIds().size(), 4, 30000);
             // L2 holds what L1 relayed, and L1 L2's sales: the session crossed the relay.
-            QTRY_COMPARE_WITH_TIMEOUT(
-                l2.count(QStringLiteral(
-                    "SELECT COUNT(*) FROM inbox_processed WHERE from_terminal = 'L9'")),
-                4, 30000);
+            if (plaintext) {
+                // Over a plaintext link L2 takes only L1's own messages: it refuses the four it
+                // was sent (after they crossed the relay in the clear).
+                QTRY_COMPARE_WITH_TIMEOUT(
+                    int(l1.log().count(QLatin1String("carries only L1's own messages"))), 4, 30000);
+            } else {
+                QTRY_COMPARE_WITH_TIMEOUT(
+                    l2.count(QStringLiteral(
+                        "SELECT COUNT(*) FROM inbox_processed WHERE from_terminal = 'L9'")),
+                    4, 30000);
+            }
             verifyHoldsOnce(l1, l2);
             if (QTest::currentTestFailed())
                 return;
@@ -495,6 +502,26 @@ private slots:
             allowed.send(f);
         QTRY_COMPARE_WITH_TIMEOUT(allowed.ackedIds().size(), 2, 10000);
         QCOMPARE(salesOf(l1, QStringLiteral("T9")), 2);
+        // A plaintext link carries its peer's own messages only: a sale of another lane sent
+        // over it is refused for good, not applied, not relayed.
+        TestLane other(QStringLiteral("T7"), 77);
+        const QList<QByteArray> forged = other.ringSaleFrames(1);
+        allowed.send(forged.first());
+        const QString forgedId =
+            QJsonDocument::fromJson(forged.first()).object().value(QLatin1String("id")).toString();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QJsonObject &f : allowed.received())
+                    if (f.value(QLatin1String("type")).toString() == QLatin1String("reject") &&
+                        f.value(QLatin1String("messageId")).toString() == forgedId)
+                        return f.value(QLatin1String("permanent")).toBool() &&
+                               f.value(QLatin1String("reason"))
+                                   .toString()
+                                   .contains(QLatin1String("only T9's own messages"));
+                return false;
+            }(),
+            10000);
+        QCOMPARE(salesOf(l1, QStringLiteral("T7")), 0);
         QJsonObject h;
         QTRY_VERIFY_WITH_TIMEOUT(!peerOf(h = health(l1, l1Dir), QStringLiteral("T9")).isEmpty(),
                                  30000);
@@ -521,7 +548,7 @@ private slots:
             QStringLiteral("%1,%2").arg(QLatin1String(kNewKey), QLatin1String(kOldKey));
         l1.setEnv(QStringLiteral("EUPHORIA_STORE_KEY"), both);
         l2.setEnv(QStringLiteral("EUPHORIA_STORE_KEY"), QLatin1String(kOldKey)); // not yet rolled
-        l3.setEnv(QStringLiteral("EUPHORIA_STORE_KEY"), both);
+        l3.setEnv(QStringLiteral("EUPHORIA_STORE_KEY"), both.toUpper());         // the same keys
         l4.setEnv(
             QStringLiteral("EUPHORIA_STORE_KEY"),
             QStringLiteral("0f9e8d7c6b5a49382716a5b4c3d2e1f0a9b8c7d6e5f4031201f2e3d4c5b6a798"));
@@ -529,6 +556,14 @@ private slots:
         QVERIFY(l2.start({l1.url()}, {QStringLiteral("--ring-sales"), QStringLiteral("3")}));
         QVERIFY(l3.start({l1.url()}, {QStringLiteral("--ring-sales"), QStringLiteral("3")}));
         QVERIFY(l4.start({l1.url()}, {QStringLiteral("--ring-sales"), QStringLiteral("3")}));
+        // A lane holding new and old that dials a lane holding only the old: its first attempt
+        // (new) is refused, its next one (old) gets through.
+        LaneProcess l5(QStringLiteral("L5"), dir.filePath(QStringLiteral("l5")));
+        l5.setEnv(QStringLiteral("EUPHORIA_STORE_KEY"), both);
+        QVERIFY(l5.start({l2.url()}, {QStringLiteral("--ring-sales"), QStringLiteral("2")}));
+        QTRY_COMPARE_WITH_TIMEOUT(salesOf(l5, QStringLiteral("L5")), 2, 30000);
+        verifyHoldsOnce(l2, l5);
+        QVERIFY2(l5.log().contains(QLatin1String("no store key in common")), qPrintable(l5.log()));
         verifyHoldsOnce(l1, l2);
         verifyHoldsOnce(l1, l3);
         QJsonObject h;
@@ -547,6 +582,7 @@ private slots:
         // A lane of another store (no key in common) is refused, and told why.
         QTRY_VERIFY_WITH_TIMEOUT(l4.log().contains(QLatin1String("no store key in common")), 30000);
         QCOMPARE(salesOf(l1, QStringLiteral("L4")), 0);
+        QVERIFY(l5.stop());
         QVERIFY(l4.stop());
         QVERIFY(l3.stop());
         QVERIFY(l2.stop());
@@ -565,10 +601,8 @@ private slots:
         socket.open(QUrl(l1.url()));
         QVERIFY(connected.wait(10000));
         const QByteArray nonce = PeerProtocol::newNonce();
-        const QJsonObject hello = PeerProtocol::hello(
-            QStringLiteral("T9"), nonce, std::nullopt,
-            PeerProtocol::KeyExchange{
-                QByteArray(32, '\0'), {SecureChannel::keyTag(kOldKey, nonce)}, -1});
+        const QJsonObject hello =
+            PeerProtocol::hello(QStringLiteral("T9"), nonce, std::nullopt, QByteArray(32, '\0'));
         socket.sendTextMessage(QString::fromUtf8(PeerProtocol::compact(hello)));
         QTRY_VERIFY_WITH_TIMEOUT(!text.isEmpty(), 10000);
         QVERIFY2(text.first().first().toString().contains(QLatin1String("key exchange value is "

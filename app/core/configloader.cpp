@@ -380,6 +380,16 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
                 (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
                 return Status::failure(raw.where + QStringLiteral(": expected an http(s) URL") +
                                        describe(raw, false));
+            // The lane's credential travels with every request: in the clear only to this
+            // machine (a development cloud, tools/cloud-dev).
+            const QHostAddress host(url.host());
+            const bool loopback =
+                url.host() == QLatin1String("localhost") || (!host.isNull() && host.isLoopback());
+            if (url.scheme() == QLatin1String("http") && !loopback)
+                return Status::failure(raw.where +
+                                       QStringLiteral(": expected an https URL (http only to "
+                                                      "this machine, 127.0.0.1 or localhost)") +
+                                       describe(raw, false));
         }
         c.supabaseUrl = *s;
     } else if (name == QLatin1String("supabaseServiceKey")) {
@@ -413,7 +423,9 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
             return Status::from(keys);
         if (Status s = checkStoreKeys(*keys, raw.where); !s)
             return s;
-        c.storeKeys = *keys;
+        c.storeKeys.clear();
+        for (const QString &text : std::as_const(*keys))
+            c.storeKeys.append(text.toLower()); // one key whatever its case (PROTOCOL.md §1)
         c.storeKeyFile.clear();
     } else if (name == QLatin1String("storeKeyFile")) {
         auto s = asString(raw, false);
@@ -440,7 +452,9 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
             return Status::failure(raw.where + QStringLiteral(": %1 holds no key").arg(*s));
         if (Status st = checkStoreKeys(keys, raw.where + QStringLiteral(" (%1)").arg(*s)); !st)
             return st;
-        c.storeKeys = keys;
+        c.storeKeys.clear();
+        for (const QString &text : std::as_const(keys))
+            c.storeKeys.append(text.toLower());
         c.storeKeyFile = *s;
     } else if (name == QLatin1String("bindAddress")) {
         auto s = asString(raw, false);

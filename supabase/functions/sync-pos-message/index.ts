@@ -304,9 +304,30 @@ async function store(sql: Sql, rows: Row[]): Promise<MessageResult[]> {
   if (unique.length === 0) return results;
   try {
     const inserted = await insertRows(sql, unique);
+    // A message id held already is a duplicate only for the store that holds it: another
+    // store's lane must not hide (or learn of) that store's message by sending its id first.
+    const held = unique.filter((r) => !inserted.has(r.message_id));
+    const heldBy = new Map<string, string>();
+    if (held.length > 0) {
+      const ids = held.map((r) => r.message_id);
+      const rows = await sql`
+        select message_id::text as message_id, store_id from public.pos_messages
+        where message_id = any(${ids}::uuid[])`;
+      for (const row of rows) heldBy.set(row.message_id as string, row.store_id as string);
+    }
     for (const r of unique) {
-      const status = inserted.has(r.message_id) ? "stored" : "duplicate";
-      results[first.get(r.message_id)!] = { messageId: r.message_id, status };
+      const i = first.get(r.message_id)!;
+      if (inserted.has(r.message_id)) {
+        results[i] = { messageId: r.message_id, status: "stored" };
+      } else if (heldBy.get(r.message_id.toLowerCase()) === r.store_id) {
+        results[i] = { messageId: r.message_id, status: "duplicate" };
+      } else {
+        results[i] = {
+          messageId: r.message_id,
+          status: "rejected",
+          reason: "this message id is taken",
+        };
+      }
     }
   } catch (e) {
     if (!isDataError(e)) throw e;

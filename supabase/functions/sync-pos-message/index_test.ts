@@ -642,6 +642,28 @@ t(
   },
 );
 
+t(
+  "a message id another store holds is not reported as this store's duplicate",
+  async () => {
+    const storeB = newStore();
+    const laneB = await enroll(storeB, "L1");
+    const theirs = conforming(message({ storeId: storeB }));
+    assertEquals((await post([theirs], laneB)).status, 200, "store B stores its message");
+    // A lane of this store sends the same id: refused, not "duplicate", B's row untouched.
+    const copy = conforming(message({ messageId: theirs.messageId }));
+    const res = await post([copy]);
+    assertEquals(res.status, 200, "status");
+    const body = await res.json();
+    assertEquals(body.results[0].status, "rejected", JSON.stringify(body));
+    assert(body.results[0].reason.includes("taken"), JSON.stringify(body));
+    const [r] = await sql`select store_id from pos_messages where message_id = ${theirs.messageId}`;
+    assertEquals(r.store_id, storeB, "the row stays store B's");
+    // B sending it again is its own duplicate.
+    const again = await (await post([theirs], laneB)).json();
+    assertEquals(again.results[0].status, "duplicate");
+  },
+);
+
 t("no credential and not the service key in anything the function logged", () => {
   assert(logged.some((l) => l.includes("revoked lane")), "the revoked lane was logged");
   for (const secret of secrets) {
