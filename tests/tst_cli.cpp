@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -127,6 +128,54 @@ private Q_SLOTS:
         QCOMPARE(c.value(QLatin1String("auth")).toString(), QStringLiteral("lane credential"));
         for (const QString &text : {help.out, help.err, health.out, health.err})
             QVERIFY(!text.contains(secret));
+    }
+
+    // --new-store-key prints a key the lane accepts, or writes it to a new 0600 file; a weak key
+    // stops the lane with exit status 2 and a message that names the setting, not the key.
+    void storeKeysAreMadeAndChecked()
+    {
+        const Run made = run({QStringLiteral("--new-store-key")});
+        QCOMPARE(made.code, 0);
+        const QString key = made.out.trimmed();
+        QVERIFY2(QRegularExpression(QStringLiteral("^[0-9a-f]{64}$")).match(key).hasMatch(),
+                 qPrintable(made.out));
+        QVERIFY(run({QStringLiteral("--new-store-key")}).out.trimmed() != key);
+        const QString path = m_dir.filePath(QStringLiteral("store.key"));
+        const Run written = run({QStringLiteral("--new-store-key"), path});
+        QCOMPARE(written.code, 0);
+        QFile f(path);
+        QCOMPARE(f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
+                                    QFileDevice::WriteGroup | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString fileKey = QString::fromLatin1(f.readAll()).trimmed();
+        QCOMPARE(fileKey.size(), 64);
+        QVERIFY(!written.out.contains(fileKey) && !written.err.contains(fileKey));
+        QVERIFY2(written.err.contains(QLatin1String("fingerprint")), qPrintable(written.err));
+        const Run again = run({QStringLiteral("--new-store-key"), path});
+        QCOMPARE(again.code, 1);
+        QVERIFY2(again.err.contains(QLatin1String("exists")), qPrintable(again.err));
+        // The lane takes the key it made...
+        const QString data = m_dir.filePath(QStringLiteral("keyed"));
+        QCOMPARE(run({QStringLiteral("--data-dir"), data, QStringLiteral("--store-key-file"), path,
+                      QStringLiteral("--terminal-port"), QStringLiteral("0"),
+                      QStringLiteral("--bind-address"), QStringLiteral("127.0.0.1"),
+                      QStringLiteral("--ring-sales"), QStringLiteral("1")})
+                     .code,
+                 0);
+        // ... and refuses weak ones at start.
+        for (const QString &weak : {QStringLiteral("change-me-to-a-long-random-secret"),
+                                    QStringLiteral("00112233445566778899aabbccddeeff"),
+                                    QStringLiteral("abcdabcdabcdabcdabcdabcdabcdabcd")}) {
+            const Run r = run({QStringLiteral("--data-dir"), data, QStringLiteral("--headless")},
+                              {{QStringLiteral("EUPHORIA_STORE_KEY"), weak}});
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.contains(QLatin1String("EUPHORIA_STORE_KEY")) &&
+                         r.err.contains(QLatin1String("weak")) &&
+                         r.err.contains(QLatin1String("--new-store-key")),
+                     qPrintable(r.err));
+            QVERIFY(!r.err.contains(weak));
+        }
     }
 
     void unknownKeyIsAWarning()
