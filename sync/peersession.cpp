@@ -350,6 +350,12 @@ void PeerSession::onText(const QString &text)
             return;
         }
     }
+    if (!m_dh.isEmpty()) {
+        // The server awaits the client's sealed auth: after the hellos nothing is in the clear.
+        rejectAndClose(QStringLiteral("text frame on an encrypted connection"),
+                       QStringLiteral("text frame on an encrypted connection"));
+        return;
+    }
     m_lastActivityMs = m_host.clock().elapsedMs();
     receive(text.toUtf8());
 }

@@ -743,6 +743,10 @@ export async function clientHandshake(conn, opts) {
   conn.peerId = peer;
   conn.peerVector = welcome.vector;
   conn.readyIndex = conn.frames.indexOf(welcome) + 1;
+  // Messages that arrived with the welcome (before we were ready) are acked now.
+  if (conn.autoAck) {
+    for (const f of conn.frames.slice(conn.readyIndex)) if (isMessage(f)) conn.send({ type: 'ack', messageId: f.id });
+  }
   conn.emit('update');
   return { ...result, welcome, transcript: [T1, T2, T3, T4] };
 }
@@ -807,6 +811,10 @@ async function clientHandshake2(conn, opts) {
   conn.peerId = serverHello.terminalId;
   conn.peerVector = welcome.vector;
   conn.readyIndex = conn.frames.indexOf(welcome) + 1;
+  // Messages that arrived with the welcome (before we were ready) are acked now.
+  if (conn.autoAck) {
+    for (const f of conn.frames.slice(conn.readyIndex)) if (isMessage(f)) conn.send({ type: 'ack', messageId: f.id });
+  }
   conn.emit('update');
   return { hello, serverHello, auth, welcome, transcript: [T1, T2, T3, T4], macSOk };
 }
