@@ -202,6 +202,24 @@ Result<QStringList> asStringList(const Raw &raw, bool secret, const QString &wha
     return items;
 }
 
+// A file holding a secret: it must exist and be readable by its owner only (mode 0600).
+Result<QByteArray> readSecretFile(const QString &path, const QString &where, qint64 maxBytes)
+{
+    using R = Result<QByteArray>;
+    QFile f(path);
+    if (!f.exists())
+        return R::failure(where + QStringLiteral(": no such file %1").arg(path));
+    if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
+                           QFileDevice::WriteGroup | QFileDevice::WriteOther))
+        return R::failure(where + QStringLiteral(": %1 is readable or writable by others; run "
+                                                 "chmod 600 on it")
+                                      .arg(path));
+    if (!f.open(QIODevice::ReadOnly))
+        return R::failure(where +
+                          QStringLiteral(": cannot read %1: %2").arg(path, f.errorString()));
+    return f.read(maxBytes);
+}
+
 // Each key strong, at most StoreKey::MaxKeys, no key twice; the message never shows a key.
 Status checkStoreKeys(const QStringList &keys, const QString &where)
 {
@@ -289,18 +307,10 @@ Status applyCloudKey(LaneConfig &c, QLatin1String name, const Raw &raw)
         auto s = asString(raw, false);
         if (!s)
             return Status::from(s);
-        QFile f(*s);
-        if (!f.exists())
-            return Status::failure(raw.where + QStringLiteral(": no such file %1").arg(*s));
-        if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
-                               QFileDevice::WriteGroup | QFileDevice::WriteOther))
-            return Status::failure(raw.where + QStringLiteral(": %1 is readable or writable by "
-                                                              "others; run chmod 600 on it")
-                                                   .arg(*s));
-        if (!f.open(QIODevice::ReadOnly))
-            return Status::failure(raw.where +
-                                   QStringLiteral(": cannot read %1: %2").arg(*s, f.errorString()));
-        auto v = credential(QString::fromUtf8(f.read(4096)).trimmed(),
+        auto text = readSecretFile(*s, raw.where, 4096);
+        if (!text)
+            return Status::from(text);
+        auto v = credential(QString::fromUtf8(*text).trimmed(),
                             raw.where + QStringLiteral(": %1").arg(*s));
         if (!v)
             return Status::from(v);
@@ -431,19 +441,11 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
         auto s = asString(raw, false);
         if (!s)
             return Status::from(s);
-        QFile f(*s);
-        if (!f.exists())
-            return Status::failure(raw.where + QStringLiteral(": no such file %1").arg(*s));
-        if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther |
-                               QFileDevice::WriteGroup | QFileDevice::WriteOther))
-            return Status::failure(raw.where + QStringLiteral(": %1 is readable or writable by "
-                                                              "others; run chmod 600 on it")
-                                                   .arg(*s));
-        if (!f.open(QIODevice::ReadOnly))
-            return Status::failure(raw.where +
-                                   QStringLiteral(": cannot read %1: %2").arg(*s, f.errorString()));
+        auto content = readSecretFile(*s, raw.where, 16384);
+        if (!content)
+            return Status::from(content);
         QStringList keys;
-        for (const QByteArray &line : f.read(16384).split('\n')) {
+        for (const QByteArray &line : content->split('\n')) {
             const QString text = QString::fromUtf8(line).trimmed();
             if (!text.isEmpty() && !text.startsWith(QLatin1Char('#')))
                 keys.append(text);
