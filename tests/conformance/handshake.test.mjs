@@ -506,6 +506,20 @@ test('client role refusals (§3.8)', async (t) => {
     assert.equal(conn.binaryFrames, 0);
   });
 
+  await t.test('a text frame of another kind between the hellos and the auth: refused with a text frame', async () => {
+    for (const [name, frame] of [
+      ['ack', { type: 'ack', messageId: '0192a6d1-7b3e-7cc0-8f5e-3b2a1c0d9e8f' }],
+      ['clock', { type: 'clock', clocks: {} }],
+    ]) {
+      const conn = await openWs(lane.url);
+      conn.send(makeHello3({ terminalId: `conf-txt-${name}` }));
+      await conn.next((f) => f.type === 'hello', { what: 'server hello' });
+      conn.sendRaw(JSON.stringify(frame));
+      await expectErrorClose(conn, /^text frame on an encrypted connection$/, { what: `a text ${name} after the hellos`, sealed: false });
+      assert.equal(conn.binaryFrames, 0);
+    }
+  });
+
   await t.test('vector claiming more than the lane published: refused, nothing acked', async () => {
     const conn = await openWs(lane.url);
     await clientHandshake(conn, { storeKey: STORE_KEY, terminalId: 'conf-imp', vector: { 'HS-C': 3 }, tamper: { noWelcomeWait: true } });
@@ -573,19 +587,20 @@ test('client role refusals (§3.8)', async (t) => {
     await expectErrorClose(conn, /^unexpected frame during the handshake$|^bad handshake frame/, { sealed: false });
   });
 
-  await t.test('a vector equal to what the lane published marks its messages peer_ack', async () => {
+  await t.test('a vector equal to what the lane published marks its messages peer_ack', async (t2) => {
     const { conn, welcome } = await connectPeer(lane.url, { storeKey: STORE_KEY, terminalId: 'conf-eq', vector: { 'HS-C': 2 } });
     assert.equal(welcome.vector['HS-C'], 2, 'welcome vector: own entry is the last seq published');
     await waitUntil(async () => outboxCounts(await lane.health()).peerAcked === 2, { what: '2 messages peer_acked via the vector' });
     await conn.next((f) => f.type === 'clock', { what: 'clock frame' });
     assert.equal(conn.messages().filter((m) => m.fromTerminal === 'HS-C').length, 0, 'nothing resent that the vector covers');
 
-    // The same terminal id again while connected is refused. (Inline: awaiting a sibling
-    // subtest from inside a subtest deadlocks node:test, which runs siblings one at a time.)
-    const dup = await openWs(lane.url);
-    await clientHandshake(dup, { storeKey: STORE_KEY, terminalId: 'conf-eq', vector: {}, tamper: { noWelcomeWait: true } });
-    await expectErrorClose(dup, /^terminal conf-eq is already connected$/, { sealed: true });
-    assert.ok(!conn.closed, 'the first connection stays');
+    // (a subtest of this subtest: t.test here would wait for this subtest to end)
+    await t2.test('the same terminal id again while connected is refused', async () => {
+      const dup = await openWs(lane.url);
+      await clientHandshake(dup, { storeKey: STORE_KEY, terminalId: 'conf-eq', vector: {}, tamper: { noWelcomeWait: true } });
+      await expectErrorClose(dup, /^terminal conf-eq is already connected$/, { sealed: true });
+      assert.ok(!conn.closed, 'the first connection stays');
+    });
     conn.close();
   });
 

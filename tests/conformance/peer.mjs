@@ -441,6 +441,18 @@ export class PeerConn extends EventEmitter {
     this.emit('update');
   }
 
+  /**
+   * The handshake completed; frames from `readyIndex` on came after the welcome. With autoAck, the
+   * messages among them that arrived before this call (in the same read as the welcome) are acked
+   * now; later ones as they arrive.
+   */
+  markReady(readyIndex) {
+    this.ready = true;
+    this.readyIndex = readyIndex;
+    if (this.autoAck) for (const f of this.frames.slice(readyIndex)) if (isMessage(f)) this.send({ type: 'ack', messageId: f.id });
+    this.emit('update');
+  }
+
   get isOpen() {
     return this.ws.readyState === WebSocket.OPEN;
   }
@@ -739,15 +751,9 @@ export async function clientHandshake(conn, opts) {
   const macW = handshakeMac3(K, 'W', [T1, T2, T3, T4]);
   if (!macEqual(macW, welcome.mac)) refuseAsClient(conn, "server's welcome failed the transcript MAC");
   if (opts.keyPosition === undefined && !tamper.authKey) chooser.completed();
-  conn.ready = true;
   conn.peerId = peer;
   conn.peerVector = welcome.vector;
-  conn.readyIndex = conn.frames.indexOf(welcome) + 1;
-  // Messages that arrived with the welcome (before we were ready) are acked now.
-  if (conn.autoAck) {
-    for (const f of conn.frames.slice(conn.readyIndex)) if (isMessage(f)) conn.send({ type: 'ack', messageId: f.id });
-  }
-  conn.emit('update');
+  conn.markReady(conn.frames.indexOf(welcome) + 1);
   return { ...result, welcome, transcript: [T1, T2, T3, T4] };
 }
 
@@ -807,15 +813,9 @@ async function clientHandshake2(conn, opts) {
   const T4 = welcomeContribution(welcome);
   const macW = handshakeMac2(K, 'W', [T1, T2, T3, T4]);
   if (!macEqual(macW, welcome.mac)) throw new HandshakeError('welcome failed MAC_W');
-  conn.ready = true;
   conn.peerId = serverHello.terminalId;
   conn.peerVector = welcome.vector;
-  conn.readyIndex = conn.frames.indexOf(welcome) + 1;
-  // Messages that arrived with the welcome (before we were ready) are acked now.
-  if (conn.autoAck) {
-    for (const f of conn.frames.slice(conn.readyIndex)) if (isMessage(f)) conn.send({ type: 'ack', messageId: f.id });
-  }
-  conn.emit('update');
+  conn.markReady(conn.frames.indexOf(welcome) + 1);
   return { hello, serverHello, auth, welcome, transcript: [T1, T2, T3, T4], macSOk };
 }
 

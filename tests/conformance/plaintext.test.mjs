@@ -13,7 +13,7 @@ after(shutdown);
 test('plaintext peer listed by terminal id: protocol 2 handshake, text frames, --health says plaintext', async (t) => {
   const lane = await Lane.start({ id: 'PT-A', ringSales: 2, plaintextPeers: ['conf-p2', 'conf-p2b', 'conf-p2c', 'conf-p2d'] });
 
-  await t.test('handshake; MAC_S verifies; the lane sends its messages as text frames', async () => {
+  await t.test('handshake; MAC_S verifies; the lane sends its messages as text frames', async (t2) => {
     const { conn, serverHello, macSOk } = await connectPeer(lane.url, { storeKey: STORE_KEY, terminalId: 'conf-p2', vector: {}, clock: true, protocol: 2, autoAck: true });
     assert.equal(macSOk, true);
     assert.equal(serverHello.protocol, 2);
@@ -25,16 +25,18 @@ test('plaintext peer listed by terminal id: protocol 2 handshake, text frames, -
     );
     assert.equal(conn.binaryFrames, 0, 'no binary frame on a plaintext link');
     await waitUntil(async () => outboxCounts(await lane.health()).peerAcked === 2, { what: 'our acks counted' });
-    const entry = healthPeer(await lane.health(), 'conf-p2');
+    // the peer's entry shows up in --health once the lane has written the link's status
+    const entry = await waitUntil(async () => healthPeer(await lane.health(), 'conf-p2'), { what: 'conf-p2 in --health', timeout: 20_000 }).catch(() => undefined);
     assert.equal(entry?.plaintext, true, `--health: plaintext: true for conf-p2: ${JSON.stringify(entry)}`);
     const inv = await requestInventory(conn);
     assert.ok(inv.records.length > 0);
 
-    // A binary frame on a plaintext link closes. (Inline: awaiting a sibling subtest from
-    // inside a subtest deadlocks node:test.)
-    conn.sendRaw(Buffer.from(JSON.stringify({ type: 'ack', messageId: uuidv7() })), { binary: true });
-    const c = await conn.waitClosed();
-    assert.notEqual(c.code, 1000, `closed with ${c.code} ${c.reason}`);
+    // (a subtest of this subtest: t.test here would wait for this subtest to end)
+    await t2.test('a binary frame on a plaintext link closes', async () => {
+      conn.sendRaw(Buffer.from(JSON.stringify({ type: 'ack', messageId: uuidv7() })), { binary: true });
+      const c = await conn.waitClosed();
+      assert.notEqual(c.code, 1000, `closed with ${c.code} ${c.reason}`);
+    });
   });
 
   await t.test('wrong store key: MAC_S does not verify, the lane refuses our MAC_C', async () => {
