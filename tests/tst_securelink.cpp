@@ -51,6 +51,15 @@ public:
         connect(&m_server, &QTcpServer::newConnection, this, &MitmProxy::onConnection);
     }
 
+    ~MitmProxy() override
+    {
+        // The sockets go with the server (their parent): none may call back into a proxy that
+        // is being taken apart.
+        const auto sockets = m_server.findChildren<QTcpSocket *>();
+        for (QTcpSocket *socket : sockets)
+            socket->disconnect(this);
+    }
+
     QString url() const { return QStringLiteral("ws://127.0.0.1:%1").arg(m_server.serverPort()); }
     int connections() const { return m_connections; }
     bool faulted() const { return m_faulted; }
