@@ -1,6 +1,6 @@
 // The secure channel's parts (docs/PROTOCOL.md §1, §3.2, §3.5, §3.6): the primitives against
 // their RFCs' test vectors, sealed frames that open only once and in order, the key exchange's
-// refusal of small-order keys, key tags, and the store key's strength rules.
+// refusal of small-order keys, and the store key's strength rules.
 #include "peerprotocol.h"
 #include "securechannel.h"
 #include "storekey.h"

@@ -220,29 +220,34 @@ Result<QByteArray> readSecretFile(const QString &path, const QString &where, qin
     return f.read(maxBytes);
 }
 
-// Each key strong, at most StoreKey::MaxKeys, no key twice; the message never shows a key.
-Status checkStoreKeys(const QStringList &keys, const QString &where)
+// The store keys as the lane uses them, lower-cased (one key whatever its case, PROTOCOL.md
+// §1): each strong, at most StoreKey::MaxKeys, none twice. The message never shows a key.
+Result<QStringList> storeKeysFrom(const QStringList &keys, const QString &where)
 {
+    using R = Result<QStringList>;
     if (keys.size() > StoreKey::MaxKeys)
-        return Status::failure(where + QStringLiteral(": at most %1 store keys at once (got %2)")
-                                           .arg(StoreKey::MaxKeys)
-                                           .arg(keys.size()));
+        return R::failure(where + QStringLiteral(": at most %1 store keys at once (got %2)")
+                                      .arg(StoreKey::MaxKeys)
+                                      .arg(keys.size()));
     for (qsizetype i = 0; i < keys.size(); ++i) {
         const QString weak = StoreKey::weakness(keys.at(i));
         const QString which = keys.size() > 1
                                   ? QStringLiteral("store key %1 of %2").arg(i + 1).arg(keys.size())
                                   : QStringLiteral("the store key");
         if (!weak.isEmpty())
-            return Status::failure(where + QStringLiteral(": %1 is weak: it is %2; make one with "
-                                                          "euphoria-lane --new-store-key")
-                                               .arg(which, weak));
+            return R::failure(where + QStringLiteral(": %1 is weak: it is %2; make one with "
+                                                     "euphoria-lane --new-store-key")
+                                          .arg(which, weak));
         bool twice = false;
         for (qsizetype j = 0; j < i && !twice; ++j)
             twice = keys.at(j).compare(keys.at(i), Qt::CaseInsensitive) == 0;
         if (twice)
-            return Status::failure(where + QStringLiteral(": %1 is listed twice").arg(which));
+            return R::failure(where + QStringLiteral(": %1 is listed twice").arg(which));
     }
-    return {};
+    QStringList lower;
+    for (const QString &key : keys)
+        lower.append(key.toLower());
+    return lower;
 }
 
 Result<qint64> asInteger(const Raw &raw, qint64 min, qint64 max)
@@ -431,11 +436,10 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
             asStringList(raw, true, QStringLiteral("a string or an array of strings"), true);
         if (!keys)
             return Status::from(keys);
-        if (Status s = checkStoreKeys(*keys, raw.where); !s)
-            return s;
-        c.storeKeys.clear();
-        for (const QString &text : std::as_const(*keys))
-            c.storeKeys.append(text.toLower()); // one key whatever its case (PROTOCOL.md §1)
+        auto checked = storeKeysFrom(*keys, raw.where);
+        if (!checked)
+            return Status::from(checked);
+        c.storeKeys = *checked;
         c.storeKeyFile.clear();
     } else if (name == QLatin1String("storeKeyFile")) {
         auto s = asString(raw, false);
@@ -452,11 +456,10 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
         }
         if (keys.isEmpty())
             return Status::failure(raw.where + QStringLiteral(": %1 holds no key").arg(*s));
-        if (Status st = checkStoreKeys(keys, raw.where + QStringLiteral(" (%1)").arg(*s)); !st)
-            return st;
-        c.storeKeys.clear();
-        for (const QString &text : std::as_const(keys))
-            c.storeKeys.append(text.toLower());
+        auto checked = storeKeysFrom(keys, raw.where + QStringLiteral(" (%1)").arg(*s));
+        if (!checked)
+            return Status::from(checked);
+        c.storeKeys = *checked;
         c.storeKeyFile = *s;
     } else if (name == QLatin1String("bindAddress")) {
         auto s = asString(raw, false);
