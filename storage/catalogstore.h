@@ -28,6 +28,10 @@ struct Product
     int taxRateBp = 0; // basis points: 825 = 8.25 %
     bool active = true;
     QStringList barcodes;
+    // Recorded from a received sale line before the product's own message came (its SKU, name,
+    // price and tax rate as the sale had them); the product message completes it.
+    bool placeholder = false;
+    QString updatedAt; // ISO 8601 UTC of the version this lane holds
 };
 
 // SQL access to categories, products and their barcodes.
