@@ -100,6 +100,10 @@ const QList<ConfigLoader::Key> kKeys = {
      "The store this lane belongs to, sent with every cloud upload. Default store-1.", false},
     {"cloudIntervalSeconds", "EUPHORIA_CLOUD_INTERVAL_SECONDS", "cloud-interval-seconds",
      "Seconds between cloud uploads (sooner when a batch fills up). Default 30.", false},
+    {"catalogPollSeconds", "EUPHORIA_CATALOG_POLL_SECONDS", "catalog-poll-seconds",
+     "Seconds between polls of head office's catalog changes (also at start); 0: at start only. "
+     "Default 300.",
+     false},
     {"cloudBatchSize", "EUPHORIA_CLOUD_BATCH_SIZE", "cloud-batch-size",
      "Messages per cloud request, 1 to 500. Default 200.", false},
     {"cloudTimeoutSeconds", "EUPHORIA_CLOUD_TIMEOUT_SECONDS", "cloud-timeout-seconds",
@@ -141,6 +145,7 @@ const IntegerKey kIntegerKeys[] = {
     {"sessionIdleSeconds", 0, 86400, &LaneConfig::sessionIdleSeconds},
     {"cloudIntervalSeconds", 1, 86400, &LaneConfig::cloudIntervalSeconds},
     {"cloudBatchSize", 1, 500, &LaneConfig::cloudBatchSize},
+    {"catalogPollSeconds", 0, 86400, &LaneConfig::catalogPollSeconds},
     {"cloudTimeoutSeconds", 1, 600, &LaneConfig::cloudTimeoutSeconds},
     {"cloudParallelRequests", 1, 8, &LaneConfig::cloudParallelRequests},
     {"maxRetries", 1, 100, &LaneConfig::maxRetries},

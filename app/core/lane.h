@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalogadmin.h"
 #include "catalogimporter.h"
 #include "catalogstore.h"
 #include "cloudsync.h"
@@ -7,12 +8,14 @@
 #include "database.h"
 #include "employeeadmin.h"
 #include "employeesession.h"
+#include "headofficecatalog.h"
 #include "heldcarts.h"
 #include "heldmessages.h"
 #include "hlc.h"
 #include "laneconfig.h"
 #include "outbox.h"
 #include "peersync.h"
+#include "priceschedule.h"
 #include "reconciler.h"
 #include "result.h"
 #include "saleservice.h"
@@ -59,6 +62,8 @@ public:
     // Returns false when cloud sync is off.
     bool startCloudSync();
     CloudSync *cloudSync() { return m_cloud.get(); }
+    // Head office's catalog poller (started with cloud sync); null when cloud sync is off.
+    HeadOfficeCatalog *headOffice() { return m_headOffice.get(); }
     // A manager's retry of failed messages: those the cloud refused are uploaded again, those a
     // peer refused are sent to the peers again. Returns how many were queued again.
     [[nodiscard]] Result<int> retryFailed();
@@ -73,6 +78,8 @@ public:
     Outbox &outbox() { return *m_outbox; }
     CatalogImporter &importer() { return *m_importer; }
     EmployeeAdmin &employeeAdmin() { return *m_employeeAdmin; }
+    CatalogAdmin &catalogAdmin() { return *m_catalogAdmin; }
+    PriceSchedule &priceSchedule() { return *m_priceSchedule; }
     HeldCarts &heldCarts() { return *m_heldCarts; }
     Customers &customers() { return *m_customers; }
     Clock &clock() { return m_clock; }
@@ -122,10 +129,13 @@ private:
     std::unique_ptr<EmployeeSession> m_session;
     std::unique_ptr<CatalogImporter> m_importer;
     std::unique_ptr<EmployeeAdmin> m_employeeAdmin;
+    std::unique_ptr<CatalogAdmin> m_catalogAdmin;
+    std::unique_ptr<PriceSchedule> m_priceSchedule;
     std::unique_ptr<HeldCarts> m_heldCarts;
     std::unique_ptr<Customers> m_customers;
     std::unique_ptr<HeldMessages> m_held;
     std::unique_ptr<PeerSync> m_peers;
     std::unique_ptr<CloudSync> m_cloud;
+    std::unique_ptr<HeadOfficeCatalog> m_headOffice;
     QString m_peerProblem;
 };

@@ -101,6 +101,7 @@ QList<QPair<QString, QString>> LaneConfig::describe() const
         {QStringLiteral("reconcileTimeoutSeconds"), n(reconcileTimeoutSeconds)},
         {QStringLiteral("cloudIntervalSeconds"), n(cloudIntervalSeconds)},
         {QStringLiteral("cloudBatchSize"), n(cloudBatchSize)},
+        {QStringLiteral("catalogPollSeconds"), n(catalogPollSeconds)},
         {QStringLiteral("cloudParallelRequests"), n(cloudParallelRequests)},
         {QStringLiteral("cloudTimeoutSeconds"), n(cloudTimeoutSeconds)},
         {QStringLiteral("maxRetries"), n(maxRetries)},

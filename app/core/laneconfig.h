@@ -38,6 +38,7 @@ struct LaneConfig
     QString storeId = QStringLiteral("store-1");
     int cloudIntervalSeconds = 30;
     int cloudBatchSize = 200;
+    int catalogPollSeconds = 300; // head office's catalog changes; 0: at start only
     int cloudTimeoutSeconds = 20;
     int maxRetries = 3;
     int cloudRetrySeconds = 60;
