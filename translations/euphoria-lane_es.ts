@@ -1214,6 +1214,21 @@
     </message>
 </context>
 <context>
+    <name>MoneyFormat</name>
+    <message>
+        <source>&quot;%1&quot; is not an amount; type it like %2.</source>
+        <translation>«%1» no es un importe; escríbalo como %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is more than %2.</source>
+        <translation>«%1» supera %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; can be read two ways: type %2 or %3.</source>
+        <translation>«%1» se puede leer de dos maneras: escriba %2 o %3.</translation>
+    </message>
+</context>
+<context>
     <name>PayPanel</name>
     <message>
         <source>Amount due</source>
