@@ -6,7 +6,7 @@
 #include "lane.h"
 #include "languagecontroller.h"
 #include "logincontroller.h"
-#include "money.h"
+#include "moneyformat.h"
 #include "receiptprinter.h"
 #include "syncstatuscontroller.h"
 #include "uilog.h"
@@ -175,8 +175,9 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
                  const QString path =
                      QDir(m_shotDir).filePath(prefix + QStringLiteral("receipt-print.png"));
                  QDir().mkpath(QFileInfo(path).absolutePath());
-                 if (!ReceiptPrinter::render(*m_checkout->lastSale(),
-                                             {m_lane.config().storeId, m_checkout->lastCashier()})
+                 if (!ReceiptPrinter::render(
+                          *m_checkout->lastSale(),
+                          {m_lane.config().storeId, m_checkout->lastCashier(), m_lane.money()})
                           .scaledToWidth(480, Qt::SmoothTransformation)
                           .save(path))
                      qCWarning(lcUi).noquote() << "cannot save" << path;
@@ -318,7 +319,7 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
                        86400 - 600),
                   held(QStringLiteral("6f1c2a4e-0000-4000-8000-000000000002"),
                        AdminController::tr("Sale %1, %2")
-                           .arg(QStringLiteral("L4-000231"), Money::format(1898)),
+                           .arg(QStringLiteral("L4-000231"), m_lane.money().format(1898)),
                        86400 - 420)});
              m_admin->clearMessage();
              adminSection(7);
