@@ -111,6 +111,11 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
     const QList<Product> products = m_lane.catalog().byCategory(QString(), 3).value_or({});
     const QString prefix =
         language == QLatin1String("en") ? QString() : language + QLatin1Char('/');
+    // The store's currency, or another one for a shot (in the current language).
+    auto storeCurrency = [this](const QString &code) {
+        if (auto money = MoneyFormat::of(m_lane.money().locale(), code))
+            m_lane.setMoneyFormat(*money);
+    };
     auto adminSection = [this](int section) {
         if (QQuickWindow *w = window())
             if (QObject *admin = w->findChild<QObject *>(QStringLiteral("adminScreen")))
@@ -118,13 +123,17 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
     };
     return {
         {prefix + QStringLiteral("login"),
-         [this, language, adminSection] {
+         [this, language, adminSection, storeCurrency] {
+             storeCurrency(m_lane.config().currency);
              showOverlay("syncStatusPanel", false);
              showOverlay("adminScreen", false);
              adminSection(0);
              m_sync->clearSamplePeers();
              m_admin->clearSampleConflicts();
              m_checkout->newSale();
+             // The last language's clock-banner cart goes: every language shows the same cart.
+             if (m_lane.session().isLoggedIn())
+                 m_checkout->voidCart();
              m_login->logout();
              m_login->clearMessage();
              m_language->setLanguage(language, false);
@@ -150,8 +159,13 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
                      found.first().toMap().value(QStringLiteral("id")).toString(),
                      found.first().toMap().value(QStringLiteral("name")).toString());
          }},
+        // The same cart in a store in the euro area: "12,50 €" in French and Spanish, "€12.50"
+        // in English.
+        {prefix + QStringLiteral("checkout-eur"),
+         [storeCurrency] { storeCurrency(QStringLiteral("EUR")); }},
         {prefix + QStringLiteral("approval"),
-         [this] {
+         [this, storeCurrency] {
+             storeCurrency(m_lane.config().currency);
              // 25 % off the first line: over the cashier's limit, a manager approves.
              m_checkout->setLineDiscount(0, QStringLiteral("25"));
          }},
