@@ -743,10 +743,6 @@
         <translation>Ya hay pagos registrados; anule el carrito para empezar de nuevo.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an amount.</source>
-        <translation>«%1» no es un importe.</translation>
-    </message>
-    <message>
         <source>%1 still due.</source>
         <translation>Faltan %1.</translation>
     </message>
@@ -1214,6 +1210,21 @@
     </message>
 </context>
 <context>
+    <name>MoneyFormat</name>
+    <message>
+        <source>&quot;%1&quot; is not an amount; type it like %2.</source>
+        <translation>«%1» no es un importe; escríbalo como %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is more than %2.</source>
+        <translation>«%1» supera %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; can be read two ways: type %2 or %3.</source>
+        <translation>«%1» se puede leer de dos maneras: escriba %2 o %3.</translation>
+    </message>
+</context>
+<context>
     <name>PayPanel</name>
     <message>
         <source>Amount due</source>
@@ -1244,10 +1255,6 @@
         <translation>Volver al carrito</translation>
     </message>
     <message>
-        <source>Amount, e.g. 40.00</source>
-        <translation>Importe (40.00)</translation>
-    </message>
-    <message>
         <source>Amount received or to charge</source>
         <translation>Importe recibido o a cobrar</translation>
     </message>
@@ -1266,6 +1273,10 @@
     <message>
         <source>Remove payment %1</source>
         <translation>Quitar el pago %1</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. %1</source>
+        <translation>Importe (%1)</translation>
     </message>
 </context>
 <context>

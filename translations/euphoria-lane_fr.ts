@@ -743,10 +743,6 @@
         <translation>Des paiements sont déjà enregistrés ; annulez le panier pour recommencer.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an amount.</source>
-        <translation>« %1 » n’est pas un montant.</translation>
-    </message>
-    <message>
         <source>%1 still due.</source>
         <translation>Reste %1 à payer.</translation>
     </message>
@@ -1214,6 +1210,21 @@
     </message>
 </context>
 <context>
+    <name>MoneyFormat</name>
+    <message>
+        <source>&quot;%1&quot; is not an amount; type it like %2.</source>
+        <translation>« %1 » n’est pas un montant ; saisissez-le comme %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is more than %2.</source>
+        <translation>« %1 » dépasse %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; can be read two ways: type %2 or %3.</source>
+        <translation>« %1 » peut se lire de deux façons : saisissez %2 ou %3.</translation>
+    </message>
+</context>
+<context>
     <name>PayPanel</name>
     <message>
         <source>Amount due</source>
@@ -1244,10 +1255,6 @@
         <translation>Retour au panier</translation>
     </message>
     <message>
-        <source>Amount, e.g. 40.00</source>
-        <translation>Montant (40.00)</translation>
-    </message>
-    <message>
         <source>Amount received or to charge</source>
         <translation>Montant reçu ou à débiter</translation>
     </message>
@@ -1266,6 +1273,10 @@
     <message>
         <source>Remove payment %1</source>
         <translation>Retirer le paiement %1</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. %1</source>
+        <translation>Montant (%1)</translation>
     </message>
 </context>
 <context>

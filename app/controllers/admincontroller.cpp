@@ -42,6 +42,7 @@ AdminController::AdminController(Lane &lane, QObject *parent)
             !ok);
     });
     connect(&m_lane.session(), &EmployeeSession::loggedOut, this, &AdminController::clearMessage);
+    connect(&m_lane, &Lane::moneyFormatChanged, this, &AdminController::refresh);
     refresh();
 }
 
@@ -354,8 +355,8 @@ QString AdminController::describeHeld(const QString &topic, const QByteArray &pa
         const QString receipt = p.value(QLatin1String("receiptNumber")).toString();
         const qint64 total = p.value(QLatin1String("totalCents")).toInteger();
         return p.value(QLatin1String("status")).toString() == QLatin1String("returned")
-                   ? tr("Return %1, %2").arg(receipt, Money::format(total))
-                   : tr("Sale %1, %2").arg(receipt, Money::format(total));
+                   ? tr("Return %1, %2").arg(receipt, m_lane.money().format(total))
+                   : tr("Sale %1, %2").arg(receipt, m_lane.money().format(total));
     }
     if (topic == Topics::Inventory) {
         const QString id = p.value(QLatin1String("productId")).toString();

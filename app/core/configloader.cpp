@@ -1,5 +1,6 @@
 #include "configloader.h"
 
+#include "moneyformat.h"
 #include "storekey.h"
 
 #include "peerprotocol.h"
@@ -98,6 +99,10 @@ const QList<ConfigLoader::Key> kKeys = {
      "Seconds to wait for peers' inventory answers and for catch-up. Default 10.", false},
     {"storeId", "EUPHORIA_STORE_ID", "store-id",
      "The store this lane belongs to, sent with every cloud upload. Default store-1.", false},
+    {"currency", "EUPHORIA_CURRENCY", "currency",
+     "The store's currency, an ISO 4217 code (USD, EUR, JPY, KWD ...); amounts are kept in its "
+     "minor unit and shown in the UI language's way. Default USD.",
+     false},
     {"cloudIntervalSeconds", "EUPHORIA_CLOUD_INTERVAL_SECONDS", "cloud-interval-seconds",
      "Seconds between cloud uploads (sooner when a batch fills up). Default 30.", false},
     {"catalogPollSeconds", "EUPHORIA_CATALOG_POLL_SECONDS", "catalog-poll-seconds",
@@ -466,6 +471,15 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
             return Status::from(checked);
         c.storeKeys = *checked;
         c.storeKeyFile = *s;
+    } else if (name == QLatin1String("currency")) {
+        auto s = asString(raw, false);
+        if (!s)
+            return Status::from(s);
+        auto money = MoneyFormat::of(QLocale::c(), *s);
+        if (!money)
+            return Status::failure(raw.where + QStringLiteral(": ") + money.error() +
+                                   describe(raw, false));
+        c.currency = *s;
     } else if (name == QLatin1String("bindAddress")) {
         auto s = asString(raw, false);
         if (!s)

@@ -21,6 +21,21 @@ Lane::Lane(LaneConfig config, Clock &clock, IdGenerator &ids, QObject *parent)
     , m_clock(clock, m_config.terminalId, qint64(m_config.maxClockSkewSeconds) * 1000)
     , m_ids(ids)
 {
+    // ConfigLoader has checked the code; a LaneConfig built in code may not have been.
+    auto money = MoneyFormat::of(m_money.locale(), m_config.currency);
+    if (money)
+        m_money = *money;
+    else
+        qCWarning(lcApp).noquote() << "currency" << m_config.currency.left(8) << ":"
+                                   << money.error() << "- amounts are shown as USD";
+}
+
+void Lane::setMoneyFormat(const MoneyFormat &money)
+{
+    if (money == m_money)
+        return;
+    m_money = money;
+    Q_EMIT moneyFormatChanged();
 }
 
 Lane::~Lane() = default;

@@ -13,6 +13,7 @@
 #include "heldmessages.h"
 #include "hlc.h"
 #include "laneconfig.h"
+#include "moneyformat.h"
 #include "outbox.h"
 #include "peersync.h"
 #include "priceschedule.h"
@@ -71,6 +72,11 @@ public:
     void stopSync();
 
     const LaneConfig &config() const { return m_config; }
+    // How amounts read and are typed now: the store's currency in the UI language (English
+    // until a UI sets its language). Controllers show and parse every amount with it.
+    const MoneyFormat &money() const { return m_money; }
+    // The UI language changed (or the screenshot tour shows another currency).
+    void setMoneyFormat(const MoneyFormat &money);
     Database &database() { return m_db; }
     CatalogStore &catalog() { return *m_catalog; }
     EmployeeSession &session() { return *m_session; }
@@ -110,6 +116,10 @@ public:
     // The first demo employee with this role ("cashier", "manager").
     static std::optional<DemoLogin> demoEmployee(const QString &role);
 
+Q_SIGNALS:
+    // money() changed: every amount on screen must be shown again.
+    void moneyFormatChanged();
+
 private:
     QString cloudLine() const;
     // The store's time moved or a skew changed: kept in lane_meta (for restarts and --health),
@@ -117,6 +127,7 @@ private:
     void storeClockChanged();
 
     LaneConfig m_config;
+    MoneyFormat m_money;
     StoreClock m_clock; // the store's agreed time, on the clock the lane was given
     IdGenerator &m_ids;
     Database m_db;

@@ -45,6 +45,8 @@ struct LaneConfig
     int cloudPendingAfterSeconds = 60;
     int cloudRelayAfterSeconds = 3600;
     int cloudParallelRequests = 4;
+    // The store's currency (ISO 4217): every amount is an integer in its minor unit.
+    QString currency = QStringLiteral("USD");
 
     QString sourceFile; // the settings file that was read, if any
 
