@@ -35,6 +35,9 @@ create table if not exists public.catalog_products (
     constraint catalog_products_tax_rate_range check (tax_rate_bp between 0 and 10000),
   active boolean not null default true,
   updated_at timestamptz not null default now(),
+  -- When price_cents last changed: a change that keeps the price carries it on with this time,
+  -- so that a rename does not undo a scheduled price that took effect since (docs/PROTOCOL.md).
+  price_set_at timestamptz not null default now(),
   change_seq bigint not null,
   primary key (store_id, product_id),
   constraint catalog_products_store_sku_key unique (store_id, sku)
@@ -96,12 +99,16 @@ begin
     end if;
     new.change_seq := old.change_seq;
     new.updated_at := old.updated_at;
+    new.price_set_at := old.price_set_at;
     if new is not distinct from old then
       return new;
     end if;
   end if;
   new.change_seq := public.catalog_next_change_seq(new.store_id);
   new.updated_at := now();
+  if tg_op = 'INSERT' or new.price_cents is distinct from old.price_cents then
+    new.price_set_at := new.updated_at;
+  end if;
   return new;
 end;
 $$;

@@ -34,6 +34,7 @@ export interface Product {
   priceCents: number;
   taxRateBp: number;
   active: boolean;
+  priceSetAt: string;
 }
 
 export interface PriceChange {
@@ -103,7 +104,8 @@ export async function changesSince(
     select * from (
       select change_seq, 'product'::text as kind, updated_at as changed_at,
              product_id::text as product_id, sku, name, category, barcodes, price_cents,
-             tax_rate_bp, active, null::text as change_id, null::timestamptz as effective_at
+             tax_rate_bp, active, null::text as change_id, null::timestamptz as effective_at,
+             price_set_at
       from public.catalog_products
       where store_id = ${storeId} and change_seq > ${cursor}
       order by change_seq limit ${limit + 1}
@@ -112,7 +114,7 @@ export async function changesSince(
     select * from (
       select change_seq, 'price'::text, created_at, product_id::text, null::text, null::text,
              null::text, null::text[], price_cents, null::integer, null::boolean,
-             change_id::text, effective_at
+             change_id::text, effective_at, null::timestamptz
       from public.catalog_price_changes
       where store_id = ${storeId} and change_seq > ${cursor}
       order by change_seq limit ${limit + 1}
@@ -137,6 +139,7 @@ export async function changesSince(
           priceCents: Number(r.price_cents),
           taxRateBp: Number(r.tax_rate_bp),
           active: r.active as boolean,
+          priceSetAt: iso(r.price_set_at as Date),
         },
       };
     }

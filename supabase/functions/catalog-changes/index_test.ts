@@ -9,6 +9,7 @@ import {
   DEFAULT_LIMIT,
   MAX_LIMIT,
   parseRequest,
+  type Product,
   route,
 } from "./index.ts";
 import { CREDENTIAL } from "../_shared/lane_auth.ts";
@@ -194,6 +195,7 @@ t("the reply's fields, as the lanes read them", async () => {
     priceCents: 129,
     taxRateBp: 700,
     active: true,
+    priceSetAt: p.updatedAt,
   }, "product");
   assertEquals(q.price, {
     changeId,
@@ -207,6 +209,37 @@ t("the reply's fields, as the lanes read them", async () => {
   assertEquals(Object.keys(q), ["seq", "kind", "updatedAt", "price"], "price members");
   const [row] = await sql`select updated_at from catalog_products where product_id = ${id}::uuid`;
   assertEquals(p.updatedAt, (row.updated_at as Date).toISOString(), "updatedAt");
+  // A rename keeps priceSetAt (it must not undo a scheduled price on the lanes); a new price moves
+  // it.
+  const put = (name: string, price: string) =>
+    cloudDevOk(
+      "catalog-put",
+      "--store",
+      store,
+      "--sku",
+      "A-1",
+      "--name",
+      name,
+      "--price",
+      price,
+      "--tax",
+      "700",
+      "--category",
+      "Dairy",
+      "--barcodes",
+      "4006381333931",
+    );
+  await put("Milk 1 litre", "129");
+  const renamed = await changes(lane, { cursor: reply.cursor });
+  const r = renamed.changes[0];
+  assert(r?.kind === "product", "the rename is a change");
+  assertEquals(r.product.priceSetAt, p.product.priceSetAt, "a rename keeps priceSetAt");
+  assert(r.updatedAt !== p.updatedAt, "a rename has a new updatedAt");
+  await put("Milk 1 litre", "135");
+  const repriced = await changes(lane, { cursor: renamed.cursor });
+  const x = repriced.changes[0];
+  assert(x?.kind === "product", "the new price is a change");
+  assertEquals(x.product.priceSetAt, x.updatedAt, "a new price moves priceSetAt");
 });
 
 t("an update moves a product to a later seq; it appears once, as it is now", async () => {
@@ -633,34 +666,38 @@ t(
       "2026-12-24T18:00:00Z",
     );
     const reply = await changes(lane, { cursor: 0 });
-    assertEquals(reply.changes.map((c) => c.kind === "product" ? c.product : c.price), [
-      {
-        productId: milk,
-        sku: "M'1; drop table x",
-        name: 'Milk "1 l" :x',
-        category: "",
-        barcodes: [],
-        priceCents: 129,
-        taxRateBp: 0,
-        active: true,
-      },
-      {
-        productId: given,
-        sku: "B-1",
-        name: "Bread",
-        category: "",
-        barcodes: [],
-        priceCents: 260,
-        taxRateBp: 700,
-        active: false,
-      },
-      {
-        changeId: change,
-        productId: given,
-        priceCents: 199,
-        effectiveAt: "2026-12-24T18:00:00.000Z",
-      },
-    ]);
+    const withoutPriceSetAt = ({ priceSetAt: _, ...rest }: Product) => rest;
+    assertEquals(
+      reply.changes.map((c) => c.kind === "product" ? withoutPriceSetAt(c.product) : c.price),
+      [
+        {
+          productId: milk,
+          sku: "M'1; drop table x",
+          name: 'Milk "1 l" :x',
+          category: "",
+          barcodes: [],
+          priceCents: 129,
+          taxRateBp: 0,
+          active: true,
+        },
+        {
+          productId: given,
+          sku: "B-1",
+          name: "Bread",
+          category: "",
+          barcodes: [],
+          priceCents: 260,
+          taxRateBp: 700,
+          active: false,
+        },
+        {
+          changeId: change,
+          productId: given,
+          priceCents: 199,
+          effectiveAt: "2026-12-24T18:00:00.000Z",
+        },
+      ],
+    );
     const listing = await cloudDevOk("catalog", "--store", store);
     for (const text of ["Products", "Scheduled price changes", milk, given, change, "Bread"]) {
       assert(listing.includes(text), `the listing lacks ${text}:\n${listing}`);
