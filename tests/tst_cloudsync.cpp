@@ -786,6 +786,89 @@ private slots:
                      10);
         QVERIFY(l2.stop());
     }
+
+    // Head office changes every price of the store and schedules one more change a few seconds
+    // ahead: L1 polls the real function and passes the changes to L2 (which has no cloud
+    // settings); L2 is off when the scheduled change comes due and takes it up when it starts;
+    // a sale on each lane afterwards uses the new prices.
+    void headOfficePricesReachEveryLaneAndItsSales()
+    {
+        QTemporaryDir d1;
+        QTemporaryDir d2;
+        const QString store = newStore();
+        LaneProcess l1(QStringLiteral("L1"), d1.path());
+        LaneProcess l2(QStringLiteral("L2"), d2.path());
+        l1.setEnv(QStringLiteral("EUPHORIA_CLOUD_CREDENTIAL"),
+                  m_cloud.credential(store, QStringLiteral("L1")));
+        l2.holdPort();
+        const QStringList cloud{QStringLiteral("--supabase-url"),
+                                m_cloud.supabaseUrl(),
+                                QStringLiteral("--store-id"),
+                                store,
+                                QStringLiteral("--catalog-poll-seconds"),
+                                QStringLiteral("1")};
+        QVERIFY2(l1.start({l2.url()}, cloud), qPrintable(l1.log()));
+        QVERIFY2(l2.start({l1.url()}), qPrintable(l2.log()));
+        const QStringList products = l1.column(QStringLiteral(
+            "SELECT id || '|' || sku || '|' || replace(name, '''', '''''') || '|' || tax_rate_bp "
+            "FROM products WHERE active = 1 ORDER BY sku"));
+        QVERIFY(products.size() > 10);
+        QStringList values;
+        for (const QString &row : products) {
+            const QStringList f = row.split(QLatin1Char('|'));
+            values.append(QStringLiteral("('%1', '%2'::uuid, '%3', '%4', 4242, %5)")
+                              .arg(store, f.at(0), f.at(1), f.at(2), f.at(3)));
+        }
+        QVERIFY(!m_cloud
+                     .query(QStringLiteral("insert into catalog_products (store_id, product_id, "
+                                           "sku, name, price_cents, tax_rate_bp) values ") +
+                            values.join(QStringLiteral(", ")) + QStringLiteral(" returning 1"))
+                     .isEmpty());
+        const QString priced = QStringLiteral("SELECT COUNT(*) FROM products WHERE active = 1 AND "
+                                              "price_cents = 4242 AND placeholder = 0");
+        QTRY_COMPARE_WITH_TIMEOUT(l1.count(priced), qint64(products.size()), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(l2.count(priced), qint64(products.size()), 30000);
+        QCOMPARE(l2.count(QStringLiteral("SELECT COUNT(*) FROM inbox_processed WHERE topic = "
+                                         "'product' AND from_terminal = 'L1'")),
+                 qint64(products.size()));
+
+        // A change of the first product, due in a few seconds; both lanes hold it, then stop.
+        const QString first = products.first().section(QLatin1Char('|'), 0, 0);
+        const QDateTime due = QDateTime::currentDateTimeUtc().addSecs(6);
+        QVERIFY(!m_cloud
+                     .query(QStringLiteral("insert into catalog_price_changes (store_id, "
+                                           "product_id, price_cents, effective_at) values "
+                                           "('%1', '%2'::uuid, 5151, '%3') returning 1")
+                                .arg(store, first, due.toString(Qt::ISODateWithMs)))
+                     .isEmpty());
+        const QString waiting =
+            QStringLiteral("SELECT COUNT(*) FROM price_changes WHERE price_cents = 5151");
+        QTRY_COMPARE_WITH_TIMEOUT(l2.count(waiting), 1, 30000);
+        QVERIFY(QDateTime::currentDateTimeUtc() < due); // it came before its time
+        QVERIFY(l2.stop());
+        // L1 keeps running through 06:00, its timer applies the change.
+        const QString firstPrice =
+            QStringLiteral("SELECT price_cents FROM products WHERE id = '%1'").arg(first);
+        QTRY_COMPARE_WITH_TIMEOUT(l1.count(firstPrice), 5151, 30000);
+        QVERIFY(l1.stop());
+        QCOMPARE(l2.count(firstPrice), 4242); // off since before its time
+
+        // Sales afterwards, on each lane (one-shot runs, no network): the new prices.
+        for (LaneProcess *lane : {&l1, &l2}) {
+            QCOMPARE(lane->runOnce({QStringLiteral("--ring-sales"), QStringLiteral("20"),
+                                    QStringLiteral("--rate"), QStringLiteral("1000")}),
+                     0);
+            QCOMPARE(lane->count(firstPrice), 5151);
+            QCOMPARE(lane->count(QStringLiteral("SELECT COUNT(*) FROM transaction_lines")) > 0,
+                     true);
+            QCOMPARE(lane->count(
+                         QStringLiteral(
+                             "SELECT COUNT(*) FROM transaction_lines WHERE unit_price_cents NOT IN "
+                             "(4242, 5151) OR (product_id = '%1') <> (unit_price_cents = 5151)")
+                             .arg(first)),
+                     0);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCloudSync)
