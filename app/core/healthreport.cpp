@@ -1,5 +1,6 @@
 #include "healthreport.h"
 
+#include "catalogstore.h"
 #include "heldmessagestore.h"
 #include "storeclock.h"
 
@@ -96,6 +97,24 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
         inventory.insert(QStringLiteral("products"), records->size());
         inventory.insert(QStringLiteral("checksum"), InventorySnapshot::checksum(*records));
     }
+    // The catalog: its digest (equal on lanes that hold the same product versions), products
+    // still waiting for their message, prices scheduled ahead, and head office's cursor.
+    QJsonObject catalog;
+    if (auto digest = CatalogStore(db).digest(); digest)
+        catalog.insert(QStringLiteral("digest"), *digest);
+    catalog.insert(
+        QStringLiteral("products"),
+        db.integerOrZero(QStringLiteral("SELECT COUNT(*) FROM products")).value_or(qint64(0)));
+    catalog.insert(QStringLiteral("placeholders"),
+                   db.integerOrZero(QStringLiteral("SELECT COUNT(*) FROM products WHERE "
+                                                   "placeholder = 1"))
+                       .value_or(qint64(0)));
+    catalog.insert(QStringLiteral("scheduledPricesWaiting"),
+                   db.integerOrZero(QStringLiteral("SELECT COUNT(*) FROM price_changes WHERE "
+                                                   "applied = 0"))
+                       .value_or(qint64(0)));
+    catalog.insert(QStringLiteral("headOfficeCursor"),
+                   db.meta(QStringLiteral("head_office_cursor")).value_or(QString()).toLongLong());
     QJsonObject reconciliation =
         QJsonDocument::fromJson(
             db.meta(QStringLiteral("reconciliation_status")).value_or(QString()).toUtf8())
@@ -189,6 +208,7 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
                    {QStringLiteral("cloud"), cloud},
                    {QStringLiteral("peers"), peers},
                    {QStringLiteral("inventory"), inventory},
+                   {QStringLiteral("catalog"), catalog},
                    {QStringLiteral("reconciliation"), reconciliation},
                    {QStringLiteral("clock"), clock},
                    {QStringLiteral("held"), held},
