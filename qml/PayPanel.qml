@@ -71,14 +71,14 @@ ColumnLayout {
             objectName: "payTypedCash"
             text: qsTr("Cash")
             tone: "primary"
-            implicitWidth: 96
+            implicitWidth: 128
             enabled: amountField.text !== ""
             onClicked: { CheckoutController.payCash(amountField.text); amountField.text = "" }
         }
         TouchButton {
             objectName: "payTypedCard"
             text: qsTr("Card")
-            implicitWidth: 96
+            implicitWidth: 128
             enabled: amountField.text !== ""
             onClicked: { CheckoutController.payCardAmount(amountField.text); amountField.text = "" }
         }

@@ -139,8 +139,8 @@ Result<QList<OutboxStore::Timed>> OutboxStore::timedSince(const QString &created
     static const QString sql = QStringLiteral(
         "SELECT o.id, o.topic, o.payload, COALESCE(a.hlc_ms, -1), COALESCE(a.hlc_counter, 0) "
         "FROM outbox o LEFT JOIN held_acceptances a ON a.message_id = o.id WHERE o.topic IN "
-        "('transaction', 'inventory', 'customer', 'employee') AND o.created_at > ? ORDER BY "
-        "o.seq");
+        "('transaction', 'inventory', 'customer', 'employee', 'product') AND o.created_at > ? "
+        "ORDER BY o.seq");
     return m_db.rows(
         sql,
         [](const SqlRow &r) {

@@ -831,6 +831,9 @@ private slots:
         QCOMPARE(l2.count(QStringLiteral("SELECT COUNT(*) FROM inbox_processed WHERE topic = "
                                          "'product' AND from_terminal = 'L1'")),
                  qint64(products.size()));
+        // L1's product messages reach the cloud like its sales (the store's record).
+        QTRY_COMPARE_WITH_TIMEOUT(rows(store, QStringLiteral("topic = 'product'")),
+                                  qint64(products.size()), 60000);
 
         // A change of the first product, due in a few seconds; both lanes hold it, then stop.
         const QString first = products.first().section(QLatin1Char('|'), 0, 0);
@@ -850,6 +853,10 @@ private slots:
         const QString firstPrice =
             QStringLiteral("SELECT price_cents FROM products WHERE id = '%1'").arg(first);
         QTRY_COMPARE_WITH_TIMEOUT(l1.count(firstPrice), 5151, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(rows(store, QStringLiteral("topic = 'price.scheduled'")), 1,
+                                  30000);
+        QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'failed'")),
+                 0);
         QVERIFY(l1.stop());
         QCOMPARE(l2.count(firstPrice), 4242); // off since before its time
 

@@ -33,6 +33,8 @@ export const TOPICS = new Set([
   "inventory.reconciliation.request",
   "inventory.reconciliation.complete",
   "held.accepted",
+  "product",
+  "price.scheduled",
 ]);
 
 type Sql = ReturnType<typeof postgres>;
