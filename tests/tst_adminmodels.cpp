@@ -1,7 +1,7 @@
 // The admin screen's and the held carts' list models under QAbstractItemModelTester: their rows
 // and roles, and a refresh that adds, removes and changes rows applied in place (the exact rows
-// inserted, removed and changed, with the roles that changed); a reset only when rows that stay
-// change their order. The models are filled by a real AdminController on a real lane too.
+// inserted, removed, moved and changed, with the roles that changed); a reset only when keys
+// are not unique. The models are filled by a real AdminController on a real lane too.
 #include "admincontroller.h"
 #include "catalogproductmodel.h"
 #include "conflictmodel.h"
@@ -72,6 +72,10 @@ public:
                 [this](const QModelIndex &, int first, int last) {
                     entries.append(QStringLiteral("remove %1-%2").arg(first).arg(last));
                 });
+        connect(&model, &QAbstractItemModel::rowsMoved, this,
+                [this](const QModelIndex &, int first, int, const QModelIndex &, int to) {
+                    entries.append(QStringLiteral("move %1 to %2").arg(first).arg(to));
+                });
         connect(&model, &QAbstractItemModel::modelReset, this,
                 [this] { entries.append(QStringLiteral("reset")); });
         connect(&model, &QAbstractItemModel::dataChanged, this,
@@ -119,8 +123,13 @@ private slots:
         QTest::newRow("removed and added")
             << abcd << strs({"x", "b", "d", "y"})
             << strs({"remove 2-2", "remove 0-0", "insert 0-0", "insert 3-3"});
-        QTest::newRow("reordered: a reset")
-            << abcd << strs({"b", "a", "c", "d"}) << strs({"reset"});
+        QTest::newRow("reordered: moved")
+            << abcd << strs({"b", "a", "c", "d"}) << strs({"move 1 to 0"});
+        QTest::newRow("reversed") << abcd << strs({"d", "c", "b", "a"})
+                                  << strs({"move 3 to 0", "move 3 to 1", "move 3 to 2"});
+        QTest::newRow("moved, removed and added")
+            << abcd << strs({"d", "x", "b"})
+            << strs({"remove 2-2", "remove 0-0", "move 1 to 0", "insert 1-1"});
     }
 
     void refreshIsAppliedInPlace()

@@ -81,22 +81,11 @@ void RowListModel::setRows(const QList<QVariantMap> &incoming)
         return;
     const int countBefore = count();
 
-    // The rows that stay must keep their order, and keys must tell rows apart; else a reset.
+    // Keys must tell rows apart; else a reset.
     QSet<QString> oldKeys;
-    QStringList stayingOld;
-    for (const QVariantMap &row : std::as_const(m_rows)) {
-        const QString key = row.value(m_key).toString();
-        oldKeys.insert(key);
-        if (newKeys.contains(key))
-            stayingOld.append(key);
-    }
-    QStringList stayingNew;
-    for (const QVariantMap &row : std::as_const(rows)) {
-        const QString key = row.value(m_key).toString();
-        if (oldKeys.contains(key))
-            stayingNew.append(key);
-    }
-    if (!uniqueKeys || oldKeys.size() != m_rows.size() || stayingOld != stayingNew) {
+    for (const QVariantMap &row : std::as_const(m_rows))
+        oldKeys.insert(row.value(m_key).toString());
+    if (!uniqueKeys || oldKeys.size() != m_rows.size()) {
         beginResetModel();
         m_rows = rows;
         endResetModel();
@@ -118,6 +107,24 @@ void RowListModel::setRows(const QList<QVariantMap> &incoming)
         m_rows.remove(first, i - first + 1);
         endRemoveRows();
         i = first - 1;
+    }
+    // Rows that stay and changed places are moved one by one into the new order (a view keeps
+    // its current item across a move).
+    QStringList stayingNew;
+    for (const QVariantMap &row : std::as_const(rows)) {
+        const QString key = row.value(m_key).toString();
+        if (oldKeys.contains(key))
+            stayingNew.append(key);
+    }
+    for (int i = 0; i < stayingNew.size(); ++i) {
+        int from = i;
+        while (m_rows.at(from).value(m_key).toString() != stayingNew.at(i))
+            ++from;
+        if (from == i)
+            continue;
+        beginMoveRows({}, from, from, {}, i);
+        m_rows.move(from, i);
+        endMoveRows();
     }
     // Now m_rows holds the staying rows in the new order: insert the new ones where they go,
     // and report the roles that changed in the others.

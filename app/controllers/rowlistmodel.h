@@ -9,8 +9,8 @@
 // The base of the admin screen's list models: rows of named values (the role names are the keys
 // the QML delegates read), each row known by its key role, replaced as a whole and applied in
 // place: rows that left are removed, new ones inserted, changed ones reported with the roles
-// that changed, so views keep their scroll position, delegates and typed text. A reset happens
-// only when rows that stay change their order.
+// that changed, rows that changed places moved, so views keep their scroll position, current
+// item, delegates and typed text. A reset happens only when keys are not unique.
 class RowListModel : public QAbstractListModel
 {
     Q_OBJECT
