@@ -1,17 +1,17 @@
 import QtQuick
-import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import EuphoriaLane
 import EuphoriaLane.Controllers
 
 // The manager's admin screen: a header, the section buttons, one page per section (Admin*Page.qml:
 // reconciliation, its conflicts, failed cloud uploads, stock counts, employees, the UI language,
-// the lane's settings, store time) and the message bar. Rules and permissions are in
+// the lane's settings, store time, products) and the message bar. Rules and permissions are in
 // AdminController; the screen shows and asks.
 Rectangle {
     id: admin
     signal closed()
     property int section: 0
+    onSectionChanged: sections.currentIndex = section
     color: Theme.background
 
     onVisibleChanged: {
@@ -48,28 +48,34 @@ Rectangle {
         anchors { top: header.bottom; left: parent.left; right: parent.right; bottom: messageBar.top; margins: Theme.margin }
         spacing: Theme.margin
 
-        // Sections.
-        ColumnLayout {
+        // Sections: the current one is admin.section (the screenshot tour sets it too).
+        ListView {
+            id: sections
             Layout.preferredWidth: 240
             Layout.fillHeight: true
             spacing: Theme.spacing / 2
-            Repeater {
-                model: [qsTr("Reconciliation"), qsTr("Conflicts"), qsTr("Cloud uploads"),
-                        qsTr("Stock count"), qsTr("Employees"), qsTr("Language"), qsTr("Settings"),
-                        AdminController.heldMessages.count > 0
-                            ? qsTr("Store time (%1)").arg(AdminController.heldMessages.count)
-                            : qsTr("Store time")]
-                TouchButton {
-                    required property string modelData
-                    required property int index
-                    objectName: "adminSection" + index
-                    Layout.fillWidth: true
-                    text: modelData
-                    tone: admin.section === index ? "primary" : "neutral"
-                    onClicked: { admin.section = index; AdminController.clearMessage() }
+            interactive: false
+            currentIndex: admin.section
+            onCurrentIndexChanged: admin.section = currentIndex
+            // A fixed count, never a new model: a new model would make the first section current.
+            model: 9
+            delegate: TouchButton {
+                id: sectionButton
+                required property int index
+                objectName: "adminSection" + index
+                width: ListView.view.width
+                text: [qsTr("Reconciliation"), qsTr("Conflicts"), qsTr("Cloud uploads"),
+                       qsTr("Stock count"), qsTr("Employees"), qsTr("Language"), qsTr("Settings"),
+                       AdminController.heldMessages.count > 0
+                           ? qsTr("Store time (%1)").arg(AdminController.heldMessages.count)
+                           : qsTr("Store time"),
+                       qsTr("Products")][sectionButton.index]
+                tone: sectionButton.ListView.isCurrentItem ? "primary" : "neutral"
+                onClicked: {
+                    sectionButton.ListView.view.currentIndex = sectionButton.index
+                    AdminController.clearMessage()
                 }
             }
-            Item { Layout.fillHeight: true }
         }
 
         StackLayout {
@@ -86,6 +92,7 @@ Rectangle {
             AdminLanguagePage { }
             AdminSettingsPage { }
             AdminHeldPage { }
+            AdminProductsPage { }
         }
     }
 
