@@ -26,7 +26,7 @@ ColumnLayout {
         delegate: Rectangle {
             id: conflict
             required property var model
-            width: conflictList.width - 12
+            width: ListView.view.width - 12
             height: conflictRow.implicitHeight + 2 * Theme.spacing
             radius: Theme.radius
             color: Theme.surface

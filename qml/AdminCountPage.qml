@@ -10,6 +10,12 @@ ColumnLayout {
     spacing: Theme.spacing
     property string productId: ""
     property string productName: ""
+    // A new search keeps the chosen product when it is among the results, else none is chosen.
+    function search(text: string) {
+        const keep = productId
+        AdminController.findStock(text)
+        foundList.currentIndex = AdminController.stockResults.indexOfKey(keep)
+    }
     Text {
         Layout.fillWidth: true
         text: qsTr("Find the product by barcode, SKU or name, then enter what is on the shelf. Every lane receives the count.")
@@ -28,11 +34,11 @@ ColumnLayout {
             font.pixelSize: Theme.fontBody
             placeholderText: qsTr("Barcode, SKU or name")
             Accessible.name: placeholderText
-            onAccepted: AdminController.findStock(text)
+            onAccepted: countPage.search(text)
         }
         TouchButton {
             text: qsTr("Find")
-            onClicked: AdminController.findStock(countSearch.text)
+            onClicked: countPage.search(countSearch.text)
         }
     }
     ListView {
@@ -42,16 +48,25 @@ ColumnLayout {
         clip: true
         spacing: 4
         model: AdminController.stockResults
+        currentIndex: -1
+        onCurrentIndexChanged: {
+            const row = AdminController.stockResults.get(currentIndex)
+            countPage.productId = row.productId ?? ""
+            countPage.productName = row.name ?? ""
+            if (currentIndex >= 0)
+                countField.forceActiveFocus()
+        }
         delegate: TouchButton {
             id: foundRow
             required property string productId
             required property string name
             required property string sku
             required property int stock
-            width: foundList.width
+            required property int index
+            width: ListView.view.width
             text: qsTr("%1 (%2): %3 in stock").arg(foundRow.name).arg(foundRow.sku).arg(foundRow.stock)
-            tone: countPage.productId === foundRow.productId ? "primary" : "neutral"
-            onClicked: { countPage.productId = foundRow.productId; countPage.productName = foundRow.name; countField.forceActiveFocus() }
+            tone: foundRow.ListView.isCurrentItem ? "primary" : "neutral"
+            onClicked: foundRow.ListView.view.currentIndex = foundRow.index
         }
     }
     RowLayout {
@@ -82,7 +97,7 @@ ColumnLayout {
             enabled: countField.text !== ""
             onClicked: if (AdminController.recordCount(countPage.productId, countField.text)) {
                 countField.text = ""
-                AdminController.findStock(countSearch.text)
+                countPage.search(countSearch.text)
             }
         }
     }

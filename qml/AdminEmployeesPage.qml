@@ -17,35 +17,46 @@ RowLayout {
         limitField.text = e.discountLimit
         pinField.text = ""
     }
-    ListView {
-        id: employeeList
+    ColumnLayout {
         Layout.preferredWidth: 320
         Layout.fillHeight: true
-        clip: true
-        spacing: 4
-        model: AdminController.employees
-        ScrollBar.vertical: ScrollBar { }
-        header: Item {
-            width: employeeList.width
-            height: newEmployee.height + Theme.spacing
-            TouchButton {
-                id: newEmployee
-                width: parent.width
-                text: qsTr("+ New employee")
-                tone: "accent"
-                onClicked: employeesPage.edit({ id: "", name: "", role: "cashier", active: true, discountLimit: "0" })
+        spacing: Theme.spacing
+        TouchButton {
+            Layout.fillWidth: true
+            text: qsTr("+ New employee")
+            tone: "accent"
+            onClicked: {
+                employeeList.currentIndex = -1
+                employeesPage.edit({ id: "", name: "", role: "cashier", active: true, discountLimit: "0" })
             }
         }
-        delegate: TouchButton {
-            id: employeeRow
-            required property var model
-            required property int index
-            width: employeeList.width
-            text: employeeRow.model.name + " · " + (employeeRow.model.role === "manager" ? qsTr("Manager") : qsTr("Cashier"))
-                  + (employeeRow.model.active ? "" : " · " + qsTr("inactive"))
-                  + (employeeRow.model.locked ? " · " + qsTr("locked") : "")
-            tone: employeesPage.editing.id === employeeRow.model.id ? "primary" : "neutral"
-            onClicked: employeesPage.edit(AdminController.employees.get(employeeRow.index))
+        ListView {
+            id: employeeList
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: 4
+            model: AdminController.employees
+            currentIndex: -1
+            // The chosen row follows its employee when the list changes around it (moves, not
+            // resets); a tap on another one opens it.
+            onCurrentIndexChanged: {
+                const e = AdminController.employees.get(currentIndex)
+                if (currentIndex >= 0 && e.id !== employeesPage.editing.id)
+                    employeesPage.edit(e)
+            }
+            ScrollBar.vertical: ScrollBar { }
+            delegate: TouchButton {
+                id: employeeRow
+                required property var model
+                required property int index
+                width: ListView.view.width
+                text: employeeRow.model.name + " · " + (employeeRow.model.role === "manager" ? qsTr("Manager") : qsTr("Cashier"))
+                      + (employeeRow.model.active ? "" : " · " + qsTr("inactive"))
+                      + (employeeRow.model.locked ? " · " + qsTr("locked") : "")
+                tone: employeeRow.ListView.isCurrentItem ? "primary" : "neutral"
+                onClicked: employeeRow.ListView.view.currentIndex = employeeRow.index
+            }
         }
     }
     Card {

@@ -35,7 +35,7 @@ ColumnLayout {
         delegate: Rectangle {
             id: failedRow
             required property var model
-            width: failedList.width - 12
+            width: ListView.view.width - 12
             height: failedText.implicitHeight + 2 * Theme.spacing
             radius: Theme.radius
             color: Theme.surface

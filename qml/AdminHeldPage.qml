@@ -36,7 +36,7 @@ ColumnLayout {
             id: heldRow
             required property var model
             required property int index
-            width: heldList.width - 12
+            width: ListView.view.width - 12
             height: heldLayout.implicitHeight + 2 * Theme.spacing
             radius: Theme.radius
             color: Theme.surface

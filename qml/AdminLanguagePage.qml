@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import EuphoriaLane
 import EuphoriaLane.Controllers

@@ -24,7 +24,7 @@ ColumnLayout {
         delegate: Fact {
             id: settingRow
             required property var model
-            width: settingsList.width - 12
+            width: ListView.view.width - 12
             nameWidth: 260
             name: settingRow.model.key
             value: settingRow.model.value
