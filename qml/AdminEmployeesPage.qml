@@ -19,6 +19,8 @@ RowLayout {
     }
     ColumnLayout {
         Layout.preferredWidth: 320
+        Layout.maximumWidth: 320
+        Layout.fillWidth: false
         Layout.fillHeight: true
         spacing: Theme.spacing
         TouchButton {

@@ -68,6 +68,8 @@ RowLayout {
 
     ColumnLayout {
         Layout.preferredWidth: 400
+        Layout.maximumWidth: 400
+        Layout.fillWidth: false
         Layout.fillHeight: true
         spacing: Theme.spacing
         RowLayout {

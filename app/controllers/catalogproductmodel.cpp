@@ -24,13 +24,11 @@ QString CatalogProductModel::priceText(qint64 cents)
 
 QString CatalogProductModel::taxRateText(int bp)
 {
-    QString text = QString::number(bp / 100) + QLatin1Char('.') +
-                   QStringLiteral("%1").arg(bp % 100, 2, 10, QLatin1Char('0'));
-    while (text.endsWith(QLatin1Char('0')))
-        text.chop(1);
-    if (text.endsWith(QLatin1Char('.')))
-        text.chop(1);
-    return text;
+    QString fraction = QStringLiteral("%1").arg(bp % 100, 2, 10, QLatin1Char('0'));
+    while (fraction.endsWith(QLatin1Char('0')))
+        fraction.chop(1);
+    const QString whole = QString::number(bp / 100);
+    return fraction.isEmpty() ? whole : whole + QLocale().decimalPoint() + fraction;
 }
 
 void CatalogProductModel::setProducts(const QList<Product> &products)

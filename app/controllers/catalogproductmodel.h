@@ -17,6 +17,7 @@ public:
     // A price as the editor's field shows it for typing over: "12.34", or "12,34" where the UI's
     // language writes a decimal comma (Money::parse reads both).
     static QString priceText(qint64 cents);
-    // A tax rate in percent for the field: 825 -> "8.25", 700 -> "7".
+    // A tax rate in percent for the field: 825 -> "8.25" ("8,25" with a decimal comma), 700 ->
+    // "7".
     static QString taxRateText(int bp);
 };
