@@ -1,6 +1,7 @@
 // Qt Quick Tests of the UI's components (tests/qml/tst_*.qml), against real controllers: a real
 // lane with its own SQLite database in a temporary directory, the demo catalog and the demo
-// cashier logged in.
+// cashier logged in (a test that needs the manager logs them in and the cashier back).
+#include "admincontroller.h"
 #include "checkoutcontroller.h"
 #include "clock.h"
 #include "idgenerator.h"
@@ -33,11 +34,21 @@ public slots:
         QVERIFY2(started, qPrintable(started.error()));
         m_login = std::make_unique<LoginController>(*m_lane);
         m_checkout = std::make_unique<CheckoutController>(*m_lane);
+        m_admin = std::make_unique<AdminController>(*m_lane);
         LoginController::setInstance(m_login.get());
         CheckoutController::setInstance(m_checkout.get());
+        AdminController::setInstance(m_admin.get());
         const auto cashier = Lane::demoCashier();
         QVERIFY(cashier);
         QVERIFY(m_login->login(cashier->employeeId, cashier->pin));
+        const auto manager = Lane::demoEmployee(QStringLiteral("manager"));
+        QVERIFY(manager);
+        engine->rootContext()->setContextProperty(
+            QStringLiteral("demoCashier"), QVariantMap{{QStringLiteral("id"), cashier->employeeId},
+                                                       {QStringLiteral("pin"), cashier->pin}});
+        engine->rootContext()->setContextProperty(
+            QStringLiteral("demoManager"), QVariantMap{{QStringLiteral("id"), manager->employeeId},
+                                                       {QStringLiteral("pin"), manager->pin}});
 
         QStringList barcodes;
         for (const Product &p : m_lane->catalog().byCategory(QString(), 5).value_or({}))
@@ -50,6 +61,7 @@ public slots:
     {
         LoginController::setInstance(nullptr);
         CheckoutController::setInstance(nullptr);
+        AdminController::setInstance(nullptr);
     }
 
 private:
@@ -57,6 +69,7 @@ private:
     std::unique_ptr<Lane> m_lane;
     std::unique_ptr<LoginController> m_login;
     std::unique_ptr<CheckoutController> m_checkout;
+    std::unique_ptr<AdminController> m_admin;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(components, Setup)
