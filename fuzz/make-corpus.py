@@ -230,6 +230,7 @@ for f in [b'{"terminalId": ', b"[1,2]", b'{"terminalPort": "8123"}', b'{"termina
           b'{"storeKey": "short-secret"}', b'{"bindAddress": "everywhere"}',
           b'{"storeKeyFile": "/nonexistent/key"}', b'{"peerBackoffMaxMs": 5}',
           b'{"storeId": "store one"}', b'{"cloudBatchSize": 501}', b'{"maxRetries": 0}',
+          b'{"currency": "eur"}', b'{"currency": "XAU"}', b'{"currency": "KWD"}',
           b'{"supabaseUrl": "https://x.supabase.co", "supabaseServiceKey": "service-key-0123456789",'
           b' "storeKey": "a-long-store-key-0123", "bindAddress": "127.0.0.1", "listenFd": 3,'
           b' "cloudParallelRequests": 8, "reconcileIntervalSeconds": 0, "unknown": 1,'
@@ -240,7 +241,8 @@ for env in [b"EUPHORIA_TERMINAL_PORT=abc", b"EUPHORIA_CLOUD_INTERVAL_SECONDS=soo
             b"EUPHORIA_PEER_TERMINALS=ws://127.0.0.1:9002, wss://lane2.local:8123\n"
             b"terminalId=L2\nEUPHORIA_STORE_KEY=0123456789abcdef-secret\n"
             b"supabaseServiceKey=another-long-secret-key\nsupabaseUrl=https://x.example",
-            b"terminalPort= 9001 \nEUPHORIA_SQLITE_SYNCHRONOUS=NORMAL"]:
+            b"terminalPort= 9001 \nEUPHORIA_SQLITE_SYNCHRONOUS=NORMAL",
+            b"EUPHORIA_CURRENCY=JPY\ncurrency=EURO"]:
     SETTINGS.append(b"\x01" + env)
 
 def demo_catalog(n):

@@ -277,8 +277,8 @@ FocusScope {
                     rowSpacing: 4
                     Text { Layout.fillWidth: true; text: qsTr("Subtotal"); font.pixelSize: Theme.fontBody; color: Theme.textMuted }
                     Text { Layout.alignment: Qt.AlignRight; text: CheckoutController.subtotal; font.pixelSize: Theme.fontBody; color: Theme.text }
-                    Text { visible: CheckoutController.discount !== "$0.00"; text: qsTr("Discounts"); font.pixelSize: Theme.fontBody; color: Theme.textMuted }
-                    Text { visible: CheckoutController.discount !== "$0.00"; Layout.alignment: Qt.AlignRight; text: "\u2212" + CheckoutController.discount; font.pixelSize: Theme.fontBody; color: Theme.accent }
+                    Text { visible: CheckoutController.hasDiscount; text: qsTr("Discounts"); font.pixelSize: Theme.fontBody; color: Theme.textMuted }
+                    Text { visible: CheckoutController.hasDiscount; Layout.alignment: Qt.AlignRight; text: CheckoutController.discountOff; font.pixelSize: Theme.fontBody; color: Theme.accent }
                     Text { text: qsTr("Tax"); font.pixelSize: Theme.fontBody; color: Theme.textMuted }
                     Text { Layout.alignment: Qt.AlignRight; text: CheckoutController.tax; font.pixelSize: Theme.fontBody; color: Theme.text }
                     Text { text: qsTr("Total"); font.pixelSize: Theme.fontTitle; font.bold: true; color: Theme.text }

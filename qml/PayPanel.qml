@@ -62,7 +62,7 @@ ColumnLayout {
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.touchTarget
             font.pixelSize: Theme.fontLarge
-            placeholderText: qsTr("Amount, e.g. 40.00")
+            placeholderText: qsTr("Amount, e.g. %1").arg(CheckoutController.amountExample)
             inputMethodHints: Qt.ImhFormattedNumbersOnly
             Accessible.name: qsTr("Amount received or to charge")
             onAccepted: { CheckoutController.payCash(text); text = "" }

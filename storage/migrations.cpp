@@ -483,6 +483,56 @@ QStringList v12PeerChannel()
         QStringLiteral("ALTER TABLE peer_status ADD COLUMN store_key TEXT NOT NULL DEFAULT ''"),
     };
 }
+QStringList v13CatalogReplication()
+{
+    return {
+        // The version of each product's record (last write wins per product on it, docs/
+        // PROTOCOL.md §6.7): an HLC time and the lane that made it. Existing rows (the demo and
+        // imported catalogs, the same on every lane) are at time 0.
+        QStringLiteral("ALTER TABLE products ADD COLUMN hlc_ms INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE products ADD COLUMN hlc_counter INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE products ADD COLUMN hlc_terminal TEXT NOT NULL DEFAULT ''"),
+        // The price has a version of its own: a product version's, or a scheduled change's
+        // (rank 0, effective time, change id), whichever is later.
+        QStringLiteral("ALTER TABLE products ADD COLUMN price_ms INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE products ADD COLUMN price_rank INTEGER NOT NULL DEFAULT 1"),
+        QStringLiteral("ALTER TABLE products ADD COLUMN price_counter INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE products ADD COLUMN price_tie TEXT NOT NULL DEFAULT ''"),
+        // Recorded from a received sale before the product's own message came.
+        QStringLiteral("ALTER TABLE products ADD COLUMN placeholder INTEGER NOT NULL DEFAULT 0"),
+        // The SKU and barcodes each product's version names; sku and product_barcodes are who
+        // holds them (two products may name the same during a partition: the later version
+        // holds it, the same on every lane whatever the order messages came in).
+        QStringLiteral("ALTER TABLE products ADD COLUMN sku_claim TEXT"),
+        QStringLiteral("UPDATE products SET sku_claim = sku"),
+        QStringLiteral("CREATE INDEX idx_products_sku_claim ON products(sku_claim)"),
+        QStringLiteral(R"(CREATE TABLE product_barcode_claims (
+            barcode TEXT NOT NULL,
+            product_id TEXT NOT NULL REFERENCES products(id),
+            PRIMARY KEY (barcode, product_id)) WITHOUT ROWID)"),
+        QStringLiteral("CREATE INDEX idx_product_barcode_claims_product ON "
+                       "product_barcode_claims(product_id)"),
+        QStringLiteral("INSERT INTO product_barcode_claims(barcode, product_id) "
+                       "SELECT barcode, product_id FROM product_barcodes"),
+        // Price changes scheduled at a time (head office), immutable; applied marks those that
+        // took effect on a product this lane knows.
+        QStringLiteral(R"(CREATE TABLE price_changes (
+            change_id TEXT PRIMARY KEY NOT NULL,
+            product_id TEXT NOT NULL,
+            price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
+            effective_ms INTEGER NOT NULL,
+            applied INTEGER NOT NULL DEFAULT 0,
+            head_office_seq INTEGER,
+            received_at TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX idx_price_changes_waiting ON price_changes(effective_ms) "
+                       "WHERE applied = 0"),
+        QStringLiteral("CREATE INDEX idx_price_changes_product ON price_changes(product_id)"),
+        // Head office changes this lane applied (polled itself or received from a peer).
+        QStringLiteral(R"(CREATE TABLE head_office_changes (
+            seq INTEGER PRIMARY KEY NOT NULL,
+            applied_at TEXT NOT NULL))"),
+    };
+}
 } // namespace
 
 const std::vector<Migrations::Step> &Migrations::steps()
@@ -505,6 +555,8 @@ const std::vector<Migrations::Step> &Migrations::steps()
         {11, "relay order of messages without seq; messages rejected for good",
          v11RelayAndRejects()},
         {12, "peer status: the link's channel and store key", v12PeerChannel()},
+        {13, "catalog replication: product versions, SKU and barcode claims, scheduled prices",
+         v13CatalogReplication()},
     };
     return all;
 }

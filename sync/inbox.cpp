@@ -1,5 +1,6 @@
 #include "inbox.h"
 
+#include "catalogpayload.h"
 #include "clock.h"
 #include "database.h"
 #include "idgenerator.h"
@@ -65,7 +66,8 @@ QJsonObject HeldAcceptance::toJson() const
         !Clock::isoMs(a.acceptedAt))
         return R::failure(QStringLiteral(
             "held.accepted payload needs messageId (UUID), origin (lane id), topic (transaction, "
-            "inventory, customer or employee), hlcTime (ISO 8601 UTC), hlcCounter (integer >= "
+            "inventory, customer, employee or product), hlcTime (ISO 8601 UTC), hlcCounter "
+            "(integer >= "
             "0), reason (manager, with acceptedBy: an employee UUID; or clock) and acceptedAt"));
     a.hlcMs = *ms;
     a.hlcCounter = qint64(counter.toDouble());
@@ -83,6 +85,7 @@ Inbox::Inbox(Database &db, QString localTerminal, Clock &clock, Hlc &hlc)
     , m_inventory(db)
     , m_customers(db)
     , m_employees(db)
+    , m_catalog(db)
 {
 }
 
@@ -134,6 +137,14 @@ Status Inbox::validate(const OutboxMessage &m, std::shared_ptr<const SaleRecord>
     if (m.topic == Topics::HeldAccepted) {
         auto a = HeldAcceptance::fromJson(p);
         return a ? Status() : Status::failure(a.error());
+    }
+    if (m.topic == Topics::Product) {
+        auto v = CatalogPayload::decode(p, m.fromTerminal);
+        return v ? Status() : Status::failure(v.error());
+    }
+    if (m.topic == Topics::PriceScheduled) {
+        auto c = CatalogPayload::decodeScheduled(p);
+        return c ? Status() : Status::failure(c.error());
     }
     if (m.topic == Topics::ReconciliationRequest || m.topic == Topics::ReconciliationComplete)
         return {}; // recorded for the audit trail; reconciliation reads them
@@ -313,6 +324,10 @@ Status Inbox::applyEffect(const OutboxMessage &m, const SaleRecord *decoded, con
         return applyEmployee(m, at);
     if (m.topic == Topics::HeldAccepted)
         return applyHeldAccepted(m);
+    if (m.topic == Topics::Product)
+        return applyProduct(m, now, at);
+    if (m.topic == Topics::PriceScheduled)
+        return applyScheduledPrice(m, now);
     return {};
 }
 
@@ -330,6 +345,8 @@ std::optional<qint64> Inbox::stampedMs(const OutboxMessage &m, const SaleRecord 
     }
     if (m.topic == Topics::Customer || m.topic == Topics::Employee)
         return Clock::isoMs(m.payload.value(QLatin1String("updatedAt")).toString());
+    if (m.topic == Topics::Product)
+        return Clock::isoMs(m.payload.value(QLatin1String("hlcTime")).toString());
     return std::nullopt;
 }
 
@@ -426,6 +443,14 @@ Status Inbox::restamp(const OutboxMessage &m, const HlcTime &at)
             return s;
         return m_inventory.restamp(m.id, at);
     }
+    if (m.topic == Topics::Product) {
+        auto v = CatalogPayload::decode(m.payload, m.fromTerminal);
+        if (!v)
+            return Status::failure(v.error());
+        if (Status s = m_hlc.observe(at); !s)
+            return s;
+        return m_catalog.restampVersion(v->product.id, v->version, at);
+    }
     if (m.topic != Topics::Customer && m.topic != Topics::Employee)
         return {};
     // The record keeps what the message set, with the accepted time, unless something later
@@ -448,6 +473,23 @@ Status Inbox::applyTransaction(const OutboxMessage &m, const SaleRecord *decoded
         sale->hlcMs = at->ms;
         sale->hlcCounter = at->counter;
     }
+    // A product another lane made may come after its sales (sales go first): the sale is kept
+    // with what its line says about the product, completed when the product's message comes.
+    for (const SaleLine &l : sale->lines) {
+        Product p;
+        p.id = l.productId;
+        p.sku = l.sku.left(CatalogPayload::MaxSku);
+        p.name = l.name.left(CatalogPayload::MaxName);
+        p.priceCents = std::clamp<qint64>(l.unitPriceCents, 0, CatalogPayload::MaxPriceCents);
+        p.taxRateBp = std::clamp(l.taxRateBp, 0, 10000);
+        if (auto added = m_catalog.ensurePlaceholder(p); !added)
+            return Status::failure(added.error());
+        else if (*added)
+            qCInfo(lcPeer).noquote()
+                << "product" << l.productId << "(" << p.sku << ") is not known here yet: sale"
+                << sale->receiptNumber << "from" << m.fromTerminal
+                << "recorded on a placeholder until its product message comes";
+    }
     if (Status s = m_sales.insert(*sale); !s)
         return s;
     if (Status o = m_hlc.observe(HlcTime{sale->hlcMs, sale->hlcCounter, m.fromTerminal}); !o)
@@ -465,6 +507,12 @@ Status Inbox::applyInventory(const OutboxMessage &m, const QString &now,
         e->hlc = *at;
     if (Status o = m_hlc.observe(e->hlc); !o)
         return o;
+    Product unknown;
+    unknown.id = e->productId;
+    unknown.sku = e->productId;
+    unknown.name = QStringLiteral("Product %1").arg(e->productId.left(8));
+    if (auto added = m_catalog.ensurePlaceholder(unknown); !added)
+        return Status::failure(added.error());
     StockChange change{e->productId, e->delta, e->reason, e->employeeId, m.fromTerminal,
                        m.id,         now,      e->hlc,    m.seq};
     auto r = e->isDelta() ? m_inventory.applyDelta(change)
@@ -497,4 +545,48 @@ Status Inbox::applyEmployee(const OutboxMessage &m, const std::optional<HlcTime>
     e.discountLimitBp = int(limit >= 0 && limit <= 10000 ? limit : 0);
     const QString updated = at ? at->iso() : p.value(QLatin1String("updatedAt")).toString();
     return m_employees.upsertIfNewer(e, updated);
+}
+
+Status Inbox::applyProduct(const OutboxMessage &m, const QString &now,
+                           const std::optional<HlcTime> &at)
+{
+    auto v = CatalogPayload::decode(m.payload, m.fromTerminal);
+    if (!v)
+        return Status::failure(v.error());
+    if (at) {
+        const HlcTime accepted{at->ms, at->counter, m.fromTerminal};
+        if (v->priceVersion == v->version || accepted < v->priceVersion)
+            v->priceVersion = accepted;
+        v->version = accepted;
+    }
+    if (Status o = m_hlc.observe(v->version); !o)
+        return o;
+    auto applied = m_catalog.applyVersion(v->product, v->version, v->priceVersion);
+    if (!applied)
+        return Status::failure(applied.error());
+    if (v->headOfficeSeq > 0) {
+        if (Status s = m_catalog.markHeadOfficeChange(v->headOfficeSeq, now); !s)
+            return s;
+    }
+    // Price changes scheduled for it before it came, and due now.
+    auto due = m_catalog.applyDuePrices(m_clock.nowUtc().toMSecsSinceEpoch(), v->product.id);
+    return due ? Status() : Status::failure(due.error());
+}
+
+Status Inbox::applyScheduledPrice(const OutboxMessage &m, const QString &now)
+{
+    auto c = CatalogPayload::decodeScheduled(m.payload);
+    if (!c)
+        return Status::failure(c.error());
+    auto added = m_catalog.addPriceChange(PriceChangeRow{c->changeId, c->productId, c->priceCents,
+                                                         c->effectiveMs, c->headOfficeSeq, false},
+                                          now);
+    if (!added)
+        return Status::failure(added.error());
+    if (c->headOfficeSeq > 0) {
+        if (Status s = m_catalog.markHeadOfficeChange(c->headOfficeSeq, now); !s)
+            return s;
+    }
+    auto due = m_catalog.applyDuePrices(m_clock.nowUtc().toMSecsSinceEpoch(), c->productId);
+    return due ? Status() : Status::failure(due.error());
 }

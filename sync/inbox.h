@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalogstore.h"
 #include "customerstore.h"
 #include "employeestore.h"
 #include "heldmessagestore.h"
@@ -130,6 +131,9 @@ private:
     Status applyCustomer(const OutboxMessage &m, const std::optional<HlcTime> &at);
     Status applyEmployee(const OutboxMessage &m, const std::optional<HlcTime> &at);
     Status applyHeldAccepted(const OutboxMessage &m);
+    Status applyProduct(const OutboxMessage &m, const QString &now,
+                        const std::optional<HlcTime> &at);
+    Status applyScheduledPrice(const OutboxMessage &m, const QString &now);
     Status hold(const OutboxMessage &m, qint64 stampedMs, const QString &now);
     // A message already applied with its own time moves to `at`.
     Status restamp(const OutboxMessage &m, const HlcTime &at);
@@ -144,5 +148,6 @@ private:
     InventoryStore m_inventory;
     CustomerStore m_customers;
     EmployeeStore m_employees;
+    CatalogStore m_catalog;
     QSet<QString> m_holdingFrom; // origins whose held messages were logged (once each)
 };

@@ -75,6 +75,10 @@ Limits of(const QString &topic)
         return {8 * KiB, 4 * KiB};
     if (topic == Topics::ReconciliationComplete)
         return {64 * KiB, 4 * KiB};
+    if (topic == Topics::Product)
+        return {8 * KiB, 2 * KiB};
+    if (topic == Topics::PriceScheduled)
+        return {2 * KiB, 1 * KiB};
     return {};
 }
 
@@ -102,6 +106,11 @@ const QList<QLatin1String> &knownMembers(const QString &topic)
                "peersAnswered", "unanswered", "notCaughtUp", "notComparable", "unbackedFigures",
                "productsCompared", "differences", "resolved", "changedDuringRun", "checksumBefore",
                "checksumAfter", "notes"});
+    static const QList<QLatin1String> product =
+        names({"productId", "sku", "name", "category", "barcodes", "priceCents", "taxRateBp",
+               "active", "hlcTime", "hlcCounter", "source", "editedBy", "headOfficeSeq"});
+    static const QList<QLatin1String> scheduled =
+        names({"changeId", "productId", "priceCents", "effectiveAt", "source", "headOfficeSeq"});
     static const QList<QLatin1String> none;
     if (topic == Topics::Transaction)
         return transaction;
@@ -117,6 +126,10 @@ const QList<QLatin1String> &knownMembers(const QString &topic)
         return request;
     if (topic == Topics::ReconciliationComplete)
         return complete;
+    if (topic == Topics::Product)
+        return product;
+    if (topic == Topics::PriceScheduled)
+        return scheduled;
     return none;
 }
 

@@ -14,19 +14,24 @@ inline constexpr QLatin1String ReconciliationComplete{"inventory.reconciliation.
 // Extension: the time a held message (stamped too far in the future) takes effect at, decided
 // once for every lane by the manager who accepted it or by its origin re-timing it.
 inline constexpr QLatin1String HeldAccepted{"held.accepted"};
+// Extension: a product's whole record (last write wins per product on its HLC time), and a price
+// change scheduled at a time (from head office), immutable.
+inline constexpr QLatin1String Product{"product"};
+inline constexpr QLatin1String PriceScheduled{"price.scheduled"};
 
 inline bool isKnown(const QString &topic)
 {
     return topic == Transaction || topic == Inventory || topic == Customer || topic == Employee ||
            topic == ReconciliationRequest || topic == ReconciliationComplete ||
-           topic == HeldAccepted;
+           topic == HeldAccepted || topic == Product || topic == PriceScheduled;
 }
 
 // Topics whose effect has a time of its own (an HLC time or updatedAt): held when that time is
 // beyond what the store's clock allows.
 inline bool isTimed(const QString &topic)
 {
-    return topic == Transaction || topic == Inventory || topic == Customer || topic == Employee;
+    return topic == Transaction || topic == Inventory || topic == Customer || topic == Employee ||
+           topic == Product;
 }
 
 // Lower sends first: payments before everything else (seed "Priority Queues").

@@ -8,7 +8,7 @@
 #include "faileduploadmodel.h"
 #include "heldcartmodel.h"
 #include "heldmessagemodel.h"
-#include "money.h"
+#include "moneyformat.h"
 #include "settingsmodel.h"
 #include "staffmodel.h"
 #include "stocksearchmodel.h"
@@ -263,10 +263,11 @@ private slots:
         q.priceCents = 5;
         q.active = false;
         q.placeholder = false;
-        model.setProducts({p, q});
+        const MoneyFormat money; // English, US dollars
+        model.setProducts({p, q}, money);
         QCOMPARE(model.count(), 2);
         const QVariantMap first = model.get(0);
-        QCOMPARE(first.value(QStringLiteral("price")).toString(), Money::format(1205));
+        QCOMPARE(first.value(QStringLiteral("price")).toString(), money.format(1205));
         QCOMPARE(first.value(QStringLiteral("priceText")).toString(), QStringLiteral("12.05"));
         QCOMPARE(first.value(QStringLiteral("taxRate")).toString(), QStringLiteral("8.25"));
         QCOMPARE(first.value(QStringLiteral("barcodes")).toString(),
@@ -277,10 +278,22 @@ private slots:
                  QStringLiteral("0.05"));
         QCOMPARE(model.get(1).value(QStringLiteral("active")).toBool(), false);
 
-        // The placeholder completed: one row changes, in place.
+        // In French with euros: the price and the tax rate as they are typed there; two roles
+        // change.
+        const auto french =
+            MoneyFormat::of(QLocale(QLocale::French, QLocale::France), QStringLiteral("EUR"));
+        QVERIFY2(french, qPrintable(french.error()));
         ChangeLog log(model);
+        model.setProducts({p, q}, *french);
+        QCOMPARE(model.get(0).value(QStringLiteral("priceText")).toString(),
+                 QStringLiteral("12,05"));
+        QCOMPARE(model.get(0).value(QStringLiteral("taxRate")).toString(), QStringLiteral("8,25"));
+        QCOMPARE(model.get(0).value(QStringLiteral("price")).toString(), french->format(1205));
+        QCOMPARE(log.take().first(), QStringLiteral("change 0 [price,priceText,taxRate]"));
+
+        // The placeholder completed: one row changes, in place.
         p.placeholder = false;
-        model.setProducts({p, q});
+        model.setProducts({p, q}, *french);
         QCOMPARE(log.take(), strs({"change 0 [placeholder]"}));
     }
 

@@ -3,7 +3,9 @@
 // logged); held carts and their reserved units; returns by receipt number; customers; and the
 // printed receipt, the last sale as a PDF (QPdfWriter) in the lane's data directory, 80 mm wide.
 #include "checkoutcontroller.h"
-#include "money.h"
+#include "clock.h"
+#include "languagecontroller.h"
+#include "moneyformat.h"
 #include "receiptprinter.h"
 #include "testlane.h"
 #include "transactionpayload.h"
@@ -15,6 +17,8 @@
 #include <QSignalSpy>
 
 #include <QTest>
+
+#include <algorithm>
 #include <memory>
 
 class TestCheckoutController : public QObject
@@ -35,6 +39,7 @@ private slots:
         QCOMPARE(checkout.cart()->data(checkout.cart()->index(0), CartModel::NoteRole).toString(),
                  QStringLiteral("10% off"));
         QVERIFY(checkout.discount() != QStringLiteral("$0.00"));
+        QVERIFY(checkout.hasDiscount());
         // Bad input changes nothing.
         for (const QString &bad : {QStringLiteral("-5"), QStringLiteral("101"),
                                    QStringLiteral("ten"), QStringLiteral("1.234")})
@@ -56,7 +61,7 @@ private slots:
         QSignalSpy approval(&checkout, &CheckoutController::approvalChanged);
         // 40 % below list, over the cashier's 10 %.
         const qint64 price = p.priceCents * 6 / 10;
-        QVERIFY(!checkout.setLinePrice(0, Money::format(price)));
+        QVERIFY(!checkout.setLinePrice(0, t.lane().money().format(price)));
         QVERIFY(checkout.approvalNeeded());
         QCOMPARE(approval.size(), 1);
         QVERIFY(checkout.approvalReason().contains(QStringLiteral("10%")));
@@ -333,6 +338,149 @@ private slots:
                  qsizetype(1));
     }
 
+    // Every amount on screen follows the UI language and the store's currency: switching either
+    // re-emits the totals and the models' money roles; typed amounts read the language's way.
+    void amountsFollowTheLanguageAndTheCurrency()
+    {
+        TestLane t;
+        CheckoutController checkout(t.lane());
+        QVERIFY(t.loginCashier());
+        const Product p = t.lane().catalog().byCategory(QString(), 1)->first();
+        checkout.showCategory(p.categoryId);
+        checkout.enter(p.barcodes.value(0));
+        QCOMPARE(t.lane().money().currency(), QStringLiteral("USD"));
+        QCOMPARE(checkout.total(), t.lane().money().format(checkout.currentCart().totalCents()));
+        QVERIFY(checkout.total().startsWith(QLatin1Char('$')));
+        QCOMPARE(checkout.amountExample(), QStringLiteral("40.00"));
+
+        QSignalSpy totals(&checkout, &CheckoutController::totalsChanged);
+        QSignalSpy lines(checkout.cart(), &QAbstractItemModel::dataChanged);
+        QSignalSpy tiles(checkout.products(), &QAbstractItemModel::dataChanged);
+        LanguageController language(t.lane());
+        QCOMPARE(totals.size(), 0); // still English
+        QVERIFY(language.setLanguage(QStringLiteral("fr")));
+        QCOMPARE(totals.size(), 1);
+        QCOMPARE(lines.size(), 1);
+        QVERIFY(lines.first().at(2).value<QList<int>>().contains(CartModel::UnitPriceRole));
+        QCOMPARE(tiles.size(), 1);
+        const MoneyFormat frenchDollars = t.lane().money();
+        QCOMPARE(frenchDollars.locale().language(), QLocale::French);
+        QCOMPARE(checkout.cart()->data(checkout.cart()->index(0), CartModel::UnitPriceRole),
+                 QVariant(frenchDollars.format(p.priceCents)));
+        QVERIFY(checkout.total().endsWith(QStringLiteral(" $")));
+        QVERIFY(checkout.total().contains(QLatin1Char(',')));
+        QCOMPARE(checkout.amountExample(), QStringLiteral("40,00"));
+
+        // A store in the euro area.
+        t.lane().setMoneyFormat(*MoneyFormat::of(frenchDollars.locale(), QStringLiteral("EUR")));
+        QCOMPARE(totals.size(), 2);
+        QVERIFY(checkout.total().endsWith(QStringLiteral(" €")));
+        QCOMPARE(checkout.products()
+                     ->data(checkout.products()->index(0), ProductModel::PriceRole)
+                     .toString()
+                     .right(2),
+                 QStringLiteral(" €"));
+
+        // Typed amounts: the decimal comma, the plain point; rubbish is refused.
+        checkout.startPayment();
+        checkout.payCardAmount(QStringLiteral("1,50"));
+        QCOMPARE(checkout.paid(), QStringLiteral("1,50 €"));
+        checkout.payCardAmount(QStringLiteral("0.50"));
+        QCOMPARE(checkout.paid(), QStringLiteral("2,00 €"));
+        checkout.payCardAmount(QStringLiteral("1.234"));
+        QVERIFY(checkout.messageIsError());
+        QCOMPARE(checkout.tenders().size(), 2);
+
+        // Back to English: the same payments, shown the English way.
+        QVERIFY(language.setLanguage(QStringLiteral("en")));
+        QCOMPARE(checkout.paid(), QStringLiteral("€2.00"));
+        checkout.payCard();
+        QCOMPARE(checkout.stage(), CheckoutController::Stage::Done);
+        QCOMPARE(checkout.lastTotal(), t.lane().money().format(checkout.lastSale()->totalCents));
+        QSignalSpy lastSale(&checkout, &CheckoutController::lastSaleChanged);
+        QVERIFY(language.setLanguage(QStringLiteral("es")));
+        QCOMPARE(lastSale.size(), 1);
+        QVERIFY(checkout.lastTotal().endsWith(QStringLiteral(" €")));
+        QVERIFY(language.setLanguage(QStringLiteral("en")));
+    }
+
+    // The receipt's amounts and date in the language and currency it is printed in.
+    void receiptInTheLanguageAndCurrency_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("currency");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QStringList>("rows");
+        const QString eur = QStringLiteral(" €");
+        QTest::newRow("en USD") << "en"
+                                << "USD"
+                                << "completed"
+                                << QStringList{QStringLiteral("Total\t$1,250.00"),
+                                               QStringLiteral("Cash\t$2,000.00"),
+                                               QStringLiteral("Change\t$750.00")};
+        QTest::newRow("fr EUR") << "fr"
+                                << "EUR"
+                                << "completed"
+                                << QStringList{QStringLiteral("\t1\u202f250,00") + eur,
+                                               QStringLiteral("\t750,00") + eur};
+        QTest::newRow("es EUR") << "es"
+                                << "EUR"
+                                << "completed"
+                                << QStringList{QStringLiteral("\t1250,00") + eur,
+                                               QStringLiteral("\t2000,00") + eur};
+        QTest::newRow("en JPY") << "en"
+                                << "JPY"
+                                << "completed"
+                                << QStringList{QStringLiteral("Total\t\u00a5125,000"),
+                                               QStringLiteral("Change\t\u00a575,000")};
+        QTest::newRow("en KWD") << "en"
+                                << "KWD"
+                                << "completed"
+                                << QStringList{QStringLiteral("Total\tKWD\u00a0125.000")};
+        QTest::newRow("en USD return")
+            << "en"
+            << "USD"
+            << "returned" << QStringList{QStringLiteral("Total\t($1,250.00)")};
+        QTest::newRow("fr EUR return")
+            << "fr"
+            << "EUR"
+            << "returned"
+            << QStringList{QStringLiteral("\t(1\u202f250,00") + eur + QStringLiteral(")")};
+    }
+    void receiptInTheLanguageAndCurrency()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, currency);
+        QFETCH(QString, status);
+        QFETCH(QStringList, rows);
+        const int sign = status == QLatin1String("returned") ? -1 : 1;
+        SaleRecord sale;
+        sale.receiptNumber = QStringLiteral("L1-000042");
+        sale.terminalId = QStringLiteral("L1");
+        sale.status = status;
+        sale.createdAt = QStringLiteral("2026-11-26T10:00:00.000Z");
+        sale.lines.append(
+            SaleLine{1, {}, {}, QStringLiteral("Wine"), 2, 50000, 0, 0, 0, 100000, {}});
+        sale.subtotalCents = sign * 100000;
+        sale.taxCents = sign * 25000;
+        sale.totalCents = sign * 125000;
+        if (sign > 0)
+            sale.payments.append(SalePayment{1, QStringLiteral("cash"), 125000, 200000, 75000});
+        const QLocale locale = LanguageController::localeOf(language);
+        const auto money = MoneyFormat::of(locale, currency);
+        QVERIFY(money);
+        const QStringList text =
+            ReceiptPrinter::text(sale, {QStringLiteral("store-1"), QStringLiteral("Ann"), *money});
+        for (const QString &row : rows)
+            QVERIFY2(std::any_of(text.begin(), text.end(),
+                                 [&](const QString &line) { return line.endsWith(row); }),
+                     qPrintable(row + QStringLiteral(" not in:\n") + text.join(QLatin1Char('\n'))));
+        // The date as the language writes it.
+        const QString date =
+            locale.toString(Clock::fromIso(sale.createdAt).toLocalTime(), QLocale::ShortFormat);
+        QVERIFY2(text.contains(date), qPrintable(text.join(QLatin1Char('\n'))));
+    }
+
     void theImageShowsEveryLine()
     {
         SaleRecord sale;
@@ -343,7 +491,7 @@ private slots:
             sale.lines.append(SaleLine{
                 i + 1, {}, {}, QStringLiteral("Item %1").arg(i), 1, 100, 0, 0, 0, 100, {}});
         const QImage few = ReceiptPrinter::render(SaleRecord{}, {});
-        const QImage many = ReceiptPrinter::render(sale, {QStringLiteral("store-1"), {}});
+        const QImage many = ReceiptPrinter::render(sale, {QStringLiteral("store-1"), {}, {}});
         QVERIFY(!many.isNull());
         QVERIFY(many.height() > few.height() + 20 * 40); // a longer sale, a longer receipt
         QCOMPARE(many.width(), few.width());

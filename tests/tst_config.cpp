@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 // Settings: precedence flag > environment > file > default, and a clear error for every bad
 // value that names where it came from, without ever showing a secret.
 // Well formed, as tools/cloud-dev enroll prints them; never enrolled anywhere.
@@ -51,7 +53,58 @@ private Q_SLOTS:
         QCOMPARE(c.maxRetries, 3);
         QCOMPARE(c.cloudBatchSize, 200);
         QCOMPARE(c.cloudRelayAfterSeconds, 3600);
+        QCOMPARE(c.currency, QStringLiteral("USD"));
         QVERIFY(r->warnings.isEmpty());
+    }
+
+    // The store's currency, from each source, and how the settings list shows it.
+    void currency_data()
+    {
+        QTest::addColumn<QByteArray>("file");
+        QTest::addColumn<QString>("env");
+        QTest::addColumn<QString>("flag");
+        QTest::addColumn<QString>("currency");
+        QTest::addColumn<QString>("described");
+        QTest::newRow("default") << QByteArray("{}") << QString() << QString() << "USD"
+                                 << "USD (2 decimal digits)";
+        QTest::newRow("file, euro")
+            << QByteArray("{\"currency\": \"EUR\"}") << QString() << QString() << "EUR"
+            << "EUR (2 decimal digits)";
+        QTest::newRow("file, yen")
+            << QByteArray("{\"currency\": \"JPY\"}") << QString() << QString() << "JPY"
+            << "JPY (0 decimal digits)";
+        QTest::newRow("env, dinar")
+            << QByteArray("{\"currency\": \"EUR\"}") << "KWD" << QString() << "KWD"
+            << "KWD (3 decimal digits)";
+        QTest::newRow("flag beats env") << QByteArray("{}") << "KWD"
+                                        << "BHD"
+                                        << "BHD"
+                                        << "BHD (3 decimal digits)";
+        QTest::newRow("null keeps the default")
+            << QByteArray("{\"currency\": null}") << QString() << QString() << "USD"
+            << "USD (2 decimal digits)";
+    }
+    void currency()
+    {
+        QFETCH(QByteArray, file);
+        QFETCH(QString, env);
+        QFETCH(QString, flag);
+        QFETCH(QString, currency);
+        QFETCH(QString, described);
+        auto s = sources(writeFile(file));
+        if (!env.isEmpty())
+            s.environment.insert(QStringLiteral("EUPHORIA_CURRENCY"), env);
+        if (!flag.isEmpty())
+            s.flags.insert(QStringLiteral("currency"), flag);
+        auto r = ConfigLoader::load(s);
+        QVERIFY2(r, qPrintable(r.error()));
+        QCOMPARE(r->config.currency, currency);
+        const auto settings = r->config.describe();
+        const auto it = std::find_if(settings.begin(), settings.end(), [](const auto &kv) {
+            return kv.first == QLatin1String("currency");
+        });
+        QVERIFY(it != settings.end());
+        QCOMPARE(it->second, described);
     }
 
     void precedence()
@@ -221,6 +274,27 @@ private Q_SLOTS:
         QTest::newRow("env peer bad")
             << QByteArray("{}") << QStringLiteral("EUPHORIA_PEER_TERMINALS=nonsense")
             << QStringList{QStringLiteral("EUPHORIA_PEER_TERMINALS")};
+        QTest::newRow("currency in lower case")
+            << QByteArray("{\"currency\": \"eur\"}") << QString()
+            << QStringList{QStringLiteral("key \"currency\""),
+                           QStringLiteral("3 upper-case letters"), QStringLiteral("\"eur\"")};
+        QTest::newRow("currency a name")
+            << QByteArray("{\"currency\": \"Euro\"}") << QString()
+            << QStringList{QStringLiteral("ISO 4217"), QStringLiteral("\"Euro\"")};
+        QTest::newRow("currency unknown")
+            << QByteArray("{\"currency\": \"ABC\"}") << QString()
+            << QStringList{QStringLiteral("not an ISO 4217 currency"), QStringLiteral("\"ABC\"")};
+        QTest::newRow("currency without a minor unit (gold)")
+            << QByteArray("{\"currency\": \"XAU\"}") << QString()
+            << QStringList{QStringLiteral("minor unit"), QStringLiteral("\"XAU\"")};
+        QTest::newRow("currency a number") << QByteArray("{\"currency\": 978}") << QString()
+                                           << QStringList{QStringLiteral("expected a string")};
+        QTest::newRow("currency empty") << QByteArray("{\"currency\": \"\"}") << QString()
+                                        << QStringList{QStringLiteral("ISO 4217")};
+        QTest::newRow("env currency with a symbol")
+            << QByteArray("{}") << QStringLiteral("EUPHORIA_CURRENCY=\u20ac")
+            << QStringList{QStringLiteral("environment variable EUPHORIA_CURRENCY"),
+                           QStringLiteral("3 upper-case letters")};
     }
     void errors()
     {

@@ -1,12 +1,15 @@
 // Qt Quick Tests of the UI's components (tests/qml/tst_*.qml), against real controllers: a real
 // lane with its own SQLite database in a temporary directory, the demo catalog and the demo
 // cashier logged in (a test that needs the manager logs them in and the cashier back).
+// laneSetup.setMoneyFormat(locale, currency) shows the lane's amounts in another language or
+// currency.
 #include "admincontroller.h"
 #include "checkoutcontroller.h"
 #include "clock.h"
 #include "idgenerator.h"
 #include "lane.h"
 #include "logincontroller.h"
+#include "moneyformat.h"
 
 #include <QQmlContext>
 #include <QQmlEngine>
@@ -22,6 +25,16 @@ Q_IMPORT_QML_PLUGIN(EuphoriaLanePlugin)
 class Setup : public QObject
 {
     Q_OBJECT
+public:
+    // "fr_FR", "EUR": what LanguageController and the currency setting would give.
+    Q_INVOKABLE bool setMoneyFormat(const QString &locale, const QString &currency)
+    {
+        const auto money = MoneyFormat::of(QLocale(locale), currency);
+        if (money)
+            m_lane->setMoneyFormat(*money);
+        return money.ok();
+    }
+
 public slots:
     void qmlEngineAvailable(QQmlEngine *engine)
     {
@@ -54,6 +67,7 @@ public slots:
         for (const Product &p : m_lane->catalog().byCategory(QString(), 5).value_or({}))
             barcodes.append(p.barcodes.value(0, p.sku));
         engine->rootContext()->setContextProperty(QStringLiteral("demoBarcodes"), barcodes);
+        engine->rootContext()->setContextProperty(QStringLiteral("laneSetup"), this);
         engine->addImportPath(QStringLiteral("qrc:/"));
     }
 

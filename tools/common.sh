@@ -87,10 +87,13 @@ ensure_deno() {
             say "Installing Deno $want from the npm registry (supabase/package.json)"
             cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2 || exit 1
         fi
-        # The function's own npm imports (deno.lock pins them), fetched once.
-        "$bin" install --quiet --config "$dir/functions/sync-pos-message/deno.json" \
-            --entrypoint "$dir/functions/sync-pos-message/index.ts" \
-            "$dir/functions/sync-pos-message/index_test.ts" >&2 || exit 1
+        # Each function's own npm imports (its deno.lock pins them), fetched once.
+        local f
+        for f in sync-pos-message catalog-changes; do
+            "$bin" install --quiet --config "$dir/functions/$f/deno.json" \
+                --entrypoint "$dir/functions/$f/index.ts" "$dir/functions/$f/index_test.ts" >&2 ||
+                exit 1
+        done
     ) 9>"$dir/.install.lock" || return 1
     echo "$bin"
 }

@@ -217,12 +217,12 @@
         <translation>No se pudieron leer los productos: %1</translation>
     </message>
     <message>
-        <source>Enter the price as an amount, for example 12.34.</source>
-        <translation>Escriba el precio como un importe, por ejemplo 12,34.</translation>
-    </message>
-    <message>
         <source>Enter the tax rate in percent, from 0 to 100, for example 8.25.</source>
         <translation>Escriba el impuesto en porcentaje, de 0 a 100, por ejemplo 8,25.</translation>
+    </message>
+    <message>
+        <source>Price: %1</source>
+        <translation>Precio: %1</translation>
     </message>
 </context>
 <context>
@@ -725,6 +725,57 @@
     </message>
 </context>
 <context>
+    <name>CatalogAdmin</name>
+    <message>
+        <source>Only a manager can change products.</source>
+        <translation>Solo un gerente puede cambiar productos.</translation>
+    </message>
+    <message>
+        <source>This product no longer exists.</source>
+        <translation>Este producto ya no existe.</translation>
+    </message>
+    <message>
+        <source>Enter a name of 1 to %1 characters.</source>
+        <translation>Escriba un nombre de 1 a %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Enter a SKU of 1 to %1 characters without spaces.</source>
+        <translation>Escriba un SKU de 1 a %1 caracteres sin espacios.</translation>
+    </message>
+    <message>
+        <source>A category name has at most %1 characters.</source>
+        <translation>Un nombre de categoría tiene como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Enter a price of 0 or more.</source>
+        <translation>Escriba un precio de 0 o más.</translation>
+    </message>
+    <message>
+        <source>The tax rate is between 0 and 100%.</source>
+        <translation>El impuesto está entre 0 y 100 %.</translation>
+    </message>
+    <message>
+        <source>Barcode %1: %2</source>
+        <translation>Código de barras %1: %2</translation>
+    </message>
+    <message>
+        <source>A product has at most %1 barcodes.</source>
+        <translation>Un producto tiene como máximo %1 códigos de barras.</translation>
+    </message>
+    <message>
+        <source>SKU %1 belongs to %2.</source>
+        <translation>El SKU %1 pertenece a %2.</translation>
+    </message>
+    <message>
+        <source>Barcode %1 belongs to %2: remove it there first.</source>
+        <translation>El código de barras %1 pertenece a %2: quítelo allí primero.</translation>
+    </message>
+    <message>
+        <source>The product was saved but cannot be read back.</source>
+        <translation>El producto se guardó, pero no se puede volver a leer.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogImporter</name>
     <message>
         <source>%1: cannot read catalog: %2</source>
@@ -864,10 +915,6 @@
     <message>
         <source>Payments are already taken; void the cart to start over.</source>
         <translation>Ya hay pagos registrados; anule el carrito para empezar de nuevo.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an amount.</source>
-        <translation>«%1» no es un importe.</translation>
     </message>
     <message>
         <source>%1 still due.</source>
@@ -1344,6 +1391,21 @@
     </message>
 </context>
 <context>
+    <name>MoneyFormat</name>
+    <message>
+        <source>&quot;%1&quot; is not an amount; type it like %2.</source>
+        <translation>«%1» no es un importe; escríbalo como %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is more than %2.</source>
+        <translation>«%1» supera %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; can be read two ways: type %2 or %3.</source>
+        <translation>«%1» se puede leer de dos maneras: escriba %2 o %3.</translation>
+    </message>
+</context>
+<context>
     <name>PayPanel</name>
     <message>
         <source>Amount due</source>
@@ -1374,10 +1436,6 @@
         <translation>Volver al carrito</translation>
     </message>
     <message>
-        <source>Amount, e.g. 40.00</source>
-        <translation>Importe (40.00)</translation>
-    </message>
-    <message>
         <source>Amount received or to charge</source>
         <translation>Importe recibido o a cobrar</translation>
     </message>
@@ -1396,6 +1454,10 @@
     <message>
         <source>Remove payment %1</source>
         <translation>Quitar el pago %1</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. %1</source>
+        <translation>Importe (%1)</translation>
     </message>
 </context>
 <context>

@@ -217,12 +217,12 @@
         <translation>Impossible de lire les produits : %1</translation>
     </message>
     <message>
-        <source>Enter the price as an amount, for example 12.34.</source>
-        <translation>Saisissez le prix comme un montant, par exemple 12,34.</translation>
-    </message>
-    <message>
         <source>Enter the tax rate in percent, from 0 to 100, for example 8.25.</source>
         <translation>Saisissez le taux de taxe en pourcentage, de 0 à 100, par exemple 8,25.</translation>
+    </message>
+    <message>
+        <source>Price: %1</source>
+        <translation>Prix : %1</translation>
     </message>
 </context>
 <context>
@@ -725,6 +725,57 @@
     </message>
 </context>
 <context>
+    <name>CatalogAdmin</name>
+    <message>
+        <source>Only a manager can change products.</source>
+        <translation>Seul un responsable peut modifier les produits.</translation>
+    </message>
+    <message>
+        <source>This product no longer exists.</source>
+        <translation>Ce produit n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>Enter a name of 1 to %1 characters.</source>
+        <translation>Saisissez un nom de 1 à %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Enter a SKU of 1 to %1 characters without spaces.</source>
+        <translation>Saisissez un SKU de 1 à %1 caractères sans espaces.</translation>
+    </message>
+    <message>
+        <source>A category name has at most %1 characters.</source>
+        <translation>Un nom de catégorie a au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Enter a price of 0 or more.</source>
+        <translation>Saisissez un prix de 0 ou plus.</translation>
+    </message>
+    <message>
+        <source>The tax rate is between 0 and 100%.</source>
+        <translation>Le taux de taxe est entre 0 et 100 %.</translation>
+    </message>
+    <message>
+        <source>Barcode %1: %2</source>
+        <translation>Code-barres %1 : %2</translation>
+    </message>
+    <message>
+        <source>A product has at most %1 barcodes.</source>
+        <translation>Un produit a au plus %1 codes-barres.</translation>
+    </message>
+    <message>
+        <source>SKU %1 belongs to %2.</source>
+        <translation>Le SKU %1 appartient à %2.</translation>
+    </message>
+    <message>
+        <source>Barcode %1 belongs to %2: remove it there first.</source>
+        <translation>Le code-barres %1 appartient à %2 : retirez-le d&apos;abord de ce produit.</translation>
+    </message>
+    <message>
+        <source>The product was saved but cannot be read back.</source>
+        <translation>Le produit a été enregistré mais ne peut pas être relu.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogImporter</name>
     <message>
         <source>%1: cannot read catalog: %2</source>
@@ -864,10 +915,6 @@
     <message>
         <source>Payments are already taken; void the cart to start over.</source>
         <translation>Des paiements sont déjà enregistrés ; annulez le panier pour recommencer.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an amount.</source>
-        <translation>« %1 » n’est pas un montant.</translation>
     </message>
     <message>
         <source>%1 still due.</source>
@@ -1344,6 +1391,21 @@
     </message>
 </context>
 <context>
+    <name>MoneyFormat</name>
+    <message>
+        <source>&quot;%1&quot; is not an amount; type it like %2.</source>
+        <translation>« %1 » n’est pas un montant ; saisissez-le comme %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is more than %2.</source>
+        <translation>« %1 » dépasse %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; can be read two ways: type %2 or %3.</source>
+        <translation>« %1 » peut se lire de deux façons : saisissez %2 ou %3.</translation>
+    </message>
+</context>
+<context>
     <name>PayPanel</name>
     <message>
         <source>Amount due</source>
@@ -1374,10 +1436,6 @@
         <translation>Retour au panier</translation>
     </message>
     <message>
-        <source>Amount, e.g. 40.00</source>
-        <translation>Montant (40.00)</translation>
-    </message>
-    <message>
         <source>Amount received or to charge</source>
         <translation>Montant reçu ou à débiter</translation>
     </message>
@@ -1396,6 +1454,10 @@
     <message>
         <source>Remove payment %1</source>
         <translation>Retirer le paiement %1</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. %1</source>
+        <translation>Montant (%1)</translation>
     </message>
 </context>
 <context>

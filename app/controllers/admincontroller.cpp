@@ -47,8 +47,12 @@ AdminController::AdminController(Lane &lane, QObject *parent)
         clearMessage();
         // What a manager searched for is not left for the next person at the lane.
         m_stockResults.setRows(QList<QVariantMap>());
-        m_products.setProducts({});
+        m_products.setProducts({}, m_lane.money());
         m_productQuery.clear();
+    });
+    connect(&m_lane, &Lane::moneyFormatChanged, this, [this] {
+        refresh();
+        reloadProducts();
     });
     m_settings.setSettings(m_lane.config().describe());
     refresh();
@@ -245,7 +249,7 @@ void AdminController::findStock(const QString &text)
 void AdminController::findProducts(const QString &text)
 {
     if (!manager()) {
-        m_products.setProducts({});
+        m_products.setProducts({}, m_lane.money());
         return;
     }
     m_lane.session().touch();
@@ -276,7 +280,7 @@ void AdminController::reloadProducts()
         say(tr("The products could not be read: %1").arg(found.error()), true);
         return;
     }
-    m_products.setProducts(*found);
+    m_products.setProducts(*found, m_lane.money());
 }
 
 std::optional<int> AdminController::parsePercentBp(const QString &text)
@@ -308,9 +312,9 @@ bool AdminController::saveProduct(const QVariantMap &product)
     edit.sku = product.value(QStringLiteral("sku")).toString().trimmed();
     edit.category = product.value(QStringLiteral("category")).toString().trimmed();
     edit.active = product.value(QStringLiteral("active"), true).toBool();
-    const auto price = Money::parse(product.value(QStringLiteral("price")).toString());
+    const auto price = m_lane.money().parse(product.value(QStringLiteral("price")).toString());
     if (!price) {
-        say(tr("Enter the price as an amount, for example 12.34."), true);
+        say(tr("Price: %1").arg(price.error()), true);
         return false;
     }
     edit.priceCents = *price;
@@ -440,7 +444,7 @@ void AdminController::clearSampleConflicts()
 void AdminController::showSampleProducts(const QList<Product> &products, int chosen)
 {
     m_sampleProducts = true;
-    m_products.setProducts(products);
+    m_products.setProducts(products, m_lane.money());
     if (chosen >= 0 && chosen < m_products.count())
         Q_EMIT productChosen(chosen);
 }
@@ -459,8 +463,8 @@ QString AdminController::describeHeld(const QString &topic, const QByteArray &pa
         const QString receipt = p.value(QLatin1String("receiptNumber")).toString();
         const qint64 total = p.value(QLatin1String("totalCents")).toInteger();
         return p.value(QLatin1String("status")).toString() == QLatin1String("returned")
-                   ? tr("Return %1, %2").arg(receipt, Money::format(total))
-                   : tr("Sale %1, %2").arg(receipt, Money::format(total));
+                   ? tr("Return %1, %2").arg(receipt, m_lane.money().format(total))
+                   : tr("Sale %1, %2").arg(receipt, m_lane.money().format(total));
     }
     if (topic == Topics::Inventory) {
         const QString id = p.value(QLatin1String("productId")).toString();

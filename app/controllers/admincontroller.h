@@ -90,8 +90,8 @@ public:
     // Fills products with every product matching a barcode, SKU or name (all of them, by name,
     // for an empty text); productChosen(0) when the text is the first one's barcode or SKU.
     Q_INVOKABLE void findProducts(const QString &text);
-    // keys: id (empty: new), name, sku, price (as typed, Money::parse), barcodes (separated by
-    // commas or lines), taxRate (percent as typed: "8.25" or "8,25"), category (a name, new or
+    // keys: id (empty: new), name, sku, price (as typed: Lane::money().parse), barcodes (separated
+    // by commas or lines), taxRate (percent as typed: "8.25" or "8,25"), category (a name, new or
     // existing; empty: none), active. Says what is wrong, or that it was saved.
     Q_INVOKABLE bool saveProduct(const QVariantMap &product);
     Q_INVOKABLE void clearMessage();

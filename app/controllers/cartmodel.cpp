@@ -1,9 +1,5 @@
 #include "cartmodel.h"
 
-#include "money.h"
-
-#include <QLocale>
-
 CartModel::CartModel(Cart &cart, QObject *parent)
     : QAbstractListModel(parent)
     , m_cart(cart)
@@ -52,6 +48,13 @@ Status CartModel::removeLine(int row)
     return s;
 }
 
+void CartModel::setMoneyFormat(const MoneyFormat &money)
+{
+    m_money = money;
+    if (count() > 0)
+        Q_EMIT dataChanged(index(0), index(count() - 1), {UnitPriceRole, TotalRole, NoteRole});
+}
+
 void CartModel::reset()
 {
     beginResetModel();
@@ -78,16 +81,16 @@ QVariant CartModel::data(const QModelIndex &index, int role) const
     case QuantityRole:
         return l.quantity;
     case UnitPriceRole:
-        return Money::format(l.unitPriceCents);
+        return m_money.format(l.unitPriceCents);
     case TotalRole:
-        return Money::format(l.net());
+        return m_money.format(l.net());
     case NoteRole: {
         // A price override and a discount, as the cashier should see them on the line.
         QStringList notes;
         if (l.unitPriceCents != l.product.priceCents)
-            notes.append(tr("was %1").arg(Money::format(l.product.priceCents)));
+            notes.append(tr("was %1").arg(m_money.format(l.product.priceCents)));
         if (l.discountBp > 0)
-            notes.append(tr("%1% off").arg(QLocale().toString(l.discountBp / 100.0)));
+            notes.append(tr("%1% off").arg(m_money.locale().toString(l.discountBp / 100.0)));
         return notes.join(QStringLiteral(" \u00b7 "));
     }
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cart.h"
+#include "moneyformat.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
@@ -28,6 +29,8 @@ public:
     [[nodiscard]] Status setQuantity(int row, int quantity);
     [[nodiscard]] Status removeLine(int row);
     void reset(); // after the cart was cleared or completed
+    // Amounts (and percentages) in another language or currency: every row's money changes.
+    void setMoneyFormat(const MoneyFormat &money);
 
     int count() const { return int(m_cart.lines().size()); }
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -39,4 +42,5 @@ Q_SIGNALS:
 
 private:
     Cart &m_cart;
+    MoneyFormat m_money;
 };

@@ -1,7 +1,5 @@
 #include "catalogproductmodel.h"
 
-#include "money.h"
-
 #include <QLocale>
 
 CatalogProductModel::CatalogProductModel(QObject *parent)
@@ -11,27 +9,16 @@ CatalogProductModel::CatalogProductModel(QObject *parent)
 {
 }
 
-QString CatalogProductModel::priceText(qint64 cents)
-{
-    const QString sign = cents < 0 ? QStringLiteral("-") : QString();
-    const qint64 a = cents < 0 ? -cents : cents;
-    return QStringLiteral("%1%2%3%4")
-        .arg(sign)
-        .arg(a / 100)
-        .arg(QLocale().decimalPoint())
-        .arg(a % 100, 2, 10, QLatin1Char('0'));
-}
-
-QString CatalogProductModel::taxRateText(int bp)
+QString CatalogProductModel::taxRateText(int bp, const QLocale &locale)
 {
     QString fraction = QStringLiteral("%1").arg(bp % 100, 2, 10, QLatin1Char('0'));
     while (fraction.endsWith(QLatin1Char('0')))
         fraction.chop(1);
     const QString whole = QString::number(bp / 100);
-    return fraction.isEmpty() ? whole : whole + QLocale().decimalPoint() + fraction;
+    return fraction.isEmpty() ? whole : whole + locale.decimalPoint() + fraction;
 }
 
-void CatalogProductModel::setProducts(const QList<Product> &products)
+void CatalogProductModel::setProducts(const QList<Product> &products, const MoneyFormat &money)
 {
     QList<QVariantMap> rows;
     rows.reserve(products.size());
@@ -39,9 +26,9 @@ void CatalogProductModel::setProducts(const QList<Product> &products)
         rows.append({{QStringLiteral("productId"), p.id},
                      {QStringLiteral("name"), p.name},
                      {QStringLiteral("sku"), p.sku},
-                     {QStringLiteral("price"), Money::format(p.priceCents)},
-                     {QStringLiteral("priceText"), priceText(p.priceCents)},
-                     {QStringLiteral("taxRate"), taxRateText(p.taxRateBp)},
+                     {QStringLiteral("price"), money.format(p.priceCents)},
+                     {QStringLiteral("priceText"), money.formatNumber(p.priceCents)},
+                     {QStringLiteral("taxRate"), taxRateText(p.taxRateBp, money.locale())},
                      {QStringLiteral("category"), p.categoryName},
                      {QStringLiteral("barcodes"), p.barcodes.join(QLatin1Char('\n'))},
                      {QStringLiteral("active"), p.active},

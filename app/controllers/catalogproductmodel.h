@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalogstore.h"
+#include "moneyformat.h"
 #include "rowlistmodel.h"
 
 // The product editor's search results: every product that matches, inactive ones and placeholders
@@ -13,11 +14,10 @@ class CatalogProductModel : public RowListModel
 public:
     explicit CatalogProductModel(QObject *parent = nullptr);
 
-    void setProducts(const QList<Product> &products);
-    // A price as the editor's field shows it for typing over: "12.34", or "12,34" where the UI's
-    // language writes a decimal comma (Money::parse reads both).
-    static QString priceText(qint64 cents);
+    // price: as the UI shows amounts; priceText: the number as a cashier types it
+    // (MoneyFormat::formatNumber), for the editor's field.
+    void setProducts(const QList<Product> &products, const MoneyFormat &money);
     // A tax rate in percent for the field: 825 -> "8.25" ("8,25" with a decimal comma), 700 ->
     // "7".
-    static QString taxRateText(int bp);
+    static QString taxRateText(int bp, const QLocale &locale);
 };

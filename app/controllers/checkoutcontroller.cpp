@@ -3,7 +3,6 @@
 #include "barcode.h"
 #include "clock.h"
 #include "lane.h"
-#include "money.h"
 #include "pinhasher.h"
 #include "receiptprinter.h"
 #include "uilog.h"
@@ -30,7 +29,24 @@ CheckoutController::CheckoutController(Lane &lane, QObject *parent)
         qCWarning(lcUi) << "cannot list categories:" << categories.error();
     }
     connect(&m_cartModel, &CartModel::countChanged, this, &CheckoutController::totalsChanged);
+    connect(&m_lane, &Lane::moneyFormatChanged, this, &CheckoutController::reformatAmounts);
+    m_cartModel.setMoneyFormat(m_lane.money());
+    m_products.setMoneyFormat(m_lane.money());
     reloadHeld();
+}
+
+QString CheckoutController::formatted(qint64 minor) const
+{
+    return m_lane.money().format(minor);
+}
+
+void CheckoutController::reformatAmounts()
+{
+    m_cartModel.setMoneyFormat(m_lane.money());
+    m_products.setMoneyFormat(m_lane.money());
+    reloadHeld();
+    Q_EMIT totalsChanged();
+    Q_EMIT lastSaleChanged();
 }
 
 void CheckoutController::setInstance(CheckoutController *instance)
@@ -47,32 +63,32 @@ CheckoutController *CheckoutController::create(QQmlEngine *, QJSEngine *)
 
 QString CheckoutController::subtotal() const
 {
-    return Money::format(m_cart.subtotalCents() - m_cart.discountCents());
+    return formatted(m_cart.subtotalCents() - m_cart.discountCents());
 }
 
 QString CheckoutController::tax() const
 {
-    return Money::format(m_cart.taxCents());
+    return formatted(m_cart.taxCents());
 }
 
 QString CheckoutController::total() const
 {
-    return Money::format(m_cart.totalCents());
+    return formatted(m_cart.totalCents());
 }
 
 QString CheckoutController::paid() const
 {
-    return Money::format(m_cart.paidCents());
+    return formatted(m_cart.paidCents());
 }
 
 QString CheckoutController::remaining() const
 {
-    return Money::format(qMax<qint64>(0, m_cart.remainingCents()));
+    return formatted(qMax<qint64>(0, m_cart.remainingCents()));
 }
 
 QString CheckoutController::changeDue() const
 {
-    return Money::format(m_cart.changeDueCents());
+    return formatted(m_cart.changeDueCents());
 }
 
 QVariantList CheckoutController::quickCash() const
@@ -82,7 +98,17 @@ QVariantList CheckoutController::quickCash() const
     const qint64 due = m_cart.remainingCents();
     if (due > 0)
         amounts.append(due);
-    for (qint64 note : {500, 1000, 2000, 5000, 10000}) {
+    // 5 to 100 in the major unit; a currency without decimals (yen, won) has its notes in the
+    // thousands.
+    const MoneyFormat &money = m_lane.money();
+    qint64 unit = 1;
+    for (int i = 0; i < money.minorDigits(); ++i)
+        unit *= 10;
+    const QList<qint64> notes =
+        money.minorDigits() == 0
+            ? QList<qint64>{1000, 2000, 5000, 10000, 20000}
+            : QList<qint64>{5 * unit, 10 * unit, 20 * unit, 50 * unit, 100 * unit};
+    for (qint64 note : notes) {
         const qint64 rounded = ((due + note - 1) / note) * note;
         if (due > 0 && rounded > due && !amounts.contains(rounded) && amounts.size() < 6)
             amounts.append(rounded);
@@ -90,7 +116,7 @@ QVariantList CheckoutController::quickCash() const
     QVariantList list;
     for (qint64 cents : amounts)
         list.append(QVariantMap{{QStringLiteral("cents"), cents},
-                                {QStringLiteral("label"), Money::format(cents)}});
+                                {QStringLiteral("label"), formatted(cents)}});
     return list;
 }
 
@@ -161,7 +187,7 @@ void CheckoutController::addToCart(const Product &product)
         say(row.error(), true);
         return;
     }
-    say(tr("%1 added, %2").arg(product.name, Money::format(product.priceCents)));
+    say(tr("%1 added, %2").arg(product.name, formatted(product.priceCents)));
     Q_EMIT totalsChanged();
 }
 
@@ -263,9 +289,9 @@ void CheckoutController::backToCart()
 
 void CheckoutController::payCash(const QString &amount)
 {
-    const auto cents = Money::parse(amount);
+    const auto cents = m_lane.money().parse(amount);
     if (!cents) {
-        say(tr("\"%1\" is not an amount.").arg(amount), true);
+        say(cents.error(), true);
         return;
     }
     payCashCents(*cents);
@@ -282,19 +308,19 @@ void CheckoutController::payCard()
 {
     if (!requireSession())
         return;
-    afterTender(m_cart.addCard(m_cart.remainingCents()));
+    afterTender(m_cart.addCard(m_cart.remainingCents(), m_lane.money()));
 }
 
 void CheckoutController::payCardAmount(const QString &amount)
 {
-    const auto cents = Money::parse(amount);
+    const auto cents = m_lane.money().parse(amount);
     if (!cents) {
-        say(tr("\"%1\" is not an amount.").arg(amount), true);
+        say(cents.error(), true);
         return;
     }
     if (!requireSession())
         return;
-    afterTender(m_cart.addCard(*cents));
+    afterTender(m_cart.addCard(*cents, m_lane.money()));
 }
 
 void CheckoutController::removeTender(int index)
@@ -316,8 +342,8 @@ QVariantList CheckoutController::tenders() const
         out.append(QVariantMap{{QStringLiteral("method"), t.method == Tender::Method::Cash
                                                               ? QStringLiteral("cash")
                                                               : QStringLiteral("card")},
-                               {QStringLiteral("amount"), Money::format(t.amountCents)},
-                               {QStringLiteral("tendered"), Money::format(t.tenderedCents)}});
+                               {QStringLiteral("amount"), formatted(t.amountCents)},
+                               {QStringLiteral("tendered"), formatted(t.tenderedCents)}});
     return out;
 }
 
@@ -350,8 +376,9 @@ void CheckoutController::completeSale()
     m_lastCashier = m_lane.session().current()->name;
     m_lastReceiptPdf.clear();
     Q_EMIT receiptPrinted();
-    m_lastChange = Money::format(change);
-    m_lastTotal = Money::format(total);
+    m_lastChangeCents = change;
+    m_lastTotalCents = total;
+    Q_EMIT lastSaleChanged();
     m_cartModel.reset();
     setStage(Stage::Done);
     say(tr("Sale %1 complete.").arg(sale->receiptNumber));
@@ -393,8 +420,8 @@ QString CheckoutController::printReceipt()
     const QString path =
         QDir(m_lane.config().effectiveDataDir())
             .filePath(QStringLiteral("receipts/%1.pdf").arg(m_lastSale->receiptNumber));
-    const Status s =
-        ReceiptPrinter::printPdf(*m_lastSale, {m_lane.config().storeId, m_lastCashier}, path);
+    const Status s = ReceiptPrinter::printPdf(
+        *m_lastSale, {m_lane.config().storeId, m_lastCashier, m_lane.money()}, path);
     if (!s) {
         qCWarning(lcUi).noquote() << "receipt" << m_lastSale->receiptNumber
                                   << "not printed:" << s.error();
@@ -410,7 +437,31 @@ QString CheckoutController::printReceipt()
 
 QString CheckoutController::discount() const
 {
-    return Money::format(m_cart.discountCents());
+    return formatted(m_cart.discountCents());
+}
+
+QString CheckoutController::discountOff() const
+{
+    return formatted(-m_cart.discountCents());
+}
+
+QString CheckoutController::amountExample() const
+{
+    const MoneyFormat &money = m_lane.money();
+    qint64 forty = 40;
+    for (int i = 0; i < money.minorDigits(); ++i)
+        forty *= 10;
+    return money.formatNumber(forty);
+}
+
+QString CheckoutController::lastChange() const
+{
+    return formatted(m_lastChangeCents);
+}
+
+QString CheckoutController::lastTotal() const
+{
+    return formatted(m_lastTotalCents);
 }
 
 QVariantList CheckoutController::managers() const
@@ -482,9 +533,9 @@ bool CheckoutController::adjust(const std::function<Status(Cart &)> &change, con
 
 bool CheckoutController::setLinePrice(int row, const QString &price)
 {
-    const auto cents = Money::parse(price);
+    const auto cents = m_lane.money().parse(price);
     if (!cents) {
-        say(tr("\"%1\" is not an amount.").arg(price.left(20)), true);
+        say(cents.error(), true);
         return false;
     }
     if (row < 0 || row >= m_cart.lines().size()) {
@@ -493,7 +544,7 @@ bool CheckoutController::setLinePrice(int row, const QString &price)
     }
     const QString name = m_cart.lines().at(row).product.name;
     return adjust([&](Cart &c) { return c.setLinePrice(row, *cents); },
-                  tr("%1 at %2").arg(name, Money::format(*cents)));
+                  tr("%1 at %2").arg(name, formatted(*cents)));
 }
 
 bool CheckoutController::setLineDiscount(int row, const QString &percent)
@@ -567,7 +618,7 @@ void CheckoutController::reloadHeld()
     if (!held)
         qCWarning(lcUi) << "cannot list held carts:" << held.error();
     else
-        m_held.setCarts(*held);
+        m_held.setCarts(*held, m_lane.money());
 }
 
 bool CheckoutController::holdCart(const QString &label)
@@ -676,12 +727,12 @@ QVariantMap CheckoutController::findSaleForReturn(const QString &receipt)
                                  {QStringLiteral("name"), l.name},
                                  {QStringLiteral("sold"), l.quantity},
                                  {QStringLiteral("returnable"), left->value(l.lineNo)},
-                                 {QStringLiteral("unitPrice"), Money::format(l.unitPriceCents)}});
+                                 {QStringLiteral("unitPrice"), formatted(l.unitPriceCents)}});
     say(tr("Sale %1 found.").arg((*sale)->receiptNumber));
     return {{QStringLiteral("saleId"), (*sale)->id},
             {QStringLiteral("receipt"), (*sale)->receiptNumber},
             {QStringLiteral("createdAt"), (*sale)->createdAt},
-            {QStringLiteral("total"), Money::format((*sale)->totalCents)},
+            {QStringLiteral("total"), formatted((*sale)->totalCents)},
             {QStringLiteral("lines"), lines}};
 }
 
@@ -712,7 +763,7 @@ bool CheckoutController::completeReturn(const QString &saleId, const QVariantLis
     m_lastReceiptPdf.clear();
     Q_EMIT receiptPrinted();
     say(tr("Return %1: refund %2 %3 (approved by %4).")
-            .arg(ret->receiptNumber, Money::format(-ret->totalCents),
+            .arg(ret->receiptNumber, formatted(-ret->totalCents),
                  method == QLatin1String("cash") ? tr("in cash") : tr("to the card"),
                  manager->name));
     return true;

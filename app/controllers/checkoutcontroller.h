@@ -43,10 +43,13 @@ class CheckoutController : public QObject
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
     Q_PROPERTY(QString lastReceipt READ lastReceipt NOTIFY stageChanged)
-    Q_PROPERTY(QString lastChange READ lastChange NOTIFY stageChanged)
-    Q_PROPERTY(QString lastTotal READ lastTotal NOTIFY stageChanged)
+    Q_PROPERTY(QString lastChange READ lastChange NOTIFY lastSaleChanged)
+    Q_PROPERTY(QString lastTotal READ lastTotal NOTIFY lastSaleChanged)
     Q_PROPERTY(QString lastReceiptPdf READ lastReceiptPdf NOTIFY receiptPrinted)
     Q_PROPERTY(QString discount READ discount NOTIFY totalsChanged)
+    Q_PROPERTY(bool hasDiscount READ hasDiscount NOTIFY totalsChanged)
+    Q_PROPERTY(QString discountOff READ discountOff NOTIFY totalsChanged)
+    Q_PROPERTY(QString amountExample READ amountExample NOTIFY totalsChanged)
     Q_PROPERTY(bool approvalNeeded READ approvalNeeded NOTIFY approvalChanged)
     Q_PROPERTY(QString approvalReason READ approvalReason NOTIFY approvalChanged)
     Q_PROPERTY(QVariantList managers READ managers NOTIFY approvalChanged)
@@ -79,10 +82,15 @@ public:
     QString message() const { return m_message; }
     bool messageIsError() const { return m_messageIsError; }
     QString lastReceipt() const { return m_lastReceipt; }
-    QString lastChange() const { return m_lastChange; }
-    QString lastTotal() const { return m_lastTotal; }
+    QString lastChange() const;
+    QString lastTotal() const;
     QString lastReceiptPdf() const { return m_lastReceiptPdf; }
     QString discount() const;
+    bool hasDiscount() const { return m_cart.discountCents() != 0; }
+    // The discounts as an amount taken off ("($1.00)", "-1,00 €"), as the language writes it.
+    QString discountOff() const;
+    // A typed amount in the UI's language, for a field's placeholder: "40.00", "40,00", "40".
+    QString amountExample() const;
     bool approvalNeeded() const { return m_pending.has_value(); }
     QString approvalReason() const { return m_approvalReason; }
     // Active managers who can approve (id, name), for the approval dialog.
@@ -148,6 +156,7 @@ Q_SIGNALS:
     void totalsChanged();
     void productsChanged();
     void stageChanged();
+    void lastSaleChanged();
     void messageChanged();
     void saleCompleted(const QString &transactionId);
     void receiptPrinted();
@@ -163,6 +172,9 @@ private:
     std::optional<Employee> verifyManager(const QString &managerId, const QString &pin);
     void setStage(Stage stage);
     void say(const QString &message, bool error = false);
+    // The UI language or the currency changed: every amount shown again.
+    void reformatAmounts();
+    QString formatted(qint64 minor) const;
 
     Lane &m_lane;
     Cart m_cart;
@@ -174,8 +186,8 @@ private:
     QString m_message;
     bool m_messageIsError = false;
     QString m_lastReceipt;
-    QString m_lastChange;
-    QString m_lastTotal;
+    qint64 m_lastChangeCents = 0;
+    qint64 m_lastTotalCents = 0;
     std::optional<SaleRecord> m_lastSale;
     QString m_lastCashier;
     QString m_lastReceiptPdf;

@@ -1,13 +1,11 @@
 #include "heldcartmodel.h"
 
-#include "money.h"
-
 HeldCartModel::HeldCartModel(QObject *parent)
     : RowListModel({"id", "label", "itemCount", "total", "createdAt"}, "id", parent)
 {
 }
 
-void HeldCartModel::setCarts(const QList<HeldCartInfo> &carts)
+void HeldCartModel::setCarts(const QList<HeldCartInfo> &carts, const MoneyFormat &money)
 {
     QList<QVariantMap> rows;
     rows.reserve(carts.size());
@@ -15,7 +13,7 @@ void HeldCartModel::setCarts(const QList<HeldCartInfo> &carts)
         rows.append({{QStringLiteral("id"), h.id},
                      {QStringLiteral("label"), h.label},
                      {QStringLiteral("itemCount"), h.itemCount},
-                     {QStringLiteral("total"), Money::format(h.totalCents)},
+                     {QStringLiteral("total"), money.format(h.totalCents)},
                      {QStringLiteral("createdAt"), h.createdAt}});
     setRows(rows);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "heldcartstore.h"
+#include "moneyformat.h"
 #include "rowlistmodel.h"
 
 // The carts parked on this lane, oldest first, to recall or discard.
@@ -12,5 +13,5 @@ class HeldCartModel : public RowListModel
 public:
     explicit HeldCartModel(QObject *parent = nullptr);
 
-    void setCarts(const QList<HeldCartInfo> &carts);
+    void setCarts(const QList<HeldCartInfo> &carts, const MoneyFormat &money);
 };

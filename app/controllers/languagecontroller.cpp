@@ -50,6 +50,12 @@ QStringList LanguageController::available()
     return {QStringLiteral("en"), QStringLiteral("es"), QStringLiteral("fr")};
 }
 
+QLocale LanguageController::localeOf(const QString &code)
+{
+    return code == QLatin1String("en") ? QLocale(QLocale::English, QLocale::UnitedStates)
+                                       : QLocale(code);
+}
+
 QVariantList LanguageController::languages() const
 {
     // Each language named in itself, so anyone can find their own.
@@ -84,9 +90,8 @@ bool LanguageController::setLanguage(const QString &code, bool remember)
         QCoreApplication::installTranslator(m_translator.get());
     const bool changed = m_language != code;
     m_language = code;
-    QLocale::setDefault(code == QLatin1String("en")
-                            ? QLocale(QLocale::English, QLocale::UnitedStates)
-                            : QLocale(code));
+    QLocale::setDefault(localeOf(code));
+    m_lane.setMoneyFormat(m_lane.money().withLocale(localeOf(code)));
     if (remember)
         if (Status s = m_lane.database().setMeta(kMetaKey, code); !s)
             qCWarning(lcUi) << "cannot keep the UI language:" << s.error();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLocale>
 #include <QObject>
 #include <QTranslator>
 #include <QVariantList>
@@ -12,8 +13,9 @@ class QJSEngine;
 class QQmlEngine;
 
 // The UI language: English (the source), Spanish or French, switched at run time (every qsTr
-// binding re-evaluates) and kept in the lane's database across restarts. Without a choice the
-// system locale's language is used when the lane has it.
+// binding re-evaluates, and the lane's amounts are shown in the language's way) and kept in the
+// lane's database across restarts. Without a choice the system locale's language is used when
+// the lane has it.
 class LanguageController : public QObject
 {
     Q_OBJECT
@@ -29,6 +31,8 @@ public:
     static LanguageController *create(QQmlEngine *, QJSEngine *);
     // Languages the lane has: "en", "es", "fr".
     static QStringList available();
+    // The locale a language's numbers, dates and amounts are written in: en_US, es_ES, fr_FR.
+    static QLocale localeOf(const QString &code);
 
     // The engine whose bindings are retranslated on a switch.
     void setEngine(QQmlEngine *engine) { m_engine = engine; }

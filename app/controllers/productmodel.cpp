@@ -1,12 +1,17 @@
 #include "productmodel.h"
 
-#include "money.h"
-
 void ProductModel::setProducts(const QList<Product> &products)
 {
     beginResetModel();
     m_products = products;
     endResetModel();
+}
+
+void ProductModel::setMoneyFormat(const MoneyFormat &money)
+{
+    m_money = money;
+    if (!m_products.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_products.size()) - 1), {PriceRole});
 }
 
 int ProductModel::rowCount(const QModelIndex &parent) const
@@ -28,7 +33,7 @@ QVariant ProductModel::data(const QModelIndex &index, int role) const
     case SkuRole:
         return p.sku;
     case PriceRole:
-        return Money::format(p.priceCents);
+        return m_money.format(p.priceCents);
     case CategoryRole:
         return p.categoryName;
     }

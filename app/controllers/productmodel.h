@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalogstore.h"
+#include "moneyformat.h"
 
 #include <QAbstractListModel>
 #include <QtQml/qqmlregistration.h>
@@ -19,6 +20,8 @@ public:
     {
     }
     void setProducts(const QList<Product> &products);
+    // Prices in another language or currency.
+    void setMoneyFormat(const MoneyFormat &money);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -26,4 +29,5 @@ public:
 
 private:
     QList<Product> m_products;
+    MoneyFormat m_money;
 };

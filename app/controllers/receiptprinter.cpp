@@ -1,7 +1,6 @@
 #include "receiptprinter.h"
 
 #include "clock.h"
-#include "money.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -38,40 +37,41 @@ namespace {
 QList<Row> layoutRows(const SaleRecord &sale, const ReceiptPrinter::Header &header)
 {
     QList<Row> rows;
+    const MoneyFormat &money = header.money;
     const QDateTime at = Clock::fromIso(sale.createdAt).toLocalTime();
     rows.append(
         {ReceiptPrinter::tr("Store %1 · Lane %2").arg(header.storeId, sale.terminalId), {}, true});
     rows.append({ReceiptPrinter::tr("Receipt %1").arg(sale.receiptNumber), {}});
     if (sale.status == QLatin1String("returned"))
         rows.append({ReceiptPrinter::tr("Return: amounts are refunded"), {}, true});
-    rows.append({QLocale().toString(at, QLocale::ShortFormat), {}});
+    rows.append({money.locale().toString(at, QLocale::ShortFormat), {}});
     if (!header.cashierName.isEmpty())
         rows.append({ReceiptPrinter::tr("Cashier: %1").arg(header.cashierName), {}});
     rows.append({{}, {}, false, true});
     for (const SaleLine &l : sale.lines) {
-        rows.append({l.name, Money::format(l.unitPriceCents * l.quantity)});
+        rows.append({l.name, money.format(l.unitPriceCents * l.quantity)});
         if (l.quantity != 1)
             rows.append(
-                {QStringLiteral("   %1 × %2").arg(l.quantity).arg(Money::format(l.unitPriceCents)),
+                {QStringLiteral("   %1 × %2").arg(l.quantity).arg(money.format(l.unitPriceCents)),
                  {}});
         if (l.discountCents != 0)
             rows.append({QStringLiteral("   ") + ReceiptPrinter::tr("Discount"),
-                         Money::format(-l.discountCents)});
+                         money.format(-l.discountCents)});
     }
     rows.append({{}, {}, false, true});
-    rows.append({ReceiptPrinter::tr("Subtotal"), Money::format(sale.subtotalCents)});
+    rows.append({ReceiptPrinter::tr("Subtotal"), money.format(sale.subtotalCents)});
     if (sale.discountCents != 0)
-        rows.append({ReceiptPrinter::tr("Discount"), Money::format(-sale.discountCents)});
-    rows.append({ReceiptPrinter::tr("Tax"), Money::format(sale.taxCents)});
-    rows.append({ReceiptPrinter::tr("Total"), Money::format(sale.totalCents), true});
+        rows.append({ReceiptPrinter::tr("Discount"), money.format(-sale.discountCents)});
+    rows.append({ReceiptPrinter::tr("Tax"), money.format(sale.taxCents)});
+    rows.append({ReceiptPrinter::tr("Total"), money.format(sale.totalCents), true});
     rows.append({{}, {}, false, true});
     for (const SalePayment &p : sale.payments) {
         if (p.method == QLatin1String("cash")) {
-            rows.append({ReceiptPrinter::tr("Cash"), Money::format(p.tenderedCents)});
+            rows.append({ReceiptPrinter::tr("Cash"), money.format(p.tenderedCents)});
             if (p.changeCents > 0)
-                rows.append({ReceiptPrinter::tr("Change"), Money::format(p.changeCents)});
+                rows.append({ReceiptPrinter::tr("Change"), money.format(p.changeCents)});
         } else {
-            rows.append({ReceiptPrinter::tr("Card"), Money::format(p.amountCents)});
+            rows.append({ReceiptPrinter::tr("Card"), money.format(p.amountCents)});
         }
     }
     rows.append({{}, {}, false, true});
@@ -142,6 +142,15 @@ Status ReceiptPrinter::printPdf(const SaleRecord &sale, const Header &header, co
     if (!file.commit())
         return Status::failure(tr("Cannot write %1: %2").arg(path, file.errorString()));
     return {};
+}
+
+QStringList ReceiptPrinter::text(const SaleRecord &sale, const Header &header)
+{
+    QStringList out;
+    for (const Row &row : layoutRows(sale, header))
+        if (!row.rule)
+            out.append(row.right.isEmpty() ? row.left : row.left + QLatin1Char('\t') + row.right);
+    return out;
 }
 
 QImage ReceiptPrinter::render(const SaleRecord &sale, const Header &header)

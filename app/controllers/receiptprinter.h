@@ -1,5 +1,6 @@
 #pragma once
 
+#include "moneyformat.h"
 #include "result.h"
 #include "salestore.h"
 
@@ -8,7 +9,8 @@
 #include <QString>
 
 // Prints a completed sale as a PDF receipt (QPdfWriter): a page 80 mm wide like a receipt
-// printer's roll, as long as the sale needs. Texts in the UI's language; money as stored.
+// printer's roll, as long as the sale needs. Texts in the UI's language; amounts and the date
+// in the header's money format (the store's currency in that language).
 class ReceiptPrinter
 {
     Q_DECLARE_TR_FUNCTIONS(ReceiptPrinter)
@@ -18,10 +20,13 @@ public:
     {
         QString storeId;
         QString cashierName;
+        MoneyFormat money;
     };
 
     [[nodiscard]] static Status printPdf(const SaleRecord &sale, const Header &header,
                                          const QString &path);
     // The same receipt as an image (the screenshot tour shows it).
     static QImage render(const SaleRecord &sale, const Header &header);
+    // Its rows as text, the amount after a tab (what the tests read).
+    static QStringList text(const SaleRecord &sale, const Header &header);
 };

@@ -6,7 +6,7 @@
 #include "lane.h"
 #include "languagecontroller.h"
 #include "logincontroller.h"
-#include "money.h"
+#include "moneyformat.h"
 #include "receiptprinter.h"
 #include "syncstatuscontroller.h"
 #include "uilog.h"
@@ -111,6 +111,11 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
     const QList<Product> products = m_lane.catalog().byCategory(QString(), 3).value_or({});
     const QString prefix =
         language == QLatin1String("en") ? QString() : language + QLatin1Char('/');
+    // The store's currency, or another one for a shot (in the current language).
+    auto storeCurrency = [this](const QString &code) {
+        if (auto money = MoneyFormat::of(m_lane.money().locale(), code))
+            m_lane.setMoneyFormat(*money);
+    };
     auto adminSection = [this](int section) {
         if (QQuickWindow *w = window())
             if (QObject *admin = w->findChild<QObject *>(QStringLiteral("adminScreen")))
@@ -118,13 +123,17 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
     };
     return {
         {prefix + QStringLiteral("login"),
-         [this, language, adminSection] {
+         [this, language, adminSection, storeCurrency] {
+             storeCurrency(m_lane.config().currency);
              showOverlay("syncStatusPanel", false);
              showOverlay("adminScreen", false);
              adminSection(0);
              m_sync->clearSamplePeers();
              m_admin->clearSampleConflicts();
              m_checkout->newSale();
+             // The last language's clock-banner cart goes: every language shows the same cart.
+             if (m_lane.session().isLoggedIn())
+                 m_checkout->voidCart();
              m_login->logout();
              m_login->clearMessage();
              m_language->setLanguage(language, false);
@@ -150,8 +159,13 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
                      found.first().toMap().value(QStringLiteral("id")).toString(),
                      found.first().toMap().value(QStringLiteral("name")).toString());
          }},
+        // The same cart in a store in the euro area: "12,50 €" in French and Spanish, "€12.50"
+        // in English.
+        {prefix + QStringLiteral("checkout-eur"),
+         [storeCurrency] { storeCurrency(QStringLiteral("EUR")); }},
         {prefix + QStringLiteral("approval"),
-         [this] {
+         [this, storeCurrency] {
+             storeCurrency(m_lane.config().currency);
              // 25 % off the first line: over the cashier's limit, a manager approves.
              m_checkout->setLineDiscount(0, QStringLiteral("25"));
          }},
@@ -175,8 +189,9 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
                  const QString path =
                      QDir(m_shotDir).filePath(prefix + QStringLiteral("receipt-print.png"));
                  QDir().mkpath(QFileInfo(path).absolutePath());
-                 if (!ReceiptPrinter::render(*m_checkout->lastSale(),
-                                             {m_lane.config().storeId, m_checkout->lastCashier()})
+                 if (!ReceiptPrinter::render(
+                          *m_checkout->lastSale(),
+                          {m_lane.config().storeId, m_checkout->lastCashier(), m_lane.money()})
                           .scaledToWidth(480, Qt::SmoothTransformation)
                           .save(path))
                      qCWarning(lcUi).noquote() << "cannot save" << path;
@@ -318,7 +333,7 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
                        86400 - 600),
                   held(QStringLiteral("6f1c2a4e-0000-4000-8000-000000000002"),
                        AdminController::tr("Sale %1, %2")
-                           .arg(QStringLiteral("L4-000231"), Money::format(1898)),
+                           .arg(QStringLiteral("L4-000231"), m_lane.money().format(1898)),
                        86400 - 420)});
              m_admin->clearMessage();
              adminSection(7);
@@ -336,7 +351,7 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
              placeholder.name = QStringLiteral("Cold brew 350 ml");
              placeholder.priceCents = 395;
              placeholder.taxRateBp = 825;
-             placeholder.barcodes = {QStringLiteral("0850004207311")};
+             placeholder.barcodes = {QStringLiteral("0850004207314")};
              placeholder.placeholder = true;
              sample.insert(1, placeholder);
              adminSection(8);

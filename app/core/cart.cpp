@@ -240,7 +240,7 @@ Status Cart::addCash(qint64 tenderedCents)
     return {};
 }
 
-Status Cart::addCard(qint64 amountCents)
+Status Cart::addCard(qint64 amountCents, const MoneyFormat &money)
 {
     if (isEmpty())
         return Status::failure(tr("The cart is empty."));
@@ -251,7 +251,7 @@ Status Cart::addCard(qint64 amountCents)
         return Status::failure(tr("Enter the card amount."));
     if (amountCents > remaining)
         return Status::failure(
-            tr("A card can pay at most the remaining %1.").arg(Money::format(remaining)));
+            tr("A card can pay at most the remaining %1.").arg(money.format(remaining)));
     m_tenders.append(Tender{Tender::Method::Card, amountCents, amountCents});
     return {};
 }

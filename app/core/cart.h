@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalogstore.h"
+#include "moneyformat.h"
 #include "result.h"
 
 #include <QCoreApplication>
@@ -92,8 +93,9 @@ public:
 
     // Cash: any amount handed over; what exceeds the remaining total is change.
     [[nodiscard]] Status addCash(qint64 tenderedCents);
-    // Card: up to the remaining total (no cash back on card).
-    [[nodiscard]] Status addCard(qint64 amountCents);
+    // Card: up to the remaining total (no cash back on card); money shows that total in the
+    // refusal.
+    [[nodiscard]] Status addCard(qint64 amountCents, const MoneyFormat &money = MoneyFormat());
     [[nodiscard]] Status removeTender(int index);
 
 private:

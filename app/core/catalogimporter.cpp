@@ -1,12 +1,16 @@
 #include "catalogimporter.h"
 
 #include "barcode.h"
+#include "catalogpayload.h"
 #include "clock.h"
 #include "corelog.h"
 #include "database.h"
 #include "idgenerator.h"
 #include "inventorystore.h"
+#include "outbox.h"
 #include "pinhasher.h"
+#include "stockledger.h"
+#include "topics.h"
 #include "writetransaction.h"
 
 #include <QFile>
@@ -23,6 +27,17 @@
 namespace {
 // The namespace of the demo catalog's UUIDv5 ids (tools/gen-demo-catalog.py uses the same).
 const QUuid kCatalogNamespace(QStringLiteral("6f1c2a4e-3b7d-4e8a-9c1f-2d5e6a7b8c90"));
+
+// The fields a product's message carries, compared as this lane holds them.
+bool sameContent(const Product &a, const Product &b)
+{
+    QStringList ca = a.barcodes, cb = b.barcodes;
+    ca.sort();
+    cb.sort();
+    return a.sku == b.sku && a.name == b.name && a.categoryName == b.categoryName &&
+           a.priceCents == b.priceCents && a.taxRateBp == b.taxRateBp && a.active == b.active &&
+           ca == cb;
+}
 
 std::optional<qint64> jsonInteger(const QJsonValue &v)
 {
@@ -89,8 +104,14 @@ CatalogImporter::CatalogImporter(Database &db, Clock &clock, QString terminalId)
 
 QString CatalogImporter::categoryIdFor(const QString &name)
 {
-    return QUuid::createUuidV5(kCatalogNamespace, QStringLiteral("category:") + name)
-        .toString(QUuid::WithoutBraces);
+    return CatalogStore::categoryIdFor(name);
+}
+
+void CatalogImporter::setPublishing(Outbox *outbox, Hlc *hlc, StockLedger *stock)
+{
+    m_outbox = outbox;
+    m_hlc = hlc;
+    m_stock = stock;
 }
 
 QString CatalogImporter::productIdFor(const QString &sku)
@@ -142,6 +163,7 @@ Status CatalogImporter::validateProduct(Entry &entry, const QString &where)
         return Status::failure(tr("%1: taxRateBp must be 0 to 10000").arg(where));
     if (entry.stock && (*entry.stock < -1000000000 || *entry.stock > 1000000000))
         return Status::failure(tr("%1: stock out of range").arg(where));
+    entry.idGiven = !p.id.isEmpty();
     if (p.id.isEmpty())
         p.id = productIdFor(p.sku);
     else if (!IdGenerator::isUuid(p.id))
@@ -334,26 +356,66 @@ Result<CatalogImporter::Summary> CatalogImporter::write(Data &data, Mode mode,
             return R::failure(s.error());
         ++summary.categories;
     }
-    // Barcodes move between products in one import; free them before reassigning.
-    for (const Entry &e : data.products) {
-        for (const QString &code : e.product.barcodes) {
-            if (Status s = catalog.releaseBarcode(code, e.product.id); !s)
-                return R::failure(s.error());
-        }
+    const bool publishing = m_outbox && m_hlc && m_stock;
+    HlcTime version = CatalogStore::baseVersion();
+    if (publishing) {
+        auto stamp = m_hlc->tick();
+        if (!stamp)
+            return R::failure(stamp.error());
+        version = *stamp;
     }
     InventoryStore inventory(m_db);
+    QSet<QString> inFile;
+    // keptPrice: the lane holds the product with this price already; the version carries it on
+    // with the time it was set (see CatalogAdmin::save).
+    const auto write = [&](const Product &product, bool keptPrice) -> ::Status {
+        HlcTime priceVersion = version;
+        if (keptPrice && publishing) {
+            auto held = catalog.priceVersionFor(product.id, m_terminalId);
+            if (!held)
+                return ::Status::failure(held.error());
+            if (held->has_value())
+                priceVersion = **held;
+        }
+        auto applied = catalog.applyVersion(product, version, priceVersion);
+        if (!applied)
+            return ::Status::failure(applied.error());
+        if (!*applied || !publishing)
+            return {};
+        auto message = m_outbox->publish(
+            QString(Topics::Product),
+            CatalogPayload::encode(
+                ProductVersion{product, version, priceVersion, QStringLiteral("import"), {}, 0}));
+        if (!message)
+            return ::Status::failure(message.error());
+        ++summary.published;
+        return {};
+    };
     for (Entry &e : data.products) {
-        e.product.categoryId =
-            e.product.categoryName.isEmpty() ? QString() : categoryIdFor(e.product.categoryName);
         auto existingSku = catalog.bySku(e.product.sku);
         if (!existingSku)
             return R::failure(existingSku.error());
-        if (existingSku->has_value() && existingSku->value().id != e.product.id)
-            return R::failure(
-                tr("SKU %1 already belongs to another product id in this lane").arg(e.product.sku));
-        if (Status s = catalog.upsertProduct(e.product, now); !s)
-            return R::failure(s.error());
-        ++summary.products;
+        if (existingSku->has_value() && existingSku->value().id != e.product.id) {
+            // A product made on a lane (or at head office) has an id of its own: a file that
+            // names its SKU without an id means that product.
+            if (e.idGiven)
+                return R::failure(tr("SKU %1 already belongs to another product id in this lane")
+                                      .arg(e.product.sku));
+            e.product.id = existingSku->value().id;
+        }
+        inFile.insert(e.product.id);
+        auto held = catalog.byId(e.product.id);
+        if (!held)
+            return R::failure(held.error());
+        if (held->has_value() && !(*held)->placeholder && sameContent(**held, e.product)) {
+            ++summary.unchanged;
+        } else {
+            const bool keptPrice = held->has_value() && !(*held)->placeholder &&
+                                   (*held)->priceCents == e.product.priceCents;
+            if (::Status s = write(e.product, keptPrice); !s)
+                return R::failure(s.error());
+            ++summary.products;
+        }
         if (!e.stock)
             continue;
         auto level = inventory.level(e.product.id);
@@ -361,22 +423,34 @@ Result<CatalogImporter::Summary> CatalogImporter::write(Data &data, Mode mode,
             return R::failure(level.error());
         if (level->has_value())
             continue; // stock already moves through sales and counts; an import does not reset it
-        // The catalog's stock is a baseline at HLC time zero: every lane loading the same catalog
-        // has the same one, and it never supersedes a sale or a count (whatever the start time).
-        StockChange change{e.product.id, 0,   QStringLiteral("import"), {}, m_terminalId,
-                           {},           now, HlcTime{0, 0, {}}};
-        if (auto applied = inventory.applyBaseline(change, *e.stock); !applied)
-            return R::failure(applied.error());
+        // The catalog's stock is a baseline at HLC time zero: every lane has the same one, and it
+        // never supersedes a sale or a count (whatever the start time). A published import sends
+        // it to the other lanes, which lack it.
+        if (publishing) {
+            if (auto applied = m_stock->publishBaseline(
+                    e.product.id, *e.stock, HlcTime{0, 0, m_terminalId}, QStringLiteral("import"));
+                !applied)
+                return R::failure(applied.error());
+        } else {
+            StockChange change{e.product.id, 0,   QStringLiteral("import"), {}, m_terminalId,
+                               {},           now, HlcTime{0, 0, {}}};
+            if (auto applied = inventory.applyBaseline(change, *e.stock); !applied)
+                return R::failure(applied.error());
+        }
         ++summary.stockInitialized;
     }
     if (mode == Mode::Replace) {
-        QStringList keep;
-        for (const Entry &e : data.products)
-            keep.append(e.product.id);
-        auto deactivated = catalog.deactivateAllExcept(keep, now);
-        if (!deactivated)
-            return R::failure(deactivated.error());
-        summary.deactivated = int(*deactivated);
+        auto all = catalog.all(std::numeric_limits<int>::max());
+        if (!all)
+            return R::failure(all.error());
+        for (Product p : std::as_const(*all)) {
+            if (!p.active || p.placeholder || inFile.contains(p.id))
+                continue;
+            p.active = false;
+            if (::Status s = write(p, true); !s)
+                return R::failure(s.error());
+            ++summary.deactivated;
+        }
     }
     for (const Employee &e : newEmployees) {
         if (Status s = employees.upsert(e, now); !s)
@@ -391,6 +465,7 @@ Result<CatalogImporter::Summary> CatalogImporter::write(Data &data, Mode mode,
         return R::failure(s.error());
     qCInfo(lcApp) << "catalog imported:" << summary.products << "products,"
                   << summary.stockInitialized << "stock figures," << summary.employees
-                  << "employees," << summary.deactivated << "deactivated";
+                  << "employees," << summary.deactivated << "deactivated," << summary.unchanged
+                  << "unchanged," << summary.published << "sent to the other lanes";
     return summary;
 }

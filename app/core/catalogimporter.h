@@ -12,9 +12,16 @@
 
 class Clock;
 class Database;
+class Hlc;
+class Outbox;
+class StockLedger;
 
 // Loads a product catalog (and optionally employees) from JSON or CSV into the lane's database
-// in one transaction: either all of a file or nothing of it.
+// in one transaction: either all of a file or nothing of it. Before publishing is set (the demo
+// catalog every lane loads on its first start) products are written at the base version, the same
+// on every lane; once set (--import-catalog), every product the file changes gets one fresh HLC
+// version and a `product` message (and new stock a baseline `inventory` message) in the same
+// transaction, so one lane's import reaches all lanes.
 class CatalogImporter
 {
     Q_DECLARE_TR_FUNCTIONS(CatalogImporter)
@@ -32,9 +39,12 @@ public:
         int deactivated = 0;
         int stockInitialized = 0;
         int employees = 0;
+        int unchanged = 0; // products the file has as this lane holds them already
+        int published = 0; // product messages sent to the other lanes
     };
 
     CatalogImporter(Database &db, Clock &clock, QString terminalId);
+    void setPublishing(Outbox *outbox, Hlc *hlc, StockLedger *stock);
 
     [[nodiscard]] Result<Summary> importFile(const QString &path, Mode mode);
     // markerKey, when given, is set in lane_meta in the same transaction as the import.
@@ -52,6 +62,7 @@ private:
     {
         Product product;
         std::optional<qint64> stock;
+        bool idGiven = false;
     };
     struct EmployeeEntry
     {
@@ -72,4 +83,7 @@ private:
     Database &m_db;
     Clock &m_clock;
     QString m_terminalId;
+    Outbox *m_outbox = nullptr;
+    Hlc *m_hlc = nullptr;
+    StockLedger *m_stock = nullptr;
 };

@@ -1,5 +1,6 @@
 #include "configloader.h"
 
+#include "moneyformat.h"
 #include "storekey.h"
 
 #include "peerprotocol.h"
@@ -98,8 +99,16 @@ const QList<ConfigLoader::Key> kKeys = {
      "Seconds to wait for peers' inventory answers and for catch-up. Default 10.", false},
     {"storeId", "EUPHORIA_STORE_ID", "store-id",
      "The store this lane belongs to, sent with every cloud upload. Default store-1.", false},
+    {"currency", "EUPHORIA_CURRENCY", "currency",
+     "The store's currency, an ISO 4217 code (USD, EUR, JPY, KWD ...); amounts are kept in its "
+     "minor unit and shown in the UI language's way. Default USD.",
+     false},
     {"cloudIntervalSeconds", "EUPHORIA_CLOUD_INTERVAL_SECONDS", "cloud-interval-seconds",
      "Seconds between cloud uploads (sooner when a batch fills up). Default 30.", false},
+    {"catalogPollSeconds", "EUPHORIA_CATALOG_POLL_SECONDS", "catalog-poll-seconds",
+     "Seconds between polls of head office's catalog changes (also at start); 0: at start only. "
+     "Default 300.",
+     false},
     {"cloudBatchSize", "EUPHORIA_CLOUD_BATCH_SIZE", "cloud-batch-size",
      "Messages per cloud request, 1 to 500. Default 200.", false},
     {"cloudTimeoutSeconds", "EUPHORIA_CLOUD_TIMEOUT_SECONDS", "cloud-timeout-seconds",
@@ -141,6 +150,7 @@ const IntegerKey kIntegerKeys[] = {
     {"sessionIdleSeconds", 0, 86400, &LaneConfig::sessionIdleSeconds},
     {"cloudIntervalSeconds", 1, 86400, &LaneConfig::cloudIntervalSeconds},
     {"cloudBatchSize", 1, 500, &LaneConfig::cloudBatchSize},
+    {"catalogPollSeconds", 0, 86400, &LaneConfig::catalogPollSeconds},
     {"cloudTimeoutSeconds", 1, 600, &LaneConfig::cloudTimeoutSeconds},
     {"cloudParallelRequests", 1, 8, &LaneConfig::cloudParallelRequests},
     {"maxRetries", 1, 100, &LaneConfig::maxRetries},
@@ -461,6 +471,15 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
             return Status::from(checked);
         c.storeKeys = *checked;
         c.storeKeyFile = *s;
+    } else if (name == QLatin1String("currency")) {
+        auto s = asString(raw, false);
+        if (!s)
+            return Status::from(s);
+        auto money = MoneyFormat::of(QLocale::c(), *s);
+        if (!money)
+            return Status::failure(raw.where + QStringLiteral(": ") + money.error() +
+                                   describe(raw, false));
+        c.currency = *s;
     } else if (name == QLatin1String("bindAddress")) {
         auto s = asString(raw, false);
         if (!s)

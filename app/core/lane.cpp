@@ -21,6 +21,21 @@ Lane::Lane(LaneConfig config, Clock &clock, IdGenerator &ids, QObject *parent)
     , m_clock(clock, m_config.terminalId, qint64(m_config.maxClockSkewSeconds) * 1000)
     , m_ids(ids)
 {
+    // ConfigLoader has checked the code; a LaneConfig built in code may not have been.
+    auto money = MoneyFormat::of(m_money.locale(), m_config.currency);
+    if (money)
+        m_money = *money;
+    else
+        qCWarning(lcApp).noquote() << "currency" << m_config.currency.left(8) << ":"
+                                   << money.error() << "- amounts are shown as USD";
+}
+
+void Lane::setMoneyFormat(const MoneyFormat &money)
+{
+    if (money == m_money)
+        return;
+    m_money = money;
+    Q_EMIT moneyFormatChanged();
 }
 
 Lane::~Lane() = default;
@@ -107,6 +122,8 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
         m_db, m_clock, std::chrono::seconds(m_config.sessionIdleSeconds), this);
     m_importer = std::make_unique<CatalogImporter>(m_db, m_clock, m_config.terminalId);
     m_employeeAdmin = std::make_unique<EmployeeAdmin>(m_db, *m_outbox, m_clock, m_ids);
+    m_catalogAdmin = std::make_unique<CatalogAdmin>(m_db, *m_outbox, m_clock, *m_hlc, m_ids,
+                                                    m_config.terminalId);
     m_heldCarts = std::make_unique<HeldCarts>(m_db, m_clock, m_ids);
     m_customers = std::make_unique<Customers>(m_db, *m_outbox, m_clock, m_ids);
     m_held =
@@ -127,6 +144,10 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
             return ::Status::failure(summary.error());
         qCInfo(lcApp) << "first start: loaded the demo catalog," << summary->products << "products";
     }
+    // From here on an import is a change of this lane's, sent to the others.
+    m_importer->setPublishing(m_outbox.get(), m_hlc.get(), m_stock.get());
+    m_priceSchedule = std::make_unique<PriceSchedule>(m_db, m_clock);
+    m_priceSchedule->check();
     qCInfo(lcApp).noquote() << "lane" << m_config.terminalId << "database"
                             << m_config.databasePath();
     storeClockChanged();
@@ -235,6 +256,18 @@ bool Lane::startCloudSync()
         m_cloud->setConnectedOrigins([this] { return m_peers->connectedPeers(); });
     }
     m_cloud->start();
+
+    HeadOfficeConfig hc;
+    hc.supabaseUrl = cc.supabaseUrl;
+    hc.auth = cc.auth;
+    hc.secret = cc.secret;
+    hc.storeId = cc.storeId;
+    hc.terminalId = cc.terminalId;
+    hc.intervalMs = m_config.catalogPollSeconds * 1000;
+    hc.timeoutMs = cc.timeoutMs;
+    m_headOffice = std::make_unique<HeadOfficeCatalog>(m_db, *m_outbox, m_clock, *m_hlc, hc,
+                                                       new QNetworkAccessManager(this), this);
+    m_headOffice->start();
     return true;
 }
 
@@ -242,6 +275,8 @@ void Lane::stopSync()
 {
     if (m_cloud)
         m_cloud->stop();
+    if (m_headOffice)
+        m_headOffice->stop();
     if (m_peers)
         m_peers->stop();
 }

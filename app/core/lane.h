@@ -1,5 +1,6 @@
 #pragma once
 
+#include "catalogadmin.h"
 #include "catalogimporter.h"
 #include "catalogstore.h"
 #include "cloudsync.h"
@@ -7,12 +8,15 @@
 #include "database.h"
 #include "employeeadmin.h"
 #include "employeesession.h"
+#include "headofficecatalog.h"
 #include "heldcarts.h"
 #include "heldmessages.h"
 #include "hlc.h"
 #include "laneconfig.h"
+#include "moneyformat.h"
 #include "outbox.h"
 #include "peersync.h"
+#include "priceschedule.h"
 #include "reconciler.h"
 #include "result.h"
 #include "saleservice.h"
@@ -59,6 +63,8 @@ public:
     // Returns false when cloud sync is off.
     bool startCloudSync();
     CloudSync *cloudSync() { return m_cloud.get(); }
+    // Head office's catalog poller (started with cloud sync); null when cloud sync is off.
+    HeadOfficeCatalog *headOffice() { return m_headOffice.get(); }
     // A manager's retry of failed messages: those the cloud refused are uploaded again, those a
     // peer refused are sent to the peers again. Returns how many were queued again.
     [[nodiscard]] Result<int> retryFailed();
@@ -66,6 +72,11 @@ public:
     void stopSync();
 
     const LaneConfig &config() const { return m_config; }
+    // How amounts read and are typed now: the store's currency in the UI language (English
+    // until a UI sets its language). Controllers show and parse every amount with it.
+    const MoneyFormat &money() const { return m_money; }
+    // The UI language changed (or the screenshot tour shows another currency).
+    void setMoneyFormat(const MoneyFormat &money);
     Database &database() { return m_db; }
     CatalogStore &catalog() { return *m_catalog; }
     EmployeeSession &session() { return *m_session; }
@@ -73,6 +84,8 @@ public:
     Outbox &outbox() { return *m_outbox; }
     CatalogImporter &importer() { return *m_importer; }
     EmployeeAdmin &employeeAdmin() { return *m_employeeAdmin; }
+    CatalogAdmin &catalogAdmin() { return *m_catalogAdmin; }
+    PriceSchedule &priceSchedule() { return *m_priceSchedule; }
     HeldCarts &heldCarts() { return *m_heldCarts; }
     Customers &customers() { return *m_customers; }
     Clock &clock() { return m_clock; }
@@ -103,6 +116,10 @@ public:
     // The first demo employee with this role ("cashier", "manager").
     static std::optional<DemoLogin> demoEmployee(const QString &role);
 
+Q_SIGNALS:
+    // money() changed: every amount on screen must be shown again.
+    void moneyFormatChanged();
+
 private:
     QString cloudLine() const;
     // The store's time moved or a skew changed: kept in lane_meta (for restarts and --health),
@@ -110,6 +127,7 @@ private:
     void storeClockChanged();
 
     LaneConfig m_config;
+    MoneyFormat m_money;
     StoreClock m_clock; // the store's agreed time, on the clock the lane was given
     IdGenerator &m_ids;
     Database m_db;
@@ -122,10 +140,13 @@ private:
     std::unique_ptr<EmployeeSession> m_session;
     std::unique_ptr<CatalogImporter> m_importer;
     std::unique_ptr<EmployeeAdmin> m_employeeAdmin;
+    std::unique_ptr<CatalogAdmin> m_catalogAdmin;
+    std::unique_ptr<PriceSchedule> m_priceSchedule;
     std::unique_ptr<HeldCarts> m_heldCarts;
     std::unique_ptr<Customers> m_customers;
     std::unique_ptr<HeldMessages> m_held;
     std::unique_ptr<PeerSync> m_peers;
     std::unique_ptr<CloudSync> m_cloud;
+    std::unique_ptr<HeadOfficeCatalog> m_headOffice;
     QString m_peerProblem;
 };

@@ -1,5 +1,6 @@
 #include "laneconfig.h"
 
+#include "moneyformat.h"
 #include "storekey.h"
 
 #include <QDir>
@@ -66,6 +67,9 @@ QList<QPair<QString, QString>> LaneConfig::describe() const
     return {
         {QStringLiteral("terminalId"), terminalId},
         {QStringLiteral("storeId"), storeId},
+        {QStringLiteral("currency"), QStringLiteral("%1 (%2 decimal digits)")
+                                         .arg(currency)
+                                         .arg(MoneyFormat::minorDigitsOf(currency).value_or(-1))},
         {QStringLiteral("terminalPort"), n(terminalPort)},
         {QStringLiteral("bindAddress"), bindAddress},
         {QStringLiteral("listenFd"), listenFd < 0 ? QStringLiteral("(none)") : n(listenFd)},
@@ -101,6 +105,7 @@ QList<QPair<QString, QString>> LaneConfig::describe() const
         {QStringLiteral("reconcileTimeoutSeconds"), n(reconcileTimeoutSeconds)},
         {QStringLiteral("cloudIntervalSeconds"), n(cloudIntervalSeconds)},
         {QStringLiteral("cloudBatchSize"), n(cloudBatchSize)},
+        {QStringLiteral("catalogPollSeconds"), n(catalogPollSeconds)},
         {QStringLiteral("cloudParallelRequests"), n(cloudParallelRequests)},
         {QStringLiteral("cloudTimeoutSeconds"), n(cloudTimeoutSeconds)},
         {QStringLiteral("maxRetries"), n(maxRetries)},

@@ -38,12 +38,15 @@ struct LaneConfig
     QString storeId = QStringLiteral("store-1");
     int cloudIntervalSeconds = 30;
     int cloudBatchSize = 200;
+    int catalogPollSeconds = 300; // head office's catalog changes; 0: at start only
     int cloudTimeoutSeconds = 20;
     int maxRetries = 3;
     int cloudRetrySeconds = 60;
     int cloudPendingAfterSeconds = 60;
     int cloudRelayAfterSeconds = 3600;
     int cloudParallelRequests = 4;
+    // The store's currency (ISO 4217): every amount is an integer in its minor unit.
+    QString currency = QStringLiteral("USD");
 
     QString sourceFile; // the settings file that was read, if any
 

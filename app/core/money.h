@@ -1,17 +1,10 @@
 #pragma once
 
-#include <QString>
+#include <QtGlobal>
 
-#include <optional>
-
-// Money is integer cents. Tax is computed per line on its net amount and rounded half away from
-// zero to the cent, so a return mirrors its sale exactly.
+// Amounts are integers in the currency's minor unit (cents for USD and EUR, yen for JPY, fils
+// for KWD). Tax is computed per line on its net amount and rounded half away from zero to the
+// minor unit, so a return mirrors its sale exactly. MoneyFormat shows and reads amounts.
 namespace Money {
-qint64 taxOf(qint64 netCents, int rateBp);
-// "$12.34", "-$0.05".
-QString format(qint64 cents);
-// Parses what a cashier types: "12", "12.3", "12.34", "$12.34", "12,34" (a decimal comma, as
-// Spanish and French keyboards type it); nullopt for anything else or
-// more than 9 999 999.99.
-std::optional<qint64> parse(const QString &text);
+qint64 taxOf(qint64 netMinor, int rateBp);
 } // namespace Money

@@ -57,10 +57,41 @@ Item {
             verify(CheckoutController.lastReceipt !== "")
         }
 
-        function test_decimalComma() {
+        function cleanup() {
+            verify(laneSetup.setMoneyFormat("en_US", "USD"))
+        }
+
+        // In French with euros the field reads the decimal comma, and shows how to type.
+        function test_decimalCommaInFrench() {
+            verify(laneSetup.setMoneyFormat("fr_FR", "EUR"))
+            verify(child("amountField").placeholderText.indexOf("40,00") >= 0)
             typeAmount("2,50")
             mouseClick(child("payTypedCard"))
-            compare(CheckoutController.paid, "$2.50")
+            compare(CheckoutController.paid, "2,50\u00a0\u20ac")
+            typeAmount("1.5") // the plain point too
+            mouseClick(child("payTypedCard"))
+            compare(CheckoutController.paid, "4,00\u00a0\u20ac")
+            compare(CheckoutController.tenders[1].amount, "1,50\u00a0\u20ac")
+        }
+
+        // In English a comma separates thousands: "2,50" is refused, with how to type it.
+        function test_commaInEnglish() {
+            verify(child("amountField").placeholderText.indexOf("40.00") >= 0)
+            typeAmount("2,50")
+            mouseClick(child("payTypedCard"))
+            compare(CheckoutController.tenders.length, 0)
+            verify(CheckoutController.messageIsError)
+            verify(CheckoutController.message.indexOf("12.50") >= 0, CheckoutController.message)
+        }
+
+        // The amounts on the panel follow a change of language while it is open.
+        function test_amountsFollowTheLanguage() {
+            const due = CheckoutController.remaining
+            verify(due.indexOf("$") === 0, due)
+            verify(laneSetup.setMoneyFormat("es_ES", "USD"))
+            verify(CheckoutController.remaining !== due)
+            verify(CheckoutController.remaining.endsWith("\u00a0$"), CheckoutController.remaining)
+            verify(child("quickCash0").text.indexOf(CheckoutController.remaining) >= 0)
         }
 
         function test_cardCannotExceedWhatRemains() {

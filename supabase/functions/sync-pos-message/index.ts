@@ -9,10 +9,22 @@
 // with `ON CONFLICT (message_id) DO NOTHING`, and the reply says per message: stored, duplicate
 // (also a success) or rejected with a reason. A 4xx for the whole body stores nothing.
 import postgres from "postgres";
+import { authenticate, type Caller, error, json, STORE, TERMINAL } from "../_shared/lane_auth.ts";
+
+// The credential check lives in ../_shared/lane_auth.ts (catalog-changes uses it too).
+export {
+  authenticate,
+  bytesEqual,
+  type Caller,
+  CREDENTIAL,
+  keysMatch,
+  sha256,
+} from "../_shared/lane_auth.ts";
 
 export const MAX_BATCH = 500;
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_STORE_ID = "store-1";
+const UNAVAILABLE = "database unavailable, nothing stored; retry later";
 export const TOPICS = new Set([
   "transaction",
   "inventory",
@@ -40,18 +52,6 @@ export interface MessageResult {
   reason?: string;
 }
 
-// Who is posting: a lane (its store and terminal from pos_lanes, with every terminal ever enrolled
-// in that store), or a holder of the service-role key.
-export type Caller =
-  | { kind: "service" }
-  | {
-    kind: "lane";
-    laneId: string;
-    storeId: string;
-    terminalId: string;
-    storeTerminals: Set<string>;
-  };
-
 interface Row {
   message_id: string;
   store_id: string;
@@ -64,107 +64,8 @@ interface Row {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TERMINAL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const STORE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-// A lane credential: elc1.<lane id, a lower-case UUID>.<secret, 32 random bytes in base64url>.
-export const CREDENTIAL =
-  /^elc1\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
 // ISO 8601 in UTC: 2024-01-01T10:00:00Z, optionally with fractional seconds.
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
-
-function json(status: number, body: unknown, extra: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json", ...extra },
-  });
-}
-
-function error(status: number, message: string, extra: Record<string, string> = {}): Response {
-  return json(status, { error: message }, extra);
-}
-
-const encoder = new TextEncoder();
-
-// Compares the SHA-256 digests of both keys byte by byte without an early exit, so neither the
-// length nor the first differing byte of the configured key shows in the time taken.
-export async function keysMatch(given: string, expected: string): Promise<boolean> {
-  const [a, b] = await Promise.all([
-    crypto.subtle.digest("SHA-256", encoder.encode(given)),
-    crypto.subtle.digest("SHA-256", encoder.encode(expected)),
-  ]);
-  const x = new Uint8Array(a);
-  const y = new Uint8Array(b);
-  let diff = 0;
-  for (let i = 0; i < x.length; i++) diff |= x[i] ^ y[i];
-  return diff === 0 && expected.length > 0;
-}
-
-export async function sha256(text: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text)));
-}
-
-// Equal lengths and bytes, in a time that depends on the length only.
-export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) diff |= a[i] ^ b[i];
-  return diff === 0;
-}
-
-// Compared with when the lane id is unknown, so an unknown id costs the same as a wrong secret.
-const NO_DIGEST = new Uint8Array(32);
-
-// Who sent the request, or the 401 (503 when the registry cannot be read) to answer. Looked up
-// on every request, never cached: a revoked credential is refused from the next request on.
-// No answer repeats what was sent.
-export async function authenticate(
-  sql: Sql,
-  serviceKey: string,
-  authorization: string | null,
-): Promise<Caller | Response> {
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-  if (!bearer) {
-    return error(401, "missing credential: send Authorization: Bearer <lane credential>");
-  }
-  const token = bearer[1];
-  if (!token.startsWith("elc1.")) {
-    if (await keysMatch(token, serviceKey)) return { kind: "service" };
-    return error(401, "unknown credential: a lane sends its own (elc1.…)");
-  }
-  const parts = CREDENTIAL.exec(token);
-  if (!parts) return error(401, "malformed lane credential");
-  const [, laneId, secret] = parts;
-  let rows;
-  try {
-    rows = await sql`
-      select l.store_id, l.terminal_id, l.active, l.secret_sha256,
-             array(select distinct o.terminal_id from public.pos_lanes o
-                   where o.store_id = l.store_id) as terminals
-      from public.pos_lanes l where l.lane_id = ${laneId}::uuid`;
-  } catch (e) {
-    console.error(`sync-pos-message: cannot read the lane registry: ${(e as Error).message}`);
-    return error(503, "database unavailable, nothing stored; retry later", {
-      "retry-after": "5",
-    });
-  }
-  const lane = rows[0];
-  const stored = lane ? new Uint8Array(lane.secret_sha256 as Uint8Array) : NO_DIGEST;
-  const secretMatches = bytesEqual(await sha256(secret), stored);
-  if (!lane || !secretMatches) return error(401, "unknown lane credential");
-  if (!lane.active) {
-    console.warn(
-      `sync-pos-message: revoked lane ${laneId} (store ${lane.store_id}, terminal ` +
-        `${lane.terminal_id}) refused`,
-    );
-    return error(401, "lane credential revoked");
-  }
-  return {
-    kind: "lane",
-    laneId,
-    storeId: lane.store_id as string,
-    terminalId: lane.terminal_id as string,
-    storeTerminals: new Set(lane.terminals as string[]),
-  };
-}
 
 // A lane may post its own messages and those it relays for another lane of its store (enrolled
 // now or before: a retired lane's last sales still arrive through its peers). Anything else is
@@ -357,6 +258,7 @@ export function createHandler(options: HandlerOptions): (req: Request) => Promis
       options.sql,
       options.serviceKey,
       req.headers.get("authorization"),
+      { functionName: "sync-pos-message", unavailable: UNAVAILABLE },
     );
     if (caller instanceof Response) return caller;
     const declared = Number(req.headers.get("content-length") ?? "0");
@@ -413,9 +315,7 @@ export function createHandler(options: HandlerOptions): (req: Request) => Promis
       stored = await store(options.sql, rows);
     } catch (e) {
       console.error(`sync-pos-message: database unavailable: ${(e as Error).message}`);
-      return error(503, "database unavailable, nothing stored; retry later", {
-        "retry-after": "5",
-      });
+      return error(503, UNAVAILABLE, { "retry-after": "5" });
     }
     let next = 0;
     const results: MessageResult[] = validated.map((v, i) => {
