@@ -241,9 +241,9 @@ FocusScope {
                     }
                     TouchButton {
                         objectName: "heldCartsButton"
-                        visible: CheckoutController.heldCarts.length > 0
+                        visible: CheckoutController.heldCarts.count > 0
                         implicitHeight: 48
-                        text: qsTr("Held (%1)").arg(CheckoutController.heldCarts.length)
+                        text: qsTr("Held (%1)").arg(CheckoutController.heldCarts.count)
                         tone: "accent"
                         onClicked: heldDialog.open()
                     }

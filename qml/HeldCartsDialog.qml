@@ -33,7 +33,7 @@ Popup {
         }
         Text {
             Layout.fillWidth: true
-            visible: CheckoutController.heldCarts.length === 0
+            visible: CheckoutController.heldCarts.count === 0
             text: qsTr("No cart is held on this lane.")
             font.pixelSize: Theme.fontBody
             color: Theme.textMuted
@@ -41,28 +41,29 @@ Popup {
         Repeater {
             model: CheckoutController.heldCarts
             RowLayout {
-                required property var modelData
+                id: heldRow
+                required property var model
                 required property int index
                 Layout.fillWidth: true
                 spacing: Theme.spacing
                 Text {
                     Layout.fillWidth: true
-                    text: qsTr("%1 (held at %2)").arg(modelData.label).arg(dialog.when(modelData.createdAt))
+                    text: qsTr("%1 (held at %2)").arg(heldRow.model.label).arg(dialog.when(heldRow.model.createdAt))
                     font.pixelSize: Theme.fontBody
                     color: Theme.text
                     elide: Text.ElideRight
                 }
                 TouchButton {
-                    objectName: "recallHeld" + index
+                    objectName: "recallHeld" + heldRow.index
                     text: qsTr("Recall")
                     tone: "primary"
-                    onClicked: if (CheckoutController.recallCart(modelData.id)) dialog.close()
+                    onClicked: if (CheckoutController.recallCart(heldRow.model.id)) dialog.close()
                 }
                 TouchButton {
                     text: qsTr("Discard")
                     tone: "danger"
-                    Accessible.name: qsTr("Discard held cart %1").arg(modelData.label)
-                    onClicked: CheckoutController.discardHeldCart(modelData.id)
+                    Accessible.name: qsTr("Discard held cart %1").arg(heldRow.model.label)
+                    onClicked: CheckoutController.discardHeldCart(heldRow.model.id)
                 }
             }
         }

@@ -69,7 +69,14 @@ private slots:
             QVERIFY(!admin.reconcileNow());
             QVERIFY(!admin.overrideConflict(1, QStringLiteral("3")));
             QVERIFY(!admin.retryFailed());
-            QVERIFY(admin.findProducts(QStringLiteral("a")).isEmpty());
+            admin.findStock(QStringLiteral("a"));
+            QCOMPARE(admin.stockResults()->count(), 0);
+            admin.findProducts(QStringLiteral("a"));
+            QCOMPARE(admin.products()->count(), 0);
+            QVERIFY(!admin.saveProduct({{QStringLiteral("name"), QStringLiteral("Tea")},
+                                        {QStringLiteral("sku"), QStringLiteral("TEA-1")},
+                                        {QStringLiteral("price"), QStringLiteral("2.50")},
+                                        {QStringLiteral("taxRate"), QStringLiteral("0")}}));
         }
         QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM outbox")), before);
         QCOMPARE(stockOf(t, product), stock);
@@ -81,14 +88,14 @@ private slots:
         TestLane t;
         AdminController admin(t.lane());
         QVERIFY(loginManager(t));
-        const int before = int(admin.employees().size());
+        const int before = admin.employees()->count();
         QVERIFY2(admin.saveEmployee({{QStringLiteral("name"), QStringLiteral("  Dana   Cruz ")},
                                      {QStringLiteral("role"), QStringLiteral("cashier")},
                                      {QStringLiteral("pin"), QStringLiteral("97531")},
                                      {QStringLiteral("active"), true},
                                      {QStringLiteral("discountLimit"), QStringLiteral("12.5")}}),
                  qPrintable(admin.message()));
-        QCOMPARE(admin.employees().size(), before + 1);
+        QCOMPARE(admin.employees()->count(), before + 1);
         const QJsonObject p = lastPayload(t, QStringLiteral("employee"));
         QCOMPARE(p.value(QStringLiteral("name")).toString(), QStringLiteral("Dana Cruz"));
         QCOMPARE(p.value(QStringLiteral("discountLimitBp")).toInt(), 1250);
@@ -185,9 +192,10 @@ private slots:
         auto sku = t.lane().catalog().byId(product);
         QVERIFY(sku);
         QVERIFY(sku->has_value());
-        const QVariantList found = admin.findProducts((*sku)->sku);
-        QCOMPARE(found.size(), 1);
-        QCOMPARE(found.first().toMap().value(QStringLiteral("productId")).toString(), product);
+        admin.findStock((*sku)->sku);
+        QCOMPARE(admin.stockResults()->count(), 1);
+        QCOMPARE(admin.stockResults()->get(0).value(QStringLiteral("productId")).toString(),
+                 product);
 
         for (const QString &bad : {QStringLiteral("-1"), QStringLiteral("ten"), QStringLiteral(""),
                                    QStringLiteral("1.5"), QStringLiteral("99999999999")})
@@ -202,6 +210,79 @@ private slots:
         QCOMPARE(p.value(QStringLiteral("currentStock")).toInteger(), 17);
         QCOMPARE(p.value(QStringLiteral("employeeId")).toString(),
                  t.lane().session().current()->id);
+    }
+
+    // The product editor: bad fields are named and change nothing; a new product is saved, found
+    // by name and by a scanned barcode (which opens it), and changed.
+    void productEditorSavesAndFinds()
+    {
+        TestLane t;
+        AdminController admin(t.lane());
+        QVERIFY(loginManager(t));
+        const QVariantMap good{
+            {QStringLiteral("name"), QStringLiteral("Cold brew 350 ml")},
+            {QStringLiteral("sku"), QStringLiteral("BEV-0420")},
+            {QStringLiteral("price"), QStringLiteral("3.95")},
+            {QStringLiteral("taxRate"), QStringLiteral("8.25")},
+            {QStringLiteral("category"), QStringLiteral("Cold drinks")},
+            {QStringLiteral("barcodes"), QStringLiteral("0850004207314, 0850004207321\n")},
+            {QStringLiteral("active"), true}};
+        auto with = [&](const QString &key, const QVariant &value) {
+            QVariantMap m = good;
+            m.insert(key, value);
+            return m;
+        };
+        const qint64 products = t.count(QStringLiteral("SELECT COUNT(*) FROM products"));
+        QVERIFY(!admin.saveProduct(with(QStringLiteral("price"), QStringLiteral("cheap"))));
+        QVERIFY(admin.messageIsError());
+        QVERIFY2(admin.message().startsWith(QStringLiteral("Price: ")),
+                 qPrintable(admin.message()));
+        QVERIFY(!admin.saveProduct(with(QStringLiteral("taxRate"), QStringLiteral("108"))));
+        QCOMPARE(admin.message(),
+                 QStringLiteral("Enter the tax rate in percent, from 0 to 100, for example 8.25."));
+        QVERIFY(!admin.saveProduct(with(QStringLiteral("name"), QStringLiteral("  "))));
+        QVERIFY(admin.messageIsError());
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM products")), products);
+
+        QSignalSpy chosen(&admin, &AdminController::productChosen);
+        QVERIFY2(admin.saveProduct(good), qPrintable(admin.message()));
+        QVERIFY(!admin.messageIsError());
+        QCOMPARE(admin.message(), QStringLiteral("Cold brew 350 ml added."));
+        QCOMPARE(chosen.size(), 1); // the saved product stays open in the editor
+        const QVariantMap saved = admin.products()->get(chosen.first().first().toInt());
+        QCOMPARE(saved.value(QStringLiteral("sku")).toString(), QStringLiteral("BEV-0420"));
+        QCOMPARE(saved.value(QStringLiteral("priceText")).toString(), QStringLiteral("3.95"));
+        QCOMPARE(saved.value(QStringLiteral("taxRate")).toString(), QStringLiteral("8.25"));
+        QCOMPARE(saved.value(QStringLiteral("barcodes")).toString().split(QLatin1Char('\n')),
+                 (QStringList{QStringLiteral("0850004207314"), QStringLiteral("0850004207321")}));
+        QCOMPARE(saved.value(QStringLiteral("category")).toString(), QStringLiteral("Cold drinks"));
+        QVERIFY(admin.productCategories().contains(QStringLiteral("Cold drinks")));
+        auto stored = t.lane().catalog().bySku(QStringLiteral("BEV-0420"));
+        QVERIFY(stored && stored->has_value());
+        QCOMPARE((*stored)->priceCents, 395);
+        QCOMPARE((*stored)->taxRateBp, 825);
+
+        // A scanned barcode goes straight to the product; a name lists it.
+        chosen.clear();
+        admin.findProducts(QStringLiteral("0850004207321"));
+        QCOMPARE(chosen.size(), 1);
+        QCOMPARE(admin.products()
+                     ->get(chosen.first().first().toInt())
+                     .value(QStringLiteral("productId")),
+                 QVariant((*stored)->id));
+        chosen.clear();
+        admin.findProducts(QStringLiteral("cold brew"));
+        QVERIFY(admin.products()->indexOfKey((*stored)->id) >= 0);
+        QCOMPARE(chosen.size(), 0);
+
+        // Changed: no longer sold.
+        QVariantMap edit = good;
+        edit.insert(QStringLiteral("id"), (*stored)->id);
+        edit.insert(QStringLiteral("active"), false);
+        QVERIFY2(admin.saveProduct(edit), qPrintable(admin.message()));
+        QCOMPARE(admin.message(), QStringLiteral("Cold brew 350 ml saved."));
+        QCOMPARE(t.lane().catalog().byId((*stored)->id).value()->active, false);
+        QCOMPARE(t.count(QStringLiteral("SELECT COUNT(*) FROM products")), products + 1);
     }
 
     void conflictOverrideSetsStockAndRecordsWho()
@@ -219,8 +300,8 @@ private slots:
                 "'2026-11-26T10:05:00.000Z', 7, 'L2', '2026-11-26T10:06:00.000Z')")
                 .arg(product)));
         admin.refresh();
-        QCOMPARE(admin.conflicts().size(), 1);
-        const QVariantMap before = admin.conflicts().first().toMap();
+        QCOMPARE(admin.conflicts()->count(), 1);
+        const QVariantMap before = admin.conflicts()->get(0);
         QVERIFY(!before.value(QStringLiteral("overridden")).toBool());
 
         QVERIFY(!admin.overrideConflict(before.value(QStringLiteral("id")).toInt(),
@@ -230,7 +311,7 @@ private slots:
             admin.overrideConflict(before.value(QStringLiteral("id")).toInt(), QStringLiteral("8")),
             qPrintable(admin.message()));
         QCOMPARE(stockOf(t, product), 8);
-        const QVariantMap after = admin.conflicts().first().toMap();
+        const QVariantMap after = admin.conflicts()->get(0);
         QVERIFY(after.value(QStringLiteral("overridden")).toBool());
         QCOMPARE(after.value(QStringLiteral("overrideStock")).toInt(), 8);
         QCOMPARE(after.value(QStringLiteral("overrideByName")).toString(),
@@ -266,8 +347,8 @@ private slots:
 
         AdminController admin(l1.lane());
         admin.refresh();
-        QCOMPARE(admin.heldMessages().size(), 1);
-        const QVariantMap held = admin.heldMessages().first().toMap();
+        QCOMPARE(admin.heldMessages()->count(), 1);
+        const QVariantMap held = admin.heldMessages()->get(0);
         QCOMPARE(held.value(QStringLiteral("origin")).toString(), QStringLiteral("L2"));
         const QString name = l1.lane().catalog().byId(product).value()->name;
         QCOMPARE(held.value(QStringLiteral("what")).toString(),
@@ -282,11 +363,11 @@ private slots:
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is not held")));
         QVERIFY(!admin.acceptHeld(QStringLiteral("00000000-0000-4000-8000-000000000000")));
         QVERIFY(admin.messageIsError());
-        QCOMPARE(admin.heldMessages().size(), 1);
+        QCOMPARE(admin.heldMessages()->count(), 1);
         QVERIFY(admin.acceptHeld(id));
         QVERIFY(!admin.messageIsError());
         QCOMPARE(stockOf(l1, product), 500);
-        QVERIFY(admin.heldMessages().isEmpty());
+        QCOMPARE(admin.heldMessages()->count(), 0);
         // Published, so every lane gives it the same time.
         QCOMPARE(lastPayload(l1, QStringLiteral("held.accepted"))
                      .value(QLatin1String("messageId"))
@@ -333,8 +414,8 @@ private slots:
         AdminController admin(t.lane());
         QStringList keys;
         QMap<QString, QString> values;
-        for (const QVariant &v : admin.settings()) {
-            const QVariantMap m = v.toMap();
+        for (int i = 0; i < admin.settings()->count(); ++i) {
+            const QVariantMap m = admin.settings()->get(i);
             keys.append(m.value(QStringLiteral("key")).toString());
             values.insert(keys.last(), m.value(QStringLiteral("value")).toString());
             QVERIFY(!m.value(QStringLiteral("value")).toString().contains(key));

@@ -1,7 +1,9 @@
 // Qt Quick Tests of the UI's components (tests/qml/tst_*.qml), against real controllers: a real
 // lane with its own SQLite database in a temporary directory, the demo catalog and the demo
-// cashier logged in. laneSetup.setMoneyFormat(locale, currency) shows the lane's amounts in
-// another language or currency.
+// cashier logged in (a test that needs the manager logs them in and the cashier back).
+// laneSetup.setMoneyFormat(locale, currency) shows the lane's amounts in another language or
+// currency.
+#include "admincontroller.h"
 #include "checkoutcontroller.h"
 #include "clock.h"
 #include "idgenerator.h"
@@ -45,11 +47,21 @@ public slots:
         QVERIFY2(started, qPrintable(started.error()));
         m_login = std::make_unique<LoginController>(*m_lane);
         m_checkout = std::make_unique<CheckoutController>(*m_lane);
+        m_admin = std::make_unique<AdminController>(*m_lane);
         LoginController::setInstance(m_login.get());
         CheckoutController::setInstance(m_checkout.get());
+        AdminController::setInstance(m_admin.get());
         const auto cashier = Lane::demoCashier();
         QVERIFY(cashier);
         QVERIFY(m_login->login(cashier->employeeId, cashier->pin));
+        const auto manager = Lane::demoEmployee(QStringLiteral("manager"));
+        QVERIFY(manager);
+        engine->rootContext()->setContextProperty(
+            QStringLiteral("demoCashier"), QVariantMap{{QStringLiteral("id"), cashier->employeeId},
+                                                       {QStringLiteral("pin"), cashier->pin}});
+        engine->rootContext()->setContextProperty(
+            QStringLiteral("demoManager"), QVariantMap{{QStringLiteral("id"), manager->employeeId},
+                                                       {QStringLiteral("pin"), manager->pin}});
 
         QStringList barcodes;
         for (const Product &p : m_lane->catalog().byCategory(QString(), 5).value_or({}))
@@ -63,6 +75,7 @@ public slots:
     {
         LoginController::setInstance(nullptr);
         CheckoutController::setInstance(nullptr);
+        AdminController::setInstance(nullptr);
     }
 
 private:
@@ -70,6 +83,7 @@ private:
     std::unique_ptr<Lane> m_lane;
     std::unique_ptr<LoginController> m_login;
     std::unique_ptr<CheckoutController> m_checkout;
+    std::unique_ptr<AdminController> m_admin;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(components, Setup)

@@ -37,6 +37,41 @@
     </message>
 </context>
 <context>
+    <name>AdminConflictsPage</name>
+    <message>
+        <source>Differences reconciliation resolved by the latest stock figure. Set the right count to override.</source>
+        <translation>Diferencias que la conciliación resolvió con la cifra de existencias más reciente. Indique el recuento correcto para corregirla.</translation>
+    </message>
+    <message>
+        <source>Here %1 (%2) · lane %3: %4 (%5)</source>
+        <translation>Aquí %1 (%2) · caja %3: %4 (%5)</translation>
+    </message>
+    <message>
+        <source>Chosen %1, overridden to %2 by %3 at %4</source>
+        <translation>Elegido %1, corregido a %2 por %3 el %4</translation>
+    </message>
+    <message>
+        <source>Chosen %1 (lane %2) at %3</source>
+        <translation>Elegido %1 (caja %2) el %3</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Recuento</translation>
+    </message>
+    <message>
+        <source>Correct stock for %1</source>
+        <translation>Existencias correctas de %1</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Corregir</translation>
+    </message>
+    <message>
+        <source>No conflicts: every reconciliation so far agreed.</source>
+        <translation>Sin conflictos: todas las conciliaciones coincidieron.</translation>
+    </message>
+</context>
+<context>
     <name>AdminController</name>
     <message>
         <source>Reconciliation: %1. %2 products compared, %3 differences, %4 resolved.</source>
@@ -177,157 +212,21 @@
         <source>Accepted by %1: applied now, on every lane.</source>
         <translation>Aceptado por %1: aplicado ahora, en todas las cajas.</translation>
     </message>
+    <message>
+        <source>The products could not be read: %1</source>
+        <translation>No se pudieron leer los productos: %1</translation>
+    </message>
+    <message>
+        <source>Enter the tax rate in percent, from 0 to 100, for example 8.25.</source>
+        <translation>Escriba el impuesto en porcentaje, de 0 a 100, por ejemplo 8,25.</translation>
+    </message>
+    <message>
+        <source>Price: %1</source>
+        <translation>Precio: %1</translation>
+    </message>
 </context>
 <context>
-    <name>AdminScreen</name>
-    <message>
-        <source>never</source>
-        <translation>nunca</translation>
-    </message>
-    <message>
-        <source>Admin, lane %1</source>
-        <translation>Administración, caja %1</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
-    </message>
-    <message>
-        <source>Reconciliation</source>
-        <translation>Conciliación</translation>
-    </message>
-    <message>
-        <source>Conflicts</source>
-        <translation>Conflictos</translation>
-    </message>
-    <message>
-        <source>Cloud uploads</source>
-        <translation>Envíos a la nube</translation>
-    </message>
-    <message>
-        <source>Stock count</source>
-        <translation>Recuento</translation>
-    </message>
-    <message>
-        <source>Employees</source>
-        <translation>Empleados</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Ajustes</translation>
-    </message>
-    <message>
-        <source>Inventory reconciliation</source>
-        <translation>Conciliación de inventario</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>running, started %1</source>
-        <translation>en curso, iniciada %1</translation>
-    </message>
-    <message>
-        <source>idle</source>
-        <translation>inactiva</translation>
-    </message>
-    <message>
-        <source>Last result</source>
-        <translation>Último resultado</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Terminada</translation>
-    </message>
-    <message>
-        <source>Lanes asked</source>
-        <translation>Cajas consultadas</translation>
-    </message>
-    <message>
-        <source>%1 asked, %2 answered</source>
-        <translation>%1 consultadas, %2 respondieron</translation>
-    </message>
-    <message>
-        <source>Products compared</source>
-        <translation>Productos comparados</translation>
-    </message>
-    <message>
-        <source>Differences found</source>
-        <translation>Diferencias halladas</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Resueltas</translation>
-    </message>
-    <message>
-        <source>Checksum after</source>
-        <translation>Suma de control final</translation>
-    </message>
-    <message>
-        <source>Next scheduled run</source>
-        <translation>Próxima ejecución</translation>
-    </message>
-    <message>
-        <source>on demand only</source>
-        <translation>solo a petición</translation>
-    </message>
-    <message>
-        <source>Reconcile now</source>
-        <translation>Conciliar ahora</translation>
-    </message>
-    <message>
-        <source>Differences reconciliation resolved by the latest stock figure. Set the right count to override.</source>
-        <translation>Diferencias que la conciliación resolvió con la cifra de existencias más reciente. Indique el recuento correcto para corregirla.</translation>
-    </message>
-    <message>
-        <source>Here %1 (%2) · lane %3: %4 (%5)</source>
-        <translation>Aquí %1 (%2) · caja %3: %4 (%5)</translation>
-    </message>
-    <message>
-        <source>Chosen %1, overridden to %2 by %3 at %4</source>
-        <translation>Elegido %1, corregido a %2 por %3 el %4</translation>
-    </message>
-    <message>
-        <source>Chosen %1 (lane %2) at %3</source>
-        <translation>Elegido %1 (caja %2) el %3</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>Recuento</translation>
-    </message>
-    <message>
-        <source>Correct stock for %1</source>
-        <translation>Existencias correctas de %1</translation>
-    </message>
-    <message>
-        <source>Override</source>
-        <translation>Corregir</translation>
-    </message>
-    <message>
-        <source>No conflicts: every reconciliation so far agreed.</source>
-        <translation>Sin conflictos: todas las conciliaciones coincidieron.</translation>
-    </message>
-    <message>
-        <source>Cloud sync is off on this lane (no supabaseUrl and key).</source>
-        <translation>La sincronización con la nube está desactivada en esta caja (sin supabaseUrl ni clave).</translation>
-    </message>
-    <message>
-        <source>No failed uploads.</source>
-        <translation>No hay envíos fallidos.</translation>
-    </message>
-    <message>
-        <source>Messages the cloud refused after every retry. Fix the cause, then retry them.</source>
-        <translation>Mensajes que la nube rechazó tras todos los reintentos. Corrija la causa y vuelva a intentarlo.</translation>
-    </message>
-    <message>
-        <source>no reason given</source>
-        <translation>sin motivo indicado</translation>
-    </message>
+    <name>AdminCountPage</name>
     <message>
         <source>Find the product by barcode, SKU or name, then enter what is on the shelf. Every lane receives the count.</source>
         <translation>Busque el producto por código de barras, SKU o nombre e introduzca lo que hay en el estante. Todas las cajas reciben el recuento.</translation>
@@ -360,6 +259,9 @@
         <source>Save count</source>
         <translation>Guardar recuento</translation>
     </message>
+</context>
+<context>
+    <name>AdminEmployeesPage</name>
     <message>
         <source>+ New employee</source>
         <translation>+ Nuevo empleado</translation>
@@ -424,13 +326,20 @@
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
+</context>
+<context>
+    <name>AdminFailedPage</name>
     <message>
-        <source>Language of this lane&apos;s screens</source>
-        <translation>Idioma de las pantallas de esta caja</translation>
+        <source>Cloud sync is off on this lane (no supabaseUrl and key).</source>
+        <translation>La sincronización con la nube está desactivada en esta caja (sin supabaseUrl ni clave).</translation>
     </message>
     <message>
-        <source>Read only: change them in the settings file, the environment or on the command line, then restart the lane.</source>
-        <translation>Solo lectura: cámbielos en el archivo de ajustes, el entorno o la línea de órdenes y reinicie la caja.</translation>
+        <source>No failed uploads.</source>
+        <translation>No hay envíos fallidos.</translation>
+    </message>
+    <message>
+        <source>Messages the cloud refused after every retry. Fix the cause, then retry them.</source>
+        <translation>Mensajes que la nube rechazó tras todos los reintentos. Corrija la causa y vuelva a intentarlo.</translation>
     </message>
     <message numerus="yes">
         <source>Retry failed uploads (%n)</source>
@@ -450,13 +359,12 @@
         </translation>
     </message>
     <message>
-        <source>Store time (%1)</source>
-        <translation>Hora de la tienda (%1)</translation>
+        <source>no reason given</source>
+        <translation>sin motivo indicado</translation>
     </message>
-    <message>
-        <source>Store time</source>
-        <translation>Hora de la tienda</translation>
-    </message>
+</context>
+<context>
+    <name>AdminHeldPage</name>
     <message>
         <source>Every lane&apos;s clock agrees with the store&apos;s time.</source>
         <translation>El reloj de cada caja coincide con la hora de la tienda.</translation>
@@ -480,6 +388,221 @@
     <message>
         <source>No message is held.</source>
         <translation>No hay mensajes retenidos.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminLanguagePage</name>
+    <message>
+        <source>Language of this lane&apos;s screens</source>
+        <translation>Idioma de las pantallas de esta caja</translation>
+    </message>
+</context>
+<context>
+    <name>AdminProductsPage</name>
+    <message>
+        <source>Barcode, SKU or name</source>
+        <translation>Código de barras, SKU o nombre</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>+ New product</source>
+        <translation>+ Nuevo producto</translation>
+    </message>
+    <message>
+        <source>placeholder</source>
+        <translation>provisional</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactivo</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No product found.</source>
+        <translation>No se encontró ningún producto.</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Nuevo producto</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <source>Recorded from another lane&apos;s sale before this lane knew the product: check it, complete it and save.</source>
+        <translation>Registrado a partir de una venta de otra caja antes de que esta caja conociera el producto: revíselo, complételo y guárdelo.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>for example %1</source>
+        <translation>por ejemplo %1</translation>
+    </message>
+    <message>
+        <source>Tax rate %</source>
+        <translation>Impuesto %</translation>
+    </message>
+    <message>
+        <source>Tax rate in percent</source>
+        <translation>Impuesto en porcentaje</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Barcodes</source>
+        <translation>Códigos de barras</translation>
+    </message>
+    <message>
+        <source>one per line, or separated by commas</source>
+        <translation>uno por línea, o separados por comas</translation>
+    </message>
+    <message>
+        <source>Active (sold at the lanes)</source>
+        <translation>Activo (se vende en las cajas)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+</context>
+<context>
+    <name>AdminReconcilePage</name>
+    <message>
+        <source>Inventory reconciliation</source>
+        <translation>Conciliación de inventario</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>running, started %1</source>
+        <translation>en curso, iniciada %1</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inactiva</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Último resultado</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <source>Lanes asked</source>
+        <translation>Cajas consultadas</translation>
+    </message>
+    <message>
+        <source>%1 asked, %2 answered</source>
+        <translation>%1 consultadas, %2 respondieron</translation>
+    </message>
+    <message>
+        <source>Products compared</source>
+        <translation>Productos comparados</translation>
+    </message>
+    <message>
+        <source>Differences found</source>
+        <translation>Diferencias halladas</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resueltas</translation>
+    </message>
+    <message>
+        <source>Checksum after</source>
+        <translation>Suma de control final</translation>
+    </message>
+    <message>
+        <source>Next scheduled run</source>
+        <translation>Próxima ejecución</translation>
+    </message>
+    <message>
+        <source>on demand only</source>
+        <translation>solo a petición</translation>
+    </message>
+    <message>
+        <source>Reconcile now</source>
+        <translation>Conciliar ahora</translation>
+    </message>
+</context>
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Admin, lane %1</source>
+        <translation>Administración, caja %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Conciliación</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
+    <message>
+        <source>Cloud uploads</source>
+        <translation>Envíos a la nube</translation>
+    </message>
+    <message>
+        <source>Stock count</source>
+        <translation>Recuento</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Empleados</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Store time (%1)</source>
+        <translation>Hora de la tienda (%1)</translation>
+    </message>
+    <message>
+        <source>Store time</source>
+        <translation>Hora de la tienda</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Productos</translation>
+    </message>
+</context>
+<context>
+    <name>AdminSettingsPage</name>
+    <message>
+        <source>Read only: change them in the settings file, the environment or on the command line, then restart the lane.</source>
+        <translation>Solo lectura: cámbielos en el archivo de ajustes, el entorno o la línea de órdenes y reinicie la caja.</translation>
     </message>
 </context>
 <context>
@@ -599,6 +722,57 @@
     <message>
         <source>%1% off</source>
         <translation>%1 % de descuento</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogAdmin</name>
+    <message>
+        <source>Only a manager can change products.</source>
+        <translation>Solo un gerente puede cambiar productos.</translation>
+    </message>
+    <message>
+        <source>This product no longer exists.</source>
+        <translation>Este producto ya no existe.</translation>
+    </message>
+    <message>
+        <source>Enter a name of 1 to %1 characters.</source>
+        <translation>Escriba un nombre de 1 a %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Enter a SKU of 1 to %1 characters without spaces.</source>
+        <translation>Escriba un SKU de 1 a %1 caracteres sin espacios.</translation>
+    </message>
+    <message>
+        <source>A category name has at most %1 characters.</source>
+        <translation>Un nombre de categoría tiene como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Enter a price of 0 or more.</source>
+        <translation>Escriba un precio de 0 o más.</translation>
+    </message>
+    <message>
+        <source>The tax rate is between 0 and 100%.</source>
+        <translation>El impuesto está entre 0 y 100 %.</translation>
+    </message>
+    <message>
+        <source>Barcode %1: %2</source>
+        <translation>Código de barras %1: %2</translation>
+    </message>
+    <message>
+        <source>A product has at most %1 barcodes.</source>
+        <translation>Un producto tiene como máximo %1 códigos de barras.</translation>
+    </message>
+    <message>
+        <source>SKU %1 belongs to %2.</source>
+        <translation>El SKU %1 pertenece a %2.</translation>
+    </message>
+    <message>
+        <source>Barcode %1 belongs to %2: remove it there first.</source>
+        <translation>El código de barras %1 pertenece a %2: quítelo allí primero.</translation>
+    </message>
+    <message>
+        <source>The product was saved but cannot be read back.</source>
+        <translation>El producto se guardó, pero no se puede volver a leer.</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1212,13 @@
     <message>
         <source>%1 already has this phone number.</source>
         <translation>%1 ya tiene este número de teléfono.</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,41 @@
     </message>
 </context>
 <context>
+    <name>AdminConflictsPage</name>
+    <message>
+        <source>Differences reconciliation resolved by the latest stock figure. Set the right count to override.</source>
+        <translation>Écarts que le rapprochement a résolus avec le chiffre de stock le plus récent. Saisissez le bon comptage pour le corriger.</translation>
+    </message>
+    <message>
+        <source>Here %1 (%2) · lane %3: %4 (%5)</source>
+        <translation>Ici %1 (%2) · caisse %3 : %4 (%5)</translation>
+    </message>
+    <message>
+        <source>Chosen %1, overridden to %2 by %3 at %4</source>
+        <translation>Retenu %1, corrigé à %2 par %3 le %4</translation>
+    </message>
+    <message>
+        <source>Chosen %1 (lane %2) at %3</source>
+        <translation>Retenu %1 (caisse %2) le %3</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Comptage</translation>
+    </message>
+    <message>
+        <source>Correct stock for %1</source>
+        <translation>Stock correct pour %1</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>Corriger</translation>
+    </message>
+    <message>
+        <source>No conflicts: every reconciliation so far agreed.</source>
+        <translation>Aucun conflit : tous les rapprochements ont concordé.</translation>
+    </message>
+</context>
+<context>
     <name>AdminController</name>
     <message>
         <source>Reconciliation: %1. %2 products compared, %3 differences, %4 resolved.</source>
@@ -177,157 +212,21 @@
         <source>Accepted by %1: applied now, on every lane.</source>
         <translation>Accepté par %1 : appliqué maintenant, sur chaque caisse.</translation>
     </message>
+    <message>
+        <source>The products could not be read: %1</source>
+        <translation>Impossible de lire les produits : %1</translation>
+    </message>
+    <message>
+        <source>Enter the tax rate in percent, from 0 to 100, for example 8.25.</source>
+        <translation>Saisissez le taux de taxe en pourcentage, de 0 à 100, par exemple 8,25.</translation>
+    </message>
+    <message>
+        <source>Price: %1</source>
+        <translation>Prix : %1</translation>
+    </message>
 </context>
 <context>
-    <name>AdminScreen</name>
-    <message>
-        <source>never</source>
-        <translation>jamais</translation>
-    </message>
-    <message>
-        <source>Admin, lane %1</source>
-        <translation>Administration, caisse %1</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
-        <source>Reconciliation</source>
-        <translation>Rapprochement</translation>
-    </message>
-    <message>
-        <source>Conflicts</source>
-        <translation>Conflits</translation>
-    </message>
-    <message>
-        <source>Cloud uploads</source>
-        <translation>Envois cloud</translation>
-    </message>
-    <message>
-        <source>Stock count</source>
-        <translation>Inventaire</translation>
-    </message>
-    <message>
-        <source>Employees</source>
-        <translation>Employés</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Langue</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Paramètres</translation>
-    </message>
-    <message>
-        <source>Inventory reconciliation</source>
-        <translation>Rapprochement des stocks</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <source>running, started %1</source>
-        <translation>en cours, lancé %1</translation>
-    </message>
-    <message>
-        <source>idle</source>
-        <translation>inactif</translation>
-    </message>
-    <message>
-        <source>Last result</source>
-        <translation>Dernier résultat</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Terminé</translation>
-    </message>
-    <message>
-        <source>Lanes asked</source>
-        <translation>Caisses interrogées</translation>
-    </message>
-    <message>
-        <source>%1 asked, %2 answered</source>
-        <translation>%1 interrogées, %2 ont répondu</translation>
-    </message>
-    <message>
-        <source>Products compared</source>
-        <translation>Produits comparés</translation>
-    </message>
-    <message>
-        <source>Differences found</source>
-        <translation>Écarts trouvés</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Résolus</translation>
-    </message>
-    <message>
-        <source>Checksum after</source>
-        <translation>Somme de contrôle finale</translation>
-    </message>
-    <message>
-        <source>Next scheduled run</source>
-        <translation>Prochaine exécution</translation>
-    </message>
-    <message>
-        <source>on demand only</source>
-        <translation>à la demande uniquement</translation>
-    </message>
-    <message>
-        <source>Reconcile now</source>
-        <translation>Rapprocher maintenant</translation>
-    </message>
-    <message>
-        <source>Differences reconciliation resolved by the latest stock figure. Set the right count to override.</source>
-        <translation>Écarts que le rapprochement a résolus avec le chiffre de stock le plus récent. Saisissez le bon comptage pour le corriger.</translation>
-    </message>
-    <message>
-        <source>Here %1 (%2) · lane %3: %4 (%5)</source>
-        <translation>Ici %1 (%2) · caisse %3 : %4 (%5)</translation>
-    </message>
-    <message>
-        <source>Chosen %1, overridden to %2 by %3 at %4</source>
-        <translation>Retenu %1, corrigé à %2 par %3 le %4</translation>
-    </message>
-    <message>
-        <source>Chosen %1 (lane %2) at %3</source>
-        <translation>Retenu %1 (caisse %2) le %3</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>Comptage</translation>
-    </message>
-    <message>
-        <source>Correct stock for %1</source>
-        <translation>Stock correct pour %1</translation>
-    </message>
-    <message>
-        <source>Override</source>
-        <translation>Corriger</translation>
-    </message>
-    <message>
-        <source>No conflicts: every reconciliation so far agreed.</source>
-        <translation>Aucun conflit : tous les rapprochements ont concordé.</translation>
-    </message>
-    <message>
-        <source>Cloud sync is off on this lane (no supabaseUrl and key).</source>
-        <translation>La synchronisation cloud est désactivée sur cette caisse (ni supabaseUrl ni clé).</translation>
-    </message>
-    <message>
-        <source>No failed uploads.</source>
-        <translation>Aucun envoi en échec.</translation>
-    </message>
-    <message>
-        <source>Messages the cloud refused after every retry. Fix the cause, then retry them.</source>
-        <translation>Messages refusés par le cloud après toutes les tentatives. Corrigez la cause, puis relancez-les.</translation>
-    </message>
-    <message>
-        <source>no reason given</source>
-        <translation>aucune raison donnée</translation>
-    </message>
+    <name>AdminCountPage</name>
     <message>
         <source>Find the product by barcode, SKU or name, then enter what is on the shelf. Every lane receives the count.</source>
         <translation>Trouvez le produit par code-barres, SKU ou nom, puis saisissez ce qui est en rayon. Toutes les caisses reçoivent le comptage.</translation>
@@ -360,6 +259,9 @@
         <source>Save count</source>
         <translation>Enregistrer</translation>
     </message>
+</context>
+<context>
+    <name>AdminEmployeesPage</name>
     <message>
         <source>+ New employee</source>
         <translation>+ Nouvel employé</translation>
@@ -424,13 +326,20 @@
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
+</context>
+<context>
+    <name>AdminFailedPage</name>
     <message>
-        <source>Language of this lane&apos;s screens</source>
-        <translation>Langue des écrans de cette caisse</translation>
+        <source>Cloud sync is off on this lane (no supabaseUrl and key).</source>
+        <translation>La synchronisation cloud est désactivée sur cette caisse (ni supabaseUrl ni clé).</translation>
     </message>
     <message>
-        <source>Read only: change them in the settings file, the environment or on the command line, then restart the lane.</source>
-        <translation>Lecture seule : modifiez-les dans le fichier de paramètres, l’environnement ou la ligne de commande, puis redémarrez la caisse.</translation>
+        <source>No failed uploads.</source>
+        <translation>Aucun envoi en échec.</translation>
+    </message>
+    <message>
+        <source>Messages the cloud refused after every retry. Fix the cause, then retry them.</source>
+        <translation>Messages refusés par le cloud après toutes les tentatives. Corrigez la cause, puis relancez-les.</translation>
     </message>
     <message numerus="yes">
         <source>Retry failed uploads (%n)</source>
@@ -450,13 +359,12 @@
         </translation>
     </message>
     <message>
-        <source>Store time (%1)</source>
-        <translation>Heure du magasin (%1)</translation>
+        <source>no reason given</source>
+        <translation>aucune raison donnée</translation>
     </message>
-    <message>
-        <source>Store time</source>
-        <translation>Heure du magasin</translation>
-    </message>
+</context>
+<context>
+    <name>AdminHeldPage</name>
     <message>
         <source>Every lane&apos;s clock agrees with the store&apos;s time.</source>
         <translation>L’horloge de chaque caisse concorde avec l’heure du magasin.</translation>
@@ -480,6 +388,221 @@
     <message>
         <source>No message is held.</source>
         <translation>Aucun message retenu.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminLanguagePage</name>
+    <message>
+        <source>Language of this lane&apos;s screens</source>
+        <translation>Langue des écrans de cette caisse</translation>
+    </message>
+</context>
+<context>
+    <name>AdminProductsPage</name>
+    <message>
+        <source>Barcode, SKU or name</source>
+        <translation>Code-barres, SKU ou nom</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Chercher</translation>
+    </message>
+    <message>
+        <source>+ New product</source>
+        <translation>+ Nouveau produit</translation>
+    </message>
+    <message>
+        <source>placeholder</source>
+        <translation>provisoire</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No product found.</source>
+        <translation>Aucun produit trouvé.</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Nouveau produit</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <source>Recorded from another lane&apos;s sale before this lane knew the product: check it, complete it and save.</source>
+        <translation>Enregistré à partir d&apos;une vente d&apos;une autre caisse avant que cette caisse ne connaisse le produit : vérifiez-le, complétez-le et enregistrez-le.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>for example %1</source>
+        <translation>par exemple %1</translation>
+    </message>
+    <message>
+        <source>Tax rate %</source>
+        <translation>Taux de taxe %</translation>
+    </message>
+    <message>
+        <source>Tax rate in percent</source>
+        <translation>Taux de taxe en pourcentage</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Barcodes</source>
+        <translation>Codes-barres</translation>
+    </message>
+    <message>
+        <source>one per line, or separated by commas</source>
+        <translation>un par ligne, ou séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>Active (sold at the lanes)</source>
+        <translation>Actif (vendu aux caisses)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>AdminReconcilePage</name>
+    <message>
+        <source>Inventory reconciliation</source>
+        <translation>Rapprochement des stocks</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>running, started %1</source>
+        <translation>en cours, lancé %1</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inactif</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Dernier résultat</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Lanes asked</source>
+        <translation>Caisses interrogées</translation>
+    </message>
+    <message>
+        <source>%1 asked, %2 answered</source>
+        <translation>%1 interrogées, %2 ont répondu</translation>
+    </message>
+    <message>
+        <source>Products compared</source>
+        <translation>Produits comparés</translation>
+    </message>
+    <message>
+        <source>Differences found</source>
+        <translation>Écarts trouvés</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolus</translation>
+    </message>
+    <message>
+        <source>Checksum after</source>
+        <translation>Somme de contrôle finale</translation>
+    </message>
+    <message>
+        <source>Next scheduled run</source>
+        <translation>Prochaine exécution</translation>
+    </message>
+    <message>
+        <source>on demand only</source>
+        <translation>à la demande uniquement</translation>
+    </message>
+    <message>
+        <source>Reconcile now</source>
+        <translation>Rapprocher maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Admin, lane %1</source>
+        <translation>Administration, caisse %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Rapprochement</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Cloud uploads</source>
+        <translation>Envois cloud</translation>
+    </message>
+    <message>
+        <source>Stock count</source>
+        <translation>Inventaire</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Employés</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Store time (%1)</source>
+        <translation>Heure du magasin (%1)</translation>
+    </message>
+    <message>
+        <source>Store time</source>
+        <translation>Heure du magasin</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produits</translation>
+    </message>
+</context>
+<context>
+    <name>AdminSettingsPage</name>
+    <message>
+        <source>Read only: change them in the settings file, the environment or on the command line, then restart the lane.</source>
+        <translation>Lecture seule : modifiez-les dans le fichier de paramètres, l’environnement ou la ligne de commande, puis redémarrez la caisse.</translation>
     </message>
 </context>
 <context>
@@ -599,6 +722,57 @@
     <message>
         <source>%1% off</source>
         <translation>-%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogAdmin</name>
+    <message>
+        <source>Only a manager can change products.</source>
+        <translation>Seul un responsable peut modifier les produits.</translation>
+    </message>
+    <message>
+        <source>This product no longer exists.</source>
+        <translation>Ce produit n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>Enter a name of 1 to %1 characters.</source>
+        <translation>Saisissez un nom de 1 à %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Enter a SKU of 1 to %1 characters without spaces.</source>
+        <translation>Saisissez un SKU de 1 à %1 caractères sans espaces.</translation>
+    </message>
+    <message>
+        <source>A category name has at most %1 characters.</source>
+        <translation>Un nom de catégorie a au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>Enter a price of 0 or more.</source>
+        <translation>Saisissez un prix de 0 ou plus.</translation>
+    </message>
+    <message>
+        <source>The tax rate is between 0 and 100%.</source>
+        <translation>Le taux de taxe est entre 0 et 100 %.</translation>
+    </message>
+    <message>
+        <source>Barcode %1: %2</source>
+        <translation>Code-barres %1 : %2</translation>
+    </message>
+    <message>
+        <source>A product has at most %1 barcodes.</source>
+        <translation>Un produit a au plus %1 codes-barres.</translation>
+    </message>
+    <message>
+        <source>SKU %1 belongs to %2.</source>
+        <translation>Le SKU %1 appartient à %2.</translation>
+    </message>
+    <message>
+        <source>Barcode %1 belongs to %2: remove it there first.</source>
+        <translation>Le code-barres %1 appartient à %2 : retirez-le d&apos;abord de ce produit.</translation>
+    </message>
+    <message>
+        <source>The product was saved but cannot be read back.</source>
+        <translation>Le produit a été enregistré mais ne peut pas être relu.</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1212,13 @@
     <message>
         <source>%1 already has this phone number.</source>
         <translation>%1 a déjà ce numéro de téléphone.</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "admincontroller.h"
 
+#include "catalogadmin.h"
 #include "clock.h"
 #include "heldmessages.h"
 #include "lane.h"
@@ -11,6 +12,7 @@
 #include <QJSEngine>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace {
 AdminController *s_instance = nullptr;
@@ -41,8 +43,18 @@ AdminController::AdminController(Lane &lane, QObject *parent)
                 .arg(summary.value(QStringLiteral("resolved")).toLongLong()),
             !ok);
     });
-    connect(&m_lane.session(), &EmployeeSession::loggedOut, this, &AdminController::clearMessage);
-    connect(&m_lane, &Lane::moneyFormatChanged, this, &AdminController::refresh);
+    connect(&m_lane.session(), &EmployeeSession::loggedOut, this, [this] {
+        clearMessage();
+        // What a manager searched for is not left for the next person at the lane.
+        m_stockResults.setRows(QList<QVariantMap>());
+        m_products.setProducts({}, m_lane.money());
+        m_productQuery.clear();
+    });
+    connect(&m_lane, &Lane::moneyFormatChanged, this, [this] {
+        refresh();
+        reloadProducts();
+    });
+    m_settings.setSettings(m_lane.config().describe());
     refresh();
 }
 
@@ -82,39 +94,25 @@ bool AdminController::cloudEnabled() const
     return m_lane.config().cloudEnabled();
 }
 
-QVariantList AdminController::settings() const
-{
-    QVariantList out;
-    for (const auto &[key, value] : m_lane.config().describe())
-        out.append(QVariantMap{{QStringLiteral("key"), key}, {QStringLiteral("value"), value}});
-    return out;
-}
-
 void AdminController::refresh()
 {
     m_reconciliation = m_lane.reconciler().status();
     if (!m_sampleConflicts)
-        m_conflicts = m_lane.reconciler().conflicts(kListLimit);
+        m_conflicts.setRows(m_lane.reconciler().conflicts(kListLimit));
 
-    m_failed.clear();
     OutboxStore store(m_lane.database());
     if (auto rows = store.failed(kListLimit)) {
-        for (const OutboxRow &r : *rows)
-            m_failed.append(QVariantMap{{QStringLiteral("id"), r.id},
-                                        {QStringLiteral("topic"), r.topic},
-                                        {QStringLiteral("createdAt"), r.createdAt},
-                                        {QStringLiteral("retries"), r.retryCount},
-                                        {QStringLiteral("lastError"), r.lastError}});
+        m_failed.setMessages(*rows);
     } else {
         qCWarning(lcUi) << "cannot read failed messages:" << rows.error();
     }
     m_relayedFailed = m_lane.cloudSync() ? int(m_lane.cloudSync()->health().relayedFailed) : 0;
 
     if (!m_sampleHeld) {
-        m_held.clear();
         if (auto held = m_lane.heldMessages().waiting(kListLimit)) {
+            QList<QVariantMap> rows;
             for (const HeldMessages::Entry &e : *held)
-                m_held.append(
+                rows.append(
                     QVariantMap{{QStringLiteral("id"), e.messageId},
                                 {QStringLiteral("origin"), e.origin},
                                 {QStringLiteral("topic"), e.topic},
@@ -122,26 +120,23 @@ void AdminController::refresh()
                                 {QStringLiteral("stampedAt"), e.stampedAt},
                                 {QStringLiteral("ahead"), SyncStatusController::span(e.aheadMs)},
                                 {QStringLiteral("heldAt"), e.heldAt}});
+            m_held.setRows(rows);
         } else {
             qCWarning(lcUi) << "cannot read held messages:" << held.error();
         }
     }
 
-    m_employees.clear();
-    if (auto all = m_lane.session().store().all()) {
-        const QDateTime now = m_lane.clock().nowUtc();
-        for (const Employee &e : *all) {
-            const QDateTime lockedUntil = Clock::fromIso(e.lockedUntil);
-            m_employees.append(QVariantMap{
-                {QStringLiteral("id"), e.id},
-                {QStringLiteral("name"), e.name},
-                {QStringLiteral("role"), e.role},
-                {QStringLiteral("active"), e.active},
-                {QStringLiteral("discountLimit"), QString::number(e.discountLimitBp / 100.0)},
-                {QStringLiteral("locked"), lockedUntil.isValid() && lockedUntil > now}});
-        }
-    } else {
+    if (auto all = m_lane.session().store().all())
+        m_employees.setEmployees(*all, m_lane.clock().nowUtc());
+    else
         qCWarning(lcUi) << "cannot read employees:" << all.error();
+
+    if (auto categories = m_lane.catalog().categories()) {
+        m_categories.clear();
+        for (const Category &c : std::as_const(*categories))
+            m_categories.append(c.name);
+    } else {
+        qCWarning(lcUi) << "cannot read categories:" << categories.error();
     }
     Q_EMIT changed();
 }
@@ -222,12 +217,13 @@ bool AdminController::retryFailed()
     return true;
 }
 
-QVariantList AdminController::findProducts(const QString &text)
+void AdminController::findStock(const QString &text)
 {
-    QVariantList out;
     const QString query = text.trimmed();
-    if (query.isEmpty() || !manager())
-        return out;
+    if (query.isEmpty() || !manager()) {
+        m_stockResults.setRows(QList<QVariantMap>());
+        return;
+    }
     m_lane.session().touch();
     QList<Product> found;
     if (auto byCode = m_lane.catalog().byBarcode(query); byCode && byCode->has_value())
@@ -236,17 +232,120 @@ QVariantList AdminController::findProducts(const QString &text)
         found.append(**bySku);
     else if (auto byName = m_lane.catalog().search(query, 20))
         found = *byName;
+    QList<QVariantMap> rows;
     for (const Product &p : std::as_const(found)) {
         auto level = m_lane.stock().store().level(p.id);
         const qint64 stock = level && level->has_value() ? (*level)->currentStock : 0;
-        out.append(QVariantMap{{QStringLiteral("productId"), p.id},
-                               {QStringLiteral("name"), p.name},
-                               {QStringLiteral("sku"), p.sku},
-                               {QStringLiteral("stock"), stock}});
+        rows.append(QVariantMap{{QStringLiteral("productId"), p.id},
+                                {QStringLiteral("name"), p.name},
+                                {QStringLiteral("sku"), p.sku},
+                                {QStringLiteral("stock"), stock}});
     }
-    if (out.isEmpty())
+    m_stockResults.setRows(rows);
+    if (rows.isEmpty())
         say(tr("Nothing matches \"%1\".").arg(query.left(60)), true);
-    return out;
+}
+
+void AdminController::findProducts(const QString &text)
+{
+    if (!manager()) {
+        m_products.setProducts({}, m_lane.money());
+        return;
+    }
+    m_lane.session().touch();
+    m_productQuery = text.trimmed();
+    reloadProducts();
+    const QString query = m_productQuery;
+    if (m_products.count() == 0) {
+        if (!query.isEmpty())
+            say(tr("Nothing matches \"%1\".").arg(query.left(60)), true);
+        return;
+    }
+    const QVariantMap first = m_products.get(0);
+    if (!query.isEmpty() && (first.value(QStringLiteral("sku")).toString() == query ||
+                             first.value(QStringLiteral("barcodes"))
+                                 .toString()
+                                 .split(QLatin1Char('\n'))
+                                 .contains(query)))
+        Q_EMIT productChosen(0);
+}
+
+void AdminController::reloadProducts()
+{
+    if (m_sampleProducts)
+        return;
+    auto found = m_lane.catalogAdmin().find(m_productQuery, kListLimit);
+    if (!found) {
+        qCWarning(lcUi) << "cannot search products:" << found.error();
+        say(tr("The products could not be read: %1").arg(found.error()), true);
+        return;
+    }
+    m_products.setProducts(*found, m_lane.money());
+}
+
+std::optional<int> AdminController::parsePercentBp(const QString &text)
+{
+    QString t = text.trimmed();
+    if (t.endsWith(QLatin1Char('%')))
+        t = t.chopped(1).trimmed();
+    static const QRegularExpression form(QStringLiteral("^(\\d{1,3})(?:[.,](\\d{1,2}))?$"));
+    const QRegularExpressionMatch m = form.match(t);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const int whole = m.captured(1).toInt();
+    const QString fraction = m.captured(2).leftJustified(2, QLatin1Char('0'));
+    const int bp = whole * 100 + fraction.toInt();
+    if (bp > 10000)
+        return std::nullopt;
+    return bp;
+}
+
+bool AdminController::saveProduct(const QVariantMap &product)
+{
+    const Employee *m = manager();
+    if (!m)
+        return false;
+    m_lane.session().touch();
+    ProductEdit edit;
+    edit.id = product.value(QStringLiteral("id")).toString();
+    edit.name = product.value(QStringLiteral("name")).toString().trimmed();
+    edit.sku = product.value(QStringLiteral("sku")).toString().trimmed();
+    edit.category = product.value(QStringLiteral("category")).toString().trimmed();
+    edit.active = product.value(QStringLiteral("active"), true).toBool();
+    const auto price = m_lane.money().parse(product.value(QStringLiteral("price")).toString());
+    if (!price) {
+        say(tr("Price: %1").arg(price.error()), true);
+        return false;
+    }
+    edit.priceCents = *price;
+    const auto tax = parsePercentBp(product.value(QStringLiteral("taxRate")).toString());
+    if (!tax) {
+        say(tr("Enter the tax rate in percent, from 0 to 100, for example 8.25."), true);
+        return false;
+    }
+    edit.taxRateBp = *tax;
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    for (const QString &code :
+         product.value(QStringLiteral("barcodes")).toString().split(separators, Qt::SkipEmptyParts))
+        if (!edit.barcodes.contains(code))
+            edit.barcodes.append(code);
+    const Employee self = *m;
+    auto saved = m_lane.catalogAdmin().save(edit, self);
+    if (!saved) {
+        say(saved.error(), true);
+        return false;
+    }
+    say(edit.id.isEmpty() ? tr("%1 added.").arg(saved->name) : tr("%1 saved.").arg(saved->name));
+    refresh(); // a new category
+    // The saved product stays in view: the search as it was when it still matches, else itself.
+    reloadProducts();
+    if (m_products.indexOfKey(saved->id) < 0) {
+        m_productQuery = saved->sku;
+        reloadProducts();
+    }
+    if (const int row = m_products.indexOfKey(saved->id); row >= 0)
+        Q_EMIT productChosen(row);
+    return true;
 }
 
 bool AdminController::recordCount(const QString &productId, const QString &quantity)
@@ -338,13 +437,22 @@ void AdminController::clearSampleConflicts()
 {
     m_sampleConflicts = false;
     m_sampleHeld = false;
+    m_sampleProducts = false;
     refresh();
+}
+
+void AdminController::showSampleProducts(const QList<Product> &products, int chosen)
+{
+    m_sampleProducts = true;
+    m_products.setProducts(products, m_lane.money());
+    if (chosen >= 0 && chosen < m_products.count())
+        Q_EMIT productChosen(chosen);
 }
 
 void AdminController::showSampleHeld(const QVariantList &held)
 {
     m_sampleHeld = true;
-    m_held = held;
+    m_held.setRows(held);
     Q_EMIT changed();
 }
 
@@ -397,6 +505,6 @@ bool AdminController::acceptHeld(const QString &messageId)
 void AdminController::showSampleConflicts(const QVariantList &conflicts)
 {
     m_sampleConflicts = true;
-    m_conflicts = conflicts;
+    m_conflicts.setRows(conflicts);
     Q_EMIT changed();
 }

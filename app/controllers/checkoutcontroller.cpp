@@ -614,19 +614,11 @@ void CheckoutController::cancelApproval()
 
 void CheckoutController::reloadHeld()
 {
-    m_held.clear();
     auto held = m_lane.heldCarts().list();
-    if (!held) {
+    if (!held)
         qCWarning(lcUi) << "cannot list held carts:" << held.error();
-    } else {
-        for (const HeldCarts::Info &h : *held)
-            m_held.append(QVariantMap{{QStringLiteral("id"), h.id},
-                                      {QStringLiteral("label"), h.label},
-                                      {QStringLiteral("itemCount"), h.itemCount},
-                                      {QStringLiteral("total"), formatted(h.totalCents)},
-                                      {QStringLiteral("createdAt"), h.createdAt}});
-    }
-    Q_EMIT heldChanged();
+    else
+        m_held.setCarts(*held, m_lane.money());
 }
 
 bool CheckoutController::holdCart(const QString &label)
@@ -665,10 +657,8 @@ bool CheckoutController::recallCart(const QString &id)
         say(tr("Finish or hold the current sale before recalling another."), true);
         return false;
     }
-    QString name;
-    for (const QVariant &h : std::as_const(m_held))
-        if (h.toMap().value(QStringLiteral("id")).toString() == id)
-            name = h.toMap().value(QStringLiteral("label")).toString();
+    const QString name =
+        m_held.get(m_held.indexOfKey(id)).value(QStringLiteral("label")).toString();
     auto cart = m_lane.heldCarts().recall(id, m_lane.catalog());
     if (!cart) {
         say(cart.error(), true);

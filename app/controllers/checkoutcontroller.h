@@ -4,6 +4,7 @@
 #include "cartmodel.h"
 #include "categorymodel.h"
 #include "employeestore.h"
+#include "heldcartmodel.h"
 #include "productmodel.h"
 #include "salestore.h"
 
@@ -52,7 +53,7 @@ class CheckoutController : public QObject
     Q_PROPERTY(bool approvalNeeded READ approvalNeeded NOTIFY approvalChanged)
     Q_PROPERTY(QString approvalReason READ approvalReason NOTIFY approvalChanged)
     Q_PROPERTY(QVariantList managers READ managers NOTIFY approvalChanged)
-    Q_PROPERTY(QVariantList heldCarts READ heldCarts NOTIFY heldChanged)
+    Q_PROPERTY(HeldCartModel *heldCarts READ heldCarts CONSTANT)
     Q_PROPERTY(QString customerName READ customerName NOTIFY totalsChanged)
 public:
     enum class Stage { Ringing, Paying, Done };
@@ -95,7 +96,7 @@ public:
     // Active managers who can approve (id, name), for the approval dialog.
     QVariantList managers() const;
     // Carts parked on this lane: id, label, items, total, at.
-    QVariantList heldCarts() const { return m_held; }
+    HeldCartModel *heldCarts() { return &m_held; }
     QString customerName() const { return m_cart.customerName(); }
     const std::optional<SaleRecord> &lastSale() const { return m_lastSale; }
     const QString &lastCashier() const { return m_lastCashier; }
@@ -160,7 +161,6 @@ Q_SIGNALS:
     void saleCompleted(const QString &transactionId);
     void receiptPrinted();
     void approvalChanged();
-    void heldChanged();
 
 private:
     bool requireSession();
@@ -194,5 +194,5 @@ private:
     std::optional<Cart> m_pending; // a change waiting for a manager's approval
     QString m_pendingWhat;
     QString m_approvalReason;
-    QVariantList m_held;
+    HeldCartModel m_held;
 };

@@ -142,7 +142,7 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
          [this, cashier, products] {
              m_login->login(cashier->employeeId, cashier->pin);
              // A customer who went back for something: their cart is held meanwhile.
-             if (m_checkout->heldCarts().isEmpty()) {
+             if (m_checkout->heldCarts()->count() == 0) {
                  m_checkout->enter(products.last().barcodes.value(0, products.last().sku));
                  m_checkout->holdCart();
              }
@@ -337,6 +337,26 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
                        86400 - 420)});
              m_admin->clearMessage();
              adminSection(7);
+         }},
+        {prefix + QStringLiteral("products"),
+         [this, adminSection] {
+             // The demo catalog's first products, one of them no longer sold, and a placeholder
+             // recorded from another lane's sale, open in the editor (the tour's lane has none).
+             QList<Product> sample = m_lane.catalog().byCategory(QString(), 5).value_or({});
+             if (sample.size() > 2)
+                 sample[2].active = false;
+             Product placeholder;
+             placeholder.id = QStringLiteral("0193a9c2-0000-7000-8000-000000000042");
+             placeholder.sku = QStringLiteral("BEV-0420");
+             placeholder.name = QStringLiteral("Cold brew 350 ml");
+             placeholder.priceCents = 395;
+             placeholder.taxRateBp = 825;
+             placeholder.barcodes = {QStringLiteral("0850004207314")};
+             placeholder.placeholder = true;
+             sample.insert(1, placeholder);
+             adminSection(8);
+             m_admin->clearMessage();
+             m_admin->showSampleProducts(sample, 1);
          }},
         {prefix + QStringLiteral("clock-banner"),
          [this, products] {

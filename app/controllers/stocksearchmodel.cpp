@@ -1,0 +1,6 @@
+#include "stocksearchmodel.h"
+
+StockSearchModel::StockSearchModel(QObject *parent)
+    : RowListModel({"productId", "name", "sku", "stock"}, "productId", parent)
+{
+}
