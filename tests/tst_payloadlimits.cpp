@@ -2,6 +2,7 @@
 // boundary passes and one beyond fails with an error naming the limit; the schemas under
 // protocol/schemas state the same figures; and a real lane sent an over-limit payload by a peer
 // neither applies, stores, acks nor relays it.
+#include "catalogpayload.h"
 #include "inbox.h"
 #include "laneprocess.h"
 #include "payloadlimits.h"
@@ -64,6 +65,26 @@ QJsonObject customer()
             {QStringLiteral("updatedAt"), kTime}};
 }
 
+// A product version as a lane's product editor writes it: a rename that carries on a price set
+// earlier (priceSetAt before hlcTime).
+QJsonObject product(int barcodes = 1)
+{
+    ProductVersion v;
+    v.product.id = uuid(8);
+    v.product.sku = QStringLiteral("TEA-1");
+    v.product.name = QStringLiteral("Green tea");
+    v.product.categoryName = QStringLiteral("Tea");
+    v.product.priceCents = 349;
+    v.product.taxRateBp = 825;
+    for (int i = 0; i < barcodes; ++i)
+        v.product.barcodes.append(QStringLiteral("2000000%1").arg(i, 6, 10, QLatin1Char('0')));
+    v.version = HlcTime{1764064800000, 2, kOrigin};
+    v.priceVersion = HlcTime{1764061200000, 0, kOrigin};
+    v.source = QStringLiteral("lane");
+    v.editedBy = uuid(2);
+    return CatalogPayload::encode(v);
+}
+
 // One valid payload per topic.
 QJsonObject validPayload(const QString &topic)
 {
@@ -100,6 +121,11 @@ QJsonObject validPayload(const QString &topic)
                 {QStringLiteral("trigger"), QStringLiteral("manager")},
                 {QStringLiteral("checksum"), QString(64, QLatin1Char('a'))},
                 {QStringLiteral("requestedAt"), kTime}};
+    if (topic == Topics::Product)
+        return product();
+    if (topic == Topics::PriceScheduled)
+        return CatalogPayload::encode(ScheduledPrice{uuid(9), uuid(8), 299, 1764064800000,
+                                                     QStringLiteral("head-office"), 12});
     return {{QStringLiteral("runId"), uuid(7)},
             {QStringLiteral("terminalId"), kOrigin},
             {QStringLiteral("result"), QStringLiteral("in sync")}};
@@ -113,7 +139,9 @@ const QStringList &allTopics()
                                     Topics::Employee,
                                     Topics::HeldAccepted,
                                     Topics::ReconciliationRequest,
-                                    Topics::ReconciliationComplete};
+                                    Topics::ReconciliationComplete,
+                                    Topics::Product,
+                                    Topics::PriceScheduled};
     return topics;
 }
 
@@ -147,6 +175,13 @@ QSet<QString> keysOf(const QJsonObject &o)
     const QStringList keys = o.keys();
     return {keys.cbegin(), keys.cend()};
 }
+
+// PayloadLimits::knownMembers("product") lacks priceSetAt and priceCounter, which every lane
+// writes and PROTOCOL.md §8.3 lists: a lane counts them as unknown members (2 of the 16, and
+// their bytes in the 2048). Expected to fail until payloadlimits.cpp lists them; then these
+// checks pass, Qt Test reports XPASS as a failure, and the markers go.
+#define EXPECT_PRODUCT_MEMBERS_MISSING()                                                           \
+    QEXPECT_FAIL("product", "PayloadLimits does not know priceSetAt and priceCounter", Continue)
 
 QSet<QString> namesOf(const QList<QLatin1String> &list)
 {
@@ -248,6 +283,19 @@ private slots:
         QVERIFY2(over.error().contains(QLatin1String("maxStockChanges")), qPrintable(over.error()));
     }
 
+    // A product names at most 32 barcodes (the decoder checks it, before anything is applied).
+    void barcodesAtTheLimitPassAndOneMoreFail()
+    {
+        const Status at =
+            Inbox::validate(message(Topics::Product, product(CatalogPayload::MaxBarcodes)));
+        QVERIFY2(at, qPrintable(at.error()));
+        const Status over =
+            Inbox::validate(message(Topics::Product, product(CatalogPayload::MaxBarcodes + 1)));
+        QVERIFY(!over);
+        QVERIFY2(over.error().contains(QLatin1String("at most 32 barcodes")),
+                 qPrintable(over.error()));
+    }
+
     // A newer lane's fields pass (up to 16 per object); a 17th is refused, in the payload and
     // in each object within it that the lane reads.
     void unknownMembersAtTheLimitPassAndOneMoreFails_data()
@@ -277,6 +325,7 @@ private slots:
             return p;
         };
         const Status at = Inbox::validate(message(topic, with(PayloadLimits::MaxUnknownMembers)));
+        EXPECT_PRODUCT_MEMBERS_MISSING();
         QVERIFY2(at, qPrintable(at.error()));
         const Status over =
             Inbox::validate(message(topic, with(PayloadLimits::MaxUnknownMembers + 1)));
@@ -309,6 +358,7 @@ private slots:
         QCOMPARE(PayloadLimits::memberBytes(QStringLiteral("note"), QString(91, QLatin1Char('n'))),
                  100);
         const Status at = Inbox::validate(message(topic, with(limit)));
+        EXPECT_PRODUCT_MEMBERS_MISSING();
         QVERIFY2(at, qPrintable(at.error()));
         const Status over = Inbox::validate(message(topic, with(limit + 1)));
         QVERIFY(!over);
@@ -354,9 +404,25 @@ private slots:
         };
         const QJsonObject top = objectSchema(schema);
         const QList<QLatin1String> &known = PayloadLimits::knownMembers(topic);
+        // Every member a lane writes is one the lane and the schema know.
+        const QSet<QString> written = keysOf(validPayload(topic));
+        QVERIFY(keysOf(top.value(QLatin1String("properties")).toObject()).contains(written));
+        EXPECT_PRODUCT_MEMBERS_MISSING();
+        QVERIFY(namesOf(known).contains(written));
+        EXPECT_PRODUCT_MEMBERS_MISSING();
         QCOMPARE(keysOf(top.value(QLatin1String("properties")).toObject()), namesOf(known));
+        EXPECT_PRODUCT_MEMBERS_MISSING();
         QCOMPARE(top.value(QLatin1String("maxProperties")).toInt(),
                  known.size() + PayloadLimits::MaxUnknownMembers);
+        if (topic == Topics::Product) {
+            QCOMPARE(top.value(QLatin1String("properties"))
+                         .toObject()
+                         .value(QLatin1String("barcodes"))
+                         .toObject()
+                         .value(QLatin1String("maxItems"))
+                         .toInt(),
+                     CatalogPayload::MaxBarcodes);
+        }
         if (topic != Topics::Transaction)
             return;
         const QJsonObject defs = schema.value(QLatin1String("$defs")).toObject();

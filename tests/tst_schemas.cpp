@@ -1,10 +1,13 @@
 // The lane's own messages match protocol/schemas: real lanes produce a message of every topic
 // (a sale with a customer, a return, a stock count and a receipt, a customer, an employee, a
-// reconciliation's request and completion, an acceptance of a held message, and a message
-// relayed from another lane); every frame as the lane sends it and every payload is validated
-// by Ajv (tools/validate-schemas, Node.js). A few broken copies must fail, so a validator that
-// passes everything fails this test.
+// reconciliation's request and completion, an acceptance of a held message, a product created
+// and renamed in the product editor, and messages relayed from another lane: a held count and a
+// scheduled price); every frame as the lane sends it and every payload is validated by Ajv
+// (tools/validate-schemas, Node.js). A few broken copies must fail, so a validator that passes
+// everything fails this test; the lane refuses the broken catalog payloads too.
 #include "cart.h"
+#include "catalogadmin.h"
+#include "catalogpayload.h"
 #include "employeeadmin.h"
 #include "heldmessages.h"
 #include "inbox.h"
@@ -13,6 +16,7 @@
 #include "reconciler.h"
 #include "testlane.h"
 #include "topics.h"
+#include "writetransaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,6 +25,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 namespace {
 std::optional<Employee> loginAs(TestLane &t, const QString &role)
@@ -60,6 +65,20 @@ QJsonObject withPayload(QJsonObject frame, const QString &key, const QJsonValue 
     p.insert(key, value);
     frame.insert(QStringLiteral("payload"), p);
     return frame;
+}
+
+QJsonObject payloadOf(const QJsonObject &frame)
+{
+    return frame.value(QLatin1String("payload")).toObject();
+}
+
+// The lane's own verdict on a payload received from another lane (the checks before applying).
+Status laneVerdict(const QJsonObject &frame, const QJsonObject &payload)
+{
+    return Inbox::validate(OutboxMessage{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                                         QStringLiteral("L2"),
+                                         frame.value(QLatin1String("topic")).toString(), payload,
+                                         frame.value(QLatin1String("timestamp")).toString(), 1});
 }
 } // namespace
 
@@ -107,6 +126,22 @@ private slots:
         edit.discountLimitBp = 500;
         auto employee = l1.lane().employeeAdmin().save(edit, *manager);
         QVERIFY2(employee, qPrintable(employee.error()));
+        // A product made in the product editor, then renamed (the rename carries the price on
+        // with the time it was set: priceSetAt before hlcTime).
+        ProductEdit tea;
+        tea.sku = QStringLiteral("TEA-SCHEMA-1");
+        tea.name = QStringLiteral("Green tea 100 g");
+        tea.category = QStringLiteral("Tea");
+        tea.barcodes = {QStringLiteral("4006381333931"), QStringLiteral("9780201379624")};
+        tea.priceCents = 349;
+        tea.taxRateBp = 825;
+        auto created = l1.lane().catalogAdmin().save(tea, *manager);
+        QVERIFY2(created, qPrintable(created.error()));
+        l1.clock().advanceMs(1000);
+        tea.id = created->id;
+        tea.name = QStringLiteral("Green tea, loose, 100 g");
+        auto renamed = l1.lane().catalogAdmin().save(tea, *manager);
+        QVERIFY2(renamed, qPrintable(renamed.error()));
         // A reconciliation (no peers: requested and completed at once).
         QSignalSpy finished(&l1.lane().reconciler(), &Reconciler::finished);
         QVERIFY(l1.lane().reconciler().reconcileNow(QStringLiteral("manager")));
@@ -114,6 +149,23 @@ private slots:
         // L2's count stamped a year ahead is held on L1 and accepted by its manager.
         l2.clock().set(l1.clock().nowUtc().addDays(365));
         QVERIFY(l2.lane().stock().recordCount(products->at(0).id, 500));
+        // And a price L2 has from head office, due in an hour on L1's clock, published as
+        // HeadOfficeCatalog publishes it.
+        {
+            WriteTransaction tx(l2.db());
+            QVERIFY2(tx.isActive(), qPrintable(tx.error()));
+            const ScheduledPrice price{l2.lane().ids().nextString(),
+                                       products->at(0).id,
+                                       129,
+                                       l1.clock().nowUtc().toMSecsSinceEpoch() + 3600 * 1000,
+                                       QStringLiteral("head-office"),
+                                       7};
+            auto published = l2.lane().outbox().publish(QString(Topics::PriceScheduled),
+                                                        CatalogPayload::encode(price));
+            QVERIFY2(published, qPrintable(published.error()));
+            const Status committed = tx.commit();
+            QVERIFY2(committed, qPrintable(committed.error()));
+        }
         QList<Inbox::Incoming> fromL2;
         for (const QJsonObject &f : framesOf(l2, QStringLiteral("L2"))) {
             auto parsed = PeerProtocol::parse(PeerProtocol::compact(f));
@@ -124,14 +176,20 @@ private slots:
                              QRegularExpression(QStringLiteral("holding back messages from L2")));
         Inbox inbox(l1.db(), QStringLiteral("L1"), l1.lane().clock(), l1.lane().hlc());
         const auto applied = inbox.applyBatch(fromL2);
-        QCOMPARE(applied.size(), 1);
-        QVERIFY(applied.first().held);
+        QCOMPARE(applied.size(), 2);
+        QCOMPARE(fromL2.at(0).message.topic, QString(Topics::Inventory));
+        QVERIFY(applied.at(0).held);
+        QCOMPARE(fromL2.at(1).message.topic, QString(Topics::PriceScheduled));
+        QVERIFY2(applied.at(1).outcome == Inbox::Outcome::Applied, qPrintable(applied.at(1).error));
+        QVERIFY(!applied.at(1).held);
         QVERIFY(l1.lane().heldMessages().accept(fromL2.first().message.id, manager->id));
 
-        // Every frame L1 sends: its own and the one it relays for L2.
+        // Every frame L1 sends: its own and the two it relays for L2.
         QJsonArray cases;
         QSet<QString> topics;
         QJsonObject saleFrame;
+        QList<QJsonObject> productFrames;
+        QJsonObject priceFrame;
         QList<QJsonObject> frames = framesOf(l1, QStringLiteral("L1"));
         frames += framesOf(l1, QStringLiteral("L2"));
         for (const QJsonObject &f : std::as_const(frames)) {
@@ -143,13 +201,33 @@ private slots:
                                   f.value(QLatin1String("payload"))));
             if (topic == Topics::Transaction && saleFrame.isEmpty())
                 saleFrame = f;
+            if (topic == Topics::Product)
+                productFrames.append(f);
+            if (topic == Topics::PriceScheduled)
+                priceFrame = f;
         }
         QCOMPARE(topics, (QSet<QString>{Topics::Transaction, Topics::Inventory, Topics::Customer,
                                         Topics::Employee, Topics::ReconciliationRequest,
-                                        Topics::ReconciliationComplete, Topics::HeldAccepted}));
+                                        Topics::ReconciliationComplete, Topics::HeldAccepted,
+                                        Topics::Product, Topics::PriceScheduled}));
         const QJsonObject salePayload = saleFrame.value(QLatin1String("payload")).toObject();
         QVERIFY(salePayload.contains(QLatin1String("customerId")));
-        QCOMPARE(frames.size(), 10);
+        QCOMPARE(frames.size(), 13);
+        // The product's two versions: created (its price set then), renamed (the price carried
+        // on from the first version's time); the scheduled price as L2 published it.
+        QCOMPARE(productFrames.size(), 2);
+        const QJsonObject product = payloadOf(productFrames.first());
+        const QJsonObject rename = payloadOf(productFrames.last());
+        QCOMPARE(product.value(QLatin1String("priceSetAt")),
+                 product.value(QLatin1String("hlcTime")));
+        QCOMPARE(rename.value(QLatin1String("priceSetAt")),
+                 product.value(QLatin1String("hlcTime")));
+        QVERIFY(rename.value(QLatin1String("hlcTime")) != product.value(QLatin1String("hlcTime")));
+        QCOMPARE(product.value(QLatin1String("barcodes")).toArray().size(), 2);
+        QCOMPARE(product.value(QLatin1String("editedBy")).toString(), manager->id);
+        const QJsonObject price = payloadOf(priceFrame);
+        QCOMPARE(priceFrame.value(QLatin1String("fromTerminal")).toString(), QStringLiteral("L2"));
+        QCOMPARE(price.value(QLatin1String("headOfficeSeq")).toInt(), 7);
 
         // Broken copies: each must fail.
         cases.append(
@@ -187,6 +265,47 @@ private slots:
         cases.append(testCase(QStringLiteral("over x-maxPayloadBytes"),
                               QStringLiteral("topic.transaction.schema.json"), big, false,
                               QStringLiteral("x-maxPayloadBytes")));
+
+        // Broken catalog messages: each must fail the schema, and the lane refuses each too.
+        const QJsonObject &productFrame = productFrames.first();
+        QJsonObject negative = product;
+        negative.insert(QStringLiteral("priceCents"), -1);
+        QJsonObject manyCodes = product;
+        QJsonArray codes;
+        for (int i = 0; i <= CatalogPayload::MaxBarcodes; ++i)
+            codes.append(QStringLiteral("2000000%1").arg(i, 6, 10, QLatin1Char('0')));
+        QCOMPARE(codes.size(), 33);
+        manyCodes.insert(QStringLiteral("barcodes"), codes);
+        QJsonObject noSku = product;
+        noSku.remove(QStringLiteral("sku"));
+        QJsonObject noEffectiveAt = price;
+        noEffectiveAt.remove(QStringLiteral("effectiveAt"));
+        const struct
+        {
+            QString what;
+            QJsonObject frame;
+            QJsonObject payload;
+            QString errorIncludes;
+        } brokenCatalog[] = {
+            {QStringLiteral("a product with a negative priceCents"), productFrame, negative,
+             QStringLiteral("priceCents")},
+            {QStringLiteral("a product with 33 barcodes"), productFrame, manyCodes,
+             QStringLiteral("barcodes")},
+            {QStringLiteral("a product without sku"), productFrame, noSku, QStringLiteral("sku")},
+            {QStringLiteral("a price.scheduled without effectiveAt"), priceFrame, noEffectiveAt,
+             QStringLiteral("effectiveAt")},
+        };
+        for (const auto &b : brokenCatalog) {
+            const QString topic = b.frame.value(QLatin1String("topic")).toString();
+            QJsonObject frame = b.frame;
+            frame.insert(QStringLiteral("payload"), b.payload);
+            cases.append(testCase(b.what, QStringLiteral("message.schema.json"), frame, false,
+                                  b.errorIncludes));
+            cases.append(testCase(b.what, QStringLiteral("topic.%1.schema.json").arg(topic),
+                                  b.payload, false, b.errorIncludes));
+            QVERIFY2(!laneVerdict(b.frame, b.payload), qPrintable(b.what));
+            QVERIFY2(laneVerdict(b.frame, payloadOf(b.frame)), qPrintable(b.what));
+        }
 
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
