@@ -487,7 +487,7 @@ QStringList v13CatalogReplication()
 {
     return {
         // The version of each product's record (last write wins per product on it, docs/
-        // PROTOCOL.md §6.7): an HLC time and the lane that made it. Existing rows (the demo and
+        // PROTOCOL.md §8.5): an HLC time and the lane that made it. Existing rows (the demo and
         // imported catalogs, the same on every lane) are at time 0.
         QStringLiteral("ALTER TABLE products ADD COLUMN hlc_ms INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE products ADD COLUMN hlc_counter INTEGER NOT NULL DEFAULT 0"),

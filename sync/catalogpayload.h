@@ -7,7 +7,7 @@
 #include <QJsonObject>
 #include <QString>
 
-// One version of a product as the `product` topic carries it (docs/PROTOCOL.md §6.7): the whole
+// One version of a product as the `product` topic carries it (docs/PROTOCOL.md §8.5): the whole
 // record, stamped with an HLC time. Last write wins per product on (hlcTime, hlcCounter, origin
 // lane), so every lane that holds the same messages holds the same catalog.
 struct ProductVersion

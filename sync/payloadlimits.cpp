@@ -108,8 +108,8 @@ const QList<QLatin1String> &knownMembers(const QString &topic)
                "checksumAfter", "notes"});
     static const QList<QLatin1String> product =
         names({"productId", "sku", "name", "category", "barcodes", "priceCents", "taxRateBp",
-               "active", "hlcTime", "hlcCounter", "priceSetAt", "priceCounter", "source", "editedBy",
-               "headOfficeSeq"});
+               "active", "hlcTime", "hlcCounter", "priceSetAt", "priceCounter", "source",
+               "editedBy", "headOfficeSeq"});
     static const QList<QLatin1String> scheduled =
         names({"changeId", "productId", "priceCents", "effectiveAt", "source", "headOfficeSeq"});
     static const QList<QLatin1String> none;

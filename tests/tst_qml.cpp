@@ -42,6 +42,11 @@ public slots:
         LaneConfig config;
         config.terminalId = QStringLiteral("L1");
         config.dataDir = m_dir.path();
+        // Called once per test file: the previous file's controllers go before their lane.
+        m_admin.reset();
+        m_checkout.reset();
+        m_login.reset();
+        m_lane.reset();
         m_lane = std::make_unique<Lane>(config, Clock::system(), IdGenerator::system());
         const ::Status started = m_lane->start();
         QVERIFY2(started, qPrintable(started.error()));
