@@ -351,7 +351,7 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
              placeholder.name = QStringLiteral("Cold brew 350 ml");
              placeholder.priceCents = 395;
              placeholder.taxRateBp = 825;
-             placeholder.barcodes = {QStringLiteral("0850004207314")};
+             placeholder.active = false; // as a lane records it: inactive, no barcode yet
              placeholder.placeholder = true;
              sample.insert(1, placeholder);
              adminSection(8);
