@@ -46,7 +46,7 @@ bool isBarcodeText(const QString &code)
     if (code.isEmpty() || code.size() > MaxBarcode)
         return false;
     for (const QChar c : code) {
-        if (c.unicode() <= 0x20 || c.unicode() == 0x7f || c.isSpace())
+        if (c.unicode() <= 0x20 || c.unicode() >= 0x7f) // printable ASCII, no spaces
             return false;
     }
     return true;
@@ -163,7 +163,8 @@ Result<ProductVersion> decode(const QJsonObject &o, const QString &origin)
             return R::failure(QStringLiteral(
                 "product payload: priceSetAt is later than the version (hlcTime) itself"));
     }
-    v.source = o.value(QLatin1String("source")).toString(QStringLiteral("lane"));
+    const QJsonValue source = o.value(QLatin1String("source"));
+    v.source = source.isUndefined() || source.isNull() ? QStringLiteral("lane") : source.toString();
     if (!isSource(v.source))
         return R::failure(
             QStringLiteral("product payload: source must be lane, import or head-office"));
@@ -203,7 +204,9 @@ Result<ScheduledPrice> decodeScheduled(const QJsonObject &o)
     const auto ms = Clock::isoMs(o.value(QLatin1String("effectiveAt")).toString());
     p.changeId = o.value(QLatin1String("changeId")).toString();
     p.productId = o.value(QLatin1String("productId")).toString();
-    p.source = o.value(QLatin1String("source")).toString(QStringLiteral("head-office"));
+    const QJsonValue source = o.value(QLatin1String("source"));
+    p.source =
+        source.isUndefined() || source.isNull() ? QStringLiteral("head-office") : source.toString();
     const QJsonValue hoSeq = o.value(QLatin1String("headOfficeSeq"));
     if (!IdGenerator::isUuid(p.changeId) || !IdGenerator::isUuid(p.productId) ||
         !isInt(o.value(QLatin1String("priceCents")), 0, MaxPriceCents, p.priceCents) || !ms ||

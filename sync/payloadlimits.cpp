@@ -187,6 +187,15 @@ Status check(const QString &topic, const QJsonObject &payload, qsizetype payload
                         QLatin1String("maxStockChanges"), knownStockChangeMembers(), unknownBytes,
                         error);
     }
+    if (ok && topic == Topics::Product) {
+        const QJsonValue codes = payload.value(QLatin1String("barcodes"));
+        if (codes.isArray() && codes.toArray().size() > MaxBarcodes) {
+            error = QStringLiteral("barcodes has %1 items; at most %2 (maxBarcodes)")
+                        .arg(codes.toArray().size())
+                        .arg(MaxBarcodes);
+            ok = false;
+        }
+    }
     if (!ok)
         return Status::failure(error);
     if (unknownBytes > limits.maxUnknownBytes)

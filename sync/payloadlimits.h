@@ -31,13 +31,15 @@ const QList<QLatin1String> &knownMembers(const QString &topic);
 inline constexpr int MaxLines = 1000;
 inline constexpr int MaxPayments = 100;
 inline constexpr int MaxStockChanges = 1000;
+// Product barcodes.
+inline constexpr int MaxBarcodes = 32; // = CatalogPayload::MaxBarcodes
 const QList<QLatin1String> &knownLineMembers();
 const QList<QLatin1String> &knownPaymentMembers();
 const QList<QLatin1String> &knownStockChangeMembers();
 
 // payloadBytes: the size of the payload's text as received; negative: measured as compact JSON.
 // The error names the limit (maxPayloadBytes, maxUnknownMembers, maxUnknownBytes, maxLines,
-// maxPayments, maxStockChanges).
+// maxPayments, maxStockChanges, maxBarcodes).
 [[nodiscard]] Status check(const QString &topic, const QJsonObject &payload,
                            qsizetype payloadBytes = -1);
 

@@ -276,7 +276,7 @@ private slots:
         QVERIFY2(over.error().contains(QLatin1String("maxStockChanges")), qPrintable(over.error()));
     }
 
-    // A product names at most 32 barcodes (the decoder checks it, before anything is applied).
+    // A product names at most 32 barcodes (PayloadLimits, before anything is decoded or applied).
     void barcodesAtTheLimitPassAndOneMoreFail()
     {
         const Status at =
@@ -285,7 +285,7 @@ private slots:
         const Status over =
             Inbox::validate(message(Topics::Product, product(CatalogPayload::MaxBarcodes + 1)));
         QVERIFY(!over);
-        QVERIFY2(over.error().contains(QLatin1String("at most 32 barcodes")),
+        QVERIFY2(over.error().contains(QLatin1String("at most 32 (maxBarcodes)")),
                  qPrintable(over.error()));
     }
 
