@@ -9,6 +9,7 @@
 // with `ON CONFLICT (message_id) DO NOTHING`, and the reply says per message: stored, duplicate
 // (also a success) or rejected with a reason. A 4xx for the whole body stores nothing.
 import postgres from "postgres";
+import { fromEnv, routeTo, serveAs } from "../_shared/entry.ts";
 import { authenticate, type Caller, error, json, STORE, TERMINAL } from "../_shared/lane_auth.ts";
 
 // The credential check lives in ../_shared/lane_auth.ts (catalog-changes uses it too).
@@ -340,36 +341,12 @@ export function createHandler(options: HandlerOptions): (req: Request) => Promis
   };
 }
 
-// Supabase passes the function the database URL and the service role key.
-export function handlerFromEnv(): (req: Request) => Promise<Response> {
-  const url = Deno.env.get("SUPABASE_DB_URL");
-  const serviceKey = Deno.env.get("SUPABASE_SERVICE_ROLE_KEY");
-  if (!url || !serviceKey) {
-    throw new Error("SUPABASE_DB_URL and SUPABASE_SERVICE_ROLE_KEY must be set");
-  }
-  // prepare: false keeps it working through Supabase's transaction pooler.
-  const sql = postgres(url, { max: 4, prepare: false, onnotice: () => {} });
-  return createHandler({ sql, serviceKey });
-}
+export const handlerFromEnv = (): (req: Request) => Promise<Response> => fromEnv(createHandler);
 
 // Served locally (tools/cloud-dev) under the same path as on Supabase.
-export function route(handler: (req: Request) => Promise<Response>) {
-  return (req: Request): Promise<Response> | Response => {
-    const path = new URL(req.url).pathname.replace(/\/+$/, "");
-    if (path === "/functions/v1/sync-pos-message" || path === "/sync-pos-message") {
-      return handler(req);
-    }
-    return error(404, `no function at ${path}`);
-  };
-}
+export const route = (handler: (req: Request) => Promise<Response>) =>
+  routeTo("sync-pos-message", handler);
 
 if (import.meta.main) {
-  const handler = route(handlerFromEnv());
-  const port = Number(Deno.env.get("PORT") ?? "8000");
-  const hostname = Deno.env.get("HOST") ?? "127.0.0.1";
-  Deno.serve({
-    port,
-    hostname,
-    onListen: ({ port }) => console.log(`sync-pos-message listening on ${hostname}:${port}`),
-  }, handler);
+  serveAs("sync-pos-message", handlerFromEnv());
 }
