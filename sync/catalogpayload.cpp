@@ -2,26 +2,11 @@
 
 #include "clock.h"
 #include "idgenerator.h"
+#include "jsonint.h"
 
 #include <QJsonArray>
 
-#include <cmath>
-
 namespace {
-constexpr double kMaxExact = 9007199254740992.0; // 2^53
-
-bool isInt(const QJsonValue &v, qint64 min, qint64 max, qint64 &out)
-{
-    if (!v.isDouble())
-        return false;
-    const double d = v.toDouble();
-    if (std::isnan(d) || std::fabs(d) > kMaxExact || d != std::floor(d) || d < double(min) ||
-        d > double(max))
-        return false;
-    out = qint64(d);
-    return true;
-}
-
 bool isCleanText(const QString &s)
 {
     for (const QChar c : s) {
@@ -123,10 +108,10 @@ Result<ProductVersion> decode(const QJsonObject &o, const QString &origin)
         !o.value(QLatin1String("sku")).isString() || !o.value(QLatin1String("name")).isString() ||
         !(category.isString() || category.isUndefined() || category.isNull()) ||
         !barcodes.isArray() ||
-        !isInt(o.value(QLatin1String("priceCents")), 0, MaxPriceCents, price) ||
-        !isInt(o.value(QLatin1String("taxRateBp")), 0, 10000, rate) ||
+        !JsonInt::read(o.value(QLatin1String("priceCents")), 0, MaxPriceCents, price) ||
+        !JsonInt::read(o.value(QLatin1String("taxRateBp")), 0, 10000, rate) ||
         !o.value(QLatin1String("active")).isBool() || !ms || *ms < 0 ||
-        !isInt(o.value(QLatin1String("hlcCounter")), 0, 1000000000000000LL, counter))
+        !JsonInt::read(o.value(QLatin1String("hlcCounter")), 0, 1000000000000000LL, counter))
         return R::failure(QStringLiteral(
             "product payload needs productId (UUID), sku, name, barcodes (array), priceCents "
             "(integer >= 0), taxRateBp (0..10000), active (boolean), hlcTime (ISO 8601 UTC) and "
@@ -155,7 +140,8 @@ Result<ProductVersion> decode(const QJsonObject &o, const QString &origin)
         const auto priceMs = Clock::isoMs(priceSetAt.toString());
         qint64 priceCounter = 0;
         if (!priceMs || *priceMs < 0 ||
-            !isInt(o.value(QLatin1String("priceCounter")), 0, 1000000000000000LL, priceCounter))
+            !JsonInt::read(o.value(QLatin1String("priceCounter")), 0, 1000000000000000LL,
+                           priceCounter))
             return R::failure(QStringLiteral("product payload: priceSetAt must be an ISO 8601 "
                                              "time with an integer priceCounter >= 0"));
         v.priceVersion = HlcTime{*priceMs, priceCounter, origin};
@@ -176,7 +162,7 @@ Result<ProductVersion> decode(const QJsonObject &o, const QString &origin)
     }
     const QJsonValue hoSeq = o.value(QLatin1String("headOfficeSeq"));
     if (!hoSeq.isUndefined() && !hoSeq.isNull()) {
-        if (!isInt(hoSeq, 1, qint64(kMaxExact), seq))
+        if (!JsonInt::read(hoSeq, 1, JsonInt::MaxExact, seq))
             return R::failure(
                 QStringLiteral("product payload: headOfficeSeq must be an integer >= 1"));
         v.headOfficeSeq = seq;
@@ -209,9 +195,9 @@ Result<ScheduledPrice> decodeScheduled(const QJsonObject &o)
         source.isUndefined() || source.isNull() ? QStringLiteral("head-office") : source.toString();
     const QJsonValue hoSeq = o.value(QLatin1String("headOfficeSeq"));
     if (!IdGenerator::isUuid(p.changeId) || !IdGenerator::isUuid(p.productId) ||
-        !isInt(o.value(QLatin1String("priceCents")), 0, MaxPriceCents, p.priceCents) || !ms ||
-        *ms < 0 || !isSource(p.source) ||
-        !(hoSeq.isUndefined() || hoSeq.isNull() || isInt(hoSeq, 1, qint64(kMaxExact), seq)))
+        !JsonInt::read(o.value(QLatin1String("priceCents")), 0, MaxPriceCents, p.priceCents) ||
+        !ms || *ms < 0 || !isSource(p.source) ||
+        !(hoSeq.isUndefined() || hoSeq.isNull() || JsonInt::read(hoSeq, 1, JsonInt::MaxExact, seq)))
         return R::failure(QStringLiteral(
             "price.scheduled payload needs changeId (UUID), productId (UUID), priceCents "
             "(0..999999999), effectiveAt (ISO 8601 UTC); source and headOfficeSeq optional"));

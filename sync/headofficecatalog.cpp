@@ -5,6 +5,7 @@
 #include "database.h"
 #include "hlc.h"
 #include "idgenerator.h"
+#include "jsonint.h"
 #include "outbox.h"
 #include "synclog.h"
 #include "topics.h"
@@ -17,21 +18,13 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
-#include <cmath>
-
 namespace {
 constexpr qint64 kMaxBodyBytes = 16 * 1024 * 1024;
 const QString kCursorKey = QStringLiteral("head_office_cursor");
 
 bool readSeq(const QJsonValue &v, qint64 &out)
 {
-    if (!v.isDouble())
-        return false;
-    const double d = v.toDouble();
-    if (std::isnan(d) || d < 0 || d > 9007199254740992.0 || d != std::floor(d))
-        return false;
-    out = qint64(d);
-    return true;
+    return JsonInt::read(v, 0, JsonInt::MaxExact, out);
 }
 } // namespace
 

@@ -5,6 +5,7 @@
 #include "heldmessagestore.h"
 #include "idgenerator.h"
 #include "inventorystore.h"
+#include "jsonint.h"
 #include "jsonwriter.h"
 #include "sha256.h"
 
@@ -25,11 +26,7 @@ constexpr double kMaxExact = 9007199254740992.0;
 
 bool readInt(const QJsonValue &v, double min, qint64 &out)
 {
-    const double d = v.toDouble(std::nan(""));
-    if (!v.isDouble() || std::isnan(d) || d < min || d > kMaxExact || d != std::floor(d))
-        return false;
-    out = qint64(d);
-    return true;
+    return JsonInt::read(v, qint64(min), JsonInt::MaxExact, out);
 }
 
 QJsonObject vectorJson(const PeerProtocol::VersionVector &v)

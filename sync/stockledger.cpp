@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "database.h"
 #include "idgenerator.h"
+#include "jsonint.h"
 #include "outbox.h"
 #include "peerprotocol.h"
 #include "topics.h"
@@ -17,11 +18,7 @@ constexpr double kMaxStock = 1e9;
 
 bool readInteger(const QJsonValue &v, double min, double max, qint64 &out)
 {
-    const double d = v.toDouble(std::nan(""));
-    if (!v.isDouble() || std::isnan(d) || d < min || d > max || d != std::floor(d))
-        return false;
-    out = qint64(d);
-    return true;
+    return JsonInt::read(v, qint64(min), qint64(max), out);
 }
 
 const QStringList &reasons()
