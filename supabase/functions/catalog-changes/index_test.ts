@@ -12,22 +12,12 @@ import {
   type Product,
   route,
 } from "./index.ts";
+import { captureConsole, requireDbUrl } from "../_shared/test_support.ts";
 import { CREDENTIAL } from "../_shared/lane_auth.ts";
 
-const dbUrl = Deno.env.get("SUPABASE_DB_URL");
-if (!dbUrl) {
-  throw new Error("SUPABASE_DB_URL is not set: run this through tools/cloud-dev -- deno test");
-}
-
+const dbUrl = requireDbUrl();
 // Everything the function logs during the suite, checked at the end for secrets.
-const logged: string[] = [];
-for (const level of ["log", "info", "warn", "error", "debug"] as const) {
-  const original = console[level];
-  console[level] = (...args: unknown[]) => {
-    logged.push(args.map(String).join(" "));
-    original(...args);
-  };
-}
+const logged = captureConsole();
 
 const sql = postgres(dbUrl, { max: 4, onnotice: () => {} });
 const KEY = "test-service-key-catalog-0123456789";

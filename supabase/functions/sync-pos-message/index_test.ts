@@ -14,23 +14,13 @@ import {
   route,
   validateMessage,
 } from "./index.ts";
+import { captureConsole, requireDbUrl } from "../_shared/test_support.ts";
 // The protocol's JSON Schemas, with the same Ajv set-up as the lane's own schema test.
 import { createValidator } from "../../../tests/schemas/protocolvalidator.mjs";
 
-const dbUrl = Deno.env.get("SUPABASE_DB_URL");
-if (!dbUrl) {
-  throw new Error("SUPABASE_DB_URL is not set: run this through tools/cloud-dev -- deno test");
-}
-
+const dbUrl = requireDbUrl();
 // Everything the function logs during the suite, checked at the end for secrets.
-const logged: string[] = [];
-for (const level of ["log", "info", "warn", "error", "debug"] as const) {
-  const original = console[level];
-  console[level] = (...args: unknown[]) => {
-    logged.push(args.map(String).join(" "));
-    original(...args);
-  };
-}
+const logged = captureConsole();
 
 const sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
 const KEY = "test-service-key-0123456789";
