@@ -243,6 +243,10 @@ int main(int argc, char *argv[])
                    "in this lane's database (imported catalog, changed PIN or locked)\n";
             return RuntimeError;
         }
+        if (Status s = lane.openDemoShift(); !s) {
+            err << "euphoria-lane: --ring-sales needs an open shift: " << s.error() << "\n";
+            return RuntimeError;
+        }
         simulator = std::make_unique<SaleSimulator>(lane, out);
         QObject::connect(simulator.get(), &SaleSimulator::finished, app.get(),
                          [&](bool ok, const QString &error) {

@@ -533,6 +533,83 @@ QStringList v13CatalogReplication()
             applied_at TEXT NOT NULL))"),
     };
 }
+
+QStringList v14Shifts()
+{
+    return {
+        // A lane's shifts (its own and, once closed, every other lane's): the float it opened
+        // with, and when closed the blind count, what was expected and the totals then. A closed
+        // shift never changes; z_id marks the Z report that took it.
+        QStringLiteral(R"(CREATE TABLE shifts (
+            id TEXT PRIMARY KEY NOT NULL,
+            terminal_id TEXT NOT NULL,
+            opened_by TEXT NOT NULL,
+            opened_at TEXT NOT NULL,
+            float_cents INTEGER NOT NULL CHECK (float_cents >= 0),
+            float_counts TEXT,
+            closed_by TEXT,
+            closed_at TEXT,
+            counted_cents INTEGER,
+            counted_counts TEXT,
+            expected_cash_cents INTEGER,
+            over_short_cents INTEGER,
+            totals TEXT,
+            z_id TEXT,
+            message_id TEXT))"),
+        // At most one open shift per lane.
+        QStringLiteral("CREATE UNIQUE INDEX idx_shifts_open ON shifts(terminal_id) "
+                       "WHERE closed_at IS NULL"),
+        QStringLiteral("CREATE INDEX idx_shifts_terminal ON shifts(terminal_id, opened_at)"),
+        QStringLiteral(R"(CREATE TRIGGER shifts_closed_immutable BEFORE UPDATE OF id,
+            terminal_id, opened_by, opened_at, float_cents, float_counts, closed_by, closed_at,
+            counted_cents, counted_counts, expected_cash_cents, over_short_cents, totals,
+            message_id ON shifts WHEN OLD.closed_at IS NOT NULL
+            BEGIN SELECT RAISE(ABORT, 'a closed shift cannot change'); END)"),
+        QStringLiteral(R"(CREATE TRIGGER shifts_closed_z_once BEFORE UPDATE OF z_id ON shifts
+            WHEN OLD.z_id IS NOT NULL
+            BEGIN SELECT RAISE(ABORT, 'a shift belongs to one Z report'); END)"),
+        QStringLiteral(R"(CREATE TRIGGER shifts_no_delete BEFORE DELETE ON shifts
+            BEGIN SELECT RAISE(ABORT, 'shifts are kept'); END)"),
+        // Paid-in, paid-out, no-sale drawer opens and voided carts of a shift.
+        QStringLiteral(R"(CREATE TABLE shift_movements (
+            id TEXT PRIMARY KEY NOT NULL,
+            shift_id TEXT NOT NULL REFERENCES shifts(id),
+            kind TEXT NOT NULL CHECK (kind = 'paidIn' OR kind = 'paidOut' OR kind = 'noSale'
+                                      OR kind = 'cartVoided'),
+            amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
+            reason TEXT NOT NULL DEFAULT '',
+            employee_id TEXT NOT NULL,
+            approved_by TEXT,
+            created_at TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX idx_shift_movements_shift ON shift_movements(shift_id)"),
+        QStringLiteral(R"(CREATE TRIGGER shift_movements_immutable BEFORE UPDATE ON shift_movements
+            BEGIN SELECT RAISE(ABORT, 'shift movements cannot change'); END)"),
+        QStringLiteral(R"(CREATE TRIGGER shift_movements_no_delete BEFORE DELETE ON shift_movements
+            BEGIN SELECT RAISE(ABORT, 'shift movements are kept'); END)"),
+        // Z reports of every lane: numbered per lane without gaps, never changed.
+        QStringLiteral(R"(CREATE TABLE z_reports (
+            id TEXT PRIMARY KEY NOT NULL,
+            terminal_id TEXT NOT NULL,
+            z_number INTEGER NOT NULL CHECK (z_number >= 1),
+            opened_at TEXT NOT NULL,
+            closed_at TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            shift_ids TEXT NOT NULL,
+            totals TEXT NOT NULL,
+            message_id TEXT,
+            UNIQUE (terminal_id, z_number)))"),
+        QStringLiteral(R"(CREATE TRIGGER z_reports_immutable BEFORE UPDATE ON z_reports
+            BEGIN SELECT RAISE(ABORT, 'a Z report cannot change'); END)"),
+        QStringLiteral(R"(CREATE TRIGGER z_reports_no_delete BEFORE DELETE ON z_reports
+            BEGIN SELECT RAISE(ABORT, 'Z reports are kept'); END)"),
+        // The shift a sale was rung in (null: rung before shifts existed, or by a peer that does
+        // not send one).
+        QStringLiteral("ALTER TABLE transactions ADD COLUMN shift_id TEXT"),
+        QStringLiteral("CREATE INDEX idx_transactions_shift ON transactions(shift_id) "
+                       "WHERE shift_id IS NOT NULL"),
+    };
+}
 } // namespace
 
 const std::vector<Migrations::Step> &Migrations::steps()
@@ -557,6 +634,7 @@ const std::vector<Migrations::Step> &Migrations::steps()
         {12, "peer status: the link's channel and store key", v12PeerChannel()},
         {13, "catalog replication: product versions, SKU and barcode claims, scheduled prices",
          v13CatalogReplication()},
+        {14, "shifts, cash movements, Z reports; the shift of each sale", v14Shifts()},
     };
     return all;
 }

@@ -8,12 +8,13 @@ Status SaleStore::insert(const SaleRecord &sale)
     if (Status s = m_db.run(
             QStringLiteral("INSERT INTO transactions(id, receipt_number, terminal_id, employee_id, "
                            "customer_id, subtotal_cents, discount_cents, tax_cents, total_cents, "
-                           "paid_cents, change_cents, status, message_id, created_at, return_of) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                           "paid_cents, change_cents, status, message_id, created_at, return_of, "
+                           "shift_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             sale.id, sale.receiptNumber, sale.terminalId, sale.employeeId,
             SqlOptional{sale.customerId}, sale.subtotalCents, sale.discountCents, sale.taxCents,
             sale.totalCents, sale.paidCents, sale.changeCents, sale.status,
-            SqlOptional{sale.messageId}, sale.createdAt, SqlOptional{sale.returnOf});
+            SqlOptional{sale.messageId}, sale.createdAt, SqlOptional{sale.returnOf},
+            SqlOptional{sale.shiftId});
         !s)
         return s;
 
@@ -59,7 +60,8 @@ Result<std::optional<SaleRecord>> SaleStore::byId(const QString &id)
         QStringLiteral(
             "SELECT id, receipt_number, terminal_id, employee_id, customer_id, subtotal_cents, "
             "discount_cents, tax_cents, total_cents, paid_cents, change_cents, status, message_id, "
-            "created_at, COALESCE(return_of, '') FROM transactions WHERE id = ?"),
+            "created_at, COALESCE(return_of, ''), COALESCE(shift_id, '') FROM transactions "
+            "WHERE id = ?"),
         [](const SqlRow &r) {
             SaleRecord sale;
             sale.id = r.text(0);
@@ -77,6 +79,7 @@ Result<std::optional<SaleRecord>> SaleStore::byId(const QString &id)
             sale.messageId = r.text(12);
             sale.createdAt = r.text(13);
             sale.returnOf = r.text(14);
+            sale.shiftId = r.text(15);
             return sale;
         },
         id);

@@ -50,6 +50,7 @@ struct SaleRecord
     qint64 changeCents = 0;
     QString status = QStringLiteral("completed"); // or "returned": a return, negative amounts
     QString returnOf;                             // a return: the id of the sale it takes back
+    QString shiftId; // the shift it was rung in (empty: none known, e.g. an older peer's sale)
     QString messageId;
     QString createdAt;
     // The hybrid logical clock time of the sale's stock changes (-1: not stamped; a peer that

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <cstddef>
+#include <optional>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -83,6 +84,14 @@ struct SqlOptional
 template <> inline void SqlStatement::bindOne(int index, const SqlOptional &value)
 {
     bindOptional(index, value.text);
+}
+// An integer bound as SQL NULL when absent, for optional integer columns.
+template <> inline void SqlStatement::bindOne(int index, const std::optional<qint64> &value)
+{
+    if (value)
+        bind(index, *value);
+    else
+        bindNull(index);
 }
 
 // The current row of a query, read by column (0-based); only valid while the row is.

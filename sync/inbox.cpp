@@ -8,6 +8,7 @@
 #include "peerprotocol.h"
 #include "stockledger.h"
 #include "synclog.h"
+#include "shiftpayload.h"
 #include "topics.h"
 #include "transactionpayload.h"
 #include "writetransaction.h"
@@ -86,6 +87,7 @@ Inbox::Inbox(Database &db, QString localTerminal, Clock &clock, Hlc &hlc)
     , m_customers(db)
     , m_employees(db)
     , m_catalog(db)
+    , m_shifts(db)
 {
 }
 
@@ -145,6 +147,26 @@ Status Inbox::validate(const OutboxMessage &m, std::shared_ptr<const SaleRecord>
     if (m.topic == Topics::PriceScheduled) {
         auto c = CatalogPayload::decodeScheduled(p);
         return c ? Status() : Status::failure(c.error());
+    }
+    if (m.topic == Topics::Shift) {
+        auto s = ShiftPayload::decodeShift(p);
+        if (!s)
+            return Status::failure(s.error());
+        if (s->shift.terminalId != m.fromTerminal)
+            return Status::failure(QStringLiteral("shift payload: terminalId %1 is not the "
+                                                  "message's origin %2")
+                                       .arg(s->shift.terminalId, m.fromTerminal));
+        return {};
+    }
+    if (m.topic == Topics::ZReport) {
+        auto z = ShiftPayload::decodeZ(p);
+        if (!z)
+            return Status::failure(z.error());
+        if (z->z.terminalId != m.fromTerminal)
+            return Status::failure(QStringLiteral("z.report payload: terminalId %1 is not the "
+                                                  "message's origin %2")
+                                       .arg(z->z.terminalId, m.fromTerminal));
+        return {};
     }
     if (m.topic == Topics::ReconciliationRequest || m.topic == Topics::ReconciliationComplete)
         return {}; // recorded for the audit trail; reconciliation reads them
@@ -281,6 +303,21 @@ Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now,
             QStringLiteral("message %1 claims to come from this lane but is not in its outbox")
                 .arg(m.id));
 
+    // A lane numbers its Z reports once: another report under a number held already is a
+    // contradiction no retry can settle.
+    if (m.topic == Topics::ZReport) {
+        auto z = ShiftPayload::decodeZ(m.payload);
+        if (z) {
+            auto other = m_shifts.zByNumber(z->z.terminalId, z->z.zNumber);
+            if (!other)
+                return {Outcome::Rejected, other.error()};
+            if (other->has_value() && (*other)->id != z->z.id)
+                return refuse(QStringLiteral("Z %1 of %2 is already report %3")
+                                  .arg(z->z.zNumber)
+                                  .arg(z->z.terminalId, (*other)->id));
+        }
+    }
+
     bool held = false;
     if (!accepted && Topics::isTimed(m.topic)) {
         const std::optional<qint64> stamped = stampedMs(m, in.sale.get());
@@ -328,6 +365,10 @@ Status Inbox::applyEffect(const OutboxMessage &m, const SaleRecord *decoded, con
         return applyProduct(m, now, at);
     if (m.topic == Topics::PriceScheduled)
         return applyScheduledPrice(m, now);
+    if (m.topic == Topics::Shift)
+        return applyShift(m);
+    if (m.topic == Topics::ZReport)
+        return applyZReport(m);
     return {};
 }
 
@@ -571,6 +612,34 @@ Status Inbox::applyProduct(const OutboxMessage &m, const QString &now,
     // Price changes scheduled for it before it came, and due now.
     auto due = m_catalog.applyDuePrices(m_clock.nowUtc().toMSecsSinceEpoch(), v->product.id);
     return due ? Status() : Status::failure(due.error());
+}
+
+Status Inbox::applyShift(const OutboxMessage &m)
+{
+    auto s = ShiftPayload::decodeShift(m.payload);
+    if (!s)
+        return Status::failure(s.error());
+    s->shift.messageId = m.id;
+    auto inserted = m_shifts.insert(s->shift);
+    if (!inserted)
+        return Status::failure(inserted.error());
+    if (!*inserted)
+        return {}; // the first copy of a shift is the one kept
+    for (const CashMovement &movement : s->movements) {
+        if (auto added = m_shifts.addMovement(movement); !added)
+            return Status::failure(added.error());
+    }
+    return {};
+}
+
+Status Inbox::applyZReport(const OutboxMessage &m)
+{
+    auto z = ShiftPayload::decodeZ(m.payload);
+    if (!z)
+        return Status::failure(z.error());
+    z->z.messageId = m.id;
+    auto inserted = m_shifts.insertZ(z->z);
+    return inserted ? Status() : Status::failure(inserted.error());
 }
 
 Status Inbox::applyScheduledPrice(const OutboxMessage &m, const QString &now)

@@ -9,6 +9,7 @@
 #include "outboxmessage.h"
 #include "result.h"
 #include "salestore.h"
+#include "shiftstore.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -134,6 +135,8 @@ private:
     Status applyProduct(const OutboxMessage &m, const QString &now,
                         const std::optional<HlcTime> &at);
     Status applyScheduledPrice(const OutboxMessage &m, const QString &now);
+    Status applyShift(const OutboxMessage &m);
+    Status applyZReport(const OutboxMessage &m);
     Status hold(const OutboxMessage &m, qint64 stampedMs, const QString &now);
     // A message already applied with its own time moves to `at`.
     Status restamp(const OutboxMessage &m, const HlcTime &at);
@@ -149,5 +152,6 @@ private:
     CustomerStore m_customers;
     EmployeeStore m_employees;
     CatalogStore m_catalog;
+    ShiftStore m_shifts;
     QSet<QString> m_holdingFrom; // origins whose held messages were logged (once each)
 };

@@ -79,6 +79,10 @@ Limits of(const QString &topic)
         return {8 * KiB, 2 * KiB};
     if (topic == Topics::PriceScheduled)
         return {2 * KiB, 1 * KiB};
+    if (topic == Topics::Shift)
+        return {64 * KiB, 4 * KiB};
+    if (topic == Topics::ZReport)
+        return {8 * KiB, 2 * KiB};
     return {};
 }
 
@@ -87,7 +91,8 @@ const QList<QLatin1String> &knownMembers(const QString &topic)
     static const QList<QLatin1String> transaction =
         names({"transactionId", "receiptNumber", "terminalId", "employeeId", "customerId",
                "subtotalCents", "discountCents", "taxCents", "totalCents", "paidCents",
-               "changeCents", "status", "createdAt", "returnOf", "hlcTime", "hlcCounter", "lines",
+               "changeCents", "status", "createdAt", "returnOf", "shiftId", "hlcTime", "hlcCounter",
+               "lines",
                "payments", "stockChanges"});
     static const QList<QLatin1String> inventory =
         names({"productId", "reason", "delta", "currentStock", "lastUpdated", "hlcCounter",
@@ -112,6 +117,13 @@ const QList<QLatin1String> &knownMembers(const QString &topic)
                "editedBy", "headOfficeSeq"});
     static const QList<QLatin1String> scheduled =
         names({"changeId", "productId", "priceCents", "effectiveAt", "source", "headOfficeSeq"});
+    static const QList<QLatin1String> shift =
+        names({"shiftId", "terminalId", "openedAt", "openedBy", "floatCents", "floatCounts",
+               "closedAt", "closedBy", "countedCents", "countedCounts", "expectedCashCents",
+               "overShortCents", "movements", "totals"});
+    static const QList<QLatin1String> zReport =
+        names({"zId", "terminalId", "zNumber", "openedAt", "closedAt", "createdAt", "createdBy",
+               "shiftIds", "totals"});
     static const QList<QLatin1String> none;
     if (topic == Topics::Transaction)
         return transaction;
@@ -131,6 +143,10 @@ const QList<QLatin1String> &knownMembers(const QString &topic)
         return product;
     if (topic == Topics::PriceScheduled)
         return scheduled;
+    if (topic == Topics::Shift)
+        return shift;
+    if (topic == Topics::ZReport)
+        return zReport;
     return none;
 }
 

@@ -18,12 +18,16 @@ inline constexpr QLatin1String HeldAccepted{"held.accepted"};
 // change scheduled at a time (from head office), immutable.
 inline constexpr QLatin1String Product{"product"};
 inline constexpr QLatin1String PriceScheduled{"price.scheduled"};
+// Extension: a lane's closed shift (whole, immutable) and its Z reports (immutable, numbered).
+inline constexpr QLatin1String Shift{"shift"};
+inline constexpr QLatin1String ZReport{"z.report"};
 
 inline bool isKnown(const QString &topic)
 {
     return topic == Transaction || topic == Inventory || topic == Customer || topic == Employee ||
            topic == ReconciliationRequest || topic == ReconciliationComplete ||
-           topic == HeldAccepted || topic == Product || topic == PriceScheduled;
+           topic == HeldAccepted || topic == Product || topic == PriceScheduled ||
+           topic == Shift || topic == ZReport;
 }
 
 // Topics whose effect has a time of its own (an HLC time or updatedAt): held when that time is

@@ -63,6 +63,8 @@ QByteArray TransactionPayload::serialize(const SaleRecord &sale)
         .member(QLatin1String("createdAt"), sale.createdAt);
     if (!sale.returnOf.isEmpty()) // extension: a return names the sale it takes back
         w.member(QLatin1String("returnOf"), sale.returnOf);
+    if (!sale.shiftId.isEmpty()) // extension: the shift it was rung in
+        w.member(QLatin1String("shiftId"), sale.shiftId);
     if (sale.hlcMs >= 0) // extension: the HLC time of the stock changes
         w.member(QLatin1String("hlcTime"), HlcTime{sale.hlcMs, 0, {}}.iso())
             .member(QLatin1String("hlcCounter"), sale.hlcCounter);
@@ -122,6 +124,7 @@ Result<SaleRecord> TransactionPayload::decode(const QJsonObject &o)
         !readString(o, QLatin1String("terminalId"), s.terminalId, e) ||
         !readString(o, QLatin1String("employeeId"), s.employeeId, e, true) ||
         !readString(o, QLatin1String("customerId"), s.customerId, e, true, true) ||
+        !readString(o, QLatin1String("shiftId"), s.shiftId, e, true, true) ||
         !readString(o, QLatin1String("status"), s.status, e) ||
         !readString(o, QLatin1String("createdAt"), s.createdAt, e) ||
         !readInt(o, QLatin1String("subtotalCents"), s.subtotalCents, e, -kMaxExact) ||

@@ -254,6 +254,12 @@ void CheckoutController::voidCart()
     if (!requireSession())
         return;
     qCInfo(lcUi) << "cart voided with" << m_cart.lines().size() << "lines";
+    // Counted in the shift's report (an empty cart voided is nothing to count).
+    if (!m_cart.isEmpty() && m_lane.shifts().current()) {
+        if (auto v = m_lane.shifts().cartVoided(*m_lane.session().current(), m_cart.totalCents());
+            !v)
+            qCWarning(lcUi).noquote() << "voided cart not recorded:" << v.error();
+    }
     m_cart.clear();
     m_cartModel.reset();
     if (m_pending) {

@@ -103,6 +103,10 @@ const QList<ConfigLoader::Key> kKeys = {
      "The store's currency, an ISO 4217 code (USD, EUR, JPY, KWD ...); amounts are kept in its "
      "minor unit and shown in the UI language's way. Default USD.",
      false},
+    {"cashApprovalLimit", "EUPHORIA_CASH_APPROVAL_LIMIT", "cash-approval-limit",
+     "Paid in or paid out above this amount (in the currency's minor unit, e.g. cents) needs a "
+     "manager's PIN. Default 5000.",
+     false},
     {"cloudIntervalSeconds", "EUPHORIA_CLOUD_INTERVAL_SECONDS", "cloud-interval-seconds",
      "Seconds between cloud uploads (sooner when a batch fills up). Default 30.", false},
     {"catalogPollSeconds", "EUPHORIA_CATALOG_POLL_SECONDS", "catalog-poll-seconds",
@@ -151,6 +155,7 @@ const IntegerKey kIntegerKeys[] = {
     {"cloudIntervalSeconds", 1, 86400, &LaneConfig::cloudIntervalSeconds},
     {"cloudBatchSize", 1, 500, &LaneConfig::cloudBatchSize},
     {"catalogPollSeconds", 0, 86400, &LaneConfig::catalogPollSeconds},
+    {"cashApprovalLimit", 0, 1000000000, &LaneConfig::cashApprovalLimit},
     {"cloudTimeoutSeconds", 1, 600, &LaneConfig::cloudTimeoutSeconds},
     {"cloudParallelRequests", 1, 8, &LaneConfig::cloudParallelRequests},
     {"maxRetries", 1, 100, &LaneConfig::maxRetries},

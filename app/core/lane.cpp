@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "cloudqueuestore.h"
 #include "corelog.h"
+#include "employeestore.h"
 #include "hlcpersistence.h"
 #include "idgenerator.h"
 #include "storekey.h"
@@ -125,6 +126,10 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
     m_catalogAdmin = std::make_unique<CatalogAdmin>(m_db, *m_outbox, m_clock, *m_hlc, m_ids,
                                                     m_config.terminalId);
     m_heldCarts = std::make_unique<HeldCarts>(m_db, m_clock, m_ids);
+    m_shifts = std::make_unique<Shifts>(m_db, *m_outbox, m_clock, m_ids, *m_sales,
+                                        m_config.cashApprovalLimit, this);
+    if (::Status s = m_shifts->load(); !s)
+        return s;
     m_customers = std::make_unique<Customers>(m_db, *m_outbox, m_clock, m_ids);
     m_held =
         std::make_unique<HeldMessages>(m_db, *m_outbox, *m_hlc, m_clock, m_config.terminalId, this);
@@ -143,6 +148,8 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
         if (!summary)
             return ::Status::failure(summary.error());
         qCInfo(lcApp) << "first start: loaded the demo catalog," << summary->products << "products";
+        if (::Status s = openDemoShift(); !s)
+            return s;
     }
     // From here on an import is a change of this lane's, sent to the others.
     m_importer->setPublishing(m_outbox.get(), m_hlc.get(), m_stock.get());
@@ -151,6 +158,27 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
     qCInfo(lcApp).noquote() << "lane" << m_config.terminalId << "database"
                             << m_config.databasePath();
     storeClockChanged();
+    return {};
+}
+
+::Status Lane::openDemoShift()
+{
+    if (m_shifts->current())
+        return {};
+    const auto demo = demoCashier();
+    if (!demo)
+        return ::Status::failure(QStringLiteral("the demo catalog has no cashier"));
+    auto employee = EmployeeStore(m_db).byId(demo->employeeId);
+    if (!employee)
+        return ::Status::failure(employee.error());
+    if (!employee->has_value() || !(*employee)->active)
+        return ::Status::failure(
+            QStringLiteral("the demo cashier is not in this lane's database (or not active)"));
+    auto shift = m_shifts->open(**employee, 0);
+    if (!shift)
+        return ::Status::failure(shift.error());
+    qCInfo(lcApp).noquote() << "opened a shift for the demo cashier" << demo->name
+                            << "with no float";
     return {};
 }
 

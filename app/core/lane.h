@@ -20,6 +20,7 @@
 #include "reconciler.h"
 #include "result.h"
 #include "saleservice.h"
+#include "shifts.h"
 #include "stockledger.h"
 #include "storeclock.h"
 
@@ -87,6 +88,10 @@ public:
     CatalogAdmin &catalogAdmin() { return *m_catalogAdmin; }
     PriceSchedule &priceSchedule() { return *m_priceSchedule; }
     HeldCarts &heldCarts() { return *m_heldCarts; }
+    Shifts &shifts() { return *m_shifts; }
+    // Opens a shift for the demo cashier with no float when none is open (the demo start and
+    // --ring-sales, so a lane on its embedded defaults sells at once).
+    [[nodiscard]] ::Status openDemoShift();
     Customers &customers() { return *m_customers; }
     Clock &clock() { return m_clock; }
     IdGenerator &ids() { return m_ids; }
@@ -143,6 +148,7 @@ private:
     std::unique_ptr<CatalogAdmin> m_catalogAdmin;
     std::unique_ptr<PriceSchedule> m_priceSchedule;
     std::unique_ptr<HeldCarts> m_heldCarts;
+    std::unique_ptr<Shifts> m_shifts;
     std::unique_ptr<Customers> m_customers;
     std::unique_ptr<HeldMessages> m_held;
     std::unique_ptr<PeerSync> m_peers;

@@ -106,6 +106,7 @@ QList<QPair<QString, QString>> LaneConfig::describe() const
         {QStringLiteral("cloudIntervalSeconds"), n(cloudIntervalSeconds)},
         {QStringLiteral("cloudBatchSize"), n(cloudBatchSize)},
         {QStringLiteral("catalogPollSeconds"), n(catalogPollSeconds)},
+        {QStringLiteral("cashApprovalLimit"), n(cashApprovalLimit)},
         {QStringLiteral("cloudParallelRequests"), n(cloudParallelRequests)},
         {QStringLiteral("cloudTimeoutSeconds"), n(cloudTimeoutSeconds)},
         {QStringLiteral("maxRetries"), n(maxRetries)},

@@ -39,6 +39,8 @@ struct LaneConfig
     int cloudIntervalSeconds = 30;
     int cloudBatchSize = 200;
     int catalogPollSeconds = 300; // head office's catalog changes; 0: at start only
+    // Paid in or out above this (minor units) needs a manager's PIN.
+    int cashApprovalLimit = 5000;
     int cloudTimeoutSeconds = 20;
     int maxRetries = 3;
     int cloudRetrySeconds = 60;

@@ -33,6 +33,9 @@ Result<SaleRecord> SaleService::complete(Cart &cart, const Employee &employee)
         return R::failure(tr("The cart is empty."));
     if (!cart.isFullyPaid())
         return R::failure(tr("The sale is not fully paid yet."));
+    if (m_shiftId.isEmpty())
+        return R::failure(tr("No shift is open on this lane: open a shift (count the float) "
+                             "before selling."));
 
     const QString terminal = m_outbox.terminalId();
     SaleRecord sale;
@@ -41,6 +44,7 @@ Result<SaleRecord> SaleService::complete(Cart &cart, const Employee &employee)
     sale.terminalId = terminal;
     sale.employeeId = employee.id;
     sale.customerId = cart.customerId();
+    sale.shiftId = m_shiftId;
     sale.createdAt = m_clock.nowIso();
     sale.subtotalCents = cart.subtotalCents();
     sale.discountCents = cart.discountCents();
@@ -142,6 +146,9 @@ Result<SaleRecord> SaleService::completeReturn(const QString &saleId,
         return R::failure(tr("A return needs a manager's approval."));
     if (refundMethod != QLatin1String("cash") && refundMethod != QLatin1String("card"))
         return R::failure(tr("Refund in cash or to the card."));
+    if (m_shiftId.isEmpty())
+        return R::failure(tr("No shift is open on this lane: open a shift (count the float) "
+                             "before taking a return."));
     auto fail = [&](const QString &error) {
         qCWarning(lcApp) << "return of sale" << saleId << "not committed:" << error;
         return R::failure(tr("The return could not be saved. (%1)").arg(error));
@@ -170,6 +177,7 @@ Result<SaleRecord> SaleService::completeReturn(const QString &saleId,
     ret.terminalId = terminal;
     ret.employeeId = employee.id;
     ret.createdAt = m_clock.nowIso();
+    ret.shiftId = m_shiftId;
     ret.status = QStringLiteral("returned");
     ret.returnOf = sale.id;
     ret.customerId = sale.customerId;

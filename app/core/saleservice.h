@@ -43,6 +43,10 @@ public:
     // Units of each line of a sale that can still be returned (lineNo -> units).
     [[nodiscard]] Result<QMap<int, int>> returnable(const SaleRecord &sale);
 
+    // The lane's open shift (Shifts says): sales and returns are rung in it; none when empty.
+    void setShift(const QString &shiftId) { m_shiftId = shiftId; }
+    const QString &shiftId() const { return m_shiftId; }
+
     SaleStore &sales() { return m_sales; }
     InventoryStore &inventory() { return m_inventory; }
 
@@ -57,4 +61,5 @@ private:
     Hlc &m_hlc;
     SaleStore m_sales;
     InventoryStore m_inventory;
+    QString m_shiftId;
 };
