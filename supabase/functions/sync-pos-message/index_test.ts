@@ -990,6 +990,21 @@ t("pos_daily_sales adds up per terminal and business date in the store's time zo
       ["L2", "2026-12-22", 1, 0, 1, 100, 0, 8, 108, 108, 0],
     ],
   );
+  // The same rows as tools/cloud-dev prints them.
+  const printed = await cloudDev("daily-sales", s);
+  assert(printed.ok, printed.err);
+  const lines = printed.out.split("\n").filter((l) => /^ *L[12] *\|/.test(l));
+  assertEquals(
+    lines.map((l) => l.split("|").map((c) => c.trim()).join(" ")),
+    [
+      "L1 2026-12-20 1 0 2 1000 100 72 972 972 0",
+      "L2 2026-12-20 1 0 3 600 0 0 600 0 600",
+      "L1 2026-12-21 1 1 0 1000 0 44 594 14 580",
+      "L2 2026-12-21 1 0 1 250 0 20 270 0 270",
+      "L2 2026-12-22 1 0 1 100 0 8 108 108 0",
+    ],
+    "cloud-dev daily-sales",
+  );
   // pos_sales.shift_id: the transaction's shiftId, null without one.
   const ids = [a, b, c].map((m) => (m.data as Json).transactionId as string);
   const shifts = await sql`
