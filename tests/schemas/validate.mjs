@@ -1,14 +1,16 @@
 // Validates JSON instances against the protocol's JSON Schemas (protocol/schemas/) with Ajv.
 //
-//   node validate.mjs SCHEMA_DIR CASES.json
+//   node validate.mjs SCHEMA_DIR CASES.json|CASES.mjs
 //
 // CASES.json is an array of {"what": "...", "schema": "message.schema.json", "instance": ...,
 // "expect": "valid" | "invalid", "errorIncludes": "..."} ("valid" when absent; errorIncludes: a
 // text Ajv's errors must contain for an invalid one, so that it fails for the intended reason).
+// CASES may also be a JavaScript module (.mjs) whose default export is that array.
 // Prints one line per case that does not come out as expected (with Ajv's errors) and a
 // summary; exits 0 only when every case did.
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { createValidator } from "./protocolvalidator.mjs";
 
@@ -24,7 +26,9 @@ if (!schemaDir || !casesFile) {
 const schemas = readdirSync(schemaDir).filter((f) => f.endsWith(".schema.json")).sort()
   .map((f) => JSON.parse(readFileSync(join(schemaDir, f), "utf8")));
 const check = createValidator(Ajv2020, addFormats, schemas);
-const cases = JSON.parse(readFileSync(casesFile, "utf8"));
+const cases = casesFile.endsWith(".mjs")
+  ? (await import(pathToFileURL(resolve(casesFile)).href)).default
+  : JSON.parse(readFileSync(casesFile, "utf8"));
 let failed = 0;
 const counts = {};
 for (const c of cases) {

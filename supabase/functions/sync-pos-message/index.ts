@@ -36,6 +36,8 @@ export const TOPICS = new Set([
   "held.accepted",
   "product",
   "price.scheduled",
+  "shift",
+  "z.report",
 ]);
 
 type Sql = ReturnType<typeof postgres>;
@@ -109,6 +111,18 @@ function transactionProblem(data: Record<string, unknown>): string | null {
   if (data.createdAt !== undefined && !isIsoUtc(data.createdAt)) {
     return "data.createdAt must be an ISO 8601 UTC time";
   }
+  if (data.shiftId !== undefined && !isUuid(data.shiftId)) {
+    return "data.shiftId must be a UUID when present";
+  }
+  // pos_daily_sales splits the sales by these.
+  if (data.payments !== undefined) {
+    if (!Array.isArray(data.payments)) return "data.payments must be an array";
+    for (const payment of data.payments) {
+      if (!isObject(payment) || !isCents(payment.amountCents)) {
+        return "every payment needs an integer amountCents";
+      }
+    }
+  }
   if (!Array.isArray(data.lines)) return "data.lines must be an array";
   for (const line of data.lines) {
     if (!isObject(line) || !Number.isSafeInteger(line.quantity)) {
@@ -116,6 +130,181 @@ function transactionProblem(data: Record<string, unknown>): string | null {
     }
   }
   return null;
+}
+
+function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+function isCount(value: unknown): boolean {
+  return isCents(value) && (value as number) >= 0;
+}
+
+// The first of fields whose check fails, as "data.<prefix><field> must be <what>".
+function firstBad(
+  object: Record<string, unknown>,
+  prefix: string,
+  checks: [string, (v: unknown) => boolean, string][],
+): string | null {
+  for (const [field, ok, what] of checks) {
+    if (!ok(object[field])) return `data.${prefix}${field} must be ${what}`;
+  }
+  return null;
+}
+
+const UUID_TEXT = "a UUID";
+const TIME_TEXT = "an ISO 8601 UTC time";
+const INT_TEXT = "an integer number of cents";
+const NONNEG_TEXT = "an integer >= 0";
+const MOVEMENT_KINDS = new Set(["paidIn", "paidOut", "noSale", "cartVoided"]);
+
+// A shift's or Z report's totals (ReportTotals in protocol/schemas/defs.schema.json).
+function totalsProblem(totals: unknown): string | null {
+  if (!isObject(totals)) return "data.totals must be an object";
+  const counts = [
+    "salesCount",
+    "returnsCount",
+    "customerCount",
+    "paidInCount",
+    "paidOutCount",
+    "noSaleCount",
+    "voidedCount",
+    "discountCents",
+    "paidInCents",
+    "paidOutCents",
+    "voidedCents",
+    "floatCents",
+  ];
+  const amounts = ["itemsSold", "grossCents", "taxCents", "totalCents", "expectedCashCents"];
+  const bad = firstBad(totals, "totals.", [
+    ...counts.map((f): [string, (v: unknown) => boolean, string] => [f, isCount, NONNEG_TEXT]),
+    ...amounts.map((f): [string, (v: unknown) => boolean, string] => [f, isCents, INT_TEXT]),
+    ["returnsCents", (v) => isCents(v) && (v as number) <= 0, "an integer <= 0"],
+  ]);
+  if (bad) return bad;
+  const rates = totals.taxByRate;
+  if (!Array.isArray(rates) || rates.length > 100) {
+    return "data.totals.taxByRate must be an array of at most 100";
+  }
+  for (const r of rates) {
+    if (
+      !isObject(r) || !Number.isInteger(r.rateBp) || (r.rateBp as number) < 0 ||
+      (r.rateBp as number) > 10000 || !isCents(r.netCents) || !isCents(r.taxCents)
+    ) {
+      return "every totals.taxByRate item needs rateBp 0-10000, netCents and taxCents";
+    }
+  }
+  const tenders = totals.tenders;
+  if (!Array.isArray(tenders) || tenders.length > 16) {
+    return "data.totals.tenders must be an array of at most 16";
+  }
+  for (const t of tenders) {
+    if (
+      !isObject(t) || (t.method !== "cash" && t.method !== "card") || !isCount(t.count) ||
+      !isCents(t.amountCents)
+    ) {
+      return "every totals.tenders item needs method cash or card, count and amountCents";
+    }
+  }
+  return null;
+}
+
+function countsProblem(counts: unknown, field: string): string | null {
+  if (counts === undefined) return null;
+  if (!Array.isArray(counts) || counts.length > 32) {
+    return `data.${field} must be an array of at most 32 when present`;
+  }
+  for (const c of counts) {
+    if (!isObject(c) || !isCount(c.denominationCents) || c.denominationCents === 0) {
+      return `every ${field} item needs an integer denominationCents > 0`;
+    }
+    if (!isCount(c.count)) return `every ${field} item needs an integer count >= 0`;
+  }
+  return null;
+}
+
+// A closed shift (topic shift): what pos_shifts reads and the rules the lanes check.
+function shiftProblem(data: Record<string, unknown>, terminalId: string): string | null {
+  const bad = firstBad(data, "", [
+    ["shiftId", isUuid, UUID_TEXT],
+    ["openedAt", isIsoUtc, TIME_TEXT],
+    ["openedBy", isUuid, UUID_TEXT],
+    ["floatCents", isCount, NONNEG_TEXT],
+    ["closedAt", isIsoUtc, TIME_TEXT],
+    ["closedBy", isUuid, UUID_TEXT],
+    ["countedCents", isCount, NONNEG_TEXT],
+    ["expectedCashCents", isCents, INT_TEXT],
+    ["overShortCents", isCents, INT_TEXT],
+  ]);
+  if (bad) return bad;
+  if (data.terminalId !== terminalId) {
+    return `data.terminalId must be the message's terminalId ${terminalId}`;
+  }
+  if (Date.parse(data.closedAt as string) < Date.parse(data.openedAt as string)) {
+    return "data.closedAt must not be before data.openedAt";
+  }
+  if (
+    (data.overShortCents as number) !==
+      (data.countedCents as number) - (data.expectedCashCents as number)
+  ) {
+    return "data.overShortCents must be countedCents - expectedCashCents";
+  }
+  const counts = countsProblem(data.floatCounts, "floatCounts") ??
+    countsProblem(data.countedCounts, "countedCounts");
+  if (counts) return counts;
+  if (!Array.isArray(data.movements) || data.movements.length > 1000) {
+    return "data.movements must be an array of at most 1000";
+  }
+  for (const m of data.movements) {
+    if (!isObject(m)) return "every movement must be an object";
+    const problem = firstBad(m, "movements[].", [
+      ["movementId", isUuid, UUID_TEXT],
+      [
+        "kind",
+        (v) => typeof v === "string" && MOVEMENT_KINDS.has(v),
+        "paidIn, paidOut, noSale or cartVoided",
+      ],
+      ["amountCents", isCount, NONNEG_TEXT],
+      ["employeeId", isUuid, UUID_TEXT],
+      ["at", isIsoUtc, TIME_TEXT],
+    ]);
+    if (problem) return problem;
+    if (m.kind === "noSale" && m.amountCents !== 0) {
+      return "a noSale movement's amountCents must be 0";
+    }
+    if (m.approvedBy !== undefined && !isUuid(m.approvedBy)) {
+      return "data.movements[].approvedBy must be a UUID when present";
+    }
+    if (m.reason !== undefined && (typeof m.reason !== "string" || m.reason.length > 200)) {
+      return "data.movements[].reason must be text of at most 200 characters when present";
+    }
+  }
+  return totalsProblem(data.totals);
+}
+
+// A Z report (topic z.report): what pos_z_reports reads and the rules the lanes check.
+function zReportProblem(data: Record<string, unknown>, terminalId: string): string | null {
+  const bad = firstBad(data, "", [
+    ["zId", isUuid, UUID_TEXT],
+    ["zNumber", (v) => isCents(v) && (v as number) >= 1, "an integer >= 1"],
+    ["openedAt", isIsoUtc, TIME_TEXT],
+    ["closedAt", isIsoUtc, TIME_TEXT],
+    ["createdAt", isIsoUtc, TIME_TEXT],
+    ["createdBy", isUuid, UUID_TEXT],
+    [
+      "shiftIds",
+      (v) => Array.isArray(v) && v.length >= 1 && v.length <= 100 && v.every(isUuid),
+      "an array of 1-100 UUIDs",
+    ],
+  ]);
+  if (bad) return bad;
+  if (data.terminalId !== terminalId) {
+    return `data.terminalId must be the message's terminalId ${terminalId}`;
+  }
+  if (Date.parse(data.closedAt as string) < Date.parse(data.openedAt as string)) {
+    return "data.closedAt must not be before data.openedAt";
+  }
+  return totalsProblem(data.totals);
 }
 
 // Validates one seed body; returns the row to store or the reason it is rejected.
@@ -143,10 +332,14 @@ export function validateMessage(
   if (storeId !== undefined && (typeof storeId !== "string" || !STORE.test(storeId))) {
     return { reason: "storeId must be 1-64 letters, digits, '.', '_' or '-'" };
   }
-  if (topic === "transaction") {
-    const problem = transactionProblem(data);
-    if (problem) return { reason: problem };
-  }
+  const problem = topic === "transaction"
+    ? transactionProblem(data)
+    : topic === "shift"
+    ? shiftProblem(data, terminalId)
+    : topic === "z.report"
+    ? zReportProblem(data, terminalId)
+    : null;
+  if (problem) return { reason: problem };
   // PostgreSQL's jsonb refuses \u0000 in strings; say so here instead of failing the batch.
   if (mayHoldNul && JSON.stringify(data).includes("\\u0000")) {
     return { reason: "data must not contain NUL characters" };
@@ -190,6 +383,22 @@ async function insertRows(sql: Sql, rows: Row[]): Promise<Set<string>> {
 function isDataError(e: unknown): boolean {
   const code = (e as { code?: unknown })?.code;
   return typeof code === "string" && (code.startsWith("22") || code.startsWith("23"));
+}
+
+// Why the database refused one row. A Z report numbered like another of its terminal is refused
+// for good: its lane must not send it again.
+async function refusal(sql: Sql, row: Row, e: unknown): Promise<string> {
+  const constraint = (e as { constraint_name?: unknown })?.constraint_name;
+  if (row.topic === "z.report" && constraint === "pos_z_reports_number_key") {
+    const held = await sql`
+      select z_id::text as z_id from public.pos_z_reports
+      where store_id = ${row.store_id} and terminal_id = ${row.terminal_id}
+        and z_number = ${row.data.zNumber as number}`;
+    const other = held.length > 0 ? ` ${held[0].z_id}` : "";
+    return `z.report number ${row.data.zNumber} of terminal ${row.terminal_id} is held already ` +
+      `with another zId${other}: a Z number is never reused, this one is refused for good`;
+  }
+  return `database refused it: ${(e as Error).message}`;
 }
 
 // Stores the rows; the results line up with them. A row repeated in the batch is a duplicate.
@@ -239,7 +448,7 @@ async function store(sql: Sql, rows: Row[]): Promise<MessageResult[]> {
       results[first.get(unique[0].message_id)!] = {
         messageId: unique[0].message_id,
         status: "rejected",
-        reason: `database refused it: ${(e as Error).message}`,
+        reason: await refusal(sql, unique[0], e),
       };
       return results;
     }

@@ -1,6 +1,7 @@
 // deno test for sync-pos-message, against the real PostgreSQL that tools/cloud-dev starts
 // (SUPABASE_DB_URL): lane credentials (enrolled and revoked with tools/cloud-dev itself),
-// validation, batch limits, idempotency and every status code.
+// validation, batch limits, idempotency and every status code; shifts, Z reports and the
+// daily sales view.
 import postgres from "postgres";
 import { createClient } from "@supabase/supabase-js";
 import Ajv2020 from "ajv/dist/2020";
@@ -17,6 +18,12 @@ import {
 import { captureConsole, requireDbUrl } from "../_shared/test_support.ts";
 // The protocol's JSON Schemas, with the same Ajv set-up as the lane's own schema test.
 import { createValidator } from "../../../tests/schemas/protocolvalidator.mjs";
+// Shift and Z report payloads, the same as the schema examples (tests/schemas/examples.mjs).
+import {
+  shift as exampleShift,
+  totals as exampleTotals,
+  zReport as exampleZ,
+} from "../../../tests/schemas/examples.mjs";
 
 const dbUrl = requireDbUrl();
 // Everything the function logs during the suite, checked at the end for secrets.
@@ -653,6 +660,381 @@ t(
     assertEquals(again.results[0].status, "duplicate");
   },
 );
+
+// Shifts and Z reports (topics shift, z.report), with the payloads of the schema examples.
+type Json = Record<string, unknown>;
+function shiftMessage(storeId: string, overrides: Json = {}) {
+  return message({
+    storeId,
+    topic: "shift",
+    data: exampleShift({ shiftId: crypto.randomUUID(), ...overrides }),
+  });
+}
+function zMessage(storeId: string, overrides: Json = {}) {
+  return message({
+    storeId,
+    topic: "z.report",
+    data: exampleZ({ zId: crypto.randomUUID(), ...overrides }),
+  });
+}
+// jsonb keeps its own key order: compare JSON values with their keys sorted.
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value).sort().map((k) => [k, canonical((value as Json)[k])]),
+  );
+}
+const statuses = (body: { results: { status: string }[] }) => body.results.map((r) => r.status);
+
+t("a shift and a Z report are stored once and fill pos_shifts and pos_z_reports", async () => {
+  const s = newStore();
+  const shift = conforming(shiftMessage(s));
+  const data = shift.data as Json;
+  const z = conforming(zMessage(s, { shiftIds: [data.shiftId] }));
+  const body = await (await post([shift, z], KEY)).json();
+  assertEquals(statuses(body), ["stored", "stored"], JSON.stringify(body));
+  const [row] = await sql`select * from pos_shifts where shift_id = ${data.shiftId as string}`;
+  assertEquals(
+    [row.message_id, row.store_id, row.terminal_id, row.opened_by, row.closed_by],
+    [shift.messageId, s, "L1", data.openedBy, data.closedBy],
+  );
+  assertEquals(
+    [row.float_cents, row.counted_cents, row.expected_cash_cents, row.over_short_cents].map(Number),
+    [10000, 10400, 10444, -44],
+  );
+  assertEquals(row.opened_at.toISOString(), data.openedAt, "opened at");
+  assertEquals(row.closed_at.toISOString(), data.closedAt, "closed at");
+  assertEquals(canonical(row.movements), canonical(data.movements), "movements");
+  assertEquals(canonical(row.totals), canonical(data.totals), "totals");
+  assertEquals(canonical(row.float_counts), canonical(data.floatCounts), "float counts");
+  const zData = z.data as Json;
+  const [zr] = await sql`select * from pos_z_reports where z_id = ${zData.zId as string}`;
+  assertEquals(
+    [zr.message_id, zr.store_id, zr.terminal_id, Number(zr.z_number), zr.shift_ids],
+    [z.messageId, s, "L1", 1, [data.shiftId]],
+  );
+  assertEquals(zr.created_at.toISOString(), zData.createdAt, "created at");
+  assertEquals(canonical(zr.totals), canonical(zData.totals), "z totals");
+
+  // The same messages again are duplicates; another message with the same shiftId or zId is
+  // stored, but the first copy stands.
+  assertEquals(statuses(await (await post([shift, z], KEY)).json()), ["duplicate", "duplicate"]);
+  const later = conforming(message({
+    storeId: s,
+    topic: "shift",
+    data: { ...data, countedCents: 10444, overShortCents: 0 },
+  }));
+  const laterZ = conforming(message({ storeId: s, topic: "z.report", data: { ...zData } }));
+  assertEquals(statuses(await (await post([later, laterZ], KEY)).json()), ["stored", "stored"]);
+  const shifts = await sql`select counted_cents, message_id from pos_shifts where store_id = ${s}`;
+  assertEquals(shifts.map((r) => [Number(r.counted_cents), r.message_id]), [
+    [10400, shift.messageId],
+  ]);
+  const zs = await sql`select message_id from pos_z_reports where store_id = ${s}`;
+  assertEquals(zs.map((r) => r.message_id), [z.messageId], "the first Z copy stands");
+});
+
+t("invalid shifts and Z reports are refused with a reason and nothing of them stored", async () => {
+  const s = newStore();
+  const movement = (exampleShift().movements as Json[])[2];
+  const cases: [string, Json, string][] = [
+    ["another lane's shift", shiftMessage(s, { terminalId: "L2" }), "terminalId"],
+    ["over/short not counted - expected", shiftMessage(s, { overShortCents: 0 }), "overShort"],
+    [
+      "closed before opened",
+      shiftMessage(s, { closedAt: "2026-12-20T07:00:00.000Z" }),
+      "closedAt",
+    ],
+    [
+      "a noSale with an amount",
+      shiftMessage(s, { movements: [{ ...movement, amountCents: 5 }] }),
+      "noSale",
+    ],
+    [
+      "a movement of an unknown kind",
+      shiftMessage(s, { movements: [{ ...movement, kind: "tip" }] }),
+      "kind",
+    ],
+    ["a negative float", shiftMessage(s, { floatCents: -1 }), "floatCents"],
+    ["a shift without totals", shiftMessage(s, { totals: undefined }), "totals"],
+    [
+      "totals with a positive returnsCents",
+      shiftMessage(s, { totals: exampleTotals({ returnsCents: 5 }) }),
+      "returnsCents",
+    ],
+    ["a shift without shiftId", shiftMessage(s, { shiftId: "shift-1" }), "shiftId"],
+    ["Z number 0", zMessage(s, { zNumber: 0 }), "zNumber"],
+    ["another lane's Z report", zMessage(s, { terminalId: "L2" }), "terminalId"],
+    ["a Z report of no shift", zMessage(s, { shiftIds: [] }), "shiftIds"],
+    ["a Z report without createdBy", zMessage(s, { createdBy: undefined }), "createdBy"],
+    [
+      "Z totals with a tender by cheque",
+      zMessage(s, {
+        totals: exampleTotals({ tenders: [{ method: "cheque", count: 1, amountCents: 1 }] }),
+      }),
+      "tenders",
+    ],
+  ];
+  const good = conforming(shiftMessage(s));
+  const body = await (await post([...cases.map(([, m]) => m), good], KEY)).json();
+  cases.forEach(([what, , reason], i) => {
+    const r = body.results[i];
+    assert(r.status === "rejected" && r.reason.includes(reason), `${what}: ${JSON.stringify(r)}`);
+  });
+  assertEquals(body.results[cases.length].status, "stored", "the valid shift beside them");
+  assertEquals(await rowsFor(cases.map(([, m]) => m.messageId as string)), 0, "messages");
+  const [{ n }] = await sql`select count(*)::int as n from pos_shifts where store_id = ${s}`;
+  const [{ z }] = await sql`select count(*)::int as z from pos_z_reports where store_id = ${s}`;
+  assertEquals([n, z], [1, 0], "shift and Z rows");
+  // A transaction's shiftId must be a UUID too.
+  const bad = sale();
+  (bad.data as Json).shiftId = "shift-1";
+  const res = await (await post([bad])).json();
+  assert(res.results[0].reason.includes("shiftId"), JSON.stringify(res));
+});
+
+t(
+  "a Z number held with another zId is refused for good; the rest of the batch is stored",
+  async () => {
+    const s = newStore();
+    const first = conforming(zMessage(s, { zNumber: 1 }));
+    assertEquals(statuses(await (await post(first, KEY)).json()), ["stored"]);
+    const clash = conforming(zMessage(s, { zNumber: 1 }));
+    const next = conforming(zMessage(s, { zNumber: 2 }));
+    const other = conforming(message({ storeId: s }));
+    // Two new Z reports numbered 3 in one batch: the first is kept.
+    const three = conforming(zMessage(s, { zNumber: 3 }));
+    const threeAgain = conforming(zMessage(s, { zNumber: 3 }));
+    const res = await post([other, clash, next, three, threeAgain], KEY);
+    assertEquals(res.status, 200, "status");
+    const body = await res.json();
+    assertEquals(statuses(body), ["stored", "rejected", "stored", "stored", "rejected"]);
+    const firstZ = (first.data as Json).zId as string;
+    assertEquals(
+      body.results[1].reason,
+      `z.report number 1 of terminal L1 is held already with another zId ${firstZ}: ` +
+        "a Z number is never reused, this one is refused for good",
+    );
+    assert(body.results[4].reason.includes("number 3"), JSON.stringify(body.results[4]));
+    assertEquals(await rowsFor([clash.messageId, threeAgain.messageId]), 0, "refused messages");
+    const zs = await sql`
+    select z_number, z_id::text as z_id from pos_z_reports where store_id = ${s} order by z_number`;
+    assertEquals(zs.map((r) => [Number(r.z_number), r.z_id]), [
+      [1, firstZ],
+      [2, (next.data as Json).zId],
+      [3, (three.data as Json).zId],
+    ]);
+    // Alone, the refusal is a 422 with the same reason; the first copy resent is a duplicate.
+    const alone = await post(clash, KEY);
+    assertEquals(alone.status, 422, "alone");
+    assert((await alone.json()).reason.includes("never reused"), "alone: reason");
+    assertEquals(statuses(await (await post(first, KEY)).json()), ["duplicate"]);
+  },
+);
+
+// A transaction of one line (quantity units at unit cents, a line discount, tax) and payments
+// [method, amount] (a change given back on cash tendered over the amount).
+function ticket(
+  storeId: string,
+  terminalId: string,
+  createdAt: string,
+  line: { quantity: number; unit: number; discount: number; tax: number; rateBp: number },
+  payments: [string, number, number?][],
+  extra: Json = {},
+) {
+  const productId = crypto.randomUUID();
+  const subtotal = line.quantity * line.unit;
+  const total = subtotal - line.discount + line.tax;
+  return message({
+    storeId,
+    terminalId,
+    topic: "transaction",
+    timestamp: createdAt,
+    data: {
+      transactionId: crypto.randomUUID(),
+      receiptNumber: `${terminalId}-000001`,
+      terminalId,
+      employeeId: crypto.randomUUID(),
+      subtotalCents: subtotal,
+      discountCents: line.discount,
+      taxCents: line.tax,
+      totalCents: total,
+      paidCents: total,
+      changeCents: payments.reduce((sum, [, , tendered]) => sum + (tendered ?? 0), 0),
+      status: line.quantity > 0 ? "completed" : "returned",
+      createdAt,
+      hlcTime: createdAt,
+      hlcCounter: 0,
+      lines: [{
+        lineNo: 1,
+        productId,
+        sku: "SKU-1",
+        name: "Product",
+        quantity: line.quantity,
+        unitPriceCents: line.unit,
+        discountCents: line.discount,
+        taxRateBp: line.rateBp,
+        taxCents: line.tax,
+        totalCents: total,
+      }],
+      payments: payments.map(([method, amount, change], i) => ({
+        paymentNo: i + 1,
+        method,
+        amountCents: amount,
+        tenderedCents: amount + (change ?? 0),
+        changeCents: change ?? 0,
+      })),
+      stockChanges: [{ productId, delta: -line.quantity }],
+      ...extra,
+    },
+  });
+}
+
+t("pos_daily_sales adds up per terminal and business date in the store's time zone", async () => {
+  const s = newStore();
+  await sql`insert into pos_store_settings (store_id, time_zone) values (${s}, 'Europe/Paris')`;
+  const shiftId = crypto.randomUUID();
+  // Paris is UTC+1 in December: 23:00Z is midnight.
+  const a = ticket(
+    s,
+    "L1",
+    "2026-12-20T22:59:59.999Z",
+    {
+      quantity: 2,
+      unit: 500,
+      discount: 100,
+      tax: 72,
+      rateBp: 800,
+    },
+    [["cash", 972]],
+    { shiftId },
+  );
+  const b = ticket(
+    s,
+    "L1",
+    "2026-12-20T23:00:00.000Z",
+    {
+      quantity: 1,
+      unit: 1000,
+      discount: 0,
+      tax: 80,
+      rateBp: 800,
+    },
+    [["cash", 500], ["card", 580]],
+    { shiftId },
+  );
+  const ret = ticket(
+    s,
+    "L1",
+    "2026-12-21T10:00:00.000Z",
+    {
+      quantity: -1,
+      unit: 500,
+      discount: -50,
+      tax: -36,
+      rateBp: 800,
+    },
+    [["cash", -486]],
+    { returnOf: (a.data as Json).transactionId },
+  );
+  const c = ticket(s, "L2", "2026-12-20T12:00:00.000Z", {
+    quantity: 3,
+    unit: 200,
+    discount: 0,
+    tax: 0,
+    rateBp: 0,
+  }, [["card", 600]]);
+  const d = ticket(s, "L2", "2026-12-21T22:30:00.000Z", {
+    quantity: 1,
+    unit: 250,
+    discount: 0,
+    tax: 20,
+    rateBp: 800,
+  }, [["card", 270]]);
+  const e = ticket(s, "L2", "2026-12-21T23:30:00.000Z", {
+    quantity: 1,
+    unit: 100,
+    discount: 0,
+    tax: 8,
+    rateBp: 800,
+  }, [["cash", 108, 92]]);
+  const body = await (await post(conforming([a, b, ret, c, d, e]), KEY)).json();
+  assertEquals(body.stored, 6, JSON.stringify(body));
+  const rows = await sql`
+    select terminal_id, business_date::text as day, sales_count, returns_count, items_sold,
+           gross_cents, discount_cents, tax_cents, total_cents, cash_cents, card_cents
+    from pos_daily_sales where store_id = ${s} order by terminal_id, business_date`;
+  assertEquals(
+    rows.map((r) => [
+      r.terminal_id,
+      r.day,
+      ...[
+        r.sales_count,
+        r.returns_count,
+        r.items_sold,
+        r.gross_cents,
+        r.discount_cents,
+        r.tax_cents,
+        r.total_cents,
+        r.cash_cents,
+        r.card_cents,
+      ].map(Number),
+    ]),
+    [
+      // sales, returns, items, gross, discount, tax, total, cash, card
+      ["L1", "2026-12-20", 1, 0, 2, 1000, 100, 72, 972, 972, 0],
+      ["L1", "2026-12-21", 1, 1, 0, 1000, 0, 44, 594, 14, 580],
+      ["L2", "2026-12-20", 1, 0, 3, 600, 0, 0, 600, 0, 600],
+      ["L2", "2026-12-21", 1, 0, 1, 250, 0, 20, 270, 0, 270],
+      ["L2", "2026-12-22", 1, 0, 1, 100, 0, 8, 108, 108, 0],
+    ],
+  );
+  // The same rows as tools/cloud-dev prints them.
+  const printed = await cloudDev("daily-sales", s);
+  assert(printed.ok, printed.err);
+  const lines = printed.out.split("\n").filter((l) => /^ *L[12] *\|/.test(l));
+  assertEquals(
+    lines.map((l) => l.split("|").map((c) => c.trim()).join(" ")),
+    [
+      "L1 2026-12-20 1 0 2 1000 100 72 972 972 0",
+      "L2 2026-12-20 1 0 3 600 0 0 600 0 600",
+      "L1 2026-12-21 1 1 0 1000 0 44 594 14 580",
+      "L2 2026-12-21 1 0 1 250 0 20 270 0 270",
+      "L2 2026-12-22 1 0 1 100 0 8 108 108 0",
+    ],
+    "cloud-dev daily-sales",
+  );
+  // pos_sales.shift_id: the transaction's shiftId, null without one.
+  const ids = [a, b, c].map((m) => (m.data as Json).transactionId as string);
+  const shifts = await sql`
+    select transaction_id::text as id, shift_id::text as shift from pos_sales
+    where transaction_id = any(${ids}::uuid[])`;
+  const byId = new Map(shifts.map((r) => [r.id, r.shift]));
+  assertEquals(ids.map((id) => byId.get(id)), [shiftId, shiftId, null], "shift ids");
+
+  // A store without settings counts its days in UTC: 23:00Z is still the 20th.
+  const utc = newStore();
+  const late = ticket(utc, "L1", "2026-12-20T23:00:00.000Z", {
+    quantity: 1,
+    unit: 1000,
+    discount: 0,
+    tax: 80,
+    rateBp: 800,
+  }, [["card", 1080]]);
+  assertEquals((await (await post(conforming(late), KEY)).json()).status, "stored");
+  const [u] = await sql`select business_date::text as day, card_cents from pos_daily_sales
+    where store_id = ${utc}`;
+  assertEquals([u.day, Number(u.card_cents)], ["2026-12-20", 1080], "UTC store");
+  // A time zone PostgreSQL does not know is refused.
+  let refused = false;
+  try {
+    await sql`insert into pos_store_settings (store_id, time_zone) values (${utc}, 'Mars/Olympus')`;
+  } catch {
+    refused = true;
+  }
+  assert(refused, "an unknown time zone was taken");
+});
 
 t("no credential and not the service key in anything the function logged", () => {
   assert(logged.some((l) => l.includes("revoked lane")), "the revoked lane was logged");
