@@ -149,7 +149,7 @@ Status ShiftStore::close(const ShiftRecord &s)
 Result<QList<ShiftRecord>> ShiftStore::closedWithoutZ(const QString &terminalId)
 {
     return m_db.rows(QStringLiteral("SELECT %1 FROM shifts WHERE terminal_id = ? AND closed_at "
-                                    "IS NOT NULL AND z_id IS NULL ORDER BY opened_at, id")
+                                    "IS NOT NULL AND z_id IS NULL ORDER BY opened_at, rowid")
                          .arg(kShiftColumns),
                      readShift, terminalId);
 }

@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "database.h"
 #include "idgenerator.h"
+#include "inbox.h"
 #include "lane.h"
 
 #include <QTemporaryDir>
@@ -34,3 +35,14 @@ private:
     SeededIdGenerator m_ids;
     std::unique_ptr<Lane> m_lane;
 };
+
+// Lanes in one test process exchanging messages as peers would (the frames their outbox holds,
+// applied through Inbox), and the demo employees as records.
+Employee demoManager(TestLane &t);
+Employee demoCashier(TestLane &t);
+// The frames `from` holds that `to` lacks (as a peer would send them), of one topic or all.
+QList<QByteArray> lacking(TestLane &from, TestLane &to, const QString &topic = {});
+// Applies the frames on `to` as its inbox would; the outcomes in order.
+QList<Inbox::Result> deliver(TestLane &to, const QList<QByteArray> &frames);
+// True when none was rejected (each rejection is logged as a warning).
+bool allApplied(const QList<Inbox::Result> &results);
