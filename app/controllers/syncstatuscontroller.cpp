@@ -44,6 +44,9 @@ SyncStatusController *SyncStatusController::create(QQmlEngine *, QJSEngine *)
 
 void SyncStatusController::attach()
 {
+    if (PrintQueue *printer = m_lane.printer())
+        connect(printer, &PrintQueue::changed, this, &SyncStatusController::changed,
+                Qt::UniqueConnection);
     if (PeerSync *peers = m_lane.peerSync())
         connect(peers, &PeerSync::healthChanged, this, &SyncStatusController::scheduleRefresh,
                 Qt::UniqueConnection);
@@ -123,6 +126,25 @@ void SyncStatusController::clearSamplePeers()
     m_sample = false;
     m_sampleClock = false;
     refresh();
+}
+
+QString SyncStatusController::printerLine() const
+{
+    const PrintQueue *printer = m_lane.printer();
+    if (!printer)
+        return {};
+    const int waiting = int(printer->queued());
+    if (waiting == 0)
+        return printer->message();
+    return printer->message() + QStringLiteral(" \u2013 ") +
+           tr("%n receipt(s) waiting", nullptr, waiting);
+}
+
+bool SyncStatusController::printerProblem() const
+{
+    const PrintQueue *printer = m_lane.printer();
+    return printer && printer->state() != PrintQueue::State::Ready &&
+           printer->state() != PrintQueue::State::Printing;
 }
 
 void SyncStatusController::refresh()
