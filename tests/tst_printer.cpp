@@ -5,6 +5,7 @@
 #include "lane.h"
 #include "printjobstore.h"
 #include "receiptprinter.h"
+#include "syncstatuscontroller.h"
 #include "testlane.h"
 
 #include <QProcess>
@@ -153,6 +154,8 @@ private Q_SLOTS:
         QVERIFY(t.loginCashier());
         CheckoutController checkout(t.lane());
         PrintQueue &queue = *t.lane().printer();
+        SyncStatusController status(t.lane());
+        status.attach();
         QElapsedTimer took;
         took.start();
         ringSale(t, checkout, false);
@@ -169,11 +172,14 @@ private Q_SLOTS:
                  qPrintable(checkout.message()));
         QTRY_COMPARE_WITH_TIMEOUT(queue.queued(), 2, kTimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(queue.state(), PrintQueue::State::Offline, kTimeoutMs);
+        QCOMPARE(status.printerLine(), QStringLiteral("Printer offline \u2013 2 receipts waiting"));
+        QVERIFY(status.printerProblem());
 
         QVERIFY(printer.start(port));
         t.clock().advanceMs(10000); // the retry
         QTRY_COMPARE_WITH_TIMEOUT(queue.queued(), 0, kTimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(queue.state(), PrintQueue::State::Ready, kTimeoutMs);
+        QCOMPARE(status.printerLine(), QStringLiteral("Printer ready"));
         QCOMPARE(printer.receipts().size(), 2);
         QVERIFY(printer.receipts().at(0).join(QLatin1Char('\n')).contains(first));
         QVERIFY(printer.receipts().at(1).join(QLatin1Char('\n')).contains(second));

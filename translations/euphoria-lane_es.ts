@@ -1844,12 +1844,13 @@
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
-    <message numerus="yes">
-        <source>%n receipt(s) waiting</source>
-        <translation>
-            <numerusform>%n recibo en espera</numerusform>
-            <numerusform>%n recibos en espera</numerusform>
-        </translation>
+    <message>
+        <source>1 receipt waiting</source>
+        <translation>1 recibo en espera</translation>
+    </message>
+    <message>
+        <source>%1 receipts waiting</source>
+        <translation>%1 recibos en espera</translation>
     </message>
 </context>
 <context>

@@ -1844,12 +1844,13 @@
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
-    <message numerus="yes">
-        <source>%n receipt(s) waiting</source>
-        <translation>
-            <numerusform>%n ticket en attente</numerusform>
-            <numerusform>%n tickets en attente</numerusform>
-        </translation>
+    <message>
+        <source>1 receipt waiting</source>
+        <translation>1 ticket en attente</translation>
+    </message>
+    <message>
+        <source>%1 receipts waiting</source>
+        <translation>%1 tickets en attente</translation>
     </message>
 </context>
 <context>

@@ -136,8 +136,10 @@ QString SyncStatusController::printerLine() const
     const int waiting = int(printer->queued());
     if (waiting == 0)
         return printer->message();
+    // Two strings rather than %n: English has no translation file to supply the plural, and
+    // here the count is never 0, where French and English differ.
     return printer->message() + QStringLiteral(" \u2013 ") +
-           tr("%n receipt(s) waiting", nullptr, waiting);
+           (waiting == 1 ? tr("1 receipt waiting") : tr("%1 receipts waiting").arg(waiting));
 }
 
 bool SyncStatusController::printerProblem() const
