@@ -37,6 +37,26 @@ bool hasDisplay()
            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
+// Ends a one-shot run once the receipts it queued are printed, or at once when the printer
+// cannot take them now (they stay queued for the next start).
+void exitAfterPrinting(Lane &lane)
+{
+    PrintQueue *printer = lane.printer();
+    auto done = [printer] {
+        return !printer || printer->queued() == 0 ||
+               (printer->state() != PrintQueue::State::Ready &&
+                printer->state() != PrintQueue::State::Printing);
+    };
+    if (done()) {
+        QCoreApplication::exit(Ok);
+        return;
+    }
+    QObject::connect(printer, &PrintQueue::changed, printer, [done] {
+        if (done())
+            QCoreApplication::exit(Ok);
+    });
+}
+
 bool platformGiven(const QStringList &args)
 {
     return args.contains(QStringLiteral("-platform")) ||
@@ -254,7 +274,7 @@ int main(int argc, char *argv[])
                                  err << "euphoria-lane: ring-sales stopped: " << error << "\n";
                                  QCoreApplication::exit(RuntimeError);
                              } else if (!cl->headless) {
-                                 QCoreApplication::exit(Ok);
+                                 exitAfterPrinting(lane);
                              }
                          });
         // Started from the event loop, so that finishing (even at once) can end it.

@@ -49,8 +49,16 @@ ColumnLayout {
     TouchButton {
         objectName: "printReceiptButton"
         Layout.fillWidth: true
-        text: CheckoutController.lastReceiptPdf === "" ? qsTr("Print receipt (PDF)") : qsTr("Print again")
+        text: CheckoutController.hasPrinter ? qsTr("Print receipt")
+              : CheckoutController.lastReceiptPdf === "" ? qsTr("Print receipt (PDF)") : qsTr("Print again")
         onClicked: CheckoutController.printReceipt()
+    }
+    TouchButton {
+        objectName: "saveReceiptPdfButton"
+        Layout.fillWidth: true
+        visible: CheckoutController.hasPrinter
+        text: qsTr("Save PDF")
+        onClicked: CheckoutController.savePdf()
     }
     Item { Layout.fillHeight: true }
     TouchButton {

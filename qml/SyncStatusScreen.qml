@@ -38,6 +38,14 @@ Rectangle {
                 font.bold: true
                 elide: Text.ElideRight
             }
+            Text {
+                objectName: "printerLine"
+                visible: SyncStatusController.printerLine !== ""
+                text: SyncStatusController.printerLine
+                color: SyncStatusController.printerProblem ? Theme.accent : Theme.inkOnHeader
+                font.pixelSize: Theme.fontBody
+                font.bold: SyncStatusController.printerProblem
+            }
             TouchButton {
                 text: qsTr("Close")
                 implicitHeight: 48

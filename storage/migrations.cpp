@@ -483,6 +483,25 @@ QStringList v12PeerChannel()
         QStringLiteral("ALTER TABLE peer_status ADD COLUMN store_key TEXT NOT NULL DEFAULT ''"),
     };
 }
+// Receipts and reports waiting for the receipt printer (PrintQueue): the lane's own, never
+// synced. A job is the ESC/POS bytes to send, kept until it is printed so a restart loses none.
+QStringList v15PrintJobs()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE print_jobs (
+            id TEXT PRIMARY KEY NOT NULL,
+            created_at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind = 'receipt' OR kind = 'report'),
+            title TEXT NOT NULL,
+            data BLOB NOT NULL,
+            status TEXT NOT NULL DEFAULT 'queued' CHECK (status = 'queued' OR status = 'printed'),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            printed_at TEXT))"),
+        QStringLiteral("CREATE INDEX idx_print_jobs_status ON print_jobs(status, created_at)"),
+    };
+}
+
 QStringList v13CatalogReplication()
 {
     return {
@@ -635,6 +654,7 @@ const std::vector<Migrations::Step> &Migrations::steps()
         {13, "catalog replication: product versions, SKU and barcode claims, scheduled prices",
          v13CatalogReplication()},
         {14, "shifts, cash movements, Z reports; the shift of each sale", v14Shifts()},
+        {15, "print jobs: receipts and reports waiting for the receipt printer", v15PrintJobs()},
     };
     return all;
 }

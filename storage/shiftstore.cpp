@@ -97,11 +97,9 @@ Result<bool> ShiftStore::insert(const ShiftRecord &s)
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                        "ON CONFLICT(id) DO NOTHING RETURNING 1"),
         s.id, s.terminalId, s.openedBy, s.openedAt, s.floatCents,
-        SqlOptional{countsToJson(s.floatCounts)}, SqlOptional{s.closedBy},
-        SqlOptional{s.closedAt}, closedOnly(s.countedCents),
-        SqlOptional{countsToJson(s.countedCounts)},
-        closedOnly(s.expectedCashCents),
-        closedOnly(s.overShortCents), SqlOptional{s.totalsJson},
+        SqlOptional{countsToJson(s.floatCounts)}, SqlOptional{s.closedBy}, SqlOptional{s.closedAt},
+        closedOnly(s.countedCents), SqlOptional{countsToJson(s.countedCounts)},
+        closedOnly(s.expectedCashCents), closedOnly(s.overShortCents), SqlOptional{s.totalsJson},
         SqlOptional{s.messageId});
     if (!n)
         return Result<bool>::failure(n.error());
@@ -174,8 +172,8 @@ Result<QList<CashMovement>> ShiftStore::movements(const QString &shiftId)
                        "COALESCE(approved_by, ''), created_at FROM shift_movements "
                        "WHERE shift_id = ? ORDER BY created_at, rowid"),
         [](const SqlRow &r) {
-            return CashMovement{r.text(0),    r.text(1), r.text(2), r.integer(3),
-                                r.text(4),    r.text(5), r.text(6), r.text(7)};
+            return CashMovement{r.text(0), r.text(1), r.text(2), r.integer(3),
+                                r.text(4), r.text(5), r.text(6), r.text(7)};
         },
         shiftId);
 }
@@ -189,9 +187,9 @@ Result<QList<ShiftStore::LaneMovement>> ShiftStore::movementsBetween(const QStri
                        "shift_movements m JOIN shifts s ON s.id = m.shift_id WHERE m.created_at "
                        ">= ? AND m.created_at < ? ORDER BY s.terminal_id, m.created_at"),
         [](const SqlRow &r) {
-            return LaneMovement{r.text(0), CashMovement{r.text(1), r.text(2), r.text(3),
-                                                        r.integer(4), r.text(5), r.text(6),
-                                                        r.text(7), r.text(8)}};
+            return LaneMovement{r.text(0),
+                                CashMovement{r.text(1), r.text(2), r.text(3), r.integer(4),
+                                             r.text(5), r.text(6), r.text(7), r.text(8)}};
         },
         fromIso, toIso);
 }
@@ -208,9 +206,10 @@ Result<QStringList> ShiftStore::transactionIds(const QString &shiftId)
 
 Result<QStringList> ShiftStore::transactionIdsBetween(const QString &fromIso, const QString &toIso)
 {
-    auto ids = m_db.rows(QStringLiteral("SELECT id FROM transactions WHERE created_at >= ? AND "
-                                        "created_at < ? ORDER BY terminal_id, created_at, id"),
-                         [](const SqlRow &r) { return r.text(0); }, fromIso, toIso);
+    auto ids = m_db.rows(
+        QStringLiteral("SELECT id FROM transactions WHERE created_at >= ? AND "
+                       "created_at < ? ORDER BY terminal_id, created_at, id"),
+        [](const SqlRow &r) { return r.text(0); }, fromIso, toIso);
     if (!ids)
         return Result<QStringList>::failure(ids.error());
     return QStringList(*ids);
@@ -267,8 +266,7 @@ Result<std::optional<ZReportRecord>> ShiftStore::zById(const QString &id)
                     id);
 }
 
-Result<std::optional<ZReportRecord>> ShiftStore::zByNumber(const QString &terminalId,
-                                                           qint64 number)
+Result<std::optional<ZReportRecord>> ShiftStore::zByNumber(const QString &terminalId, qint64 number)
 {
     return m_db.row(
         QStringLiteral("SELECT %1 FROM z_reports WHERE terminal_id = ? AND z_number = ?")

@@ -38,6 +38,15 @@ SqlStatement &SqlStatement::bind(int index, const QByteArray &utf8)
     return *this;
 }
 
+SqlStatement &SqlStatement::bindBlob(int index, const QByteArray &bytes)
+{
+    const int rc =
+        sqlite3_bind_blob(m_stmt, index, bytes.constData(), int(bytes.size()), SQLITE_STATIC);
+    if (rc != SQLITE_OK && m_bindError == SQLITE_OK)
+        m_bindError = rc;
+    return *this;
+}
+
 SqlStatement &SqlStatement::bind(int index, qint64 value)
 {
     const int rc = sqlite3_bind_int64(m_stmt, index, value);
@@ -145,4 +154,10 @@ QByteArrayView SqlStatement::columnUtf8(int column) const
 {
     const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
     return text ? QByteArrayView(text, sqlite3_column_bytes(m_stmt, column)) : QByteArrayView();
+}
+
+QByteArrayView SqlStatement::columnBlob(int column) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    return data ? QByteArrayView(data, sqlite3_column_bytes(m_stmt, column)) : QByteArrayView();
 }

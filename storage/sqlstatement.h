@@ -37,6 +37,8 @@ public:
     SqlStatement &bind(int index, bool value) { return bind(index, qint64(value ? 1 : 0)); }
     SqlStatement &bind(int index, std::nullptr_t) { return bindNull(index); }
     SqlStatement &bindNull(int index);
+    // Bytes as a BLOB (the QByteArray overload binds UTF-8 text).
+    SqlStatement &bindBlob(int index, const QByteArray &bytes);
     // Binds args to parameters 1, 2, ... in order (see SqlOptional for NULL-if-empty text).
     template <typename... Args> SqlStatement &bindAll(const Args &...args)
     {
@@ -59,6 +61,8 @@ public:
     QString columnText(int column) const;
     // The column's UTF-8 bytes, valid until the next step.
     QByteArrayView columnUtf8(int column) const;
+    // A BLOB column's bytes, valid until the next step.
+    QByteArrayView columnBlob(int column) const;
     // Ends a row-by-row query early.
     void finish() { done(); }
 
@@ -94,6 +98,16 @@ template <> inline void SqlStatement::bindOne(int index, const std::optional<qin
         bindNull(index);
 }
 
+// Bytes bound as a BLOB: db.run(sql, SqlBlob{bytes}).
+struct SqlBlob
+{
+    const QByteArray &bytes;
+};
+template <> inline void SqlStatement::bindOne(int index, const SqlBlob &value)
+{
+    bindBlob(index, value.bytes);
+}
+
 // The current row of a query, read by column (0-based); only valid while the row is.
 class SqlRow
 {
@@ -108,6 +122,7 @@ public:
     // The column's UTF-8 bytes without a copy, valid until the next row.
     QByteArrayView utf8View(int column) const { return m_statement.columnUtf8(column); }
     bool isNull(int column) const { return m_statement.columnIsNull(column); }
+    QByteArray blob(int column) const { return m_statement.columnBlob(column).toByteArray(); }
 
 private:
     const SqlStatement &m_statement;

@@ -90,10 +90,9 @@ const QList<QLatin1String> &knownMembers(const QString &topic)
 {
     static const QList<QLatin1String> transaction =
         names({"transactionId", "receiptNumber", "terminalId", "employeeId", "customerId",
-               "subtotalCents", "discountCents", "taxCents", "totalCents", "paidCents",
-               "changeCents", "status", "createdAt", "returnOf", "shiftId", "hlcTime", "hlcCounter",
-               "lines",
-               "payments", "stockChanges"});
+               "subtotalCents", "discountCents", "taxCents",   "totalCents", "paidCents",
+               "changeCents",   "status",        "createdAt",  "returnOf",   "shiftId",
+               "hlcTime",       "hlcCounter",    "lines",      "payments",   "stockChanges"});
     static const QList<QLatin1String> inventory =
         names({"productId", "reason", "delta", "currentStock", "lastUpdated", "hlcCounter",
                "hlcTerminal", "employeeId"});

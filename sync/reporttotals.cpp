@@ -124,12 +124,12 @@ bool ReportTotals::operator==(const ReportTotals &o) const
     return salesCount == o.salesCount && returnsCount == o.returnsCount &&
            customerCount == o.customerCount && itemsSold == o.itemsSold &&
            grossCents == o.grossCents && discountCents == o.discountCents &&
-           returnsCents == o.returnsCents && taxCents == o.taxCents &&
-           totalCents == o.totalCents && sameRates() && sameTenders() &&
-           paidInCount == o.paidInCount && paidInCents == o.paidInCents &&
-           paidOutCount == o.paidOutCount && paidOutCents == o.paidOutCents &&
-           noSaleCount == o.noSaleCount && voidedCount == o.voidedCount &&
-           voidedCents == o.voidedCents && floatCents == o.floatCents;
+           returnsCents == o.returnsCents && taxCents == o.taxCents && totalCents == o.totalCents &&
+           sameRates() && sameTenders() && paidInCount == o.paidInCount &&
+           paidInCents == o.paidInCents && paidOutCount == o.paidOutCount &&
+           paidOutCents == o.paidOutCents && noSaleCount == o.noSaleCount &&
+           voidedCount == o.voidedCount && voidedCents == o.voidedCents &&
+           floatCents == o.floatCents;
 }
 
 QJsonObject ReportTotals::toJson() const

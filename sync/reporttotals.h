@@ -26,15 +26,15 @@ struct ReportTotals
 
     qint64 salesCount = 0;
     qint64 returnsCount = 0;
-    qint64 customerCount = 0; // completed sales: one customer each
-    qint64 itemsSold = 0;     // units; returned units subtract
-    qint64 grossCents = 0;    // sales' subtotals before discount
-    qint64 discountCents = 0; // sales' discounts
-    qint64 returnsCents = 0;  // returns' totals, tax included (<= 0)
-    qint64 taxCents = 0;      // sales and returns
-    qint64 totalCents = 0;    // sales and returns, tax included
-    QMap<int, TaxRate> taxByRate;             // by rate in basis points
-    QMap<QString, TenderTotal> tenders;       // by method (cash, card)
+    qint64 customerCount = 0;           // completed sales: one customer each
+    qint64 itemsSold = 0;               // units; returned units subtract
+    qint64 grossCents = 0;              // sales' subtotals before discount
+    qint64 discountCents = 0;           // sales' discounts
+    qint64 returnsCents = 0;            // returns' totals, tax included (<= 0)
+    qint64 taxCents = 0;                // sales and returns
+    qint64 totalCents = 0;              // sales and returns, tax included
+    QMap<int, TaxRate> taxByRate;       // by rate in basis points
+    QMap<QString, TenderTotal> tenders; // by method (cash, card)
     qint64 paidInCount = 0;
     qint64 paidInCents = 0;
     qint64 paidOutCount = 0;

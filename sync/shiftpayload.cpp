@@ -189,7 +189,8 @@ Result<ShiftPayload::Shift> ShiftPayload::decodeShift(const QJsonObject &o)
         return R::failure(QStringLiteral("shift payload: ") +
                           (totals ? QStringLiteral("totals must be an object") : totals.error()));
     out.totals = *totals;
-    s.totalsJson = QString::fromUtf8(QJsonDocument(out.totals.toJson()).toJson(QJsonDocument::Compact));
+    s.totalsJson =
+        QString::fromUtf8(QJsonDocument(out.totals.toJson()).toJson(QJsonDocument::Compact));
     return out;
 }
 
@@ -236,6 +237,7 @@ Result<ShiftPayload::Z> ShiftPayload::decodeZ(const QJsonObject &o)
         return R::failure(QStringLiteral("z.report payload: ") +
                           (totals ? QStringLiteral("totals must be an object") : totals.error()));
     out.totals = *totals;
-    z.totalsJson = QString::fromUtf8(QJsonDocument(out.totals.toJson()).toJson(QJsonDocument::Compact));
+    z.totalsJson =
+        QString::fromUtf8(QJsonDocument(out.totals.toJson()).toJson(QJsonDocument::Compact));
     return out;
 }

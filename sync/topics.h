@@ -26,8 +26,8 @@ inline bool isKnown(const QString &topic)
 {
     return topic == Transaction || topic == Inventory || topic == Customer || topic == Employee ||
            topic == ReconciliationRequest || topic == ReconciliationComplete ||
-           topic == HeldAccepted || topic == Product || topic == PriceScheduled ||
-           topic == Shift || topic == ZReport;
+           topic == HeldAccepted || topic == Product || topic == PriceScheduled || topic == Shift ||
+           topic == ZReport;
 }
 
 // Topics whose effect has a time of its own (an HLC time or updatedAt): held when that time is

@@ -220,8 +220,7 @@ private Q_SLOTS:
         QCOMPARE(totalsOf((*bz)->totalsJson), totalsOf(z->totalsJson));
         // b's X of a's shift is the totals a closed it with; b's store report has a's sale.
         QCOMPARE(*b.lane().shifts().totals(shiftId), totalsOf(r.totalsJson));
-        auto day = b.lane().shifts().storeReport(
-            a.clock().nowUtc().toLocalTime().date());
+        auto day = b.lane().shifts().storeReport(a.clock().nowUtc().toLocalTime().date());
         QVERIFY(day);
         QCOMPARE(day->lanes.size(), 1);
         QCOMPARE(day->lanes.first().terminalId, QStringLiteral("L1"));
@@ -235,7 +234,8 @@ private Q_SLOTS:
 
         // Another report under Z 1 of L1 is refused for good.
         QJsonObject forged = ShiftPayload::encodeZ(**bz, totalsOf((*bz)->totalsJson));
-        forged.insert(QStringLiteral("zId"), QStringLiteral("6f1c7f9e-8f43-4b8e-9d8e-2b7d1b1c0a11"));
+        forged.insert(QStringLiteral("zId"),
+                      QStringLiteral("6f1c7f9e-8f43-4b8e-9d8e-2b7d1b1c0a11"));
         OutboxMessage m;
         m.id = QStringLiteral("0b5e0e2c-6a1f-4c55-9a57-3c1f2f0d9e01");
         m.fromTerminal = QStringLiteral("L1");
@@ -261,7 +261,8 @@ private Q_SLOTS:
         QTest::newRow("overShort not counted - expected")
             << QStringLiteral("overShortCents") << QJsonValue(1);
         QTest::newRow("negative float") << QStringLiteral("floatCents") << QJsonValue(-1);
-        QTest::newRow("shiftId not a UUID") << QStringLiteral("shiftId") << QJsonValue(QStringLiteral("x"));
+        QTest::newRow("shiftId not a UUID")
+            << QStringLiteral("shiftId") << QJsonValue(QStringLiteral("x"));
         QTest::newRow("another lane's terminal")
             << QStringLiteral("terminalId") << QJsonValue(QStringLiteral("L9"));
         QTest::newRow("closed before opened")
@@ -290,9 +291,8 @@ private Q_SLOTS:
         TestLane b(QStringLiteral("L2"), testRandom().generate());
         QVERIFY(sell(a, 1, true));
         QVERIFY(a.lane().shifts().close(demoCashier(a), 0));
-        auto row = a.db().row(
-            QStringLiteral("SELECT payload FROM outbox WHERE topic = 'shift'"),
-            [](const SqlRow &r) { return r.text(0); });
+        auto row = a.db().row(QStringLiteral("SELECT payload FROM outbox WHERE topic = 'shift'"),
+                              [](const SqlRow &r) { return r.text(0); });
         QJsonObject payload = QJsonDocument::fromJson((*row)->toUtf8()).object();
         if (member.startsWith(QLatin1String("totals."))) {
             QJsonObject totals = payload.value(QLatin1String("totals")).toObject();

@@ -1044,6 +1044,34 @@
         <source>Customer: %1</source>
         <translation>Cliente: %1</translation>
     </message>
+    <message>
+        <source>The cash drawer did not open: %1</source>
+        <translation>El cajón de efectivo no se abrió: %1</translation>
+    </message>
+    <message>
+        <source>Receipt %1:</source>
+        <translation>Recibo %1:</translation>
+    </message>
+    <message>
+        <source>Receipt %1 sent to the printer.</source>
+        <translation>Recibo %1 enviado a la impresora.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be queued for the printer: %1</source>
+        <translation>No se pudo poner el recibo en la cola de la impresora: %1</translation>
+    </message>
+    <message>
+        <source>The printer is offline: the receipt is queued.</source>
+        <translation>La impresora está desconectada: el recibo queda en cola.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: the receipt is queued.</source>
+        <translation>La impresora no tiene papel: el recibo queda en cola.</translation>
+    </message>
+    <message>
+        <source>The printer has a problem: the receipt is queued.</source>
+        <translation>La impresora tiene un problema: el recibo queda en cola.</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -1480,6 +1508,29 @@
     </message>
 </context>
 <context>
+    <name>PrintQueue</name>
+    <message>
+        <source>Printer ready</source>
+        <translation>Impresora lista</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Imprimiendo</translation>
+    </message>
+    <message>
+        <source>Printer offline</source>
+        <translation>Impresora desconectada</translation>
+    </message>
+    <message>
+        <source>Printer out of paper</source>
+        <translation>Impresora sin papel</translation>
+    </message>
+    <message>
+        <source>Printer error: %1</source>
+        <translation>Error de la impresora: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPanel</name>
     <message>
         <source>Sale complete</source>
@@ -1508,6 +1559,14 @@
     <message>
         <source>Print again</source>
         <translation>Imprimir de nuevo</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Imprimir recibo</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Guardar PDF</translation>
     </message>
 </context>
 <context>
@@ -1784,6 +1843,14 @@
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>1 receipt waiting</source>
+        <translation>1 recibo en espera</translation>
+    </message>
+    <message>
+        <source>%1 receipts waiting</source>
+        <translation>%1 recibos en espera</translation>
     </message>
 </context>
 <context>

@@ -1044,6 +1044,34 @@
         <source>Customer: %1</source>
         <translation>Client : %1</translation>
     </message>
+    <message>
+        <source>The cash drawer did not open: %1</source>
+        <translation>Le tiroir-caisse ne s’est pas ouvert : %1</translation>
+    </message>
+    <message>
+        <source>Receipt %1:</source>
+        <translation>Ticket %1 :</translation>
+    </message>
+    <message>
+        <source>Receipt %1 sent to the printer.</source>
+        <translation>Ticket %1 envoyé à l’imprimante.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be queued for the printer: %1</source>
+        <translation>Le ticket n’a pas pu être mis en file d’attente pour l’imprimante : %1</translation>
+    </message>
+    <message>
+        <source>The printer is offline: the receipt is queued.</source>
+        <translation>L’imprimante est hors ligne : le ticket est en file d’attente.</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper: the receipt is queued.</source>
+        <translation>L’imprimante n’a plus de papier : le ticket est en file d’attente.</translation>
+    </message>
+    <message>
+        <source>The printer has a problem: the receipt is queued.</source>
+        <translation>L’imprimante a un problème : le ticket est en file d’attente.</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -1480,6 +1508,29 @@
     </message>
 </context>
 <context>
+    <name>PrintQueue</name>
+    <message>
+        <source>Printer ready</source>
+        <translation>Imprimante prête</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Impression en cours</translation>
+    </message>
+    <message>
+        <source>Printer offline</source>
+        <translation>Imprimante hors ligne</translation>
+    </message>
+    <message>
+        <source>Printer out of paper</source>
+        <translation>Imprimante sans papier</translation>
+    </message>
+    <message>
+        <source>Printer error: %1</source>
+        <translation>Erreur de l’imprimante : %1</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPanel</name>
     <message>
         <source>Sale complete</source>
@@ -1508,6 +1559,14 @@
     <message>
         <source>Print again</source>
         <translation>Imprimer à nouveau</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Imprimer le ticket</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Enregistrer en PDF</translation>
     </message>
 </context>
 <context>
@@ -1784,6 +1843,14 @@
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>1 receipt waiting</source>
+        <translation>1 ticket en attente</translation>
+    </message>
+    <message>
+        <source>%1 receipts waiting</source>
+        <translation>%1 tickets en attente</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,20 @@ CheckoutController::CheckoutController(Lane &lane, QObject *parent)
     m_cartModel.setMoneyFormat(m_lane.money());
     m_products.setMoneyFormat(m_lane.money());
     reloadHeld();
+    if (PrintQueue *printer = m_lane.printer()) {
+        connect(printer, &PrintQueue::drawerFailed, this, [this](const QString &why) {
+            say(tr("The cash drawer did not open: %1").arg(why), true);
+        });
+        // The first try of a receipt just queued tells whether the printer is there: say so
+        // while the sale is still on screen.
+        connect(printer, &PrintQueue::changed, this, [this, printer] {
+            const bool failing = printer->state() != PrintQueue::State::Ready &&
+                                 printer->state() != PrintQueue::State::Printing;
+            if (failing && !m_printerFailing && m_stage == Stage::Done && m_lastSale)
+                say(tr("Receipt %1:").arg(m_lastSale->receiptNumber) + printerNote());
+            m_printerFailing = failing;
+        });
+    }
 }
 
 QString CheckoutController::formatted(qint64 minor) const
@@ -387,7 +401,10 @@ void CheckoutController::completeSale()
     Q_EMIT lastSaleChanged();
     m_cartModel.reset();
     setStage(Stage::Done);
-    say(tr("Sale %1 complete.").arg(sale->receiptNumber));
+    kickDrawerFor(*sale);
+    const QString queued = m_lane.printer() ? queueReceipt() : QString();
+    say(tr("Sale %1 complete.").arg(sale->receiptNumber) +
+        (queued.isEmpty() ? QString() : printerNote()));
     Q_EMIT totalsChanged();
     Q_EMIT saleCompleted(sale->id);
 }
@@ -416,6 +433,77 @@ void CheckoutController::say(const QString &message, bool error)
 }
 
 QString CheckoutController::printReceipt()
+{
+    if (!m_lane.printer())
+        return savePdf();
+    if (!requireSession())
+        return {};
+    if (!m_lastSale) {
+        say(tr("There is no completed sale to print."), true);
+        return {};
+    }
+    const QString id = queueReceipt();
+    if (!id.isEmpty()) {
+        const QString note = printerNote();
+        say(note.isEmpty() ? tr("Receipt %1 sent to the printer.").arg(m_lastSale->receiptNumber)
+                           : tr("Receipt %1:").arg(m_lastSale->receiptNumber) + note);
+    }
+    return id;
+}
+
+bool CheckoutController::hasPrinter() const
+{
+    return m_lane.printer() != nullptr;
+}
+
+QString CheckoutController::queueReceipt()
+{
+    PrintQueue *printer = m_lane.printer();
+    if (!printer || !m_lastSale)
+        return {};
+    const PrintDocument doc = ReceiptPrinter::document(
+        *m_lastSale, {m_lane.config().storeId, m_lastCashier, m_lane.money()});
+    auto id = printer->enqueue(doc, QStringLiteral("receipt"), m_lastSale->receiptNumber);
+    if (!id) {
+        qCWarning(lcUi).noquote() << "receipt" << m_lastSale->receiptNumber
+                                  << "not queued for the printer:" << id.error();
+        say(tr("The receipt could not be queued for the printer: %1").arg(id.error()), true);
+        return {};
+    }
+    return *id;
+}
+
+QString CheckoutController::printerNote() const
+{
+    const PrintQueue *printer = m_lane.printer();
+    if (!printer)
+        return {};
+    switch (printer->state()) {
+    case PrintQueue::State::Offline:
+        return QLatin1Char(' ') + tr("The printer is offline: the receipt is queued.");
+    case PrintQueue::State::PaperOut:
+        return QLatin1Char(' ') + tr("The printer is out of paper: the receipt is queued.");
+    case PrintQueue::State::Error:
+        return QLatin1Char(' ') + tr("The printer has a problem: the receipt is queued.");
+    case PrintQueue::State::Ready:
+    case PrintQueue::State::Printing:
+        break;
+    }
+    return {};
+}
+
+void CheckoutController::kickDrawerFor(const SaleRecord &sale)
+{
+    if (!m_lane.printer())
+        return;
+    const bool cash =
+        std::any_of(sale.payments.begin(), sale.payments.end(),
+                    [](const SalePayment &p) { return p.method == QLatin1String("cash"); });
+    if (cash)
+        m_lane.printer()->openDrawer();
+}
+
+QString CheckoutController::savePdf()
 {
     if (!requireSession())
         return {};
@@ -768,10 +856,13 @@ bool CheckoutController::completeReturn(const QString &saleId, const QVariantLis
     m_lastCashier = m_lane.session().current()->name;
     m_lastReceiptPdf.clear();
     Q_EMIT receiptPrinted();
+    kickDrawerFor(*ret);
+    const QString queued = m_lane.printer() ? queueReceipt() : QString();
     say(tr("Return %1: refund %2 %3 (approved by %4).")
             .arg(ret->receiptNumber, formatted(-ret->totalCents),
                  method == QLatin1String("cash") ? tr("in cash") : tr("to the card"),
-                 manager->name));
+                 manager->name) +
+        (queued.isEmpty() ? QString() : printerNote()));
     return true;
 }
 

@@ -46,6 +46,8 @@ class CheckoutController : public QObject
     Q_PROPERTY(QString lastChange READ lastChange NOTIFY lastSaleChanged)
     Q_PROPERTY(QString lastTotal READ lastTotal NOTIFY lastSaleChanged)
     Q_PROPERTY(QString lastReceiptPdf READ lastReceiptPdf NOTIFY receiptPrinted)
+    // A receipt printer is configured: receipts print by themselves, "Print receipt" reprints.
+    Q_PROPERTY(bool hasPrinter READ hasPrinter CONSTANT)
     Q_PROPERTY(QString discount READ discount NOTIFY totalsChanged)
     Q_PROPERTY(bool hasDiscount READ hasDiscount NOTIFY totalsChanged)
     Q_PROPERTY(QString discountOff READ discountOff NOTIFY totalsChanged)
@@ -149,8 +151,12 @@ public:
     Q_INVOKABLE QVariantList approvers() const;
     Q_INVOKABLE void completeSale();
     Q_INVOKABLE void newSale();
-    // The last sale's receipt as a PDF in <data dir>/receipts/; its path, empty on failure.
+    // The last sale's receipt again: to the receipt printer when there is one (returns the
+    // print job's id), else as a PDF (savePdf()). Empty on failure.
     Q_INVOKABLE QString printReceipt();
+    // The last sale's receipt as a PDF in <data dir>/receipts/; its path, empty on failure.
+    Q_INVOKABLE QString savePdf();
+    bool hasPrinter() const;
 
 Q_SIGNALS:
     void totalsChanged();
@@ -175,6 +181,12 @@ private:
     // The UI language or the currency changed: every amount shown again.
     void reformatAmounts();
     QString formatted(qint64 minor) const;
+    // Queues the last sale's receipt for the printer; the job id, empty on failure (said).
+    QString queueReceipt();
+    // What to add to a message when the receipt waits for the printer ("" when it prints).
+    QString printerNote() const;
+    // Opens the cash drawer when the sale or return moved cash.
+    void kickDrawerFor(const SaleRecord &sale);
 
     Lane &m_lane;
     Cart m_cart;
@@ -191,6 +203,7 @@ private:
     std::optional<SaleRecord> m_lastSale;
     QString m_lastCashier;
     QString m_lastReceiptPdf;
+    bool m_printerFailing = false; // the printer's last state was a failure
     std::optional<Cart> m_pending; // a change waiting for a manager's approval
     QString m_pendingWhat;
     QString m_approvalReason;

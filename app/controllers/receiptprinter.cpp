@@ -34,49 +34,29 @@ struct Row
 } // namespace
 
 namespace {
+// The receipt's rows as the PDF draws them (and text() lists them).
 QList<Row> layoutRows(const SaleRecord &sale, const ReceiptPrinter::Header &header)
 {
     QList<Row> rows;
-    const MoneyFormat &money = header.money;
-    const QDateTime at = Clock::fromIso(sale.createdAt).toLocalTime();
-    rows.append(
-        {ReceiptPrinter::tr("Store %1 · Lane %2").arg(header.storeId, sale.terminalId), {}, true});
-    rows.append({ReceiptPrinter::tr("Receipt %1").arg(sale.receiptNumber), {}});
-    if (sale.status == QLatin1String("returned"))
-        rows.append({ReceiptPrinter::tr("Return: amounts are refunded"), {}, true});
-    rows.append({money.locale().toString(at, QLocale::ShortFormat), {}});
-    if (!header.cashierName.isEmpty())
-        rows.append({ReceiptPrinter::tr("Cashier: %1").arg(header.cashierName), {}});
-    rows.append({{}, {}, false, true});
-    for (const SaleLine &l : sale.lines) {
-        rows.append({l.name, money.format(l.unitPriceCents * l.quantity)});
-        if (l.quantity != 1)
-            rows.append(
-                {QStringLiteral("   %1 × %2").arg(l.quantity).arg(money.format(l.unitPriceCents)),
-                 {}});
-        if (l.discountCents != 0)
-            rows.append({QStringLiteral("   ") + ReceiptPrinter::tr("Discount"),
-                         money.format(-l.discountCents)});
-    }
-    rows.append({{}, {}, false, true});
-    rows.append({ReceiptPrinter::tr("Subtotal"), money.format(sale.subtotalCents)});
-    if (sale.discountCents != 0)
-        rows.append({ReceiptPrinter::tr("Discount"), money.format(-sale.discountCents)});
-    rows.append({ReceiptPrinter::tr("Tax"), money.format(sale.taxCents)});
-    rows.append({ReceiptPrinter::tr("Total"), money.format(sale.totalCents), true});
-    rows.append({{}, {}, false, true});
-    for (const SalePayment &p : sale.payments) {
-        if (p.method == QLatin1String("cash")) {
-            rows.append({ReceiptPrinter::tr("Cash"), money.format(p.tenderedCents)});
-            if (p.changeCents > 0)
-                rows.append({ReceiptPrinter::tr("Change"), money.format(p.changeCents)});
-        } else {
-            rows.append({ReceiptPrinter::tr("Card"), money.format(p.amountCents)});
+    const PrintDocument document = ReceiptPrinter::document(sale, header);
+    for (const PrintDocument::Item &item : document.items()) {
+        const bool bold = item.style.testFlag(PrintDocument::Bold);
+        switch (item.kind) {
+        case PrintDocument::Kind::Text:
+            rows.append({item.left, {}, bold});
+            break;
+        case PrintDocument::Kind::Row:
+            rows.append({item.left, item.right, bold});
+            break;
+        case PrintDocument::Kind::Separator:
+            rows.append({{}, {}, false, true});
+            break;
+        case PrintDocument::Kind::Feed:
+            for (int i = 0; i < item.lines; ++i)
+                rows.append(Row{});
+            break;
         }
     }
-    rows.append({{}, {}, false, true});
-    rows.append({ReceiptPrinter::tr("Thank you for shopping with us!"), {}});
-
     return rows;
 }
 
@@ -151,6 +131,11 @@ QStringList ReceiptPrinter::text(const SaleRecord &sale, const Header &header)
         if (!row.rule)
             out.append(row.right.isEmpty() ? row.left : row.left + QLatin1Char('\t') + row.right);
     return out;
+}
+
+PrintDocument ReceiptPrinter::document(const SaleRecord &sale, const Header &header)
+{
+    return ReceiptDocument::build(sale, header);
 }
 
 QImage ReceiptPrinter::render(const SaleRecord &sale, const Header &header)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "moneyformat.h"
+#include "receiptdocument.h"
 #include "result.h"
 #include "salestore.h"
 
@@ -16,12 +17,7 @@ class ReceiptPrinter
     Q_DECLARE_TR_FUNCTIONS(ReceiptPrinter)
 
 public:
-    struct Header
-    {
-        QString storeId;
-        QString cashierName;
-        MoneyFormat money;
-    };
+    using Header = ReceiptDocument::Header;
 
     [[nodiscard]] static Status printPdf(const SaleRecord &sale, const Header &header,
                                          const QString &path);
@@ -29,4 +25,6 @@ public:
     static QImage render(const SaleRecord &sale, const Header &header);
     // Its rows as text, the amount after a tab (what the tests read).
     static QStringList text(const SaleRecord &sale, const Header &header);
+    // The same rows as a PrintDocument, for the receipt printer (ReceiptDocument::build).
+    static PrintDocument document(const SaleRecord &sale, const Header &header);
 };

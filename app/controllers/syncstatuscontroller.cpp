@@ -44,6 +44,9 @@ SyncStatusController *SyncStatusController::create(QQmlEngine *, QJSEngine *)
 
 void SyncStatusController::attach()
 {
+    if (PrintQueue *printer = m_lane.printer())
+        connect(printer, &PrintQueue::changed, this, &SyncStatusController::changed,
+                Qt::UniqueConnection);
     if (PeerSync *peers = m_lane.peerSync())
         connect(peers, &PeerSync::healthChanged, this, &SyncStatusController::scheduleRefresh,
                 Qt::UniqueConnection);
@@ -123,6 +126,27 @@ void SyncStatusController::clearSamplePeers()
     m_sample = false;
     m_sampleClock = false;
     refresh();
+}
+
+QString SyncStatusController::printerLine() const
+{
+    const PrintQueue *printer = m_lane.printer();
+    if (!printer)
+        return {};
+    const int waiting = int(printer->queued());
+    if (waiting == 0)
+        return printer->message();
+    // Two strings rather than %n: English has no translation file to supply the plural, and
+    // here the count is never 0, where French and English differ.
+    return printer->message() + QStringLiteral(" \u2013 ") +
+           (waiting == 1 ? tr("1 receipt waiting") : tr("%1 receipts waiting").arg(waiting));
+}
+
+bool SyncStatusController::printerProblem() const
+{
+    const PrintQueue *printer = m_lane.printer();
+    return printer && printer->state() != PrintQueue::State::Ready &&
+           printer->state() != PrintQueue::State::Printing;
 }
 
 void SyncStatusController::refresh()

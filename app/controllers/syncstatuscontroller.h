@@ -43,6 +43,10 @@ class SyncStatusController : public QObject
     Q_PROPERTY(QString indicator READ indicator NOTIFY changed)
     Q_PROPERTY(qint64 waiting READ waiting NOTIFY changed)
     Q_PROPERTY(QString message READ message NOTIFY changed)
+    // The receipt printer: "Printer offline – 3 receipts waiting"; empty when there is none.
+    Q_PROPERTY(QString printerLine READ printerLine NOTIFY changed)
+    // The printer cannot print now (offline, out of paper, an error).
+    Q_PROPERTY(bool printerProblem READ printerProblem NOTIFY changed)
 public:
     explicit SyncStatusController(Lane &lane, QObject *parent = nullptr);
     ~SyncStatusController() override;
@@ -70,6 +74,8 @@ public:
     QString message() const { return m_message; }
     QString indicator() const;
     qint64 waiting() const;
+    QString printerLine() const;
+    bool printerProblem() const;
 
     // Reads everything again now.
     Q_INVOKABLE void refresh();

@@ -1,6 +1,7 @@
 #include "configloader.h"
 
 #include "moneyformat.h"
+#include "printerlink.h"
 #include "storekey.h"
 
 #include "peerprotocol.h"
@@ -107,6 +108,16 @@ const QList<ConfigLoader::Key> kKeys = {
      "Paid in or paid out above this amount (in the currency's minor unit, e.g. cents) needs a "
      "manager's PIN. Default 5000.",
      false},
+    {"printer", "EUPHORIA_PRINTER", "printer",
+     "Receipt printer (ESC/POS): tcp://host[:port] (port 9100 by default), device:/dev/usb/lp0 "
+     "or an absolute path. Default none (receipts as PDF only).",
+     false},
+    {"printerColumns", "EUPHORIA_PRINTER_COLUMNS", "printer-columns",
+     "Characters per line on the receipt printer, 32 to 64 (48: 80 mm roll, 32: 58 mm). "
+     "Default 48.",
+     false},
+    {"printerRetrySeconds", "EUPHORIA_PRINTER_RETRY_SECONDS", "printer-retry-seconds",
+     "Seconds between tries while the receipt printer is off or out of paper. Default 10.", false},
     {"cloudIntervalSeconds", "EUPHORIA_CLOUD_INTERVAL_SECONDS", "cloud-interval-seconds",
      "Seconds between cloud uploads (sooner when a batch fills up). Default 30.", false},
     {"catalogPollSeconds", "EUPHORIA_CATALOG_POLL_SECONDS", "catalog-poll-seconds",
@@ -162,6 +173,8 @@ const IntegerKey kIntegerKeys[] = {
     {"cloudRetrySeconds", 1, 86400, &LaneConfig::cloudRetrySeconds},
     {"cloudPendingAfterSeconds", 0, 7 * 86400, &LaneConfig::cloudPendingAfterSeconds},
     {"cloudRelayAfterSeconds", 0, 30 * 86400, &LaneConfig::cloudRelayAfterSeconds},
+    {"printerColumns", 32, 64, &LaneConfig::printerColumns},
+    {"printerRetrySeconds", 1, 3600, &LaneConfig::printerRetrySeconds},
 };
 
 // A raw value from one source: a JSON value from the file, or a string from env or flag.
@@ -485,6 +498,17 @@ Status applyKey(LaneConfig &c, const ConfigLoader::Key &key, const Raw &raw)
             return Status::failure(raw.where + QStringLiteral(": ") + money.error() +
                                    describe(raw, false));
         c.currency = *s;
+    } else if (name == QLatin1String("printer")) {
+        auto s = asString(raw, false);
+        if (!s)
+            return Status::from(s);
+        if (!s->trimmed().isEmpty()) {
+            auto address = PrinterLink::parse(*s);
+            if (!address)
+                return Status::failure(raw.where + QStringLiteral(": ") + address.error() +
+                                       describe(raw, false));
+        }
+        c.printer = s->trimmed();
     } else if (name == QLatin1String("bindAddress")) {
         auto s = asString(raw, false);
         if (!s)

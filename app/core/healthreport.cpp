@@ -9,6 +9,7 @@
 #include "inventorysnapshot.h"
 #include "outboxstore.h"
 #include "peerstatusstore.h"
+#include "printjobstore.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -198,6 +199,21 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
                                    .arg(p.toString()));
     const QJsonArray keyPrints = security.value(QLatin1String("storeKeys")).toArray();
 
+    // The receipt printer: the running lane records its state; the queue is in print_jobs.
+    QJsonObject printer{{QStringLiteral("configured"), !config.printer.isEmpty()}};
+    if (!config.printer.isEmpty()) {
+        const QJsonObject state =
+            QJsonDocument::fromJson(
+                db.meta(QStringLiteral("printer_state")).value_or(QString()).toUtf8())
+                .object();
+        printer.insert(QStringLiteral("target"), config.printer);
+        printer.insert(QStringLiteral("state"),
+                       state.value(QLatin1String("state")).toString(QStringLiteral("unknown")));
+        printer.insert(QStringLiteral("lastError"),
+                       state.value(QLatin1String("lastError")).toString());
+        printer.insert(QStringLiteral("queued"), PrintJobStore(db).queuedCount().value_or(0));
+    }
+
     report.json = {{QStringLiteral("terminalId"), config.terminalId},
                    {QStringLiteral("storeKeys"), keyPrints},
                    {QStringLiteral("database"), path},
@@ -212,6 +228,7 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
                    {QStringLiteral("reconciliation"), reconciliation},
                    {QStringLiteral("clock"), clock},
                    {QStringLiteral("held"), held},
+                   {QStringLiteral("printer"), printer},
                    {QStringLiteral("problems"), QJsonArray::fromStringList(report.problems)},
                    {QStringLiteral("warnings"), QJsonArray::fromStringList(report.warnings)},
                    {QStringLiteral("healthy"), report.problems.isEmpty()}};

@@ -155,6 +155,18 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
     m_importer->setPublishing(m_outbox.get(), m_hlc.get(), m_stock.get());
     m_priceSchedule = std::make_unique<PriceSchedule>(m_db, m_clock);
     m_priceSchedule->check();
+    if (!m_config.printer.isEmpty()) {
+        auto address = PrinterLink::parse(m_config.printer);
+        if (!address)
+            return ::Status::failure(QStringLiteral("printer: ") + address.error());
+        m_printer = std::make_unique<PrintQueue>(
+            m_db, m_clock, m_ids, PrinterLink::create(*address, m_clock),
+            PrintQueue::Options{m_config.printerColumns, m_config.printerRetrySeconds});
+        connect(m_printer.get(), &PrintQueue::changed, this, &Lane::recordPrinterState);
+        if (::Status s = m_printer->start(); !s)
+            return s;
+        recordPrinterState();
+    }
     qCInfo(lcApp).noquote() << "lane" << m_config.terminalId << "database"
                             << m_config.databasePath();
     storeClockChanged();
@@ -180,6 +192,24 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
     qCInfo(lcApp).noquote() << "opened a shift for the demo cashier" << demo->name
                             << "with no float";
     return {};
+}
+
+void Lane::recordPrinterState()
+{
+    if (!m_printer)
+        return;
+    const QJsonObject state{{QStringLiteral("state"), PrintQueue::stateName(m_printer->state())},
+                            {QStringLiteral("lastError"), m_printer->lastError()}};
+    const QString text = QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact));
+    if (text == m_printerStateRecorded)
+        return;
+    WriteTransaction tx(m_db, WriteTransaction::Durability::Deferred);
+    if (::Status s = tx.isActive() ? m_db.setMeta(QStringLiteral("printer_state"), text)
+                                   : ::Status::failure(tx.error());
+        !s || !(s = tx.commit()))
+        qCWarning(lcApp).noquote() << "cannot record the printer's state:" << s.error();
+    else
+        m_printerStateRecorded = text;
 }
 
 void Lane::storeClockChanged()

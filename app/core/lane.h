@@ -17,6 +17,7 @@
 #include "outbox.h"
 #include "peersync.h"
 #include "priceschedule.h"
+#include "printqueue.h"
 #include "reconciler.h"
 #include "result.h"
 #include "saleservice.h"
@@ -100,6 +101,8 @@ public:
     Hlc &hlc() { return *m_hlc; }
     StockLedger &stock() { return *m_stock; }
     Reconciler &reconciler() { return *m_reconciler; }
+    // The receipt printer's queue; null when no printer is configured (receipts as PDF only).
+    PrintQueue *printer() { return m_printer.get(); }
 
     [[nodiscard]] Result<Status> status();
     QString statusLine();
@@ -130,6 +133,8 @@ private:
     // The store's time moved or a skew changed: kept in lane_meta (for restarts and --health),
     // and what it means for this lane's own messages and the held ones.
     void storeClockChanged();
+    // The printer's state for --health (lane_meta printer_state).
+    void recordPrinterState();
 
     LaneConfig m_config;
     MoneyFormat m_money;
@@ -154,5 +159,7 @@ private:
     std::unique_ptr<PeerSync> m_peers;
     std::unique_ptr<CloudSync> m_cloud;
     std::unique_ptr<HeadOfficeCatalog> m_headOffice;
+    std::unique_ptr<PrintQueue> m_printer;
+    QString m_printerStateRecorded;
     QString m_peerProblem;
 };

@@ -70,6 +70,10 @@ QList<QPair<QString, QString>> LaneConfig::describe() const
         {QStringLiteral("currency"), QStringLiteral("%1 (%2 decimal digits)")
                                          .arg(currency)
                                          .arg(MoneyFormat::minorDigitsOf(currency).value_or(-1))},
+        {QStringLiteral("printer"),
+         printer.isEmpty() ? QStringLiteral("(none: PDF receipts)") : printer},
+        {QStringLiteral("printerColumns"), n(printerColumns)},
+        {QStringLiteral("printerRetrySeconds"), n(printerRetrySeconds)},
         {QStringLiteral("terminalPort"), n(terminalPort)},
         {QStringLiteral("bindAddress"), bindAddress},
         {QStringLiteral("listenFd"), listenFd < 0 ? QStringLiteral("(none)") : n(listenFd)},

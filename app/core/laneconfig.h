@@ -49,6 +49,10 @@ struct LaneConfig
     int cloudParallelRequests = 4;
     // The store's currency (ISO 4217): every amount is an integer in its minor unit.
     QString currency = QStringLiteral("USD");
+    // The receipt printer (PrinterLink::parse); empty: none, receipts as PDF only.
+    QString printer;
+    int printerColumns = 48;
+    int printerRetrySeconds = 10;
 
     QString sourceFile; // the settings file that was read, if any
 

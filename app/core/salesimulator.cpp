@@ -3,6 +3,7 @@
 #include "cart.h"
 #include "corelog.h"
 #include "lane.h"
+#include "receiptdocument.h"
 
 #include <QTextStream>
 
@@ -83,6 +84,14 @@ void SaleSimulator::ringOne()
         return;
     }
     m_out << sale->id << Qt::endl; // endl flushes: the id is out only once it is committed
+    if (PrintQueue *printer = m_lane.printer()) {
+        const PrintDocument receipt = ReceiptDocument::build(
+            *sale, {m_lane.config().storeId, employee->name, m_lane.money()});
+        if (auto job = printer->enqueue(receipt, QStringLiteral("receipt"), sale->receiptNumber);
+            !job)
+            qCWarning(lcPrinter).noquote()
+                << "receipt" << sale->receiptNumber << "not queued:" << job.error();
+    }
     ++m_committed;
     --m_remaining;
     m_lane.session().touch();

@@ -33,9 +33,8 @@ Status checkCounts(const QList<DenominationCount> &counts, qint64 amountCents)
         sum += c.denominationCents * c.count;
     }
     if (sum != amountCents)
-        return Status::failure(QStringLiteral("the counts add up to %1, not %2")
-                                   .arg(sum)
-                                   .arg(amountCents));
+        return Status::failure(
+            QStringLiteral("the counts add up to %1, not %2").arg(sum).arg(amountCents));
     return {};
 }
 } // namespace
@@ -96,8 +95,8 @@ Result<ShiftRecord> Shifts::open(const Employee &employee, qint64 floatCents,
         return R::failure(inserted.error());
     if (Status s = tx.commit(); !s)
         return R::failure(s.error());
-    qCInfo(lcApp).noquote() << "shift" << shift.id << "opened by" << employee.id << "with a float of"
-                            << floatCents;
+    qCInfo(lcApp).noquote() << "shift" << shift.id << "opened by" << employee.id
+                            << "with a float of" << floatCents;
     setCurrent(shift);
     Q_EMIT drawerOpenRequested();
     return shift;
@@ -167,9 +166,9 @@ Result<CashMovement> Shifts::addMovement(const Employee &employee, const QString
     if (Status s = tx.commit(); !s)
         return R::failure(s.error());
     qCInfo(lcApp).noquote() << "shift" << m.shiftId << kind << amountCents << "by" << employee.id
-                            << (m.approvedBy.isEmpty() ? QString()
-                                                       : QStringLiteral("approved by ") +
-                                                             m.approvedBy);
+                            << (m.approvedBy.isEmpty()
+                                    ? QString()
+                                    : QStringLiteral("approved by ") + m.approvedBy);
     Q_EMIT changed();
     if (kind != QLatin1String("cartVoided"))
         Q_EMIT drawerOpenRequested();
@@ -186,8 +185,8 @@ Result<ReportTotals> Shifts::totals(const QString &shiftId)
         return R::failure(tr("No such shift."));
     if (!(*shift)->isOpen() && (*shift)->terminalId != m_outbox.terminalId()) {
         // Another lane's closed shift: the totals it closed with (its sales may not all be here).
-        auto t = ReportTotals::fromJson(QJsonDocument::fromJson((*shift)->totalsJson.toUtf8())
-                                            .object());
+        auto t =
+            ReportTotals::fromJson(QJsonDocument::fromJson((*shift)->totalsJson.toUtf8()).object());
         return t ? R(*t) : R::failure(t.error());
     }
     return totalsOf(**shift);
@@ -258,8 +257,8 @@ Result<ShiftRecord> Shifts::close(const Employee &employee, qint64 countedCents,
     if (Status s = tx.commit(); !s)
         return R::failure(s.error());
     qCInfo(lcApp).noquote() << "shift" << shift.id << "closed by" << employee.id << "counted"
-                            << countedCents << "expected" << shift.expectedCashCents
-                            << "over/short" << shift.overShortCents;
+                            << countedCents << "expected" << shift.expectedCashCents << "over/short"
+                            << shift.overShortCents;
     setCurrent(std::nullopt);
     return shift;
 }
@@ -310,8 +309,8 @@ Result<ZReportRecord> Shifts::takeZ(const Employee &employee)
         return R::failure(inserted.error());
     if (Status s = m_store.assignZ(z.shiftIds, z.id); !s)
         return R::failure(s.error());
-    auto published = m_outbox.publish(QString(Topics::ZReport), ShiftPayload::encodeZ(z, totals),
-                                      z.messageId);
+    auto published =
+        m_outbox.publish(QString(Topics::ZReport), ShiftPayload::encodeZ(z, totals), z.messageId);
     if (!published)
         return R::failure(published.error());
     if (Status s = tx.commit(); !s)
