@@ -156,7 +156,8 @@ bool Simulation::startLane(SimLane &l)
     config.sqliteSynchronous = Database::Synchronous::Normal;
     config.maxClockSkewSeconds = 300;
     l.lane = std::make_unique<Lane>(config, *l.clock, *l.ids);
-    if (!l.lane->start())
+    // The template's database: the demo start's shift is the template's, not this lane's.
+    if (!l.lane->start() || !l.lane->openDemoShift())
         return false;
     l.inbox = std::make_unique<Inbox>(l.lane->database(), l.id, l.lane->clock(), l.lane->hlc());
     l.up = true;
@@ -706,7 +707,7 @@ std::unique_ptr<Lane> startedLane(const QString &dir, ManualClock &clock, IdGene
     config.dataDir = dir;
     config.sqliteSynchronous = Database::Synchronous::Normal;
     auto lane = std::make_unique<Lane>(config, clock, ids);
-    if (!lane->start())
+    if (!lane->start() || !lane->openDemoShift())
         return nullptr;
     return lane;
 }
