@@ -3,6 +3,7 @@
 // (TestLane) and in real lane processes; failures of the network come from a TCP proxy. Lanes
 // use credentials of their own, enrolled with tools/cloud-dev enroll; the service key only where
 // a test is about the service-key mode.
+#include "cart.h"
 #include "clouddev.h"
 #include "cloudsync.h"
 #include "healthreport.h"
@@ -675,6 +676,81 @@ private slots:
                                               "'%1' and topic = 'employee'")
                                    .arg(store)),
                  QStringLiteral("false,Sam"));
+    }
+
+    // A lane's day reaches the cloud: its closed shift (pos_shifts) and Z report (pos_z_reports)
+    // as the lane kept them, and pos_daily_sales agrees cent for cent with the lane's own report
+    // of the day (cash with change, card, a cash refund).
+    void aLanesDayReachesTheCloudAndItsDailySales()
+    {
+        TestLane t(QStringLiteral("L1"), seed());
+        QCOMPARE(t.ringSaleFrames(4).size(), 4); // card sales
+        const Employee cashier = demoCashier(t);
+        const Employee manager = demoManager(t);
+        auto products = t.lane().catalog().byCategory(QString(), 5);
+        Cart cart;
+        QVERIFY(cart.add(products->at(2), 3));
+        QVERIFY(cart.addCash(cart.totalCents() + 755));
+        auto cashSale = t.lane().sales().complete(cart, cashier);
+        QVERIFY2(cashSale, qPrintable(cashSale.error()));
+        QVERIFY(t.lane().sales().completeReturn(cashSale->id, {{1, 1}}, QStringLiteral("cash"),
+                                                cashier, manager));
+        Shifts &shifts = t.lane().shifts();
+        QVERIFY(shifts.payIn(cashier, 2000, QStringLiteral("change from the bank")));
+        QVERIFY(shifts.payOut(cashier, 6000, QStringLiteral("flowers"), &manager));
+        auto closed = shifts.close(cashier, 1000);
+        QVERIFY2(closed, qPrintable(closed.error()));
+        auto z = shifts.takeZ(manager);
+        QVERIFY2(z, qPrintable(z.error()));
+        auto day = shifts.storeReport(t.clock().nowUtc().toLocalTime().date());
+        QVERIFY(day);
+
+        const QString store = newStore();
+        CloudSync cloud(t.db(), t.clock(), config(t, store));
+        cloud.start();
+        const qint64 all = t.count(QStringLiteral("SELECT COUNT(*) FROM outbox"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            t.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'cloud_ack'")), all,
+            60000);
+        QCOMPARE(m_cloud.query(QStringLiteral("select shift_id || ',' || counted_cents || ',' || "
+                                              "expected_cash_cents || ',' || over_short_cents || "
+                                              "',' || jsonb_array_length(movements) from "
+                                              "pos_shifts where store_id = '%1'")
+                                   .arg(store)),
+                 QStringLiteral("%1,1000,%2,%3,2")
+                     .arg(closed->id)
+                     .arg(closed->expectedCashCents)
+                     .arg(closed->overShortCents));
+        QCOMPARE(m_cloud.query(QStringLiteral("select z_id || ',' || z_number || ',' || "
+                                              "(totals->>'totalCents') from pos_z_reports where "
+                                              "store_id = '%1'")
+                                   .arg(store)),
+                 QStringLiteral("%1,1,%2").arg(z->id).arg(day->store.totalCents));
+        // Every sale knows its shift in the cloud too.
+        QCOMPARE(m_cloud.count(QStringLiteral("select count(*) from pos_sales where store_id = "
+                                              "'%1' and shift_id = '%2'")
+                                   .arg(store, closed->id)),
+                 6);
+        const ReportTotals &lane = day->store;
+        QCOMPARE(m_cloud.query(QStringLiteral("select business_date || ',' || sales_count || ',' "
+                                              "|| returns_count || ',' || items_sold || ',' || "
+                                              "gross_cents || ',' || discount_cents || ',' || "
+                                              "tax_cents || ',' || total_cents || ',' || "
+                                              "cash_cents || ',' || card_cents from "
+                                              "pos_daily_sales where store_id = '%1' and "
+                                              "terminal_id = 'L1'")
+                                   .arg(store)),
+                 QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9,%10")
+                     .arg(t.clock().nowUtc().date().toString(Qt::ISODate))
+                     .arg(lane.salesCount)
+                     .arg(lane.returnsCount)
+                     .arg(lane.itemsSold)
+                     .arg(lane.grossCents)
+                     .arg(lane.discountCents)
+                     .arg(lane.taxCents)
+                     .arg(lane.totalCents)
+                     .arg(lane.tenders.value(QStringLiteral("cash")).amountCents)
+                     .arg(lane.tenders.value(QStringLiteral("card")).amountCents));
     }
 
     // The real executable: a single-lane store (no peers) uploads its pending sales, and a lane

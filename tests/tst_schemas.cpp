@@ -142,6 +142,17 @@ private slots:
         tea.name = QStringLiteral("Green tea, loose, 100 g");
         auto renamed = l1.lane().catalogAdmin().save(tea, *manager);
         QVERIFY2(renamed, qPrintable(renamed.error()));
+        // The shift's cash: paid in, paid out above the limit (approved), a drawer open, a voided
+        // cart; the blind count closes it (published as `shift`) and the Z report takes it.
+        QVERIFY(l1.lane().shifts().payIn(*cashier, 2500, QStringLiteral("change from the bank")));
+        QVERIFY(l1.lane().shifts().payOut(*cashier, 7500, QStringLiteral("window cleaner"),
+                                          &*manager));
+        QVERIFY(l1.lane().shifts().noSale(*cashier));
+        QVERIFY(l1.lane().shifts().cartVoided(*cashier, 1299));
+        QVERIFY(l1.lane().shifts().close(*cashier, 1234, {{1000, 1}, {100, 2}, {25, 1}, {5, 1}, {1, 4}}));
+        auto z = l1.lane().shifts().takeZ(*manager);
+        QVERIFY2(z, qPrintable(z.error()));
+        QVERIFY(l1.lane().shifts().open(*cashier, 10000, {{2000, 5}}));
         // A reconciliation (no peers: requested and completed at once).
         QSignalSpy finished(&l1.lane().reconciler(), &Reconciler::finished);
         QVERIFY(l1.lane().reconciler().reconcileNow(QStringLiteral("manager")));
@@ -209,10 +220,11 @@ private slots:
         QCOMPARE(topics, (QSet<QString>{Topics::Transaction, Topics::Inventory, Topics::Customer,
                                         Topics::Employee, Topics::ReconciliationRequest,
                                         Topics::ReconciliationComplete, Topics::HeldAccepted,
-                                        Topics::Product, Topics::PriceScheduled}));
+                                        Topics::Product, Topics::PriceScheduled, Topics::Shift,
+                                        Topics::ZReport}));
         const QJsonObject salePayload = saleFrame.value(QLatin1String("payload")).toObject();
         QVERIFY(salePayload.contains(QLatin1String("customerId")));
-        QCOMPARE(frames.size(), 13);
+        QCOMPARE(frames.size(), 15);
         // The product's two versions: created (its price set then), renamed (the price carried
         // on from the first version's time); the scheduled price as L2 published it.
         QCOMPARE(productFrames.size(), 2);
