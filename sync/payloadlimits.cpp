@@ -202,6 +202,12 @@ Status check(const QString &topic, const QJsonObject &payload, qsizetype payload
                         QLatin1String("maxStockChanges"), knownStockChangeMembers(), unknownBytes,
                         error);
     }
+    if (ok && topic == Topics::Shift) {
+        static const QList<QLatin1String> movement = names(
+            {"movementId", "kind", "amountCents", "reason", "employeeId", "approvedBy", "at"});
+        ok = tallyArray(payload, QLatin1String("movements"), MaxMovements,
+                        QLatin1String("maxMovements"), movement, unknownBytes, error);
+    }
     if (ok && topic == Topics::Product) {
         const QJsonValue codes = payload.value(QLatin1String("barcodes"));
         if (codes.isArray() && codes.toArray().size() > MaxBarcodes) {

@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "idgenerator.h"
 #include "jsonint.h"
+#include "payloadlimits.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,7 +11,7 @@
 namespace {
 constexpr qint64 kMax = JsonInt::MaxExact;
 constexpr int kMaxCounts = 32;
-constexpr int kMaxMovements = 1000;
+constexpr int kMaxMovements = PayloadLimits::MaxMovements;
 constexpr int kMaxShiftIds = 100;
 
 class Reader

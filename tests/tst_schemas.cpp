@@ -145,11 +145,12 @@ private slots:
         // The shift's cash: paid in, paid out above the limit (approved), a drawer open, a voided
         // cart; the blind count closes it (published as `shift`) and the Z report takes it.
         QVERIFY(l1.lane().shifts().payIn(*cashier, 2500, QStringLiteral("change from the bank")));
-        QVERIFY(l1.lane().shifts().payOut(*cashier, 7500, QStringLiteral("window cleaner"),
-                                          &*manager));
+        QVERIFY(
+            l1.lane().shifts().payOut(*cashier, 7500, QStringLiteral("window cleaner"), &*manager));
         QVERIFY(l1.lane().shifts().noSale(*cashier));
         QVERIFY(l1.lane().shifts().cartVoided(*cashier, 1299));
-        QVERIFY(l1.lane().shifts().close(*cashier, 1234, {{1000, 1}, {100, 2}, {25, 1}, {5, 1}, {1, 4}}));
+        QVERIFY(l1.lane().shifts().close(*cashier, 1234,
+                                         {{1000, 1}, {100, 2}, {25, 1}, {5, 1}, {1, 4}}));
         auto z = l1.lane().shifts().takeZ(*manager);
         QVERIFY2(z, qPrintable(z.error()));
         QVERIFY(l1.lane().shifts().open(*cashier, 10000, {{2000, 5}}));

@@ -163,6 +163,9 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
             m_db, m_clock, m_ids, PrinterLink::create(*address, m_clock),
             PrintQueue::Options{m_config.printerColumns, m_config.printerRetrySeconds});
         connect(m_printer.get(), &PrintQueue::changed, this, &Lane::recordPrinterState);
+        // Counting the float, paying in or out and a no-sale open the drawer the printer drives.
+        connect(m_shifts.get(), &Shifts::drawerOpenRequested, m_printer.get(),
+                &PrintQueue::openDrawer);
         if (::Status s = m_printer->start(); !s)
             return s;
         recordPrinterState();
