@@ -126,6 +126,11 @@ private Q_SLOTS:
         const QJsonObject c = report.value(QLatin1String("cloud")).toObject();
         QVERIFY2(c.value(QLatin1String("enabled")).toBool(), qPrintable(health.out));
         QCOMPARE(c.value(QLatin1String("auth")).toString(), QStringLiteral("lane credential"));
+        // The demo start opened a shift, and --health says so.
+        const QJsonObject shift = report.value(QLatin1String("shift")).toObject();
+        QVERIFY2(shift.value(QLatin1String("open")).toBool(), qPrintable(health.out));
+        QVERIFY(IdGenerator::isUuid(shift.value(QLatin1String("shiftId")).toString()));
+        QCOMPARE(shift.value(QLatin1String("lastZNumber")).toInt(), 0);
         for (const QString &text : {help.out, help.err, health.out, health.err})
             QVERIFY(!text.contains(secret));
     }

@@ -2,6 +2,7 @@
 
 #include "catalogstore.h"
 #include "heldmessagestore.h"
+#include "shiftstore.h"
 #include "storeclock.h"
 
 #include "clock.h"
@@ -214,6 +215,22 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
         printer.insert(QStringLiteral("queued"), PrintJobStore(db).queuedCount().value_or(0));
     }
 
+    // The lane's shift and day: whether it can sell, and the Z reports it took.
+    ShiftStore shifts(db);
+    QJsonObject shift{{QStringLiteral("open"), false}};
+    if (auto open = shifts.open(config.terminalId); open && open->has_value()) {
+        shift.insert(QStringLiteral("open"), true);
+        shift.insert(QStringLiteral("shiftId"), (*open)->id);
+        shift.insert(QStringLiteral("openedAt"), (*open)->openedAt);
+        shift.insert(QStringLiteral("openedBy"), (*open)->openedBy);
+    } else {
+        report.warnings.append(QStringLiteral("no shift is open on this lane: it cannot sell "
+                                              "until a cashier opens one"));
+    }
+    shift.insert(QStringLiteral("lastZNumber"), shifts.lastZNumber(config.terminalId).value_or(0));
+    shift.insert(QStringLiteral("closedShiftsWithoutZ"),
+                 qint64(shifts.closedWithoutZ(config.terminalId).value_or({}).size()));
+
     report.json = {{QStringLiteral("terminalId"), config.terminalId},
                    {QStringLiteral("storeKeys"), keyPrints},
                    {QStringLiteral("database"), path},
@@ -229,6 +246,7 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
                    {QStringLiteral("clock"), clock},
                    {QStringLiteral("held"), held},
                    {QStringLiteral("printer"), printer},
+                   {QStringLiteral("shift"), shift},
                    {QStringLiteral("problems"), QJsonArray::fromStringList(report.problems)},
                    {QStringLiteral("warnings"), QJsonArray::fromStringList(report.warnings)},
                    {QStringLiteral("healthy"), report.problems.isEmpty()}};
