@@ -34,11 +34,10 @@ struct Row
 } // namespace
 
 namespace {
-// The receipt's rows as the PDF draws them (and text() lists them).
-QList<Row> layoutRows(const SaleRecord &sale, const ReceiptPrinter::Header &header)
+// A document's rows as the PDF draws them (and text() lists them).
+QList<Row> layoutRows(const PrintDocument &document)
 {
     QList<Row> rows;
-    const PrintDocument document = ReceiptPrinter::document(sale, header);
     for (const PrintDocument::Item &item : document.items()) {
         const bool bold = item.style.testFlag(PrintDocument::Bold);
         switch (item.kind) {
@@ -99,7 +98,13 @@ void draw(QPainter &painter, QPaintDevice *device, const QList<Row> &rows)
 
 Status ReceiptPrinter::printPdf(const SaleRecord &sale, const Header &header, const QString &path)
 {
-    const QList<Row> rows = layoutRows(sale, header);
+    return printPdf(document(sale, header), tr("Receipt %1").arg(sale.receiptNumber), path);
+}
+
+Status ReceiptPrinter::printPdf(const PrintDocument &document, const QString &title,
+                                const QString &path)
+{
+    const QList<Row> rows = layoutRows(document);
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return Status::failure(tr("Cannot create the folder for %1.").arg(path));
     QSaveFile file(path);
@@ -111,7 +116,7 @@ Status ReceiptPrinter::printPdf(const SaleRecord &sale, const Header &header, co
         pdf.setPageSize(QPageSize(QSizeF(kWidthMm, pageHeightMm(rows)), QPageSize::Millimeter,
                                   QStringLiteral("Receipt")));
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        pdf.setTitle(tr("Receipt %1").arg(sale.receiptNumber));
+        pdf.setTitle(title);
         pdf.setCreator(QStringLiteral("Euphoria Lane"));
         QPainter painter(&pdf);
         if (!painter.isActive())
@@ -127,7 +132,7 @@ Status ReceiptPrinter::printPdf(const SaleRecord &sale, const Header &header, co
 QStringList ReceiptPrinter::text(const SaleRecord &sale, const Header &header)
 {
     QStringList out;
-    for (const Row &row : layoutRows(sale, header))
+    for (const Row &row : layoutRows(document(sale, header)))
         if (!row.rule)
             out.append(row.right.isEmpty() ? row.left : row.left + QLatin1Char('\t') + row.right);
     return out;
@@ -140,7 +145,7 @@ PrintDocument ReceiptPrinter::document(const SaleRecord &sale, const Header &hea
 
 QImage ReceiptPrinter::render(const SaleRecord &sale, const Header &header)
 {
-    const QList<Row> rows = layoutRows(sale, header);
+    const QList<Row> rows = layoutRows(document(sale, header));
     QImage image(int(mm(kWidthMm)), int(mm(pageHeightMm(rows))), QImage::Format_RGB32);
     image.setDotsPerMeterX(int(kDpi / 0.0254));
     image.setDotsPerMeterY(int(kDpi / 0.0254));

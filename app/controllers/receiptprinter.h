@@ -21,6 +21,9 @@ public:
 
     [[nodiscard]] static Status printPdf(const SaleRecord &sale, const Header &header,
                                          const QString &path);
+    // Any document (a shift's X or Z report) as a PDF of the same roll width.
+    [[nodiscard]] static Status printPdf(const PrintDocument &document, const QString &title,
+                                         const QString &path);
     // The same receipt as an image (the screenshot tour shows it).
     static QImage render(const SaleRecord &sale, const Header &header);
     // Its rows as text, the amount after a tab (what the tests read).
