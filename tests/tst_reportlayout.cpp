@@ -88,6 +88,36 @@ private slots:
             {QStringLiteral("No-sale opens"), QStringLiteral("3"), S::Normal},
             {QStringLiteral("Voided carts (2)"), QStringLiteral("$24.99"), S::Normal},
         };
+        // The French locale groups with a narrow no-break space and puts a no-break space before
+        // the symbol.
+        QTest::newRow("fr") << QStringLiteral("fr") << Rows{
+            {QStringLiteral("Ventes"), {}, S::Heading},
+            {QStringLiteral("Ventes (12)"), QStringLiteral("1\u202f250,50\u00a0$"), S::Normal},
+            {QStringLiteral("Remises"), QStringLiteral("(15,00\u00a0$)"), S::Normal},
+            {QStringLiteral("Ventes nettes"), QStringLiteral("1\u202f235,50\u00a0$"), S::Total},
+            {QStringLiteral("Retours (1)"), QStringLiteral("(12,99\u00a0$)"), S::Normal},
+            {QStringLiteral("Taxe"), {}, S::Heading},
+            {QStringLiteral("Taxe 0 %"), QStringLiteral("0,00\u00a0$"), S::Normal},
+            {QStringLiteral("Taxe 8,25 %"), QStringLiteral("100,28\u00a0$"), S::Normal},
+            {QStringLiteral("Taxe 8,5 %"), QStringLiteral("(0,35\u00a0$)"), S::Normal},
+            {QStringLiteral("Total des taxes"), QStringLiteral("99,93\u00a0$"), S::Total},
+            {QStringLiteral("Total TTC"), QStringLiteral("1\u202f322,44\u00a0$"), S::Total},
+            {QStringLiteral("Règlements"), {}, S::Heading},
+            {QStringLiteral("Carte (8)"), QStringLiteral("900,00\u00a0$"), S::Normal},
+            {QStringLiteral("Espèces (5)"), QStringLiteral("422,44\u00a0$"), S::Normal},
+            {QStringLiteral("Tiroir-caisse"), {}, S::Heading},
+            {QStringLiteral("Fond de caisse"), QStringLiteral("150,00\u00a0$"), S::Normal},
+            {QStringLiteral("Entrées (1)"), QStringLiteral("20,00\u00a0$"), S::Normal},
+            {QStringLiteral("Sorties (2)"), QStringLiteral("(75,50\u00a0$)"), S::Normal},
+            {QStringLiteral("Espèces attendues"), QStringLiteral("516,94\u00a0$"), S::Total},
+            {QStringLiteral("Compté"), QStringLiteral("514,44\u00a0$"), S::Normal},
+            {QStringLiteral("Manque"), QStringLiteral("2,50\u00a0$"), S::Total},
+            {QStringLiteral("Activité"), {}, S::Heading},
+            {QStringLiteral("Clients"), QStringLiteral("12"), S::Normal},
+            {QStringLiteral("Articles"), QStringLiteral("1\u202f034"), S::Normal},
+            {QStringLiteral("Ouvertures sans vente"), QStringLiteral("3"), S::Normal},
+            {QStringLiteral("Paniers annulés (2)"), QStringLiteral("24,99\u00a0$"), S::Normal},
+        };
         // clang-format on
     }
 

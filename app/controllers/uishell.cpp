@@ -8,6 +8,7 @@
 #include "logincontroller.h"
 #include "moneyformat.h"
 #include "receiptprinter.h"
+#include "shiftcontroller.h"
 #include "syncstatuscontroller.h"
 #include "uilog.h"
 #include "uiscript.h"
@@ -36,6 +37,8 @@ UiShell::UiShell(Lane &lane, QObject *parent)
     m_admin = new AdminController(lane, this);
     m_language = new LanguageController(lane, this);
     m_language->setEngine(&m_engine);
+    m_shift = new ShiftController(lane, this);
+    ShiftController::setInstance(m_shift);
     LoginController::setInstance(m_login);
     AdminController::setInstance(m_admin);
     LanguageController::setInstance(m_language);
@@ -56,6 +59,7 @@ UiShell::~UiShell()
     SyncStatusController::setInstance(nullptr);
     AdminController::setInstance(nullptr);
     LanguageController::setInstance(nullptr);
+    ShiftController::setInstance(nullptr);
 }
 
 Status UiShell::show()
@@ -482,7 +486,8 @@ void UiShell::runScript(const QString &path, std::function<void(Status)> done)
                              {QStringLiteral("sync"), m_sync},
                              {QStringLiteral("peers"), m_sync->peers()},
                              {QStringLiteral("admin"), m_admin},
-                             {QStringLiteral("language"), m_language}},
+                             {QStringLiteral("language"), m_language},
+                             {QStringLiteral("shift"), m_shift}},
                             this);
     // The script starts when the window is on screen, as a person would.
     if (m_onScreen) {
