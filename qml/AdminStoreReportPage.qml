@@ -60,14 +60,14 @@ ColumnLayout {
         color: ShiftController.messageIsError ? Theme.danger : Theme.success
         wrapMode: Text.Wrap
     }
-    Card {
+    FillCard {
         Layout.fillWidth: true
         Layout.fillHeight: true
         title: qsTr("Every lane's sales of the day")
         ReportView {
             objectName: "storeReportView"
             Layout.fillWidth: true
-            Layout.preferredHeight: storePage.height - 140
+            Layout.fillHeight: true
             model: ShiftController.storeReport
         }
     }

@@ -15,6 +15,7 @@ RowLayout {
             ShiftController.showLatestZ()
     }
     ColumnLayout {
+        Layout.fillWidth: false
         Layout.preferredWidth: 340
         Layout.fillHeight: true
         spacing: Theme.spacing
@@ -68,7 +69,7 @@ RowLayout {
             color: Theme.textMuted
         }
     }
-    Card {
+    FillCard {
         Layout.fillWidth: true
         Layout.fillHeight: true
         title: qsTr("Z report")
@@ -83,7 +84,7 @@ RowLayout {
         ReportView {
             objectName: "zReportView"
             Layout.fillWidth: true
-            Layout.preferredHeight: zPage.height - 150
+            Layout.fillHeight: true
             model: ShiftController.zReport
         }
         TouchButton {

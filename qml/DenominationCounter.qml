@@ -11,7 +11,7 @@ GridView {
     interactive: contentHeight > height
     boundsBehavior: Flickable.StopAtBounds
     model: ShiftController.denominations
-    cellWidth: width / 2
+    cellWidth: Math.max(240, Math.floor(width / 2))
     cellHeight: Theme.touchTarget + 8
     delegate: Item {
         id: cell

@@ -66,7 +66,7 @@ Rectangle {
         visible: shiftScreen.counting
         anchors { top: header.bottom; left: parent.left; right: parent.right; bottom: messageBar.top; margins: Theme.margin }
         spacing: Theme.margin
-        Card {
+        FillCard {
             Layout.fillWidth: true
             Layout.fillHeight: true
             title: shiftScreen.stage === ShiftController.Opening
@@ -84,11 +84,11 @@ Rectangle {
             DenominationCounter {
                 objectName: "denominationCounter"
                 Layout.fillWidth: true
-                Layout.preferredHeight: shiftScreen.height - header.height - 170
+                Layout.fillHeight: true
                 visible: ShiftController.countByDenomination
             }
         }
-        Card {
+        FillCard {
             Layout.preferredWidth: 360
             Layout.fillHeight: true
             title: qsTr("Counted")
@@ -100,8 +100,7 @@ Rectangle {
                 font.bold: true
                 color: Theme.text
                 horizontalAlignment: Text.AlignRight
-                fontSizeMode: Text.HorizontalFit
-                minimumPixelSize: Theme.fontLarge
+                elide: Text.ElideLeft
             }
             Text {
                 Layout.fillWidth: true
@@ -154,15 +153,40 @@ Rectangle {
         anchors { top: header.bottom; left: parent.left; right: parent.right; bottom: messageBar.top; margins: Theme.margin }
         spacing: Theme.margin
         ColumnLayout {
+            Layout.fillWidth: false
             Layout.preferredWidth: 520
             Layout.fillHeight: true
             spacing: Theme.margin
             Card {
                 Layout.fillWidth: true
-                title: qsTr("Open shift")
-                Fact { name: qsTr("Opened by"); value: ShiftController.openedBy }
-                Fact { name: qsTr("Since"); value: ShiftController.openedAt }
-                Fact { name: qsTr("Float"); value: ShiftController.floatAmount }
+                title: qsTr("Current shift")
+                Repeater {
+                    model: [
+                        { name: qsTr("Opened by"), value: ShiftController.openedBy },
+                        { name: qsTr("Since"), value: ShiftController.openedAt },
+                        { name: qsTr("Float"), value: ShiftController.floatAmount }
+                    ]
+                    RowLayout {
+                        id: factRow
+                        required property var modelData
+                        Layout.fillWidth: true
+                        Text {
+                            Layout.preferredWidth: 180
+                            text: factRow.modelData.name
+                            color: Theme.textMuted
+                            font.pixelSize: Theme.fontSmall
+                            elide: Text.ElideRight
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            text: factRow.modelData.value
+                            color: Theme.text
+                            font.pixelSize: Theme.fontBody
+                            horizontalAlignment: Text.AlignRight
+                            elide: Text.ElideRight
+                        }
+                    }
+                }
             }
             Card {
                 Layout.fillWidth: true
@@ -249,7 +273,7 @@ Rectangle {
             }
             Item { Layout.fillHeight: true }
         }
-        Card {
+        FillCard {
             Layout.fillWidth: true
             Layout.fillHeight: true
             title: qsTr("X report")
@@ -264,7 +288,7 @@ Rectangle {
             ReportView {
                 objectName: "xReportView"
                 Layout.fillWidth: true
-                Layout.preferredHeight: shiftScreen.height - header.height - 190
+                Layout.fillHeight: true
                 model: ShiftController.report
             }
             TouchButton {
@@ -282,6 +306,7 @@ Rectangle {
         anchors { top: header.bottom; left: parent.left; right: parent.right; bottom: messageBar.top; margins: Theme.margin }
         spacing: Theme.margin
         ColumnLayout {
+            Layout.fillWidth: false
             Layout.preferredWidth: 520
             Layout.fillHeight: true
             spacing: Theme.margin
@@ -342,14 +367,14 @@ Rectangle {
                 onClicked: ShiftController.finish()
             }
         }
-        Card {
+        FillCard {
             Layout.fillWidth: true
             Layout.fillHeight: true
             title: qsTr("Shift report")
             ReportView {
                 objectName: "closedReportView"
                 Layout.fillWidth: true
-                Layout.preferredHeight: shiftScreen.height - header.height - 190
+                Layout.fillHeight: true
                 model: ShiftController.report
             }
             TouchButton {

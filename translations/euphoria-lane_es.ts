@@ -2175,6 +2175,10 @@
         <source>Shift report</source>
         <translation>Informe de turno</translation>
     </message>
+    <message>
+        <source>Current shift</source>
+        <translation>Turno actual</translation>
+    </message>
 </context>
 <context>
     <name>Shifts</name>
@@ -2526,6 +2530,17 @@
     <message>
         <source>Not encrypted: this link is plaintext by the store&apos;s choice; anyone on the network can read and alter it</source>
         <translation>Sin cifrar: este enlace va en texto plano por decisión de la tienda; cualquiera en la red puede leerlo y alterarlo</translation>
+    </message>
+</context>
+<context>
+    <name>UiShell</name>
+    <message>
+        <source>Change from the safe</source>
+        <translation>Cambio de la caja fuerte</translation>
+    </message>
+    <message>
+        <source>Window cleaning</source>
+        <translation>Limpieza de cristales</translation>
     </message>
 </context>
 </TS>

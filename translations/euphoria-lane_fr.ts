@@ -2175,6 +2175,10 @@
         <source>Shift report</source>
         <translation>Rapport de service</translation>
     </message>
+    <message>
+        <source>Current shift</source>
+        <translation>Service en cours</translation>
+    </message>
 </context>
 <context>
     <name>Shifts</name>
@@ -2526,6 +2530,17 @@
     <message>
         <source>Not encrypted: this link is plaintext by the store&apos;s choice; anyone on the network can read and alter it</source>
         <translation>Non chiffré : ce lien est en clair par choix du magasin ; toute personne sur le réseau peut le lire et le modifier</translation>
+    </message>
+</context>
+<context>
+    <name>UiShell</name>
+    <message>
+        <source>Change from the safe</source>
+        <translation>Monnaie du coffre</translation>
+    </message>
+    <message>
+        <source>Window cleaning</source>
+        <translation>Nettoyage des vitres</translation>
     </message>
 </context>
 </TS>
