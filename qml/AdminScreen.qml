@@ -5,7 +5,7 @@ import EuphoriaLane.Controllers
 
 // The manager's admin screen: a header, the section buttons, one page per section (Admin*Page.qml:
 // reconciliation, its conflicts, failed cloud uploads, stock counts, employees, the UI language,
-// the lane's settings, store time, products) and the message bar. Rules and permissions are in
+// the lane's settings, store time, products, the Z report, the store's day) and the message bar. Rules and permissions are in
 // AdminController; the screen shows and asks.
 Rectangle {
     id: admin
@@ -58,7 +58,7 @@ Rectangle {
             currentIndex: admin.section
             onCurrentIndexChanged: admin.section = currentIndex
             // A fixed count, never a new model: a new model would make the first section current.
-            model: 9
+            model: 11
             delegate: TouchButton {
                 id: sectionButton
                 required property int index
@@ -69,7 +69,7 @@ Rectangle {
                        AdminController.heldMessages.count > 0
                            ? qsTr("Store time (%1)").arg(AdminController.heldMessages.count)
                            : qsTr("Store time"),
-                       qsTr("Products")][sectionButton.index]
+                       qsTr("Products"), qsTr("Z report"), qsTr("Store report")][sectionButton.index]
                 tone: sectionButton.ListView.isCurrentItem ? "primary" : "neutral"
                 onClicked: {
                     sectionButton.ListView.view.currentIndex = sectionButton.index
@@ -93,6 +93,8 @@ Rectangle {
             AdminSettingsPage { }
             AdminHeldPage { }
             AdminProductsPage { }
+            AdminZReportPage { }
+            AdminStoreReportPage { }
         }
     }
 

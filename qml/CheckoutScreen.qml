@@ -47,6 +47,12 @@ FocusScope {
                 onOpened: statusPanel.shown = true
             }
             TouchButton {
+                objectName: "shiftButton"
+                text: qsTr("Shift")
+                implicitHeight: 48
+                onClicked: ShiftController.show()
+            }
+            TouchButton {
                 objectName: "returnButton"
                 text: qsTr("Return")
                 implicitHeight: 48
@@ -352,6 +358,17 @@ FocusScope {
                 adminScreen.shown = false
             }
         }
+    }
+
+    // No shift open, a count or its result under way, or asked for: the shift screen covers
+    // checkout (a cashier who logs in with no shift open lands on "Open shift").
+    ShiftScreen {
+        id: shiftScreen
+        objectName: "shiftScreen"
+        anchors.fill: parent
+        z: 9
+        visible: LoginController.loggedIn && ShiftController.screenShown
+        onAdminRequested: adminScreen.shown = true
     }
 
     SyncStatusScreen {

@@ -597,12 +597,70 @@
         <source>Products</source>
         <translation>Productos</translation>
     </message>
+    <message>
+        <source>Z report</source>
+        <translation>Informe Z</translation>
+    </message>
+    <message>
+        <source>Store report</source>
+        <translation>Informe de tienda</translation>
+    </message>
 </context>
 <context>
     <name>AdminSettingsPage</name>
     <message>
         <source>Read only: change them in the settings file, the environment or on the command line, then restart the lane.</source>
         <translation>Solo lectura: cámbielos en el archivo de ajustes, el entorno o la línea de órdenes y reinicie la caja.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminStoreReportPage</name>
+    <message>
+        <source>Previous day</source>
+        <translation>Día anterior</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Día siguiente</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Every lane&apos;s sales of the day</source>
+        <translation>Ventas del día de todas las cajas</translation>
+    </message>
+</context>
+<context>
+    <name>AdminZReportPage</name>
+    <message>
+        <source>The Z report closes the day: it takes every shift closed since the last one. Close the open shift first.</source>
+        <translation>El informe Z cierra el día: recoge cada turno cerrado desde el último. Cierre primero el turno abierto.</translation>
+    </message>
+    <message>
+        <source>Take Z report</source>
+        <translation>Sacar el informe Z</translation>
+    </message>
+    <message>
+        <source>Last Z reports</source>
+        <translation>Últimos informes Z</translation>
+    </message>
+    <message>
+        <source>No Z report yet.</source>
+        <translation>Aún no hay ningún informe Z.</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>Informe Z</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
     </message>
 </context>
 <context>
@@ -722,6 +780,17 @@
     <message>
         <source>%1% off</source>
         <translation>%1 % de descuento</translation>
+    </message>
+</context>
+<context>
+    <name>CashApprovalDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>Aprobación del gerente</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -1167,6 +1236,10 @@
         <source>Customer %1</source>
         <translation>Cliente %1</translation>
     </message>
+    <message>
+        <source>Shift</source>
+        <translation>Turno</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDialog</name>
@@ -1247,6 +1320,21 @@
     <message>
         <source>never</source>
         <translation>nunca</translation>
+    </message>
+</context>
+<context>
+    <name>DenominationCounter</name>
+    <message>
+        <source>One less %1</source>
+        <translation>Un %1 menos</translation>
+    </message>
+    <message>
+        <source>Number of %1</source>
+        <translation>Cantidad de %1</translation>
+    </message>
+    <message>
+        <source>One more %1</source>
+        <translation>Un %1 más</translation>
     </message>
 </context>
 <context>
@@ -1633,6 +1721,177 @@
     </message>
 </context>
 <context>
+    <name>ReportLayout</name>
+    <message>
+        <source>Over</source>
+        <translation>Sobrante</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Faltante</translation>
+    </message>
+    <message>
+        <source>Even</source>
+        <translation>Cuadra</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventas</translation>
+    </message>
+    <message>
+        <source>Sales (%1)</source>
+        <translation>Ventas (%1)</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>Descuentos</translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation>Ventas netas</translation>
+    </message>
+    <message>
+        <source>Returns (%1)</source>
+        <translation>Devoluciones (%1)</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Impuesto</translation>
+    </message>
+    <message>
+        <source>Tax %1%</source>
+        <translation>Impuesto %1 %</translation>
+    </message>
+    <message>
+        <source>Total tax</source>
+        <translation>Total de impuestos</translation>
+    </message>
+    <message>
+        <source>Total with tax</source>
+        <translation>Total con impuestos</translation>
+    </message>
+    <message>
+        <source>Tenders</source>
+        <translation>Formas de pago</translation>
+    </message>
+    <message>
+        <source>Cash (%1)</source>
+        <translation>Efectivo (%1)</translation>
+    </message>
+    <message>
+        <source>Card (%1)</source>
+        <translation>Tarjeta (%1)</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Cajón</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Fondo de caja</translation>
+    </message>
+    <message>
+        <source>Paid in (%1)</source>
+        <translation>Entradas (%1)</translation>
+    </message>
+    <message>
+        <source>Paid out (%1)</source>
+        <translation>Salidas (%1)</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>Efectivo esperado</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Contado</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Artículos</translation>
+    </message>
+    <message>
+        <source>No-sale opens</source>
+        <translation>Aperturas sin venta</translation>
+    </message>
+    <message>
+        <source>Voided carts (%1)</source>
+        <translation>Carritos anulados (%1)</translation>
+    </message>
+    <message>
+        <source>X report, lane %1</source>
+        <translation>Informe X, caja %1</translation>
+    </message>
+    <message>
+        <source>Shift report, lane %1</source>
+        <translation>Informe de turno, caja %1</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abierto</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>Abierto por</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Z report %1, lane %2</source>
+        <translation>Informe Z %1, caja %2</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Turnos</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Sacado el</translation>
+    </message>
+    <message>
+        <source>Store report, %1</source>
+        <translation>Informe de tienda, %1</translation>
+    </message>
+    <message>
+        <source>Lanes</source>
+        <translation>Cajas</translation>
+    </message>
+    <message>
+        <source>Z reports</source>
+        <translation>Informes Z</translation>
+    </message>
+    <message>
+        <source>Z %1, lane %2</source>
+        <translation>Z %1, caja %2</translation>
+    </message>
+    <message>
+        <source>Lane %1</source>
+        <translation>Caja %1</translation>
+    </message>
+    <message>
+        <source>Store total</source>
+        <translation>Total de la tienda</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>Return items</source>
@@ -1744,6 +2003,307 @@
     <message>
         <source>Choose at least one unit to return.</source>
         <translation>Elija al menos una unidad para devolver.</translation>
+    </message>
+    <message>
+        <source>No shift is open on this lane: open a shift (count the float) before selling.</source>
+        <translation>No hay ningún turno abierto en esta caja: abra un turno (cuente el fondo de caja) antes de vender.</translation>
+    </message>
+    <message>
+        <source>No shift is open on this lane: open a shift (count the float) before taking a return.</source>
+        <translation>No hay ningún turno abierto en esta caja: abra un turno (cuente el fondo de caja) antes de aceptar una devolución.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftController</name>
+    <message>
+        <source>Log in with your PIN first.</source>
+        <translation>Inicie sesión primero con su PIN.</translation>
+    </message>
+    <message>
+        <source>Only a manager can see this report.</source>
+        <translation>Solo un gerente puede ver este informe.</translation>
+    </message>
+    <message>
+        <source>Shift open with a float of %1.</source>
+        <translation>Turno abierto con un fondo de caja de %1.</translation>
+    </message>
+    <message>
+        <source>Enter an amount above zero.</source>
+        <translation>Introduzca un importe mayor que cero.</translation>
+    </message>
+    <message>
+        <source>Enter a reason.</source>
+        <translation>Introduzca un motivo.</translation>
+    </message>
+    <message>
+        <source>Paid in %1: above the limit of %2.</source>
+        <translation>Entrada de %1: supera el límite de %2.</translation>
+    </message>
+    <message>
+        <source>Paid out %1: above the limit of %2.</source>
+        <translation>Salida de %1: supera el límite de %2.</translation>
+    </message>
+    <message>
+        <source>Paid in %1: %2.</source>
+        <translation>Entrada de %1: %2.</translation>
+    </message>
+    <message>
+        <source>Paid out %1: %2.</source>
+        <translation>Salida de %1: %2.</translation>
+    </message>
+    <message>
+        <source>Manager PIN not accepted.</source>
+        <translation>PIN del gerente no aceptado.</translation>
+    </message>
+    <message>
+        <source>Drawer opened (no sale).</source>
+        <translation>Cajón abierto (sin venta).</translation>
+    </message>
+    <message>
+        <source>Finish the count first.</source>
+        <translation>Termine primero el recuento.</translation>
+    </message>
+    <message>
+        <source>No shift is open on this lane.</source>
+        <translation>No hay ningún turno abierto en esta caja.</translation>
+    </message>
+    <message>
+        <source>Count the drawer first.</source>
+        <translation>Cuente primero el cajón.</translation>
+    </message>
+    <message>
+        <source>Z report %1 taken.</source>
+        <translation>Informe Z %1 sacado.</translation>
+    </message>
+    <message>
+        <source>No such Z report.</source>
+        <translation>No existe ese informe Z.</translation>
+    </message>
+    <message>
+        <source>Z %1</source>
+        <translation>Z %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>Show a report first.</source>
+        <translation>Muestre primero un informe.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftScreen</name>
+    <message>
+        <source>Shift, lane %1</source>
+        <translation>Turno, caja %1</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administración</translation>
+    </message>
+    <message>
+        <source>Back to checkout</source>
+        <translation>Volver a la caja</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Open shift: count the float</source>
+        <translation>Abrir turno: cuente el fondo de caja</translation>
+    </message>
+    <message>
+        <source>Close shift: count the drawer</source>
+        <translation>Cerrar turno: cuente el cajón</translation>
+    </message>
+    <message>
+        <source>Count the notes and coins you start with.</source>
+        <translation>Cuente los billetes y monedas con los que empieza.</translation>
+    </message>
+    <message>
+        <source>Count every note and coin in the drawer. What the drawer should hold is shown after you close.</source>
+        <translation>Cuente cada billete y moneda del cajón. Lo que debería haber se muestra después del cierre.</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Contado</translation>
+    </message>
+    <message>
+        <source>Or type the amount</source>
+        <translation>O escriba el importe</translation>
+    </message>
+    <message>
+        <source>Amount counted</source>
+        <translation>Importe contado</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Abrir turno</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Cerrar turno</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>Abierto por</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Fondo de caja</translation>
+    </message>
+    <message>
+        <source>Cash in or out</source>
+        <translation>Entrada o salida de efectivo</translation>
+    </message>
+    <message>
+        <source>Above %1 a manager approves with their PIN.</source>
+        <translation>Por encima de %1, un gerente aprueba con su PIN.</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Paid in</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>No sale</source>
+        <translation>Sin venta</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>Informe X</translation>
+    </message>
+    <message>
+        <source>Close shift and count the drawer</source>
+        <translation>Cerrar turno y contar el cajón</translation>
+    </message>
+    <message>
+        <source>The running totals of this shift: tap X report.</source>
+        <translation>Los totales en curso de este turno: toque Informe X.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>Turno cerrado</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>The drawer holds less than it should. A manager sees the difference in the shift report.</source>
+        <translation>El cajón tiene menos de lo debido. Un gerente ve la diferencia en el informe de turno.</translation>
+    </message>
+    <message>
+        <source>The drawer holds more than it should. A manager sees the difference in the shift report.</source>
+        <translation>El cajón tiene más de lo debido. Un gerente ve la diferencia en el informe de turno.</translation>
+    </message>
+    <message>
+        <source>The drawer holds exactly what it should.</source>
+        <translation>El cajón tiene exactamente lo debido.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Shift report</source>
+        <translation>Informe de turno</translation>
+    </message>
+    <message>
+        <source>Current shift</source>
+        <translation>Turno actual</translation>
+    </message>
+</context>
+<context>
+    <name>Shifts</name>
+    <message>
+        <source>A count must be a number of notes or coins.</source>
+        <translation>Un recuento es un número de billetes o monedas.</translation>
+    </message>
+    <message>
+        <source>Log in with your PIN first.</source>
+        <translation>Inicie sesión primero con su PIN.</translation>
+    </message>
+    <message>
+        <source>A shift is already open on this lane.</source>
+        <translation>Ya hay un turno abierto en esta caja.</translation>
+    </message>
+    <message>
+        <source>The float must be an amount of zero or more.</source>
+        <translation>El fondo de caja debe ser un importe de cero o más.</translation>
+    </message>
+    <message>
+        <source>No shift is open on this lane.</source>
+        <translation>No hay ningún turno abierto en esta caja.</translation>
+    </message>
+    <message>
+        <source>Enter an amount above zero.</source>
+        <translation>Introduzca un importe mayor que cero.</translation>
+    </message>
+    <message>
+        <source>Enter a reason.</source>
+        <translation>Introduzca un motivo.</translation>
+    </message>
+    <message>
+        <source>An amount above the limit needs another manager&apos;s approval.</source>
+        <translation>Un importe por encima del límite necesita la aprobación de otro gerente.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most 200 characters).</source>
+        <translation>El motivo es demasiado largo (200 caracteres como máximo).</translation>
+    </message>
+    <message>
+        <source>Enter an amount of zero or more.</source>
+        <translation>Introduzca un importe de cero o más.</translation>
+    </message>
+    <message>
+        <source>No such shift.</source>
+        <translation>No existe ese turno.</translation>
+    </message>
+    <message>
+        <source>The count must be an amount of zero or more.</source>
+        <translation>El recuento debe ser un importe de cero o más.</translation>
+    </message>
+    <message>
+        <source>Only a manager can take the Z report.</source>
+        <translation>Solo un gerente puede sacar el informe Z.</translation>
+    </message>
+    <message>
+        <source>Close the open shift (count the drawer) before the Z report.</source>
+        <translation>Cierre el turno abierto (cuente el cajón) antes del informe Z.</translation>
+    </message>
+    <message>
+        <source>There is no closed shift since the last Z report.</source>
+        <translation>No hay ningún turno cerrado desde el último informe Z.</translation>
+    </message>
+    <message>
+        <source>Choose a day.</source>
+        <translation>Elija un día.</translation>
     </message>
 </context>
 <context>
@@ -2037,6 +2597,17 @@
     <message>
         <source>Not encrypted: this link is plaintext by the store&apos;s choice; anyone on the network can read and alter it</source>
         <translation>Sin cifrar: este enlace va en texto plano por decisión de la tienda; cualquiera en la red puede leerlo y alterarlo</translation>
+    </message>
+</context>
+<context>
+    <name>UiShell</name>
+    <message>
+        <source>Change from the safe</source>
+        <translation>Cambio de la caja fuerte</translation>
+    </message>
+    <message>
+        <source>Window cleaning</source>
+        <translation>Limpieza de cristales</translation>
     </message>
 </context>
 </TS>

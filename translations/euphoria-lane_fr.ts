@@ -597,12 +597,70 @@
         <source>Products</source>
         <translation>Produits</translation>
     </message>
+    <message>
+        <source>Z report</source>
+        <translation>Rapport Z</translation>
+    </message>
+    <message>
+        <source>Store report</source>
+        <translation>Rapport magasin</translation>
+    </message>
 </context>
 <context>
     <name>AdminSettingsPage</name>
     <message>
         <source>Read only: change them in the settings file, the environment or on the command line, then restart the lane.</source>
         <translation>Lecture seule : modifiez-les dans le fichier de paramètres, l’environnement ou la ligne de commande, puis redémarrez la caisse.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminStoreReportPage</name>
+    <message>
+        <source>Previous day</source>
+        <translation>Jour précédent</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Jour suivant</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>Every lane&apos;s sales of the day</source>
+        <translation>Ventes du jour de toutes les caisses</translation>
+    </message>
+</context>
+<context>
+    <name>AdminZReportPage</name>
+    <message>
+        <source>The Z report closes the day: it takes every shift closed since the last one. Close the open shift first.</source>
+        <translation>Le rapport Z clôture la journée : il reprend chaque service clôturé depuis le dernier. Clôturez d’abord le service ouvert.</translation>
+    </message>
+    <message>
+        <source>Take Z report</source>
+        <translation>Faire le rapport Z</translation>
+    </message>
+    <message>
+        <source>Last Z reports</source>
+        <translation>Derniers rapports Z</translation>
+    </message>
+    <message>
+        <source>No Z report yet.</source>
+        <translation>Aucun rapport Z pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>Rapport Z</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
     </message>
 </context>
 <context>
@@ -722,6 +780,17 @@
     <message>
         <source>%1% off</source>
         <translation>-%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>CashApprovalDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>Accord du responsable</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1167,6 +1236,10 @@
         <source>Customer %1</source>
         <translation>Client %1</translation>
     </message>
+    <message>
+        <source>Shift</source>
+        <translation>Service</translation>
+    </message>
 </context>
 <context>
     <name>CustomerDialog</name>
@@ -1247,6 +1320,21 @@
     <message>
         <source>never</source>
         <translation>jamais</translation>
+    </message>
+</context>
+<context>
+    <name>DenominationCounter</name>
+    <message>
+        <source>One less %1</source>
+        <translation>Un %1 de moins</translation>
+    </message>
+    <message>
+        <source>Number of %1</source>
+        <translation>Nombre de %1</translation>
+    </message>
+    <message>
+        <source>One more %1</source>
+        <translation>Un %1 de plus</translation>
     </message>
 </context>
 <context>
@@ -1633,6 +1721,177 @@
     </message>
 </context>
 <context>
+    <name>ReportLayout</name>
+    <message>
+        <source>Over</source>
+        <translation>Excédent</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>Manque</translation>
+    </message>
+    <message>
+        <source>Even</source>
+        <translation>Juste</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventes</translation>
+    </message>
+    <message>
+        <source>Sales (%1)</source>
+        <translation>Ventes (%1)</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>Remises</translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation>Ventes nettes</translation>
+    </message>
+    <message>
+        <source>Returns (%1)</source>
+        <translation>Retours (%1)</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Taxe</translation>
+    </message>
+    <message>
+        <source>Tax %1%</source>
+        <translation>Taxe %1 %</translation>
+    </message>
+    <message>
+        <source>Total tax</source>
+        <translation>Total des taxes</translation>
+    </message>
+    <message>
+        <source>Total with tax</source>
+        <translation>Total TTC</translation>
+    </message>
+    <message>
+        <source>Tenders</source>
+        <translation>Règlements</translation>
+    </message>
+    <message>
+        <source>Cash (%1)</source>
+        <translation>Espèces (%1)</translation>
+    </message>
+    <message>
+        <source>Card (%1)</source>
+        <translation>Carte (%1)</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>Tiroir-caisse</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Fond de caisse</translation>
+    </message>
+    <message>
+        <source>Paid in (%1)</source>
+        <translation>Entrées (%1)</translation>
+    </message>
+    <message>
+        <source>Paid out (%1)</source>
+        <translation>Sorties (%1)</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>Espèces attendues</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Activité</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>No-sale opens</source>
+        <translation>Ouvertures sans vente</translation>
+    </message>
+    <message>
+        <source>Voided carts (%1)</source>
+        <translation>Paniers annulés (%1)</translation>
+    </message>
+    <message>
+        <source>X report, lane %1</source>
+        <translation>Rapport X, caisse %1</translation>
+    </message>
+    <message>
+        <source>Shift report, lane %1</source>
+        <translation>Rapport de service, caisse %1</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>Ouvert par</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clôturé</translation>
+    </message>
+    <message>
+        <source>Z report %1, lane %2</source>
+        <translation>Rapport Z %1, caisse %2</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Établi le</translation>
+    </message>
+    <message>
+        <source>Store report, %1</source>
+        <translation>Rapport magasin, %1</translation>
+    </message>
+    <message>
+        <source>Lanes</source>
+        <translation>Caisses</translation>
+    </message>
+    <message>
+        <source>Z reports</source>
+        <translation>Rapports Z</translation>
+    </message>
+    <message>
+        <source>Z %1, lane %2</source>
+        <translation>Z %1, caisse %2</translation>
+    </message>
+    <message>
+        <source>Lane %1</source>
+        <translation>Caisse %1</translation>
+    </message>
+    <message>
+        <source>Store total</source>
+        <translation>Total magasin</translation>
+    </message>
+</context>
+<context>
     <name>ReturnDialog</name>
     <message>
         <source>Return items</source>
@@ -1744,6 +2003,307 @@
     <message>
         <source>Choose at least one unit to return.</source>
         <translation>Choisissez au moins une unité à retourner.</translation>
+    </message>
+    <message>
+        <source>No shift is open on this lane: open a shift (count the float) before selling.</source>
+        <translation>Aucun service n’est ouvert sur cette caisse : ouvrez un service (comptez le fond de caisse) avant de vendre.</translation>
+    </message>
+    <message>
+        <source>No shift is open on this lane: open a shift (count the float) before taking a return.</source>
+        <translation>Aucun service n’est ouvert sur cette caisse : ouvrez un service (comptez le fond de caisse) avant de prendre un retour.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftController</name>
+    <message>
+        <source>Log in with your PIN first.</source>
+        <translation>Connectez-vous d’abord avec votre code.</translation>
+    </message>
+    <message>
+        <source>Only a manager can see this report.</source>
+        <translation>Seul un responsable peut voir ce rapport.</translation>
+    </message>
+    <message>
+        <source>Shift open with a float of %1.</source>
+        <translation>Service ouvert avec un fond de caisse de %1.</translation>
+    </message>
+    <message>
+        <source>Enter an amount above zero.</source>
+        <translation>Saisissez un montant supérieur à zéro.</translation>
+    </message>
+    <message>
+        <source>Enter a reason.</source>
+        <translation>Saisissez un motif.</translation>
+    </message>
+    <message>
+        <source>Paid in %1: above the limit of %2.</source>
+        <translation>Entrée de %1 : au-delà de la limite de %2.</translation>
+    </message>
+    <message>
+        <source>Paid out %1: above the limit of %2.</source>
+        <translation>Sortie de %1 : au-delà de la limite de %2.</translation>
+    </message>
+    <message>
+        <source>Paid in %1: %2.</source>
+        <translation>Entrée de %1 : %2.</translation>
+    </message>
+    <message>
+        <source>Paid out %1: %2.</source>
+        <translation>Sortie de %1 : %2.</translation>
+    </message>
+    <message>
+        <source>Manager PIN not accepted.</source>
+        <translation>Code du responsable refusé.</translation>
+    </message>
+    <message>
+        <source>Drawer opened (no sale).</source>
+        <translation>Tiroir ouvert (sans vente).</translation>
+    </message>
+    <message>
+        <source>Finish the count first.</source>
+        <translation>Terminez d’abord le comptage.</translation>
+    </message>
+    <message>
+        <source>No shift is open on this lane.</source>
+        <translation>Aucun service n’est ouvert sur cette caisse.</translation>
+    </message>
+    <message>
+        <source>Count the drawer first.</source>
+        <translation>Comptez d’abord le tiroir.</translation>
+    </message>
+    <message>
+        <source>Z report %1 taken.</source>
+        <translation>Rapport Z %1 établi.</translation>
+    </message>
+    <message>
+        <source>No such Z report.</source>
+        <translation>Rapport Z introuvable.</translation>
+    </message>
+    <message>
+        <source>Z %1</source>
+        <translation>Z %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 au %2</translation>
+    </message>
+    <message>
+        <source>Show a report first.</source>
+        <translation>Affichez d’abord un rapport.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftScreen</name>
+    <message>
+        <source>Shift, lane %1</source>
+        <translation>Service, caisse %1</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Back to checkout</source>
+        <translation>Retour à la caisse</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <source>Open shift: count the float</source>
+        <translation>Ouvrir le service : comptez le fond de caisse</translation>
+    </message>
+    <message>
+        <source>Close shift: count the drawer</source>
+        <translation>Clôturer le service : comptez le tiroir</translation>
+    </message>
+    <message>
+        <source>Count the notes and coins you start with.</source>
+        <translation>Comptez les billets et les pièces de départ.</translation>
+    </message>
+    <message>
+        <source>Count every note and coin in the drawer. What the drawer should hold is shown after you close.</source>
+        <translation>Comptez chaque billet et chaque pièce du tiroir. Le montant attendu s’affiche après la clôture.</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Compté</translation>
+    </message>
+    <message>
+        <source>Or type the amount</source>
+        <translation>Ou saisissez le montant</translation>
+    </message>
+    <message>
+        <source>Amount counted</source>
+        <translation>Montant compté</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Ouvrir le service</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Clôturer le service</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>Ouvert par</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Float</source>
+        <translation>Fond de caisse</translation>
+    </message>
+    <message>
+        <source>Cash in or out</source>
+        <translation>Entrée ou sortie d’espèces</translation>
+    </message>
+    <message>
+        <source>Above %1 a manager approves with their PIN.</source>
+        <translation>Au-delà de %1, un responsable valide avec son code.</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Paid in</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>No sale</source>
+        <translation>Sans vente</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>Rapport X</translation>
+    </message>
+    <message>
+        <source>Close shift and count the drawer</source>
+        <translation>Clôturer et compter le tiroir</translation>
+    </message>
+    <message>
+        <source>The running totals of this shift: tap X report.</source>
+        <translation>Les totaux en cours de ce service : touchez Rapport X.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>Service clôturé</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <source>The drawer holds less than it should. A manager sees the difference in the shift report.</source>
+        <translation>Le tiroir contient moins que prévu. Un responsable voit l’écart dans le rapport de service.</translation>
+    </message>
+    <message>
+        <source>The drawer holds more than it should. A manager sees the difference in the shift report.</source>
+        <translation>Le tiroir contient plus que prévu. Un responsable voit l’écart dans le rapport de service.</translation>
+    </message>
+    <message>
+        <source>The drawer holds exactly what it should.</source>
+        <translation>Le tiroir contient exactement ce qu’il faut.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Shift report</source>
+        <translation>Rapport de service</translation>
+    </message>
+    <message>
+        <source>Current shift</source>
+        <translation>Service en cours</translation>
+    </message>
+</context>
+<context>
+    <name>Shifts</name>
+    <message>
+        <source>A count must be a number of notes or coins.</source>
+        <translation>Un comptage est un nombre de billets ou de pièces.</translation>
+    </message>
+    <message>
+        <source>Log in with your PIN first.</source>
+        <translation>Connectez-vous d’abord avec votre code.</translation>
+    </message>
+    <message>
+        <source>A shift is already open on this lane.</source>
+        <translation>Un service est déjà ouvert sur cette caisse.</translation>
+    </message>
+    <message>
+        <source>The float must be an amount of zero or more.</source>
+        <translation>Le fond de caisse doit être un montant positif ou nul.</translation>
+    </message>
+    <message>
+        <source>No shift is open on this lane.</source>
+        <translation>Aucun service n’est ouvert sur cette caisse.</translation>
+    </message>
+    <message>
+        <source>Enter an amount above zero.</source>
+        <translation>Saisissez un montant supérieur à zéro.</translation>
+    </message>
+    <message>
+        <source>Enter a reason.</source>
+        <translation>Saisissez un motif.</translation>
+    </message>
+    <message>
+        <source>An amount above the limit needs another manager&apos;s approval.</source>
+        <translation>Un montant au-delà de la limite nécessite l’accord d’un autre responsable.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most 200 characters).</source>
+        <translation>Le motif est trop long (200 caractères au plus).</translation>
+    </message>
+    <message>
+        <source>Enter an amount of zero or more.</source>
+        <translation>Saisissez un montant positif ou nul.</translation>
+    </message>
+    <message>
+        <source>No such shift.</source>
+        <translation>Service introuvable.</translation>
+    </message>
+    <message>
+        <source>The count must be an amount of zero or more.</source>
+        <translation>Le comptage doit être un montant positif ou nul.</translation>
+    </message>
+    <message>
+        <source>Only a manager can take the Z report.</source>
+        <translation>Seul un responsable peut faire le rapport Z.</translation>
+    </message>
+    <message>
+        <source>Close the open shift (count the drawer) before the Z report.</source>
+        <translation>Clôturez le service ouvert (comptez le tiroir) avant le rapport Z.</translation>
+    </message>
+    <message>
+        <source>There is no closed shift since the last Z report.</source>
+        <translation>Aucun service clôturé depuis le dernier rapport Z.</translation>
+    </message>
+    <message>
+        <source>Choose a day.</source>
+        <translation>Choisissez un jour.</translation>
     </message>
 </context>
 <context>
@@ -2037,6 +2597,17 @@
     <message>
         <source>Not encrypted: this link is plaintext by the store&apos;s choice; anyone on the network can read and alter it</source>
         <translation>Non chiffré : ce lien est en clair par choix du magasin ; toute personne sur le réseau peut le lire et le modifier</translation>
+    </message>
+</context>
+<context>
+    <name>UiShell</name>
+    <message>
+        <source>Change from the safe</source>
+        <translation>Monnaie du coffre</translation>
+    </message>
+    <message>
+        <source>Window cleaning</source>
+        <translation>Nettoyage des vitres</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@
 #include "logincontroller.h"
 #include "moneyformat.h"
 #include "receiptprinter.h"
+#include "shiftcontroller.h"
 #include "syncstatuscontroller.h"
 #include "uilog.h"
 #include "uiscript.h"
@@ -36,6 +37,8 @@ UiShell::UiShell(Lane &lane, QObject *parent)
     m_admin = new AdminController(lane, this);
     m_language = new LanguageController(lane, this);
     m_language->setEngine(&m_engine);
+    m_shift = new ShiftController(lane, this);
+    ShiftController::setInstance(m_shift);
     LoginController::setInstance(m_login);
     AdminController::setInstance(m_admin);
     LanguageController::setInstance(m_language);
@@ -56,6 +59,7 @@ UiShell::~UiShell()
     SyncStatusController::setInstance(nullptr);
     AdminController::setInstance(nullptr);
     LanguageController::setInstance(nullptr);
+    ShiftController::setInstance(nullptr);
 }
 
 Status UiShell::show()
@@ -137,6 +141,9 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
              m_login->logout();
              m_login->clearMessage();
              m_language->setLanguage(language, false);
+             // The last language's shift shots closed the shift: checkout sells in an open one.
+             if (Status s = m_lane.openDemoShift(); !s)
+                 qCWarning(lcUi).noquote() << "tour: no shift:" << s.error();
          }},
         {prefix + QStringLiteral("checkout"),
          [this, cashier, products] {
@@ -364,6 +371,71 @@ QList<UiShell::Shot> UiShell::tourScreens(const QString &language)
              for (const Product &p : products)
                  m_checkout->enter(p.barcodes.value(0, p.sku));
          }},
+        // A shift from its float to the day's Z report: the cashier closes the demo shift and
+        // opens one with a float counted note by note.
+        {prefix + QStringLiteral("shift-open"),
+         [this, cashier] {
+             m_checkout->voidCart();
+             m_login->logout();
+             m_login->login(cashier->employeeId, cashier->pin);
+             if (const auto &open = m_lane.shifts().current()) {
+                 const auto totals = m_lane.shifts().totals(open->id);
+                 if (auto closed = m_lane.shifts().close(*m_lane.session().current(),
+                                                         totals ? totals->expectedCashCents() : 0);
+                     !closed)
+                     qCWarning(lcUi).noquote() << "tour: cannot close the shift:" << closed.error();
+             }
+             m_shift->finish();
+             // $20 x3, $10 x5, $5 x4, $1 x20, 25c x40, 10c x25, 5c x20, 1c x50: $164.00.
+             const QList<int> counts = {0, 0, 3, 5, 4, 20, 40, 25, 20, 50};
+             for (int row = 0; row < counts.size(); ++row)
+                 m_shift->denominations()->setCount(row, counts.at(row));
+         }},
+        // Cash in, then cash out above the limit: another manager approves with their PIN.
+        {prefix + QStringLiteral("shift-cash"),
+         [this, manager] {
+             m_shift->openShift();
+             m_shift->show();
+             m_shift->payIn(QStringLiteral("20"), tr("Change from the safe"));
+             m_shift->showXReport();
+             m_shift->payOut(QStringLiteral("75"), tr("Window cleaning"));
+             if (QQuickWindow *w = window())
+                 if (QObject *dialog =
+                         w->findChild<QObject *>(QStringLiteral("cashApprovalDialog")))
+                     dialog->setProperty("managerId", manager->employeeId);
+         }},
+        {prefix + QStringLiteral("shift-x-report"),
+         [this, manager] {
+             m_shift->approve(manager->employeeId, manager->pin);
+             m_shift->noSale();
+             m_shift->showXReport();
+         }},
+        // The blind count: nothing on screen says what the drawer should hold.
+        {prefix + QStringLiteral("shift-count"),
+         [this] {
+             m_shift->startCount();
+             // $20 x3, $10 x4, $5, $1 x3, 25c x2: $108.50 of the $109.00 expected.
+             const QList<int> counts = {0, 0, 3, 4, 1, 3, 2, 0, 0, 0};
+             for (int row = 0; row < counts.size(); ++row)
+                 m_shift->denominations()->setCount(row, counts.at(row));
+         }},
+        {prefix + QStringLiteral("shift-closed"), [this] { m_shift->closeShift(); }},
+        // The manager's Z report over the closed shifts, numbered, then the store's day.
+        {prefix + QStringLiteral("z-report"),
+         [this, manager, adminSection] {
+             m_shift->finish();
+             m_login->logout();
+             m_login->login(manager->employeeId, manager->pin);
+             showOverlay("adminScreen", true);
+             adminSection(9);
+             m_shift->takeZ();
+         }},
+        {prefix + QStringLiteral("store-report"),
+         [this, adminSection] {
+             m_shift->clearMessage();
+             adminSection(10);
+             m_shift->today();
+         }},
     };
 }
 
@@ -482,7 +554,8 @@ void UiShell::runScript(const QString &path, std::function<void(Status)> done)
                              {QStringLiteral("sync"), m_sync},
                              {QStringLiteral("peers"), m_sync->peers()},
                              {QStringLiteral("admin"), m_admin},
-                             {QStringLiteral("language"), m_language}},
+                             {QStringLiteral("language"), m_language},
+                             {QStringLiteral("shift"), m_shift}},
                             this);
     // The script starts when the window is on screen, as a person would.
     if (m_onScreen) {

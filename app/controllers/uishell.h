@@ -14,6 +14,7 @@ class CheckoutController;
 class SyncStatusController;
 class AdminController;
 class LanguageController;
+class ShiftController;
 class UiScript;
 class QQuickWindow;
 
@@ -57,6 +58,7 @@ private:
     SyncStatusController *m_sync = nullptr;
     AdminController *m_admin = nullptr;
     LanguageController *m_language = nullptr;
+    ShiftController *m_shift = nullptr;
     QQmlApplicationEngine m_engine;
     QList<QQmlError> m_warnings;
     QList<Shot> m_shots;
