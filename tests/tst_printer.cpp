@@ -5,6 +5,7 @@
 #include "lane.h"
 #include "printjobstore.h"
 #include "receiptprinter.h"
+#include "shiftcontroller.h"
 #include "syncstatuscontroller.h"
 #include "testlane.h"
 
@@ -122,6 +123,40 @@ private Q_SLOTS:
         QCOMPARE(it->value, 0); // pin 2
         QCOMPARE(it->onMs, 50);
         QCOMPARE(it->offMs, 500);
+        QCOMPARE(printer.problems(), QStringList());
+    }
+
+    // The shift's drawer opens for the float, paid in/out and a no-sale (not for a voided
+    // cart); the Z report prints when it is taken, with its number, lane and totals.
+    void shiftsOpenTheDrawerAndTheZReportPrints()
+    {
+        EscPosEmulator printer;
+        QVERIFY(printer.start());
+        TestLane t(QStringLiteral("L1"), 42, withPrinter(printer.port()));
+        Shifts &shifts = t.lane().shifts();
+        const Employee cashier = demoCashier(t);
+        QVERIFY(shifts.payIn(cashier, 1000, QStringLiteral("change")));
+        QVERIFY(shifts.noSale(cashier));
+        QVERIFY(shifts.cartVoided(cashier, 500));
+        QTRY_COMPARE_WITH_TIMEOUT(printer.count(Type::Drawer), 2, kTimeoutMs);
+        QVERIFY(shifts.close(cashier, 1000));
+        QVERIFY(shifts.open(cashier, 5000));
+        QTRY_COMPARE_WITH_TIMEOUT(printer.count(Type::Drawer), 3, kTimeoutMs);
+        QVERIFY(shifts.close(cashier, 5000));
+
+        const auto manager = Lane::demoEmployee(QStringLiteral("manager"));
+        QVERIFY(t.lane().session().login(manager->employeeId, manager->pin).ok);
+        ShiftController c(t.lane());
+        QSignalSpy printed(&c, &ShiftController::reportPrinted);
+        QVERIFY(c.takeZ());
+        QCOMPARE(printed.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(printer.receipts().size(), 1, kTimeoutMs);
+        const QStringList z = printer.receipts().first();
+        QVERIFY2(z.first().contains(QLatin1String("Z report 1, lane L1")),
+                 qPrintable(z.join(QLatin1Char('\n'))));
+        QVERIFY2(z.join(QLatin1Char('\n')).contains(QLatin1String("Paid in")),
+                 qPrintable(z.join(QLatin1Char('\n'))));
+        QCOMPARE(printer.count(Type::Drawer), 3);
         QCOMPARE(printer.problems(), QStringList());
     }
 

@@ -7,6 +7,7 @@
 #include "testlane.h"
 
 #include <QAbstractItemModelTester>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QMetaProperty>
 #include <QSignalSpy>
@@ -158,10 +159,14 @@ private slots:
         const ShiftRecord closed = *it;
         QCOMPARE(closed.overShortCents, -300);
         QCOMPARE(closed.countedCounts.size(), 3);
-        QSignalSpy printed(&c, &ShiftController::reportPrintRequested);
-        c.printReport();
+        // Without a printer the report is a PDF on the receipt roll under the data directory.
+        QSignalSpy printed(&c, &ShiftController::reportPrinted);
+        const QString pdf = c.printReport();
         QCOMPARE(printed.size(), 1);
-        QVERIFY(printed.first().first().toStringList().contains(QStringLiteral("Short\t$3.00")));
+        QVERIFY2(pdf.endsWith(QLatin1String(".pdf")) && QFileInfo(pdf).size() > 500,
+                 qPrintable(pdf));
+        QVERIFY(pdf.startsWith(t.dir()));
+        QVERIFY(ReportLayout::toText(c.lastRows()).contains(QStringLiteral("Short\t$3.00")));
         c.finish();
         QCOMPARE(c.stage(), ShiftController::Stage::Opening);
     }

@@ -2072,10 +2072,6 @@
         <translation>Cuente primero el cajón.</translation>
     </message>
     <message>
-        <source>Z report %1 taken.</source>
-        <translation>Informe Z %1 sacado.</translation>
-    </message>
-    <message>
         <source>No such Z report.</source>
         <translation>No existe ese informe Z.</translation>
     </message>
@@ -2090,6 +2086,34 @@
     <message>
         <source>Show a report first.</source>
         <translation>Muestre primero un informe.</translation>
+    </message>
+    <message>
+        <source>Z report %1 taken; it was not printed: %2</source>
+        <translation>Informe Z %1 emitido; no se imprimió: %2</translation>
+    </message>
+    <message>
+        <source>Z report %1 taken. %2</source>
+        <translation>Informe Z %1 emitido. %2</translation>
+    </message>
+    <message>
+        <source>The report could not be sent to the printer: %1</source>
+        <translation>No se pudo enviar el informe a la impresora: %1</translation>
+    </message>
+    <message>
+        <source>The printer is not ready: the report is queued (%1).</source>
+        <translation>La impresora no está lista: el informe queda en espera (%1).</translation>
+    </message>
+    <message>
+        <source>The report is printing.</source>
+        <translation>El informe se está imprimiendo.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1</source>
+        <translation>No se pudo guardar el informe: %1</translation>
+    </message>
+    <message>
+        <source>Report saved as %1</source>
+        <translation>Informe guardado como %1</translation>
     </message>
 </context>
 <context>

@@ -2072,10 +2072,6 @@
         <translation>Comptez d’abord le tiroir.</translation>
     </message>
     <message>
-        <source>Z report %1 taken.</source>
-        <translation>Rapport Z %1 établi.</translation>
-    </message>
-    <message>
         <source>No such Z report.</source>
         <translation>Rapport Z introuvable.</translation>
     </message>
@@ -2090,6 +2086,34 @@
     <message>
         <source>Show a report first.</source>
         <translation>Affichez d’abord un rapport.</translation>
+    </message>
+    <message>
+        <source>Z report %1 taken; it was not printed: %2</source>
+        <translation>Rapport Z %1 établi ; il n’a pas été imprimé : %2</translation>
+    </message>
+    <message>
+        <source>Z report %1 taken. %2</source>
+        <translation>Rapport Z %1 établi. %2</translation>
+    </message>
+    <message>
+        <source>The report could not be sent to the printer: %1</source>
+        <translation>Le rapport n’a pas pu être envoyé à l’imprimante : %1</translation>
+    </message>
+    <message>
+        <source>The printer is not ready: the report is queued (%1).</source>
+        <translation>L’imprimante n’est pas prête : le rapport est en attente (%1).</translation>
+    </message>
+    <message>
+        <source>The report is printing.</source>
+        <translation>Le rapport s’imprime.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1</source>
+        <translation>Le rapport n’a pas pu être enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Report saved as %1</source>
+        <translation>Rapport enregistré sous %1</translation>
     </message>
 </context>
 <context>

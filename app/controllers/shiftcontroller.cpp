@@ -2,8 +2,11 @@
 
 #include "lane.h"
 #include "pinhasher.h"
+#include "printqueue.h"
+#include "receiptprinter.h"
 #include "uilog.h"
 
+#include <QDir>
 #include <QJSEngine>
 #include <QJsonDocument>
 #include <QPointer>
@@ -480,7 +483,13 @@ bool ShiftController::takeZ()
     }
     reloadZReports();
     showZ(z->id);
-    say(tr("Z report %1 taken.").arg(z->zNumber));
+    // A Z report is printed when it is taken (the store's paper record of the day).
+    const QString printed = printReport();
+    const QString note = m_message;
+    say(printed.isEmpty()
+            ? tr("Z report %1 taken; it was not printed: %2").arg(z->zNumber).arg(note)
+            : tr("Z report %1 taken. %2").arg(z->zNumber).arg(note),
+        printed.isEmpty());
     return true;
 }
 
@@ -564,14 +573,47 @@ void ShiftController::today()
     showStoreReport();
 }
 
-void ShiftController::printReport()
+QString ShiftController::printReport()
 {
     const QList<ReportRow> rows = lastRows();
     if (rows.isEmpty()) {
         say(tr("Show a report first."), true);
-        return;
+        return {};
     }
-    Q_EMIT reportPrintRequested(ReportLayout::toText(rows));
+    const QString now = m_lane.clock().nowIso();
+    const QString title = rows.first().label;
+    const PrintDocument doc = ReportLayout::document(
+        rows, m_lane.config().storeId, ReportLayout::dateTime(now, m_lane.money().locale()));
+    if (PrintQueue *printer = m_lane.printer()) {
+        auto id = printer->enqueue(doc, QStringLiteral("report"), title);
+        if (!id) {
+            qCWarning(lcUi).noquote() << "report" << title << "not queued:" << id.error();
+            say(tr("The report could not be sent to the printer: %1").arg(id.error()), true);
+            return {};
+        }
+        const bool waiting = printer->state() == PrintQueue::State::Offline ||
+                             printer->state() == PrintQueue::State::PaperOut ||
+                             printer->state() == PrintQueue::State::Error;
+        say(waiting
+                ? tr("The printer is not ready: the report is queued (%1).").arg(printer->message())
+                : tr("The report is printing."));
+        Q_EMIT reportPrinted(*id);
+        return *id;
+    }
+    // No printer: the same document as a PDF on the receipt roll.
+    QString stamp = now;
+    stamp.remove(QLatin1Char(':')).remove(QLatin1Char('-')).remove(QLatin1Char('.'));
+    const QString path = QDir(m_lane.config().effectiveDataDir())
+                             .filePath(QStringLiteral("reports/report-%1.pdf").arg(stamp));
+    if (Status s = ReceiptPrinter::printPdf(doc, title, path); !s) {
+        qCWarning(lcUi).noquote() << "report" << title << "not saved:" << s.error();
+        say(tr("The report could not be saved: %1").arg(s.error()), true);
+        return {};
+    }
+    qCInfo(lcUi).noquote() << "report" << title << "saved as" << path;
+    say(tr("Report saved as %1").arg(QDir::toNativeSeparators(path)));
+    Q_EMIT reportPrinted(path);
+    return path;
 }
 
 QList<ReportRow> ShiftController::lastRows() const

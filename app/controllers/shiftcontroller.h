@@ -126,8 +126,9 @@ public:
     Q_INVOKABLE void previousDay();
     Q_INVOKABLE void nextDay();
     Q_INVOKABLE void today();
-    // The report shown last, as text rows, to the receipt printer (reportPrintRequested).
-    Q_INVOKABLE void printReport();
+    // The report shown last to the receipt printer (queued like a receipt), or as a PDF under
+    // the data directory's reports/ without one. Returns the print job's id or the PDF's path.
+    Q_INVOKABLE QString printReport();
     Q_INVOKABLE void clearMessage();
 
 Q_SIGNALS:
@@ -136,8 +137,8 @@ Q_SIGNALS:
     void approvalChanged();
     void storeDayChanged();
     void messageChanged();
-    // Hooked by the receipt printer: the rows of the report shown last (ReportLayout::toText).
-    void reportPrintRequested(const QStringList &rows);
+    // A report went to the printer's queue (job id) or was saved as a PDF (its path).
+    void reportPrinted(const QString &where);
 
 private:
     struct Pending

@@ -166,6 +166,43 @@ QList<ReportRow> ReportLayout::storeReport(const Shifts::StoreReport &report,
     return rows;
 }
 
+PrintDocument ReportLayout::document(const QList<ReportRow> &rows, const QString &storeId,
+                                     const QString &printedAt)
+{
+    PrintDocument doc;
+    bool titled = false;
+    for (const ReportRow &r : rows) {
+        switch (r.style) {
+        case ReportRow::Style::Heading:
+            if (!titled) {
+                doc.title(r.label);
+                doc.centered(storeId);
+                doc.centered(printedAt);
+                doc.separator();
+                titled = true;
+            } else {
+                doc.feed(1);
+                doc.bold(r.label);
+            }
+            break;
+        case ReportRow::Style::Separator:
+            doc.separator();
+            break;
+        case ReportRow::Style::Total:
+            doc.row(r.label, r.amount, PrintDocument::Bold);
+            break;
+        case ReportRow::Style::Normal:
+            if (r.amount.isEmpty())
+                doc.line(r.label);
+            else
+                doc.row(r.label, r.amount);
+            break;
+        }
+    }
+    doc.feed(2);
+    return doc;
+}
+
 QStringList ReportLayout::toText(const QList<ReportRow> &rows)
 {
     QStringList out;

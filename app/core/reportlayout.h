@@ -1,6 +1,7 @@
 #pragma once
 
 #include "moneyformat.h"
+#include "printdocument.h"
 #include "reporttotals.h"
 #include "shifts.h"
 #include "shiftstore.h"
@@ -66,6 +67,10 @@ public:
     static QString dateTime(const QString &iso, const QLocale &locale);
     // Plain text lines for a printer or a log: "label<TAB>amount", "---" for a separator.
     static QStringList toText(const QList<ReportRow> &rows);
+    // The same rows for the receipt printer (or its PDF): the first heading as the title, the
+    // others bold, totals bold, the store and the time it was printed at the top.
+    static PrintDocument document(const QList<ReportRow> &rows, const QString &storeId,
+                                  const QString &printedAt);
 
 private:
     static QString count(qint64 n, const MoneyFormat &money);
