@@ -244,19 +244,26 @@ std::optional<qint64> ShiftController::parseAmount(const QString &text)
     return *cents;
 }
 
+std::optional<std::pair<qint64, QList<DenominationCount>>>
+ShiftController::counted(const QString &amount)
+{
+    // A typed amount wins over the counts (and is the whole count then).
+    if (amount.trimmed().isEmpty())
+        return std::pair(m_denominations.totalCents(), m_denominations.counts());
+    const auto typed = parseAmount(amount);
+    if (!typed)
+        return std::nullopt;
+    return std::pair(*typed, QList<DenominationCount>());
+}
+
 bool ShiftController::openShift(const QString &amount)
 {
     if (!requireSession())
         return false;
-    qint64 cents = m_denominations.totalCents();
-    QList<DenominationCount> counts = m_denominations.counts();
-    if (!amount.trimmed().isEmpty()) {
-        const auto typed = parseAmount(amount);
-        if (!typed)
-            return false;
-        cents = *typed;
-        counts.clear();
-    }
+    const auto drawer = counted(amount);
+    if (!drawer)
+        return false;
+    const auto &[cents, counts] = *drawer;
     auto shift = m_lane.shifts().open(*m_lane.session().current(), cents, counts);
     if (!shift) {
         say(shift.error(), true);
@@ -438,15 +445,10 @@ bool ShiftController::closeShift(const QString &amount)
         say(tr("Count the drawer first."), true);
         return false;
     }
-    qint64 cents = m_denominations.totalCents();
-    QList<DenominationCount> counts = m_denominations.counts();
-    if (!amount.trimmed().isEmpty()) {
-        const auto typed = parseAmount(amount);
-        if (!typed)
-            return false;
-        cents = *typed;
-        counts.clear();
-    }
+    const auto drawer = counted(amount);
+    if (!drawer)
+        return false;
+    const auto &[cents, counts] = *drawer;
     auto closed = m_lane.shifts().close(*m_lane.session().current(), cents, counts);
     if (!closed) {
         say(closed.error(), true);

@@ -141,6 +141,9 @@ Q_SIGNALS:
     void reportPrinted(const QString &where);
 
 private:
+    // What the drawer holds: the typed amount, or the denomination counts and their total
+    // (nullopt: the typed amount does not read; the message says why).
+    std::optional<std::pair<qint64, QList<DenominationCount>>> counted(const QString &amount);
     struct Pending
     {
         QString kind; // paidIn | paidOut
