@@ -194,11 +194,12 @@ Result<QList<ShiftStore::LaneMovement>> ShiftStore::movementsBetween(const QStri
         fromIso, toIso);
 }
 
-Result<QStringList> ShiftStore::transactionIds(const QString &shiftId)
+Result<QStringList> ShiftStore::transactionIds(const ShiftRecord &shift)
 {
     auto ids = m_db.rows(
-        QStringLiteral("SELECT id FROM transactions WHERE shift_id = ? ORDER BY rowid"),
-        [](const SqlRow &r) { return r.text(0); }, shiftId);
+        QStringLiteral("SELECT id FROM transactions WHERE shift_id = ? AND "
+                       "terminal_id = ? ORDER BY rowid"),
+        [](const SqlRow &r) { return r.text(0); }, shift.id, shift.terminalId);
     if (!ids)
         return Result<QStringList>::failure(ids.error());
     return QStringList(*ids);

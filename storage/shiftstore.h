@@ -105,8 +105,9 @@ public:
     [[nodiscard]] Result<QList<LaneMovement>> movementsBetween(const QString &fromIso,
                                                                const QString &toIso);
 
-    // The ids of the transactions rung in a shift, in the order they were recorded.
-    [[nodiscard]] Result<QStringList> transactionIds(const QString &shiftId);
+    // The ids of the transactions its lane rang in a shift, in the order they were recorded (a
+    // sale of another lane naming the shift is not the shift's).
+    [[nodiscard]] Result<QStringList> transactionIds(const ShiftRecord &shift);
     // The ids of every lane's transactions created in [fromIso, toIso), by lane then time.
     [[nodiscard]] Result<QStringList> transactionIdsBetween(const QString &fromIso,
                                                             const QString &toIso);

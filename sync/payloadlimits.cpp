@@ -80,7 +80,7 @@ Limits of(const QString &topic)
     if (topic == Topics::PriceScheduled)
         return {2 * KiB, 1 * KiB};
     if (topic == Topics::Shift)
-        return {64 * KiB, 4 * KiB};
+        return {256 * KiB, 4 * KiB};
     if (topic == Topics::ZReport)
         return {8 * KiB, 2 * KiB};
     return {};

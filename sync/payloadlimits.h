@@ -32,7 +32,7 @@ inline constexpr int MaxLines = 1000;
 inline constexpr int MaxPayments = 100;
 inline constexpr int MaxStockChanges = 1000;
 // Cash movements of a shift.
-inline constexpr int MaxMovements = 1000;
+inline constexpr int MaxMovements = 250;
 // Product barcodes.
 inline constexpr int MaxBarcodes = 32; // = CatalogPayload::MaxBarcodes
 const QList<QLatin1String> &knownLineMembers();

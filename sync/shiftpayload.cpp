@@ -12,7 +12,7 @@ namespace {
 constexpr qint64 kMax = JsonInt::MaxExact;
 constexpr int kMaxCounts = 32;
 constexpr int kMaxMovements = PayloadLimits::MaxMovements;
-constexpr int kMaxShiftIds = 100;
+constexpr int kMaxShiftIds = 100; // = Shifts::MaxShiftsPerZ
 
 class Reader
 {
@@ -47,8 +47,9 @@ public:
     bool time(QLatin1String key, QString &out)
     {
         const QJsonValue v = m_o.value(key);
-        if (!v.isString() || !Clock::fromIso(v.toString()).isValid())
-            return fail(QStringLiteral("%1 must be an ISO 8601 UTC time").arg(key));
+        if (!v.isString() || !v.toString().endsWith(QLatin1Char('Z')) ||
+            !Clock::fromIso(v.toString()).isValid())
+            return fail(QStringLiteral("%1 must be an ISO 8601 UTC time (ending in Z)").arg(key));
         out = v.toString();
         return true;
     }
@@ -178,10 +179,11 @@ Result<ShiftPayload::Shift> ShiftPayload::decodeShift(const QJsonObject &o)
             !mr.text(QLatin1String("reason"), m.reason, 200, true) ||
             !mr.uuid(QLatin1String("employeeId"), m.employeeId) ||
             !mr.uuid(QLatin1String("approvedBy"), m.approvedBy, true) ||
-            !mr.time(QLatin1String("at"), m.at))
+            !mr.time(QLatin1String("at"), m.at) ||
+            (m.kind == QLatin1String("noSale") && m.amountCents != 0))
             return R::failure(QStringLiteral("shift payload: a movement needs movementId, kind "
                                              "paidIn|paidOut|noSale|cartVoided, amountCents >= "
-                                             "0, employeeId and at (%1)")
+                                             "0 (0 for noSale), employeeId and at (%1)")
                                   .arg(mr.error()));
         out.movements.append(m);
     }
@@ -222,6 +224,8 @@ Result<ShiftPayload::Z> ShiftPayload::decodeZ(const QJsonObject &o)
         !r.time(QLatin1String("createdAt"), z.createdAt) ||
         !r.uuid(QLatin1String("createdBy"), z.createdBy))
         return R::failure(QStringLiteral("z.report payload: ") + r.error());
+    if (Clock::fromIso(z.closedAt) < Clock::fromIso(z.openedAt))
+        return R::failure(QStringLiteral("z.report payload: closedAt is before openedAt"));
     const QJsonValue ids = o.value(QLatin1String("shiftIds"));
     if (!ids.isArray() || ids.toArray().isEmpty() || ids.toArray().size() > kMaxShiftIds)
         return R::failure(QStringLiteral("z.report payload: shiftIds must be an array of 1 to %1 "

@@ -1,6 +1,7 @@
 #include "checkoutcontroller.h"
 #include "configloader.h"
 #include "database.h"
+#include "deviceprinterlink.h"
 #include "escposemulator.h"
 #include "lane.h"
 #include "printjobstore.h"
@@ -9,11 +10,16 @@
 #include "syncstatuscontroller.h"
 #include "testlane.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using Type = EscPosEmulator::Event::Type;
 
@@ -312,6 +318,47 @@ private Q_SLOTS:
         decoder.feed(f.readAll());
         QCOMPARE(decoder.problems(), QStringList());
         QCOMPARE(decoder.receipts(), QList<QStringList>{doc.toText(48)});
+    }
+
+    // A USB printer's buffer fills (here a FIFO's 64 KiB): the rest of the job goes as it
+    // drains, once, in order; nothing is cut or sent again from the start.
+    void deviceBackendFinishesAJobAsTheDeviceDrains()
+    {
+        QTemporaryDir dir;
+        const QByteArray path = QFile::encodeName(dir.filePath(QStringLiteral("lp0")));
+        QCOMPARE(::mkfifo(path.constData(), 0600), 0);
+        const int reader = ::open(path.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        QVERIFY(reader >= 0);
+        ManualClock clock(QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC));
+        DevicePrinterLink link(QString::fromLocal8Bit(path), clock);
+        QList<PrinterLink::Reply> finished;
+        connect(&link, &PrinterLink::finished, this,
+                [&](const PrinterLink::Reply &r) { finished.append(r); });
+        QByteArray job;
+        for (int i = 0; job.size() < 300 * 1024; ++i)
+            job += QByteArray("line ") + QByteArray::number(i) + QByteArray(60, 'x') + '\n';
+        link.send(job, false);
+        QByteArray got;
+        char buffer[4096];
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (;;) {
+                    const ssize_t n = ::read(reader, buffer, sizeof buffer);
+                    if (n <= 0)
+                        break;
+                    got.append(buffer, n);
+                }
+                return !finished.isEmpty();
+            }(),
+            kTimeoutMs);
+        for (ssize_t n; (n = ::read(reader, buffer, sizeof buffer)) > 0;)
+            got.append(buffer, n);
+        ::close(reader);
+        QCOMPARE(finished.size(), 1);
+        QVERIFY2(finished.first().outcome == PrinterLink::Outcome::Printed,
+                 qPrintable(finished.first().message));
+        QCOMPARE(got.size(), job.size());
+        QVERIFY(got == job);
     }
 
     void deviceBackendMissingDirectoryIsOffline()

@@ -254,6 +254,29 @@ private Q_SLOTS:
         QCOMPARE(b.count(QStringLiteral("SELECT COUNT(*) FROM z_reports")), 1);
     }
 
+    // A sale another lane sends naming this lane's shift (a bug or a forgery) is kept as that
+    // lane's sale, never counted in this lane's drawer.
+    void anotherLanesSaleNeverCountsInThisLanesShift()
+    {
+        TestLane a(QStringLiteral("L1"), testRandom().generate());
+        TestLane b(QStringLiteral("L2"), testRandom().generate());
+        const QString shiftId = a.lane().shifts().current()->id;
+        QVERIFY(sell(a, 1, true));
+        const ReportTotals before = *a.lane().shifts().totals(shiftId);
+        QVERIFY(sell(b, 2, true));
+        auto parsed = PeerProtocol::parse(lacking(b, a, QString(Topics::Transaction)).first());
+        QVERIFY(parsed);
+        OutboxMessage m = parsed->message;
+        m.payload.insert(QStringLiteral("shiftId"), shiftId);
+        Inbox inbox(a.db(), QStringLiteral("L1"), a.lane().clock(), a.lane().hlc());
+        QVERIFY(
+            allApplied(inbox.applyBatch({Inbox::Incoming{m, PeerProtocol::compact(m.payload)}})));
+        QCOMPARE(a.count(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE shift_id = '%1'")
+                             .arg(shiftId)),
+                 2);
+        QCOMPARE(*a.lane().shifts().totals(shiftId), before);
+    }
+
     void badShiftPayloadsAreRefused_data()
     {
         QTest::addColumn<QString>("member");

@@ -42,5 +42,5 @@ std::unique_ptr<PrinterLink> PrinterLink::create(const Address &address, Clock &
 {
     if (address.kind == Address::Kind::Tcp)
         return std::make_unique<NetworkPrinterLink>(address.host, address.port, clock, parent);
-    return std::make_unique<DevicePrinterLink>(address.path, parent);
+    return std::make_unique<DevicePrinterLink>(address.path, clock, parent);
 }

@@ -84,7 +84,20 @@ void PrintQueue::pump()
         m_link->send(EscPos::drawerKick(), false);
         return;
     }
+    // Jobs printed whose record failed: recorded first, and never sent again meanwhile.
+    for (auto it = m_printedUnrecorded.begin(); it != m_printedUnrecorded.end();) {
+        if (m_store.markPrinted(*it, m_clock.nowIso()))
+            it = m_printedUnrecorded.erase(it);
+        else
+            ++it;
+    }
     auto next = m_store.nextQueued();
+    if (next && next->has_value() && m_printedUnrecorded.contains((*next)->id)) {
+        setState(State::Error, QStringLiteral("a printed job cannot be recorded as printed; "
+                                              "the queue waits rather than print it again"));
+        m_retry->start(m_options.retrySeconds * 1000);
+        return;
+    }
     if (!next) {
         setState(State::Error, next.error());
         m_retry->start(m_options.retrySeconds * 1000);
@@ -122,9 +135,11 @@ void PrintQueue::onFinished(const PrinterLink::Reply &reply)
     if (was != Sending::Job)
         return;
     if (reply.outcome == PrinterLink::Outcome::Printed) {
-        if (::Status s = m_store.markPrinted(m_currentId, m_clock.nowIso()); !s)
+        if (::Status s = m_store.markPrinted(m_currentId, m_clock.nowIso()); !s) {
             qCWarning(lcPrinter).noquote() << "print job" << m_currentId << "printed but not "
                                            << "marked:" << s.error();
+            m_printedUnrecorded.insert(m_currentId);
+        }
         qCInfo(lcPrinter).noquote() << "printed" << m_currentTitle;
         refreshCount();
         m_retry->stop();
@@ -136,6 +151,12 @@ void PrintQueue::onFinished(const PrinterLink::Reply &reply)
     }
     if (::Status s = m_store.recordFailure(m_currentId, reply.message); !s)
         qCWarning(lcPrinter).noquote() << "print job" << m_currentId << ":" << s.error();
+    // A drawer asked for while this job went cannot open now; later would be wrong.
+    if (m_drawerPending) {
+        m_drawerPending = false;
+        qCWarning(lcPrinter).noquote() << "cash drawer not opened:" << reply.message;
+        Q_EMIT drawerFailed(reply.message);
+    }
     State state = State::Error;
     if (reply.outcome == PrinterLink::Outcome::Offline)
         state = State::Offline;

@@ -6,6 +6,7 @@
 #include "result.h"
 
 #include <QObject>
+#include <QSet>
 
 #include <memory>
 
@@ -79,6 +80,7 @@ private:
     qint64 m_queued = 0;
     bool m_pumpQueued = false;
     bool m_drawerPending = false;
+    QSet<QString> m_printedUnrecorded; // printed, but markPrinted failed: never sent again
     enum class Sending { Nothing, Job, Drawer } m_sending = Sending::Nothing;
     QString m_currentId;
     QString m_currentTitle;

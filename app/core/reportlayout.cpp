@@ -40,7 +40,7 @@ QString ReportLayout::dateTime(const QString &iso, const QLocale &locale)
 }
 
 QList<ReportRow> ReportLayout::lines(const ReportTotals &t, const MoneyFormat &money,
-                                     const std::optional<Closing> &closing, bool blind)
+                                     const std::optional<Closing> &closing, bool blind, bool drawer)
 {
     using S = ReportRow::Style;
     QList<ReportRow> rows;
@@ -80,10 +80,11 @@ QList<ReportRow> ReportLayout::lines(const ReportTotals &t, const MoneyFormat &m
     }
 
     row(tr("Cash drawer"), {}, S::Heading);
-    row(tr("Float"), amount(t.floatCents));
+    if (drawer)
+        row(tr("Float"), amount(t.floatCents));
     row(tr("Paid in (%1)").arg(count(t.paidInCount, money)), amount(t.paidInCents));
     row(tr("Paid out (%1)").arg(count(t.paidOutCount, money)), amount(-t.paidOutCents));
-    if (!blind)
+    if (!blind && drawer)
         row(tr("Expected cash"), amount(t.expectedCashCents()), S::Total);
     if (closing) {
         row(tr("Counted"), amount(closing->countedCents));
@@ -158,11 +159,11 @@ QList<ReportRow> ReportLayout::storeReport(const Shifts::StoreReport &report,
     for (const Shifts::LaneTotals &lane : report.lanes) {
         rows.append({{}, {}, S::Separator});
         rows.append({tr("Lane %1").arg(lane.terminalId), {}, S::Heading});
-        rows += lines(lane.totals, money);
+        rows += lines(lane.totals, money, std::nullopt, false, false);
     }
     rows.append({{}, {}, S::Separator});
     rows.append({tr("Store total"), {}, S::Heading});
-    rows += lines(report.store, money);
+    rows += lines(report.store, money, std::nullopt, false, false);
     return rows;
 }
 

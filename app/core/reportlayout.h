@@ -47,9 +47,11 @@ public:
     // The body of any report: sales, returns, tax, tenders, the drawer and activity; with a
     // closing, what was counted and the over or short. Blind: without the expected cash (a
     // cashier's X report of an open shift: the drawer is counted blind at the close).
+    // drawer: with the float and the expected cash (a shift's or a Z's; not the store's day,
+    // whose floats are per drawer).
     static QList<ReportRow> lines(const ReportTotals &t, const MoneyFormat &money,
                                   const std::optional<Closing> &closing = std::nullopt,
-                                  bool blind = false);
+                                  bool blind = false, bool drawer = true);
     // The X report of a shift (open or closed): when and by whom it was opened, then lines().
     static QList<ReportRow> xReport(const ShiftRecord &shift, const QString &openedByName,
                                     const ReportTotals &t, const MoneyFormat &money,

@@ -148,6 +148,13 @@ Result<CashMovement> Shifts::addMovement(const Employee &employee, const QString
         return R::failure(tr("The reason is too long (at most 200 characters)."));
     if (amountCents < 0)
         return R::failure(tr("Enter an amount of zero or more."));
+    auto held = m_store.movements(m_current->id);
+    if (!held)
+        return R::failure(held.error());
+    if (held->size() >= MaxMovementsPerShift)
+        return R::failure(tr("This shift holds %1 cash movements, the most one shift can: close "
+                             "it (count the drawer) and open a new one.")
+                              .arg(MaxMovementsPerShift));
     CashMovement m;
     m.id = m_ids.nextString();
     m.shiftId = m_current->id;
@@ -197,7 +204,7 @@ Result<ReportTotals> Shifts::totalsOf(const ShiftRecord &shift)
     using R = Result<ReportTotals>;
     ReportTotals t;
     t.floatCents = shift.floatCents;
-    auto ids = m_store.transactionIds(shift.id);
+    auto ids = m_store.transactionIds(shift);
     if (!ids)
         return R::failure(ids.error());
     for (const QString &id : *ids) {
@@ -281,6 +288,10 @@ Result<ZReportRecord> Shifts::takeZ(const Employee &employee)
         return R::failure(shifts.error());
     if (shifts->isEmpty())
         return R::failure(tr("There is no closed shift since the last Z report."));
+    // A Z names at most MaxShiftsPerZ shifts (the message's limit); the oldest go first, the
+    // rest into the next Z.
+    if (shifts->size() > MaxShiftsPerZ)
+        shifts->resize(MaxShiftsPerZ);
     auto last = m_store.lastZNumber(terminal);
     if (!last)
         return R::failure(last.error());

@@ -27,6 +27,11 @@ class Shifts : public QObject
     Q_OBJECT
 
 public:
+    // The most shifts one Z report names, and cash movements one shift holds (what the
+    // z.report and shift messages may carry: PROTOCOL.md §8.2).
+    static constexpr int MaxShiftsPerZ = 100;
+    static constexpr int MaxMovementsPerShift = 250;
+
     Shifts(Database &db, Outbox &outbox, Clock &clock, IdGenerator &ids, SaleService &sales,
            qint64 approvalLimitCents, QObject *parent = nullptr);
 

@@ -252,8 +252,8 @@ function shiftProblem(data: Record<string, unknown>, terminalId: string): string
   const counts = countsProblem(data.floatCounts, "floatCounts") ??
     countsProblem(data.countedCounts, "countedCounts");
   if (counts) return counts;
-  if (!Array.isArray(data.movements) || data.movements.length > 1000) {
-    return "data.movements must be an array of at most 1000";
+  if (!Array.isArray(data.movements) || data.movements.length > 250) {
+    return "data.movements must be an array of at most 250";
   }
   for (const m of data.movements) {
     if (!isObject(m)) return "every movement must be an object";
