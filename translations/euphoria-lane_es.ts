@@ -2329,6 +2329,10 @@
         <source>Choose a day.</source>
         <translation>Elija un día.</translation>
     </message>
+    <message>
+        <source>This shift holds %1 cash movements, the most one shift can: close it (count the drawer) and open a new one.</source>
+        <translation>Este turno tiene %1 movimientos de efectivo, el máximo para un turno: ciérrelo (cuente el cajón) y abra uno nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>

@@ -2329,6 +2329,10 @@
         <source>Choose a day.</source>
         <translation>Choisissez un jour.</translation>
     </message>
+    <message>
+        <source>This shift holds %1 cash movements, the most one shift can: close it (count the drawer) and open a new one.</source>
+        <translation>Ce service compte %1 mouvements d’espèces, le maximum pour un service : clôturez-le (comptez le tiroir) et ouvrez-en un nouveau.</translation>
+    </message>
 </context>
 <context>
     <name>SyncIndicator</name>
