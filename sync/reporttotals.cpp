@@ -101,31 +101,11 @@ qint64 ReportTotals::expectedCashCents() const
 
 bool ReportTotals::operator==(const ReportTotals &o) const
 {
-    auto sameRates = [&] {
-        if (taxByRate.keys() != o.taxByRate.keys())
-            return false;
-        for (auto it = taxByRate.cbegin(); it != taxByRate.cend(); ++it) {
-            const TaxRate other = o.taxByRate.value(it.key());
-            if (it->netCents != other.netCents || it->taxCents != other.taxCents)
-                return false;
-        }
-        return true;
-    };
-    auto sameTenders = [&] {
-        if (tenders.keys() != o.tenders.keys())
-            return false;
-        for (auto it = tenders.cbegin(); it != tenders.cend(); ++it) {
-            const TenderTotal other = o.tenders.value(it.key());
-            if (it->count != other.count || it->amountCents != other.amountCents)
-                return false;
-        }
-        return true;
-    };
     return salesCount == o.salesCount && returnsCount == o.returnsCount &&
            customerCount == o.customerCount && itemsSold == o.itemsSold &&
            grossCents == o.grossCents && discountCents == o.discountCents &&
            returnsCents == o.returnsCents && taxCents == o.taxCents && totalCents == o.totalCents &&
-           sameRates() && sameTenders() && paidInCount == o.paidInCount &&
+           taxByRate == o.taxByRate && tenders == o.tenders && paidInCount == o.paidInCount &&
            paidInCents == o.paidInCents && paidOutCount == o.paidOutCount &&
            paidOutCents == o.paidOutCents && noSaleCount == o.noSaleCount &&
            voidedCount == o.voidedCount && voidedCents == o.voidedCents &&

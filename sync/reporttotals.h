@@ -17,11 +17,19 @@ struct ReportTotals
     {
         qint64 netCents = 0;
         qint64 taxCents = 0;
+        bool operator==(const TaxRate &o) const
+        {
+            return netCents == o.netCents && taxCents == o.taxCents;
+        }
     };
     struct TenderTotal
     {
         qint64 count = 0;
         qint64 amountCents = 0; // applied to sales; refunds negative
+        bool operator==(const TenderTotal &o) const
+        {
+            return count == o.count && amountCents == o.amountCents;
+        }
     };
 
     qint64 salesCount = 0;
