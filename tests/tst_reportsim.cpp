@@ -368,8 +368,11 @@ private Q_SLOTS:
         for (int step = 0; step < steps; ++step) {
             const int i = d.pick(laneCount);
             TestLane &t = *d.lanes[i];
+            // One store time for every lane (clocks that drift apart would hold each other's
+            // sales back as stamped too far ahead: tst_stocksim's business, not this one's).
+            const qint64 elapsed = 1000 + d.pick(20000);
             for (auto &lane : d.lanes)
-                lane->clock().advanceMs(1000 + d.pick(20000));
+                lane->clock().advanceMs(elapsed);
             ++d.actions;
             if (!t.lane().shifts().current()) {
                 if (d.chance(30))
@@ -410,6 +413,20 @@ private Q_SLOTS:
                     syncPair(d, i, j);
         if (QTest::currentTestFailed())
             return;
+
+        // Every lane holds every lane's transactions.
+        for (auto &origin : d.lanes) {
+            const QString sql = QStringLiteral("SELECT COUNT(*) FROM transactions WHERE "
+                                               "terminal_id = '%1'")
+                                    .arg(origin->lane().config().terminalId);
+            for (auto &t : d.lanes)
+                QVERIFY2(t->count(sql) == origin->count(sql),
+                         qPrintable(QStringLiteral("%1 holds %2 of %3's %4 transactions")
+                                        .arg(t->lane().config().terminalId)
+                                        .arg(t->count(sql))
+                                        .arg(origin->lane().config().terminalId)
+                                        .arg(origin->count(sql))));
+        }
 
         // X of every shift, on every lane (a remote closed shift: the totals it closed with).
         for (auto &t : d.lanes)
