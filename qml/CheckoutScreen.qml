@@ -340,6 +340,25 @@ FocusScope {
                 anchors { fill: parent; margins: Theme.margin }
                 visible: CheckoutController.stage === CheckoutController.Done
             }
+            // The sale is committed and being written to disk; "Sale complete" once it is.
+            ColumnLayout {
+                objectName: "savingPanel"
+                anchors { fill: parent; margins: Theme.margin }
+                visible: CheckoutController.stage === CheckoutController.Saving
+                spacing: Theme.spacing
+                Item { Layout.fillHeight: true }
+                BusyIndicator {
+                    Layout.alignment: Qt.AlignHCenter
+                    running: parent.visible
+                }
+                Text {
+                    Layout.alignment: Qt.AlignHCenter
+                    text: qsTr("Saving the sale…")
+                    font.pixelSize: Theme.fontLarge
+                    color: Theme.text
+                }
+                Item { Layout.fillHeight: true }
+            }
         }
     }
 

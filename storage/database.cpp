@@ -9,6 +9,8 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
+#include <iterator>
+
 #include <sqlite3.h>
 
 namespace {
@@ -170,13 +172,11 @@ Status Database::open(const Options &options)
             m_checkpointer = std::move(checkpointer);
             sqlite3_wal_hook(
                 m_handle,
-                [](void *owner, sqlite3 *db, const char *name, int frames) {
-                    if (static_cast<WalCheckpointer *>(owner)->committed(frames))
-                        (void)sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE,
-                                                        nullptr, nullptr);
+                [](void *owner, sqlite3 *, const char *name, int frames) {
+                    static_cast<Database *>(owner)->walCommitted(name, frames);
                     return SQLITE_OK;
                 },
-                m_checkpointer.get());
+                this);
         }
     }
 
@@ -187,8 +187,86 @@ Status Database::open(const Options &options)
         close();
         return s;
     }
-    qCDebug(lcStorage) << "opened" << m_path << "schema version" << schemaVersion();
+    // Migrated under the configured mode; from now on commits may be synced in the background.
+    if (options.backgroundSync && m_checkpointer && m_synchronous == Synchronous::Full) {
+        auto syncer = std::make_unique<WalSyncer>(m_path);
+        if (Status s = syncer->start(); !s) {
+            qCWarning(lcStorage).noquote()
+                << "background sync off, commits sync in COMMIT:" << s.error();
+        } else if (Status off = exec(QStringLiteral("PRAGMA synchronous=OFF")); !off) {
+            qCWarning(lcStorage).noquote()
+                << "background sync off, commits sync in COMMIT:" << off.error();
+        } else {
+            // OFF, not NORMAL: NORMAL would still sync the WAL header in the first commit after
+            // the WAL starts over. This connection never checkpoints while it is OFF (see
+            // walCommitted and afterCommit), so the database file is only written after the WAL
+            // it copies was synced, by the checkpointer's connection (FULL).
+            m_syncer = std::move(syncer);
+            QObject::connect(
+                m_syncer.get(), &WalSyncer::synced, m_syncer.get(),
+                [this](qint64 generation, const QString &error) { onSynced(generation, error); });
+        }
+    }
+    qCDebug(lcStorage) << "opened" << m_path << "schema version" << schemaVersion()
+                       << (m_syncer ? "commits synced in the background" : "");
     return {};
+}
+
+bool Database::walCommitted(const char *name, int frames)
+{
+    if (m_syncer && !m_deferredTx)
+        m_syncer->request(++m_committed);
+    if (!m_checkpointer || !m_checkpointer->committed(frames))
+        return false;
+    if (m_syncer) {
+        m_checkpointDue = true; // this connection runs OFF here: afterCommit() checkpoints
+        return false;
+    }
+    (void)sqlite3_wal_checkpoint_v2(m_handle, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return true;
+}
+
+void Database::afterCommit()
+{
+    if (!m_checkpointDue)
+        return;
+    m_checkpointDue = false;
+    // A writer that never pauses (catch-up) keeps the background checkpoint from finishing:
+    // checkpoint here, synced (WAL before the copy, database file after it) as FULL does.
+    if (Status s = exec(QStringLiteral("PRAGMA synchronous=FULL")); !s) {
+        qCWarning(lcStorage).noquote() << "no checkpoint after the commit:" << s.error();
+        return;
+    }
+    (void)sqlite3_wal_checkpoint_v2(m_handle, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (Status s = exec(QStringLiteral("PRAGMA synchronous=OFF")); !s)
+        qCWarning(lcStorage).noquote() << "commits stay synchronous:" << s.error();
+}
+
+void Database::whenDurable(const QObject *context, std::function<void(const Status &)> done)
+{
+    if (allDurable()) {
+        done(Status{});
+        return;
+    }
+    m_waiters.push_back({m_committed, context, std::move(done)});
+}
+
+void Database::onSynced(qint64 generation, const QString &error)
+{
+    m_durable = std::max(m_durable, generation);
+    if (!error.isEmpty())
+        qCCritical(lcStorage).noquote() << error;
+    const Status status = error.isEmpty() ? Status{} : Status::failure(error);
+    // Those the sync covers, in the order they asked; a callback may ask again.
+    std::vector<DurableWaiter> ready;
+    auto split = std::stable_partition(
+        m_waiters.begin(), m_waiters.end(),
+        [generation](const DurableWaiter &w) { return w.generation > generation; });
+    std::move(split, m_waiters.end(), std::back_inserter(ready));
+    m_waiters.erase(split, m_waiters.end());
+    for (DurableWaiter &w : ready)
+        if (w.context)
+            w.done(status);
 }
 
 void Database::close()
@@ -196,7 +274,17 @@ void Database::close()
     if (m_handle && m_checkpointer)
         sqlite3_wal_hook(m_handle, nullptr, nullptr);
     m_checkpointer.reset(); // stops its thread before the file goes away
-    m_native.clear();       // finalized before the connection closes
+    if (m_syncer) {
+        m_syncer.reset(); // syncs what was committed, then stops its thread
+        // The last connection to close checkpoints the WAL into the database file: synced.
+        if (Status s = exec(QStringLiteral("PRAGMA synchronous=FULL")); !s)
+            qCWarning(lcStorage).noquote() << "closing without sync:" << s.error();
+    }
+    m_waiters.clear();
+    m_committed = m_durable = 0;
+    m_checkpointDue = false;
+    m_deferredTx = false;
+    m_native.clear(); // finalized before the connection closes
     m_handle = nullptr;
     if (m_connectionName.isEmpty())
         return;
@@ -257,7 +345,7 @@ Status Database::execPrepared(const QString &sql)
 
 Status Database::relaxSync(bool relaxed)
 {
-    if (m_synchronous != Synchronous::Full || relaxed == m_syncRelaxed)
+    if (m_synchronous != Synchronous::Full || m_syncer || relaxed == m_syncRelaxed)
         return {};
     if (Status s = execPrepared(relaxed ? QStringLiteral("PRAGMA synchronous=NORMAL")
                                         : QStringLiteral("PRAGMA synchronous=FULL"));

@@ -3,8 +3,10 @@
 #include "result.h"
 #include "sqlstatement.h"
 #include "walcheckpointer.h"
+#include "walsyncer.h"
 
 #include <QList>
+#include <QPointer>
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariant>
@@ -32,6 +34,9 @@ public:
         int busyTimeoutMs = 5000;
         int targetVersion = -1;             // schema version to migrate to; -1 = latest
         bool backgroundCheckpoints = false; // see WalCheckpointer (the lane turns it on)
+        // With synchronous FULL and background checkpoints: commits are synced by a WalSyncer
+        // thread instead of inside COMMIT (the lane turns it on; see whenDurable).
+        bool backgroundSync = false;
         WalCheckpointer::Options checkpoints{};
     };
 
@@ -176,6 +181,26 @@ public:
                             m_commitHooks.end());
     }
 
+    // Durability. Without a background sync (Options::backgroundSync) a commit under
+    // synchronous FULL is on disk when COMMIT returns. With it, COMMIT writes the WAL without
+    // syncing it (a killed process loses nothing: the data is in the operating system's cache)
+    // and the WalSyncer thread syncs it, one sync for every commit written before it began
+    // (group commit), so the thread that commits never waits for the disk. Every commit counts
+    // (a WriteTransaction, or a statement outside one) except a Deferred transaction's.
+    //
+    // Calls done on this thread once every commit made so far is on disk: at once when none
+    // waits, otherwise after the sync that covers them (done's status says if it failed). A
+    // sale is "complete" and what only this lane holds leaves it (peer frames) only then.
+    // Nothing is called once context is gone.
+    void whenDurable(const QObject *context, std::function<void(const Status &)> done);
+    // Commits counted so far, and how many of them are on disk (all of them when nothing
+    // syncs in the background).
+    qint64 committedGeneration() const { return m_committed; }
+    qint64 durableGeneration() const { return m_syncer ? m_durable : m_committed; }
+    bool allDurable() const { return durableGeneration() >= m_committed; }
+    // The background syncer, when Options::backgroundSync started one.
+    const WalSyncer *syncer() const { return m_syncer.get(); }
+
     // Next value of a named monotonic counter (receipt numbers, outbox sequence); call inside
     // a write transaction so the number and what uses it commit together.
     [[nodiscard]] Result<qint64> nextCounter(const QString &name);
@@ -208,6 +233,18 @@ private:
     // Sets the connection's synchronous mode to NORMAL (relaxed) or back to the configured one;
     // outside a transaction only (SQLite refuses it inside one).
     [[nodiscard]] Status relaxSync(bool relaxed);
+    // From SQLite's WAL hook, after every commit on this connection.
+    bool walCommitted(const char *name, int frames);
+    // After a WriteTransaction's COMMIT: the checkpoint the WAL hook could not run itself.
+    void afterCommit();
+    void onSynced(qint64 generation, const QString &error);
+
+    struct DurableWaiter
+    {
+        qint64 generation;
+        QPointer<const QObject> context;
+        std::function<void(const Status &)> done;
+    };
 
     QSqlDatabase m_db;
     QString m_connectionName;
@@ -219,4 +256,11 @@ private:
     sqlite3 *m_handle = nullptr;
     std::vector<std::pair<const void *, std::function<void()>>> m_commitHooks;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
+    std::unique_ptr<WalSyncer> m_syncer;
+    qint64 m_committed = 0;
+    qint64 m_durable = 0;
+    QString m_syncError;          // of the last sync, until one succeeds
+    bool m_deferredTx = false;    // a Deferred WriteTransaction is open: its commit is not counted
+    bool m_checkpointDue = false; // the WAL passed the hard limit during a commit
+    std::vector<DurableWaiter> m_waiters;
 };

@@ -24,6 +24,7 @@ WriteTransaction::WriteTransaction(Database &db, Durability durability)
     }
     m_active = true;
     m_db.m_inTransaction = true;
+    m_db.m_deferredTx = relaxed;
 }
 
 WriteTransaction::~WriteTransaction()
@@ -41,6 +42,7 @@ Status WriteTransaction::commit()
         return s;
     }
     finish();
+    m_db.afterCommit();
     for (const auto &hook : m_db.m_commitHooks)
         hook.second();
     return {};
@@ -59,6 +61,7 @@ void WriteTransaction::finish()
 {
     m_active = false;
     m_db.m_inTransaction = false;
+    m_db.m_deferredTx = false;
     // Back to the configured mode at once: writes outside a WriteTransaction get it too. If
     // that fails the next OnCommit transaction tries again before it begins.
     if (Status s = m_db.relaxSync(false); !s)

@@ -10,10 +10,12 @@ class WriteTransaction
 {
 public:
     enum class Durability {
-        // On disk when commit() returns (with synchronous=FULL, the default): whatever only
+        // On disk when commit() returns (with synchronous=FULL, the default), or, when the
+        // database syncs in the background, once Database::whenDurable says so: whatever only
         // this lane holds, above all its own sales and their outbox rows.
         OnCommit,
-        // Written when commit() returns, on disk with the next OnCommit commit or checkpoint
+        // Written when commit() returns, on disk with the next OnCommit commit's sync or a
+        // checkpoint
         // (synchronous=NORMAL for this transaction; a crash of the process loses nothing, a
         // power cut may lose the last such commits, never half of one). Only for what the lane
         // gets again when it is missing: messages received from peers (the hello's version

@@ -260,6 +260,17 @@ void CloudSync::run()
 {
     if (!m_started)
         return;
+    // Only what is on disk is uploaded (the lane's commits are synced in the background).
+    if (!m_db.allDurable()) {
+        if (!m_waitingDurable) {
+            m_waitingDurable = true;
+            m_db.whenDurable(this, [this](const Status &) {
+                m_waitingDurable = false;
+                run();
+            });
+        }
+        return;
+    }
     m_queued = 0;
     if (m_client.inFlight() >= m_config.parallelRequests) {
         m_again = true;

@@ -134,6 +134,7 @@ private:
     void refreshFailedCounts();
 
     Database &m_db;
+    bool m_waitingDurable = false; // run() waits for the lane's commits to be on disk
     Clock &m_clock;
     CloudSyncConfig m_config;
     CloudQueueStore m_queue;

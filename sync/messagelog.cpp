@@ -4,7 +4,8 @@
 #include "topics.h"
 
 MessageLog::MessageLog(Database &db, QString localTerminal)
-    : m_local(std::move(localTerminal))
+    : m_db(db)
+    , m_local(std::move(localTerminal))
     , m_outbox(db)
     , m_inbox(db)
     , m_peers(db)

@@ -58,8 +58,11 @@ public:
     [[nodiscard]] Result<PeerProtocol::VersionVector> peerProgress(const QString &peer);
 
     const QString &localTerminal() const { return m_local; }
+    // The database the log is kept in (its durability gates what leaves the lane).
+    Database &database() { return m_db; }
 
 private:
+    Database &m_db;
     QString m_local;
     OutboxStore m_outbox;
     InboxStore m_inbox;

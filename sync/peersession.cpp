@@ -1,6 +1,7 @@
 #include "peersession.h"
 
 #include "clock.h"
+#include "database.h"
 #include "idgenerator.h"
 #include "messagelog.h"
 #include "peerinbound.h"
@@ -151,6 +152,39 @@ void PeerSession::openFirstFrame(const QByteArray &sealed)
 }
 
 void PeerSession::sendFrame(const QByteArray &json)
+{
+    if (!m_socket || m_state == State::Closed)
+        return;
+    // Nothing leaves the lane before what it reflects is on disk: a message (or a vector, an
+    // ack) read from a commit that a power cut could still undo would let a peer hold a seq
+    // this lane may reuse for another message. The lane's commits are synced in the
+    // background (Database::whenDurable); frames wait for it, in order.
+    Database &db = m_host.log().database();
+    if (m_held.isEmpty() && db.allDurable()) {
+        transmit(json);
+        return;
+    }
+    m_held.append({db.committedGeneration(), json});
+    releaseHeld();
+}
+
+void PeerSession::releaseHeld()
+{
+    Database &db = m_host.log().database();
+    const qint64 durable = db.durableGeneration();
+    while (!m_held.isEmpty() && m_held.constFirst().generation <= durable)
+        transmit(m_held.takeFirst().json);
+    if (m_held.isEmpty() || m_waitingDurable)
+        return;
+    m_waitingDurable = true;
+    db.whenDurable(this, [this](const Status &) {
+        // A failed sync was logged where it failed; the frames go (the next sync covers them).
+        m_waitingDurable = false;
+        releaseHeld();
+    });
+}
+
+void PeerSession::transmit(const QByteArray &json)
 {
     if (!m_socket || m_state == State::Closed)
         return;

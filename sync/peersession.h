@@ -91,6 +91,10 @@ signals:
     void pumpWanted();
 
 private:
+    // Seals (from the hellos on) and sends a frame now.
+    void transmit(const QByteArray &json);
+    // Sends the held frames whose commits are on disk; waits for the rest.
+    void releaseHeld();
     void onText(const QString &text);
     void onBinary(const QByteArray &data);
     // One frame's JSON text, from a text frame or opened from a sealed one.
@@ -161,4 +165,13 @@ private:
     int m_rejects = 0;
     QString m_lastMessageAt;
     QString m_remote; // address:port, kept for log lines after the socket is gone
+    // Frames sent while a commit was not yet on disk, each with the commit generation it waits
+    // for (see sendFrame); sent in order once Database::whenDurable covers them.
+    struct HeldFrame
+    {
+        qint64 generation = 0;
+        QByteArray json;
+    };
+    QList<HeldFrame> m_held;
+    bool m_waitingDurable = false;
 };

@@ -149,6 +149,10 @@ void CheckoutController::enter(const QString &input)
     const QString code = input.trimmed();
     if (code.isEmpty() || !requireSession())
         return;
+    if (m_stage == Stage::Saving) {
+        m_afterSaving.append([this, code] { enter(code); });
+        return;
+    }
     if (m_stage == Stage::Done)
         newSale();
     if (Barcode::looksLikeBarcode(code)) {
@@ -180,6 +184,10 @@ void CheckoutController::addProduct(const QString &productId)
 {
     if (!requireSession())
         return;
+    if (m_stage == Stage::Saving) {
+        m_afterSaving.append([this, productId] { addProduct(productId); });
+        return;
+    }
     if (m_stage == Stage::Done)
         newSale();
     auto product = m_lane.catalog().byId(productId);
@@ -400,13 +408,36 @@ void CheckoutController::completeSale()
     m_lastTotalCents = total;
     Q_EMIT lastSaleChanged();
     m_cartModel.reset();
-    setStage(Stage::Done);
-    kickDrawerFor(*sale);
-    const QString queued = m_lane.printer() ? queueReceipt() : QString();
-    say(tr("Sale %1 complete.").arg(sale->receiptNumber) +
-        (queued.isEmpty() ? QString() : printerNote()));
+    // Committed; "complete" once it is on disk, which a thread of the database sees to while
+    // this one keeps drawing (Database::whenDurable).
+    setStage(Stage::Saving);
+    say(tr("Saving sale %1…").arg(sale->receiptNumber));
     Q_EMIT totalsChanged();
-    Q_EMIT saleCompleted(sale->id);
+    m_lane.database().whenDurable(
+        this, [this, done = *sale](const Status &durable) { saleDurable(done, durable); });
+}
+
+void CheckoutController::saleDurable(const SaleRecord &sale, const Status &durable)
+{
+    setStage(Stage::Done);
+    kickDrawerFor(sale); // the customer's cash goes in the drawer whatever the disk said
+    const QString queued = m_lane.printer() ? queueReceipt() : QString();
+    if (!durable) {
+        qCCritical(lcUi).noquote() << "sale" << sale.receiptNumber
+                                   << "committed but not confirmed on disk:" << durable.error();
+        say(tr("Sale %1 is recorded, but the disk reported an error: call a manager before the "
+               "next sale.")
+                .arg(sale.receiptNumber),
+            true);
+    } else {
+        say(tr("Sale %1 complete.").arg(sale.receiptNumber) +
+            (queued.isEmpty() ? QString() : printerNote()));
+    }
+    Q_EMIT saleCompleted(sale.id);
+    // What the scanner and the cashier did meanwhile, in order (a scan starts the next sale).
+    const auto after = std::exchange(m_afterSaving, {});
+    for (const auto &action : after)
+        action();
 }
 
 void CheckoutController::newSale()
@@ -856,14 +887,34 @@ bool CheckoutController::completeReturn(const QString &saleId, const QVariantLis
     m_lastCashier = m_lane.session().current()->name;
     m_lastReceiptPdf.clear();
     Q_EMIT receiptPrinted();
-    kickDrawerFor(*ret);
-    const QString queued = m_lane.printer() ? queueReceipt() : QString();
-    say(tr("Return %1: refund %2 %3 (approved by %4).")
+    const QString said =
+        tr("Return %1: refund %2 %3 (approved by %4).")
             .arg(ret->receiptNumber, formatted(-ret->totalCents),
                  method == QLatin1String("cash") ? tr("in cash") : tr("to the card"),
-                 manager->name) +
-        (queued.isEmpty() ? QString() : printerNote()));
+                 manager->name);
+    say(tr("Saving return %1…").arg(ret->receiptNumber));
+    // The refund is handed over (drawer, receipt) once the return is on disk.
+    m_lane.database().whenDurable(this, [this, done = *ret, said](const Status &durable) {
+        returnDurable(done, said, durable);
+    });
     return true;
+}
+
+void CheckoutController::returnDurable(const SaleRecord &ret, const QString &said,
+                                       const Status &durable)
+{
+    if (!durable) { // no refund handed out on a return the disk may not hold
+        qCCritical(lcUi).noquote() << "return" << ret.receiptNumber
+                                   << "committed but not confirmed on disk:" << durable.error();
+        say(tr("Return %1 is recorded, but the disk reported an error: call a manager.")
+                .arg(ret.receiptNumber),
+            true);
+        return;
+    }
+    kickDrawerFor(ret);
+    const QString queued =
+        m_lane.printer() && m_lastSale && m_lastSale->id == ret.id ? queueReceipt() : QString();
+    say(said + (queued.isEmpty() ? QString() : printerNote()));
 }
 
 QVariantList CheckoutController::findCustomers(const QString &text)

@@ -58,7 +58,9 @@ class CheckoutController : public QObject
     Q_PROPERTY(HeldCartModel *heldCarts READ heldCarts CONSTANT)
     Q_PROPERTY(QString customerName READ customerName NOTIFY totalsChanged)
 public:
-    enum class Stage { Ringing, Paying, Done };
+    // Saving: the sale is committed and its sync to disk runs (off this thread); Done once it
+    // is on disk.
+    enum class Stage { Ringing, Paying, Done, Saving };
     Q_ENUM(Stage)
 
     explicit CheckoutController(Lane &lane, QObject *parent = nullptr);
@@ -187,6 +189,10 @@ private:
     QString printerNote() const;
     // Opens the cash drawer when the sale or return moved cash.
     void kickDrawerFor(const SaleRecord &sale);
+    // The sale (or return) just committed is on disk (or its sync failed): what follows a
+    // completed sale, said and done only now.
+    void saleDurable(const SaleRecord &sale, const Status &durable);
+    void returnDurable(const SaleRecord &ret, const QString &said, const Status &durable);
 
     Lane &m_lane;
     Cart m_cart;
@@ -195,6 +201,8 @@ private:
     CategoryModel m_categories;
     QString m_category;
     Stage m_stage = Stage::Ringing;
+    // Scans and taps that came while the last sale was being saved, run once it is.
+    QList<std::function<void()>> m_afterSaving;
     QString m_message;
     bool m_messageIsError = false;
     QString m_lastReceipt;

@@ -15,6 +15,7 @@
 #include <QQuickWindow>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -87,10 +88,10 @@ Result<QJsonArray> UiScript::load(const QString &path)
         const int actions =
             int(s.contains(QLatin1String("tap"))) + int(s.contains(QLatin1String("keys"))) +
             int(s.contains(QLatin1String("wait"))) + int(s.contains(QLatin1String("dump"))) +
-            int(s.contains(QLatin1String("quit")));
+            int(s.contains(QLatin1String("frames"))) + int(s.contains(QLatin1String("quit")));
         if (actions != 1)
             return R::failure(QStringLiteral("UI script %1: step %2 needs exactly one of tap, "
-                                             "keys, wait, dump, quit")
+                                             "keys, wait, dump, frames, quit")
                                   .arg(path)
                                   .arg(i + 1));
     }
@@ -172,6 +173,8 @@ UiScript::Outcome UiScript::attempt(const QJsonObject &s, QString &error)
     }
     if (s.contains(QLatin1String("wait")))
         return wait(s, error);
+    if (s.contains(QLatin1String("frames")))
+        return frames(s.value(QLatin1String("frames")).toString(), error);
     if (s.contains(QLatin1String("dump"))) {
         const QString path = s.value(QLatin1String("dump")).toString();
         if (!writeDump(path, error))
@@ -320,4 +323,50 @@ bool UiScript::writeDump(const QString &path, QString &error) const
         return false;
     }
     return true;
+}
+
+UiScript::Outcome UiScript::frames(const QString &what, QString &error)
+{
+    if (what == QLatin1String("start")) {
+        m_frameIntervals.clear();
+        m_lastFrameNs = -1;
+        m_frameClock.start();
+        QObject::disconnect(m_frameConnection);
+        m_frameConnection = connect(m_window, &QQuickWindow::frameSwapped, this, [this] {
+            const qint64 now = m_frameClock.nsecsElapsed();
+            if (m_lastFrameNs >= 0)
+                m_frameIntervals.push_back(now - m_lastFrameNs);
+            m_lastFrameNs = now;
+        });
+        m_frameTicker.setInterval(16);
+        m_frameTicker.setTimerType(Qt::PreciseTimer);
+        connect(&m_frameTicker, &QTimer::timeout, m_window, &QQuickWindow::update,
+                Qt::UniqueConnection);
+        m_frameTicker.start();
+        m_window->update();
+        return Outcome::Done;
+    }
+    if (what == QLatin1String("stop")) {
+        m_frameTicker.stop();
+        QObject::disconnect(m_frameConnection);
+        std::vector<qint64> v = m_frameIntervals;
+        if (v.empty()) {
+            error = QStringLiteral("no frame was drawn between frames start and stop");
+            return Outcome::Failed;
+        }
+        std::sort(v.begin(), v.end());
+        const auto at = [&v](double q) {
+            return v[std::min(v.size() - 1, size_t(q * double(v.size() - 1) + 0.5))] / 1000;
+        };
+        qCInfo(lcUi).noquote()
+            << QStringLiteral("ui-script: frames %1 p50 %2 us p99 %3 us max %4 us over %5 ms")
+                   .arg(v.size())
+                   .arg(at(0.5))
+                   .arg(at(0.99))
+                   .arg(v.back() / 1000)
+                   .arg(m_frameClock.elapsed());
+        return Outcome::Done;
+    }
+    error = QStringLiteral("frames is \"start\" or \"stop\", not \"%1\"").arg(what);
+    return Outcome::Failed;
 }

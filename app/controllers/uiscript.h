@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <vector>
 
 class QQuickItem;
 class QQuickWindow;
@@ -27,6 +28,12 @@ class QQuickWindow;
 //                                          ("ui-script: step N rendered in U us")
 //   {"wait": "checkout.stage", "equals": "2"} or {"wait": "sync.pending", "atMost": 0}
 //   {"dump": "/path/state.json", "everyMs": 250}   now, and again every everyMs (optional)
+//   {"frames": "start"} / {"frames": "stop"}  from start, the window is asked for a frame every
+//                                          16 ms (as an animation would) and the time between
+//                                          frames on screen is recorded; stop logs p50, p99 and
+//                                          the longest ("ui-script: frames N p50 U us p99 U us
+//                                          max U us over T ms"): a thread that blocks shows as
+//                                          a long frame
 //   {"quit": 0}                            exits the lane with that status, once every render
 //                                          timing asked for has been logged
 // Any step may carry "timeoutMs" (default 15000).
@@ -52,6 +59,7 @@ private:
     Outcome keys(const QString &text);
     Outcome wait(const QJsonObject &s, QString &error);
     bool writeDump(const QString &path, QString &error) const;
+    Outcome frames(const QString &what, QString &error);
     QQuickItem *findItem(const QString &objectName) const;
 
     QPointer<QQuickWindow> m_window;
@@ -62,5 +70,11 @@ private:
     QTimer m_retry;
     QList<QTimer *> m_dumps;
     int m_pendingRenders = 0; // timeRender steps whose frame has not been swapped yet
+    // "frames": the 60 Hz ticker and the intervals between frames on screen (ns)
+    QTimer m_frameTicker;
+    QElapsedTimer m_frameClock;
+    qint64 m_lastFrameNs = -1;
+    std::vector<qint64> m_frameIntervals;
+    QMetaObject::Connection m_frameConnection;
     std::function<void(const Status &)> m_done;
 };

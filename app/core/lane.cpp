@@ -87,6 +87,7 @@ std::optional<Lane::DemoLogin> Lane::demoEmployee(const QString &role)
     options.path = m_config.databasePath();
     options.synchronous = m_config.sqliteSynchronous;
     options.backgroundCheckpoints = true;
+    options.backgroundSync = true;
     if (::Status s = m_db.open(options); !s)
         return s;
     m_catalog = std::make_unique<CatalogStore>(m_db);
