@@ -364,9 +364,7 @@ export function validateMessage(
 }
 
 // Inserts the rows in one statement; returns the ids that were new. The rows travel as one JSON
-// document that PostgreSQL takes apart: one serialization, no array quoting. json, not jsonb:
-// json_to_recordset only scans the text and each row's data is parsed into jsonb once, where
-// jsonb_to_recordset built the whole document as jsonb first and then copied data out of it.
+// document that PostgreSQL takes apart (jsonb_to_recordset): one serialization, no array quoting.
 async function insertRows(sql: Sql, rows: Row[]): Promise<Set<string>> {
   const doc = JSON.stringify(rows);
   const inserted = await sql.begin((tx) =>
@@ -376,7 +374,7 @@ async function insertRows(sql: Sql, rows: Row[]): Promise<Set<string>> {
        uploaded_by)
     select message_id, store_id, terminal_id, topic, data, message_timestamp, peer_acked_at,
            uploaded_by
-    from json_to_recordset(${doc}::text::json) as m(
+    from jsonb_to_recordset(${doc}::text::jsonb) as m(
       message_id uuid, store_id text, terminal_id text, topic text, data jsonb,
       message_timestamp timestamptz, peer_acked_at timestamptz, uploaded_by uuid)
     on conflict (message_id) do nothing
