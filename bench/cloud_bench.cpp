@@ -266,8 +266,15 @@ int main(int argc, char *argv[])
     out << QStringLiteral("  baseline psql INSERT per batch       %1 ms  %2 messages/s\n")
                .arg(insertMs, 7)
                .arg(rate(backlog, insertMs), 9, 'f', 0);
+    const CloudClient::Traffic &traffic = sync.traffic();
+    out << QStringLiteral(
+               "  bytes sent per message: %1 gzip on the wire, %2 of JSON (%3x smaller)\n")
+               .arg(double(traffic.wireBytes) / backlog, 0, 'f', 0)
+               .arg(double(traffic.jsonBytes) / backlog, 0, 'f', 0)
+               .arg(traffic.wireBytes > 0 ? double(traffic.jsonBytes) / traffic.wireBytes : 0.0, 0,
+                    'f', 1);
     out << QStringLiteral("  ratio to COPY %1x, to INSERT per batch %2x (targets: >= 5000 "
-                          "messages/s and >= 0.3x)\n")
+                          "messages/s and >= 0.6x COPY)\n")
                .arg(double(copyMs) / laneMs, 0, 'f', 2)
                .arg(double(insertMs) / laneMs, 0, 'f', 2);
     return 0;

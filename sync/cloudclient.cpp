@@ -1,6 +1,7 @@
 #include "cloudclient.h"
 
 #include "clock.h"
+#include "gzip.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -45,7 +46,16 @@ QNetworkRequest CloudClient::request() const
 
 void CloudClient::post(const QByteArray &body, const QStringList &ids, Done done)
 {
-    QNetworkReply *reply = m_nam.post(request(), body);
+    QNetworkRequest req = request();
+    // The bodies are JSON with the same member names in every message: gzip takes them to about
+    // a tenth, so a batch leaves the lane's uplink (often a shop's slow line) that much sooner.
+    std::optional<QByteArray> gz = Gzip::compress(body);
+    if (gz)
+        req.setRawHeader(QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip"));
+    const QByteArray &wire = gz ? *gz : body;
+    m_traffic.jsonBytes += body.size();
+    m_traffic.wireBytes += wire.size();
+    QNetworkReply *reply = m_nam.post(req, wire);
     m_flights.insert(reply, Flight{ids, std::move(done), m_clock.elapsedMs()});
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
 }

@@ -38,9 +38,17 @@ public:
     // a lane credential goes in one header only).
     QNetworkRequest request() const;
 
-    // Posts body (a JSON array of the messages with ids, in that order); done is called once
-    // with the answer, unless abortAll() comes first.
+    // Posts body (a JSON array of the messages with ids, in that order), gzip-compressed with
+    // Content-Encoding: gzip (as it is, should zlib fail); done is called once with the answer,
+    // unless abortAll() comes first.
     void post(const QByteArray &body, const QStringList &ids, Done done);
+    // Bytes of JSON posted, and bytes that went on the wire for them, since the client started.
+    struct Traffic
+    {
+        qint64 jsonBytes = 0;
+        qint64 wireBytes = 0;
+    };
+    const Traffic &traffic() const { return m_traffic; }
     // Requests posted and not answered yet.
     int inFlight() const { return int(m_flights.size()); }
     // Drops every request in flight without calling its done.
@@ -62,4 +70,5 @@ private:
     QByteArray m_secret;
     int m_timeoutMs;
     QHash<QNetworkReply *, Flight> m_flights;
+    Traffic m_traffic;
 };

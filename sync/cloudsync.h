@@ -97,6 +97,8 @@ public:
 
     const Health &health() const { return m_health; }
     bool busy() const { return m_client.inFlight() > 0; }
+    // What the uploads cost in bytes: JSON, and gzip on the wire.
+    const CloudClient::Traffic &traffic() const { return m_client.traffic(); }
     const CloudSyncConfig &config() const { return m_config; }
 
 signals:

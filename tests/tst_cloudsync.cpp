@@ -15,11 +15,66 @@
 #include "testseed.h"
 #include "writetransaction.h"
 
+#include <QBuffer>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <zlib.h>
+
+namespace {
+// A QNetworkAccessManager that keeps a copy of every request it sends (headers and body), then
+// sends it as it is: the lane's own traffic to the real function, as sent.
+class RecordingNam : public QNetworkAccessManager
+{
+public:
+    struct Sent
+    {
+        QNetworkRequest request;
+        QByteArray body;
+    };
+    QList<Sent> sent;
+
+protected:
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
+                                 QIODevice *outgoingData) override
+    {
+        QByteArray body = outgoingData ? outgoingData->readAll() : QByteArray();
+        sent.append({request, body});
+        auto *copy = new QBuffer(this);
+        copy->setData(body);
+        copy->open(QIODevice::ReadOnly);
+        return QNetworkAccessManager::createRequest(op, request, copy);
+    }
+};
+
+// Inflates one gzip member with zlib itself; nullopt unless it is exactly one, intact.
+std::optional<QByteArray> gunzip(const QByteArray &gz)
+{
+    z_stream z{};
+    if (inflateInit2(&z, 15 + 16) != Z_OK)
+        return std::nullopt;
+    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(gz.data()));
+    z.avail_in = uInt(gz.size());
+    QByteArray out;
+    int rc = Z_OK;
+    char chunk[65536];
+    while (rc == Z_OK) {
+        z.next_out = reinterpret_cast<Bytef *>(chunk);
+        z.avail_out = sizeof chunk;
+        rc = inflate(&z, Z_NO_FLUSH);
+        out.append(chunk, qsizetype(sizeof chunk - z.avail_out));
+    }
+    const bool whole = rc == Z_STREAM_END && z.avail_in == 0;
+    inflateEnd(&z);
+    return whole ? std::optional<QByteArray>(out) : std::nullopt;
+}
+} // namespace
 
 class TestCloudSync : public QObject
 {
@@ -115,6 +170,55 @@ private slots:
                  0);
         QVERIFY(cloud.health().ok);
         QCOMPARE(cloud.health().uploaded, 1000);
+    }
+
+    void batchesGoGzippedAndInflateToTheBatch()
+    {
+        TestLane t(QStringLiteral("L1"), seed());
+        QCOMPARE(t.ringSaleFrames(250).size(), 250);
+        const QString store = newStore();
+        RecordingNam nam;
+        CloudSync cloud(t.db(), t.clock(), config(t, store), &nam);
+        cloud.start();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            t.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE status = 'cloud_ack'")), 250,
+            60000);
+        QCOMPARE(rows(store), 250);
+        QCOMPARE(nam.sent.size(), 2); // 200 and 50
+        QStringList ids;
+        qint64 json = 0;
+        qint64 wire = 0;
+        for (const RecordingNam::Sent &s : std::as_const(nam.sent)) {
+            QCOMPARE(s.request.rawHeader("Content-Encoding"), QByteArray("gzip"));
+            QVERIFY(s.body.startsWith("\x1f\x8b")); // a gzip member's magic
+            const std::optional<QByteArray> inflated = gunzip(s.body);
+            QVERIFY(inflated);
+            QVERIFY2(inflated->size() > 4 * s.body.size(),
+                     qPrintable(QStringLiteral("%1 bytes of JSON in %2 of gzip")
+                                    .arg(inflated->size())
+                                    .arg(s.body.size())));
+            QJsonParseError error;
+            const QJsonDocument doc = QJsonDocument::fromJson(*inflated, &error);
+            QCOMPARE(error.error, QJsonParseError::NoError);
+            QVERIFY(doc.isArray());
+            for (const QJsonValue &m : doc.array()) {
+                QCOMPARE(m[QLatin1String("storeId")].toString(), store);
+                ids.append(m[QLatin1String("messageId")].toString());
+            }
+            json += inflated->size();
+            wire += s.body.size();
+        }
+        // Every message of the outbox exactly once, and the counts the lane keeps match.
+        QStringList outbox;
+        QSqlQuery q(t.db().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT id FROM outbox")));
+        while (q.next())
+            outbox.append(q.value(0).toString());
+        ids.sort();
+        outbox.sort();
+        QCOMPARE(ids, outbox);
+        QCOMPARE(cloud.traffic().jsonBytes, json);
+        QCOMPARE(cloud.traffic().wireBytes, wire);
     }
 
     void replyLostAfterTheInsertIsRetriedAndStoredOnce()

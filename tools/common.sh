@@ -12,7 +12,7 @@ PACKAGES=(
     qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml
     qml6-module-qtqml-models qml6-module-qtqml-workerscript
     qml6-module-qttest
-    libsodium-dev libssl-dev libsqlite3-dev sqlite3 fonts-dejavu-core clang-format
+    libsodium-dev libssl-dev libsqlite3-dev zlib1g-dev sqlite3 fonts-dejavu-core clang-format
     # The fuzz preset: clang 14, its sanitizer and libFuzzer runtimes (only recommended by
     # clang's packages, so named here) and llvm-symbolizer for readable reports.
     clang libclang-rt-14-dev llvm

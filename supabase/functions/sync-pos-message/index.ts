@@ -1,6 +1,7 @@
 // sync-pos-message: the Supabase Edge Function that stores Euphoria Lane outbox messages.
 //
-// POST a message body (seed protocol) or a JSON array of up to MAX_BATCH of them, with
+// POST a message body (seed protocol) or a JSON array of up to MAX_BATCH of them (plain, or with
+// `Content-Encoding: gzip`; MAX_BODY_BYTES holds for the JSON once inflated), with
 // `Authorization: Bearer <lane credential>` (`elc1.<laneId>.<secret>`, enrolled in pos_lanes): the
 // store and terminal come from the credential, a body that names another store is refused (403),
 // and a relayed message whose origin is not a lane of that store is rejected on its own. The
@@ -23,7 +24,11 @@ export {
 } from "../_shared/lane_auth.ts";
 
 export const MAX_BATCH = 500;
+// The JSON a request carries, after gzip is undone; a gzip body on the wire is held to it too.
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+// Compressed bytes fed to the inflater at a time: deflate expands a byte at most 1032-fold, so
+// no step inflates more than about 8 MiB past the cap before the reader stops.
+const INFLATE_SLICE = 8 * 1024;
 export const DEFAULT_STORE_ID = "store-1";
 const UNAVAILABLE = "database unavailable, nothing stored; retry later";
 export const TOPICS = new Set([
@@ -378,6 +383,79 @@ async function insertRows(sql: Sql, rows: Row[]): Promise<Set<string>> {
   return new Set(inserted.map((r) => r.message_id as string));
 }
 
+// The bytes of stream, or null as soon as they exceed cap (then nothing more is read).
+async function readCapped(
+  stream: ReadableStream<Uint8Array> | null,
+  cap: number,
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (!stream) return new Uint8Array(0);
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > cap) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
+}
+
+export type Inflated = { bytes: Uint8Array<ArrayBuffer> } | { tooLarge: true; inflated: number } | {
+  corrupt: true;
+};
+
+// Undoes gzip, stopping as soon as the output passes cap (a decompression bomb is refused after
+// cap bytes, not after inflating all of it). The input goes in slices, pulled as the output is
+// read, so one huge input chunk cannot inflate at once.
+export async function gunzipCapped(gz: Uint8Array, cap: number): Promise<Inflated> {
+  let at = 0;
+  const input = new ReadableStream<BufferSource>({
+    pull(controller) {
+      if (at >= gz.length) {
+        controller.close();
+        return;
+      }
+      controller.enqueue(gz.slice(at, at + INFLATE_SLICE));
+      at += INFLATE_SLICE;
+    },
+  }, { highWaterMark: 0 });
+  const reader = input.pipeThrough(new DecompressionStream("gzip")).getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > cap) {
+        await reader.cancel().catch(() => {});
+        return { tooLarge: true, inflated: total };
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return { corrupt: true };
+  }
+  const bytes = new Uint8Array(total);
+  let pos = 0;
+  for (const c of chunks) {
+    bytes.set(c, pos);
+    pos += c.length;
+  }
+  return { bytes };
+}
+
 // SQLSTATE class 22 (data exception) and 23 (integrity) come from one bad row, not from the
 // database being unavailable.
 function isDataError(e: unknown): boolean {
@@ -473,12 +551,24 @@ export function createHandler(options: HandlerOptions): (req: Request) => Promis
       { functionName: "sync-pos-message", unavailable: UNAVAILABLE },
     );
     if (caller instanceof Response) return caller;
-    const declared = Number(req.headers.get("content-length") ?? "0");
-    if (declared > maxBodyBytes) {
-      return error(413, `body larger than ${maxBodyBytes} bytes`);
+    const encoding = (req.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
+    if (encoding !== "identity" && encoding !== "gzip") {
+      return error(415, "Content-Encoding must be gzip or identity (none)", {
+        "accept-encoding": "gzip, identity",
+      });
     }
-    const bytes = new Uint8Array(await req.arrayBuffer());
-    if (bytes.length > maxBodyBytes) return error(413, `body larger than ${maxBodyBytes} bytes`);
+    const tooLarge = () => error(413, `body larger than ${maxBodyBytes} bytes`);
+    const declared = Number(req.headers.get("content-length") ?? "0");
+    if (declared > maxBodyBytes) return tooLarge();
+    const wire = await readCapped(req.body, maxBodyBytes);
+    if (wire === null) return tooLarge();
+    let bytes = wire;
+    if (encoding === "gzip") {
+      const inflated = await gunzipCapped(wire, maxBodyBytes);
+      if ("corrupt" in inflated) return error(400, "body is not valid gzip");
+      if ("tooLarge" in inflated) return tooLarge();
+      bytes = inflated.bytes;
+    }
     let body: unknown;
     let text: string;
     try {

@@ -10,6 +10,7 @@ import {
   bytesEqual,
   createHandler,
   CREDENTIAL,
+  gunzipCapped,
   keysMatch,
   MAX_BATCH,
   route,
@@ -414,6 +415,87 @@ t("too large is 413 and stores nothing", async () => {
   assertEquals(res2.status, 413, "bytes over the limit");
   await res2.body?.cancel();
   assertEquals(await rowsFor([big.messageId]), 0, "rows");
+});
+
+async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+function postBytes(body: Uint8Array<ArrayBuffer>, encoding?: string): Promise<Response> {
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${LANE}`,
+    "content-type": "application/json",
+  };
+  if (encoding) headers["content-encoding"] = encoding;
+  return handler(
+    new Request("http://local/functions/v1/sync-pos-message", { method: "POST", headers, body }),
+  );
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+t("a gzip body is inflated and stored like a plain one", async () => {
+  const batch = conforming([message(), sale()]);
+  const gz = await gzip(utf8(JSON.stringify(batch)));
+  assert(gz[0] === 0x1f && gz[1] === 0x8b, "a gzip member");
+  const res = await postBytes(gz, "gzip");
+  assertEquals(res.status, 200, "status");
+  const body = await res.json();
+  assertEquals([body.stored, body.duplicate, body.rejected], [2, 0, 0], "counts");
+  assertEquals(await rowsFor(batch.map((m) => m.messageId)), 2, "rows");
+  // The per-message checks hold inside a gzip body too.
+  const bad = message({ timestamp: "2026-11-25 10:00" });
+  const res2 = await postBytes(await gzip(utf8(JSON.stringify([bad, message()]))), "GZip");
+  const body2 = await res2.json();
+  assertEquals([body2.stored, body2.rejected], [1, 1], "one rejected, one stored");
+  assertEquals(body2.results[0].reason, "timestamp must be an ISO 8601 UTC time", "reason");
+});
+
+t("an identity body, named or not, is still taken", async () => {
+  for (const encoding of [undefined, "identity"]) {
+    const batch = [message()];
+    const res = await postBytes(utf8(JSON.stringify(batch)), encoding);
+    assertEquals(res.status, 200, `status with ${encoding}`);
+    assertEquals((await res.json()).stored, 1, `stored with ${encoding}`);
+  }
+});
+
+t("a corrupt gzip body is 400 and stores nothing", async () => {
+  const batch = [message()];
+  const good = await gzip(utf8(JSON.stringify(batch)));
+  const flipped = good.slice();
+  for (let i = 12; i < flipped.length - 8; i++) flipped[i] ^= 0x5a;
+  const bodies = [flipped, good.slice(0, good.length - 6), utf8(JSON.stringify(batch))];
+  for (const [i, body] of bodies.entries()) {
+    const res = await postBytes(body, "gzip");
+    assertEquals(res.status, 400, `corrupt body ${i}`);
+    assertEquals((await res.json()).error, "body is not valid gzip", `message ${i}`);
+  }
+  assertEquals(await rowsFor([batch[0].messageId]), 0, "rows");
+});
+
+t("an unknown Content-Encoding is 415", async () => {
+  const res = await postBytes(utf8(JSON.stringify([message()])), "br");
+  assertEquals(res.status, 415, "status");
+  await res.body?.cancel();
+});
+
+t("a gzip bomb is 413, refused at the cap without inflating all of it", async () => {
+  // 64 MiB of zeros in about 64 KiB: the handler's cap here is 64 KiB of JSON.
+  const bomb = await gzip(new Uint8Array(64 * 1024 * 1024));
+  assert(bomb.length < 64 * 1024, `bomb of ${bomb.length} bytes fits the wire limit`);
+  const res = await postBytes(bomb, "gzip");
+  assertEquals(res.status, 413, "status");
+  assertEquals((await res.json()).error, "body larger than 65536 bytes", "message");
+  // The inflater stops within one slice of the cap (8 KiB in, at most ~8 MiB out), far short of
+  // the 64 MiB it holds.
+  const capped = await gunzipCapped(bomb, 64 * 1024);
+  assert("tooLarge" in capped, "too large");
+  assert(capped.inflated < 16 * 1024 * 1024, `stopped after ${capped.inflated} bytes`);
+  // A body just under the cap inflates whole.
+  const fits = await gunzipCapped(await gzip(new Uint8Array(64 * 1024)), 64 * 1024);
+  assert("bytes" in fits && fits.bytes.length === 64 * 1024, "64 KiB fits");
 });
 
 t("the database down is 503 and the lane retries the whole batch", async () => {
