@@ -98,6 +98,16 @@ Result<QList<Product>> CatalogStore::byCategory(const QString &categoryId, int l
     return m_db.rows(sql, readProduct, categoryId, categoryId, limit);
 }
 
+Result<QStringList> CatalogStore::activeIds()
+{
+    auto ids = m_db.rows(
+        QStringLiteral("SELECT id FROM products WHERE active = 1 ORDER BY name COLLATE NOCASE, id"),
+        [](const SqlRow &r) { return r.text(0); });
+    if (!ids)
+        return Result<QStringList>::failure(ids.error());
+    return QStringList(*ids);
+}
+
 Result<QList<Category>> CatalogStore::categories()
 {
     return m_db.rows(

@@ -80,6 +80,8 @@ public:
                                                 bool includeInactive = false);
     // Active products of a category (all categories when empty), by name.
     [[nodiscard]] Result<QList<Product>> byCategory(const QString &categoryId, int limit);
+    // The ids of every active product, by name (the sale simulator picks from them).
+    [[nodiscard]] Result<QStringList> activeIds();
     [[nodiscard]] Result<QList<Category>> categories();
     [[nodiscard]] Result<qint64> productCount();
 

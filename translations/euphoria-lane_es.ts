@@ -1141,6 +1141,22 @@
         <source>The printer has a problem: the receipt is queued.</source>
         <translation>La impresora tiene un problema: el recibo queda en cola.</translation>
     </message>
+    <message>
+        <source>Saving sale %1…</source>
+        <translation>Guardando la venta %1…</translation>
+    </message>
+    <message>
+        <source>Sale %1 is recorded, but the disk reported an error: call a manager before the next sale.</source>
+        <translation>La venta %1 está registrada, pero el disco informó de un error: llame a un encargado antes de la próxima venta.</translation>
+    </message>
+    <message>
+        <source>Saving return %1…</source>
+        <translation>Guardando la devolución %1…</translation>
+    </message>
+    <message>
+        <source>Return %1 is recorded, but the disk reported an error: call a manager.</source>
+        <translation>La devolución %1 está registrada, pero el disco informó de un error: llame a un encargado.</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -1239,6 +1255,10 @@
     <message>
         <source>Shift</source>
         <translation>Turno</translation>
+    </message>
+    <message>
+        <source>Saving the sale…</source>
+        <translation>Guardando la venta…</translation>
     </message>
 </context>
 <context>

@@ -1141,6 +1141,22 @@
         <source>The printer has a problem: the receipt is queued.</source>
         <translation>L’imprimante a un problème : le ticket est en file d’attente.</translation>
     </message>
+    <message>
+        <source>Saving sale %1…</source>
+        <translation>Enregistrement de la vente %1…</translation>
+    </message>
+    <message>
+        <source>Sale %1 is recorded, but the disk reported an error: call a manager before the next sale.</source>
+        <translation>La vente %1 est enregistrée, mais le disque a signalé une erreur : appelez un responsable avant la prochaine vente.</translation>
+    </message>
+    <message>
+        <source>Saving return %1…</source>
+        <translation>Enregistrement du retour %1…</translation>
+    </message>
+    <message>
+        <source>Return %1 is recorded, but the disk reported an error: call a manager.</source>
+        <translation>Le retour %1 est enregistré, mais le disque a signalé une erreur : appelez un responsable.</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -1239,6 +1255,10 @@
     <message>
         <source>Shift</source>
         <translation>Service</translation>
+    </message>
+    <message>
+        <source>Saving the sale…</source>
+        <translation>Enregistrement de la vente…</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ SaleSimulator::SaleSimulator(Lane &lane, QTextStream &out, QObject *parent)
 void SaleSimulator::start(qint64 count, double rate, quint32 seed)
 {
     m_rng.seed(seed);
-    auto products = m_lane.catalog().byCategory(QString(), 100000);
+    auto products = m_lane.catalog().activeIds();
     if (!products || products->isEmpty()) {
         Q_EMIT finished(false, products ? QStringLiteral("the catalog has no products")
                                         : products.error());
@@ -46,8 +46,15 @@ void SaleSimulator::ringOne()
     Cart cart;
     const int lines = 1 + int(m_rng.bounded(4));
     for (int i = 0; i < lines; ++i) {
-        const Product &p = m_products.at(qsizetype(m_rng.bounded(quint32(m_products.size()))));
-        if (auto added = cart.add(p, 1 + int(m_rng.bounded(3))); !added) {
+        const QString &id = m_products.at(qsizetype(m_rng.bounded(quint32(m_products.size()))));
+        const int quantity = 1 + int(m_rng.bounded(3));
+        auto p = m_lane.catalog().byId(id); // as it is now (a price may have changed)
+        if (!p || !p->has_value()) {
+            qCWarning(lcApp).noquote() << "simulated sale skipped product" << id << ":"
+                                       << (p ? QStringLiteral("gone") : p.error());
+            continue;
+        }
+        if (auto added = cart.add(**p, quantity); !added) {
             qCWarning(lcApp) << "simulated sale skipped a product:" << added.error();
         }
     }

@@ -33,7 +33,7 @@ private:
     QTextStream &m_out;
     QTimer m_timer;
     QRandomGenerator m_rng;
-    QList<Product> m_products;
+    QStringList m_products; // ids only: a catalog of 100,000 products is ~90 MiB as Products
     qint64 m_remaining = 0;
     qint64 m_committed = 0;
 };
