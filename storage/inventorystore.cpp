@@ -182,29 +182,56 @@ Result<qint64> InventoryStore::recompute(const QString &productId, std::optional
     return stock;
 }
 
-Status InventoryStore::restamp(const QString &messageId, const HlcTime &to)
+Status InventoryStore::restamp(const QString &messageId, const QStringList &products,
+                               const HlcTime &to)
 {
     if (Status s = flushIfDeferred(); !s)
         return s;
-    auto products = m_db.rows(
-        QStringLiteral("SELECT DISTINCT product_id FROM inventory_changes WHERE message_id = ?"),
-        [](const SqlRow &r) { return r.text(0); }, messageId);
-    if (!products)
-        return Status::failure(products.error());
-    if (products->isEmpty())
+    QStringList changed;
+    if (products.isEmpty()) {
+        auto all = m_db.rows(
+            QStringLiteral("SELECT DISTINCT product_id FROM inventory_changes "
+                           "WHERE message_id = ?"),
+            [](const SqlRow &r) { return r.text(0); }, messageId);
+        if (!all)
+            return Status::failure(all.error());
+        changed = std::move(*all);
+        if (Status s = m_db.run(QStringLiteral("UPDATE inventory_changes SET hlc_ms = ?2, "
+                                               "hlc_counter = ?3 WHERE message_id = ?1"),
+                                messageId, to.ms, to.counter);
+            !s)
+            return s;
+    } else {
+        // Through idx_inventory_changes_hlc (product first): that product's rows only.
+        for (const QString &product : products) {
+            if (changed.contains(product))
+                continue;
+            auto n = m_db.runReturningInt(
+                QStringLiteral("SELECT EXISTS (SELECT 1 FROM inventory_changes WHERE "
+                               "product_id = ?1 AND message_id = ?2)"),
+                product, messageId);
+            if (!n)
+                return Status::failure(n.error());
+            if (!*n)
+                continue;
+            if (Status s = m_db.run(QStringLiteral("UPDATE inventory_changes SET hlc_ms = ?3, "
+                                                   "hlc_counter = ?4 WHERE product_id = ?1 AND "
+                                                   "message_id = ?2"),
+                                    product, messageId, to.ms, to.counter);
+                !s)
+                return s;
+            changed.append(product);
+        }
+    }
+    if (changed.isEmpty())
         return {};
-    if (Status s = m_db.run(QStringLiteral("UPDATE inventory_changes SET hlc_ms = ?2, "
-                                           "hlc_counter = ?3 WHERE message_id = ?1"),
-                            messageId, to.ms, to.counter);
-        !s)
-        return s;
     if (Status s = m_db.run(QStringLiteral("UPDATE inventory_baselines SET hlc_ms = ?2, "
                                            "hlc_counter = ?3, hlc_terminal = ?4 WHERE "
                                            "message_id = ?1"),
                             messageId, to.ms, to.counter, to.terminal);
         !s)
         return s;
-    for (const QString &product : std::as_const(*products)) {
+    for (const QString &product : std::as_const(changed)) {
         auto base = baseline(product);
         if (!base)
             return Status::failure(base.error());

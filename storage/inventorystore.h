@@ -93,8 +93,8 @@ public:
 
     static bool isDeltaReason(const QString &reason);
 
-    // Records a delta (unique per message and product) and adds it to the stock when it is after
-    // the product's baseline.
+    // Records a delta (once per message and product: the inbox applies a message once) and adds it
+    // to the stock when it is after the product's baseline.
     [[nodiscard]] Result<AppliedChange> applyDelta(const StockChange &change);
     // A new absolute count at change.hlc: becomes the baseline if it is later than the current
     // one (last write wins, ties by lane id), and stock is recomputed from it. Recorded either way.
@@ -103,8 +103,11 @@ public:
     // A message's stock changes move to another HLC time (a held message accepted with the
     // time a manager accepted it, or re-timed by its origin when it learnt its clock was wrong):
     // its ledger rows, and the baseline it set, take the new time, and each product's stock and
-    // lastUpdated are computed again from its baseline and the deltas after it.
-    [[nodiscard]] Status restamp(const QString &messageId, const HlcTime &to);
+    // lastUpdated are computed again from its baseline and the deltas after it. `products` are
+    // the products the message names (its rows are found through each product's ledger: the
+    // ledger keeps no index by message); empty: every row is searched for the message.
+    [[nodiscard]] Status restamp(const QString &messageId, const QStringList &products,
+                                 const HlcTime &to);
 
     // A sale's stock changes: one delta per product (lines of the same product summed; a
     // negative quantity is a return), stamped with the sale's HLC time.

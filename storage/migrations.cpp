@@ -629,6 +629,47 @@ QStringList v14Shifts()
                        "WHERE shift_id IS NOT NULL"),
     };
 }
+QStringList v16LeanerLedger()
+{
+    // A received sale writes one ledger row per product it sells; each row cost a page in the
+    // table, in ux_inventory_changes_delta (keyed by a random message id: a different page for
+    // almost every row) and in idx_inventory_changes_hlc, plus the sqlite_sequence row that
+    // AUTOINCREMENT updates on every insert. The unique index guarded what the inbox already
+    // guarantees in the same transaction (a message is applied once: inbox_processed's key), so
+    // it goes; ids are never reused without AUTOINCREMENT either, as no ledger row is ever
+    // deleted. The table is rebuilt (SQLite cannot drop AUTOINCREMENT in place), ids kept.
+    return {
+        QStringLiteral(R"(CREATE TABLE inventory_changes_v16 (
+            id INTEGER PRIMARY KEY,
+            product_id TEXT NOT NULL REFERENCES products(id),
+            delta INTEGER NOT NULL,
+            reason TEXT NOT NULL CHECK (reason = 'sale' OR reason = 'return' OR
+                                        reason = 'receipt' OR reason = 'count' OR
+                                        reason = 'import' OR reason = 'reconciliation' OR
+                                        reason = 'adjustment'),
+            stock_before INTEGER NOT NULL,
+            stock_after INTEGER NOT NULL,
+            employee_id TEXT,
+            terminal_id TEXT NOT NULL,
+            message_id TEXT,
+            created_at TEXT NOT NULL,
+            hlc_ms INTEGER NOT NULL DEFAULT -1,
+            hlc_counter INTEGER NOT NULL DEFAULT 0,
+            seq INTEGER,
+            is_delta INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral("INSERT INTO inventory_changes_v16(id, product_id, delta, reason, "
+                       "stock_before, stock_after, employee_id, terminal_id, message_id, "
+                       "created_at, hlc_ms, hlc_counter, seq, is_delta) SELECT id, product_id, "
+                       "delta, reason, stock_before, stock_after, employee_id, terminal_id, "
+                       "message_id, created_at, hlc_ms, hlc_counter, seq, is_delta FROM "
+                       "inventory_changes ORDER BY id"),
+        QStringLiteral("DROP TABLE inventory_changes"),
+        QStringLiteral("ALTER TABLE inventory_changes_v16 RENAME TO inventory_changes"),
+        QStringLiteral("CREATE INDEX idx_inventory_changes_hlc ON inventory_changes(product_id, "
+                       "is_delta, hlc_ms, hlc_counter, terminal_id)"),
+        QStringLiteral("DELETE FROM sqlite_sequence WHERE name = 'inventory_changes'"),
+    };
+}
 } // namespace
 
 const std::vector<Migrations::Step> &Migrations::steps()
@@ -655,6 +696,8 @@ const std::vector<Migrations::Step> &Migrations::steps()
          v13CatalogReplication()},
         {14, "shifts, cash movements, Z reports; the shift of each sale", v14Shifts()},
         {15, "print jobs: receipts and reports waiting for the receipt printer", v15PrintJobs()},
+        {16, "stock ledger without AUTOINCREMENT and without the unique message index",
+         v16LeanerLedger()},
     };
     return all;
 }

@@ -482,7 +482,17 @@ Status Inbox::restamp(const OutboxMessage &m, const HlcTime &at)
     if (m.topic == Topics::Transaction || m.topic == Topics::Inventory) {
         if (Status s = m_hlc.observe(at); !s)
             return s;
-        return m_inventory.restamp(m.id, at);
+        // The products it changed, from its payload; an unreadable one (never applied as such)
+        // is searched for in the whole ledger.
+        QStringList products;
+        if (m.topic == Topics::Transaction) {
+            if (auto sale = TransactionPayload::decode(m.payload))
+                for (const SaleLine &l : sale->lines)
+                    products.append(l.productId);
+        } else if (auto e = InventoryEvent::fromJson(m.payload, m)) {
+            products.append(e->productId);
+        }
+        return m_inventory.restamp(m.id, products, at);
     }
     if (m.topic == Topics::Product) {
         auto v = CatalogPayload::decode(m.payload, m.fromTerminal);
