@@ -193,14 +193,16 @@ Status Database::open(const Options &options)
         if (Status s = syncer->start(); !s) {
             qCWarning(lcStorage).noquote()
                 << "background sync off, commits sync in COMMIT:" << s.error();
-        } else if (Status off = exec(QStringLiteral("PRAGMA synchronous=OFF")); !off) {
+        } else if (Status normal = exec(QStringLiteral("PRAGMA synchronous=NORMAL")); !normal) {
             qCWarning(lcStorage).noquote()
-                << "background sync off, commits sync in COMMIT:" << off.error();
+                << "background sync off, commits sync in COMMIT:" << normal.error();
         } else {
-            // OFF, not NORMAL: NORMAL would still sync the WAL header in the first commit after
-            // the WAL starts over. This connection never checkpoints while it is OFF (see
-            // walCommitted and afterCommit), so the database file is only written after the WAL
-            // it copies was synced, by the checkpointer's connection (FULL).
+            // NORMAL: a commit does not sync its frames (the syncer does), but the first commit
+            // after the WAL starts over still syncs the new WAL header before it overwrites old
+            // frames, and this connection's checkpoints sync the WAL before they copy it and the
+            // database file after: what keeps the file whole through a power cut (an older frame
+            // replayed over a newer page would corrupt it); only the last commits may be lost,
+            // and nobody was told they were on disk.
             m_syncer = std::move(syncer);
             QObject::connect(
                 m_syncer.get(), &WalSyncer::synced, m_syncer.get(),
@@ -212,38 +214,21 @@ Status Database::open(const Options &options)
     return {};
 }
 
-bool Database::walCommitted(const char *name, int frames)
+void Database::walCommitted(const char *name, int frames)
 {
     if (m_syncer && !m_deferredTx)
         m_syncer->request(++m_committed);
-    if (!m_checkpointer || !m_checkpointer->committed(frames))
-        return false;
-    if (m_syncer) {
-        m_checkpointDue = true; // this connection runs OFF here: afterCommit() checkpoints
-        return false;
-    }
-    (void)sqlite3_wal_checkpoint_v2(m_handle, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    return true;
-}
-
-void Database::afterCommit()
-{
-    if (!m_checkpointDue)
-        return;
-    m_checkpointDue = false;
-    // A writer that never pauses (catch-up) keeps the background checkpoint from finishing:
-    // checkpoint here, synced (WAL before the copy, database file after it) as FULL does.
-    if (Status s = exec(QStringLiteral("PRAGMA synchronous=FULL")); !s) {
-        qCWarning(lcStorage).noquote() << "no checkpoint after the commit:" << s.error();
-        return;
-    }
-    (void)sqlite3_wal_checkpoint_v2(m_handle, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    if (Status s = exec(QStringLiteral("PRAGMA synchronous=OFF")); !s)
-        qCWarning(lcStorage).noquote() << "commits stay synchronous:" << s.error();
+    if (m_checkpointer && m_checkpointer->committed(frames))
+        (void)sqlite3_wal_checkpoint_v2(m_handle, name, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                        nullptr);
 }
 
 void Database::whenDurable(const QObject *context, std::function<void(const Status &)> done)
 {
+    if (!m_syncFailure.isEmpty()) {
+        done(Status::failure(m_syncFailure));
+        return;
+    }
     if (allDurable()) {
         done(Status{});
         return;
@@ -253,17 +238,26 @@ void Database::whenDurable(const QObject *context, std::function<void(const Stat
 
 void Database::onSynced(qint64 generation, const QString &error)
 {
-    m_durable = std::max(m_durable, generation);
-    if (!error.isEmpty())
-        qCCritical(lcStorage).noquote() << error;
-    const Status status = error.isEmpty() ? Status{} : Status::failure(error);
-    // Those the sync covers, in the order they asked; a callback may ask again.
     std::vector<DurableWaiter> ready;
-    auto split = std::stable_partition(
-        m_waiters.begin(), m_waiters.end(),
-        [generation](const DurableWaiter &w) { return w.generation > generation; });
-    std::move(split, m_waiters.end(), std::back_inserter(ready));
-    m_waiters.erase(split, m_waiters.end());
+    if (!error.isEmpty()) {
+        // A failed fsync cannot be retried: Linux may have dropped the pages it could not write
+        // and the next sync succeeds without them. Nothing counts as on disk from now on; every
+        // waiter, and whoever asks later, hears of it (the lane stops selling and sending).
+        if (m_syncFailure.isEmpty())
+            qCCritical(lcStorage).noquote()
+                << error << "- nothing is confirmed on disk from now on; restart the lane";
+        m_syncFailure = error;
+        ready.swap(m_waiters);
+    } else {
+        m_durable = std::max(m_durable, generation);
+        // Those the sync covers, in the order they asked; a callback may ask again.
+        auto split = std::stable_partition(
+            m_waiters.begin(), m_waiters.end(),
+            [generation](const DurableWaiter &w) { return w.generation > generation; });
+        std::move(split, m_waiters.end(), std::back_inserter(ready));
+        m_waiters.erase(split, m_waiters.end());
+    }
+    const Status status = m_syncFailure.isEmpty() ? Status{} : Status::failure(m_syncFailure);
     for (DurableWaiter &w : ready)
         if (w.context)
             w.done(status);
@@ -274,15 +268,11 @@ void Database::close()
     if (m_handle && m_checkpointer)
         sqlite3_wal_hook(m_handle, nullptr, nullptr);
     m_checkpointer.reset(); // stops its thread before the file goes away
-    if (m_syncer) {
-        m_syncer.reset(); // syncs what was committed, then stops its thread
-        // The last connection to close checkpoints the WAL into the database file: synced.
-        if (Status s = exec(QStringLiteral("PRAGMA synchronous=FULL")); !s)
-            qCWarning(lcStorage).noquote() << "closing without sync:" << s.error();
-    }
+    m_syncer.reset();       // syncs what was committed, then stops its thread
+    // A database is not reopened while something waits on it (the lane closes it last).
     m_waiters.clear();
     m_committed = m_durable = 0;
-    m_checkpointDue = false;
+    m_syncFailure.clear();
     m_deferredTx = false;
     m_native.clear(); // finalized before the connection closes
     m_handle = nullptr;

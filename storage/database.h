@@ -182,11 +182,12 @@ public:
     }
 
     // Durability. Without a background sync (Options::backgroundSync) a commit under
-    // synchronous FULL is on disk when COMMIT returns. With it, COMMIT writes the WAL without
-    // syncing it (a killed process loses nothing: the data is in the operating system's cache)
-    // and the WalSyncer thread syncs it, one sync for every commit written before it began
-    // (group commit), so the thread that commits never waits for the disk. Every commit counts
-    // (a WriteTransaction, or a statement outside one) except a Deferred transaction's.
+    // synchronous FULL is on disk when COMMIT returns. With it, the connection runs NORMAL:
+    // COMMIT writes the WAL without syncing its frames (a killed process loses nothing: the data
+    // is in the operating system's cache) and the WalSyncer thread syncs it, one sync for every
+    // commit written before it began (group commit), so the thread that commits never waits for the
+    // disk. Every commit counts (a WriteTransaction, or a statement outside one) except a Deferred
+    // transaction's.
     //
     // Calls done on this thread once every commit made so far is on disk: at once when none
     // waits, otherwise after the sync that covers them (done's status says if it failed). A
@@ -197,7 +198,12 @@ public:
     // syncs in the background).
     qint64 committedGeneration() const { return m_committed; }
     qint64 durableGeneration() const { return m_syncer ? m_durable : m_committed; }
-    bool allDurable() const { return durableGeneration() >= m_committed; }
+    bool allDurable() const
+    {
+        return m_syncFailure.isEmpty() && durableGeneration() >= m_committed;
+    }
+    // Why nothing is confirmed on disk any more (a sync failed), or empty.
+    const QString &syncFailure() const { return m_syncFailure; }
     // The background syncer, when Options::backgroundSync started one.
     const WalSyncer *syncer() const { return m_syncer.get(); }
 
@@ -234,9 +240,7 @@ private:
     // outside a transaction only (SQLite refuses it inside one).
     [[nodiscard]] Status relaxSync(bool relaxed);
     // From SQLite's WAL hook, after every commit on this connection.
-    bool walCommitted(const char *name, int frames);
-    // After a WriteTransaction's COMMIT: the checkpoint the WAL hook could not run itself.
-    void afterCommit();
+    void walCommitted(const char *name, int frames);
     void onSynced(qint64 generation, const QString &error);
 
     struct DurableWaiter
@@ -259,8 +263,7 @@ private:
     std::unique_ptr<WalSyncer> m_syncer;
     qint64 m_committed = 0;
     qint64 m_durable = 0;
-    QString m_syncError;          // of the last sync, until one succeeds
-    bool m_deferredTx = false;    // a Deferred WriteTransaction is open: its commit is not counted
-    bool m_checkpointDue = false; // the WAL passed the hard limit during a commit
+    QString m_syncFailure;     // a sync failed: nothing is confirmed on disk any more
+    bool m_deferredTx = false; // a Deferred WriteTransaction is open: its commit is not counted
     std::vector<DurableWaiter> m_waiters;
 };

@@ -83,6 +83,14 @@ Status WalCheckpointer::start()
         sqlite3_close_v2(db);
         return Status::failure(QStringLiteral("cannot read %1: %2").arg(m_path, error));
     }
+    // Its checkpoints sync the WAL before they copy it and the database file after, whatever
+    // this SQLite's compiled-in default is.
+    if (sqlite3_exec(db, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        const QString error = QString::fromUtf8(sqlite3_errmsg(db));
+        sqlite3_close_v2(db);
+        return Status::failure(
+            QStringLiteral("cannot set synchronous on %1: %2").arg(m_path, error));
+    }
     m_worker = new CheckpointWorker(*this, db);
     m_worker->moveToThread(&m_thread);
     QObject::connect(&m_thread, &QThread::started, m_worker, &CheckpointWorker::begin);

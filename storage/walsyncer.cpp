@@ -92,7 +92,7 @@ void WalSyncer::run()
         const int rc = m_wal->pMethods->xSync(m_wal, SQLITE_SYNC_NORMAL);
         lock.lock();
         ++m_syncs;
-        // A failed sync is reported to what waited on it; the next request syncs again.
+        // A failed sync is reported (Database makes it final: an fsync is not retried).
         m_synced = target;
         const QString error = rc == SQLITE_OK
                                   ? QString()

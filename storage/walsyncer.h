@@ -13,13 +13,13 @@ struct sqlite3;
 struct sqlite3_file;
 
 // Makes commits durable off the thread that commits them (group commit). The committing
-// connection writes its WAL frames without syncing them (synchronous=OFF: the write is in the
+// connection writes its WAL frames without syncing them (synchronous=NORMAL: the write is in the
 // operating system's cache when COMMIT returns, so a killed process loses nothing); this
 // thread, with a connection of its own, syncs the WAL file through SQLite's VFS (the very
 // xSync that synchronous=FULL would have run in the commit) and one sync covers every commit
 // written before it began. request(n) says "commit n is written"; synced(n) comes back on the
-// owner's thread once commits up to n are on disk. The database file itself is only ever
-// written by checkpoints, which sync the WAL before they copy it (see Database).
+// owner's thread once commits up to n are on disk. Checkpoints and the WAL header after a restart
+// stay synced as NORMAL syncs them (see Database).
 class WalSyncer : public QObject
 {
     Q_OBJECT

@@ -42,7 +42,6 @@ Status WriteTransaction::commit()
         return s;
     }
     finish();
-    m_db.afterCommit();
     for (const auto &hook : m_db.m_commitHooks)
         hook.second();
     return {};

@@ -260,17 +260,28 @@ void CloudSync::run()
 {
     if (!m_started)
         return;
-    // Only what is on disk is uploaded (the lane's commits are synced in the background).
+    // Only what is on disk is uploaded (the lane's commits are synced in the background): the
+    // commits made until now, not those that keep coming while it waits.
+    if (!m_db.syncFailure().isEmpty())
+        return; // nothing is confirmed on disk any more (logged where the sync failed)
     if (!m_db.allDurable()) {
         if (!m_waitingDurable) {
             m_waitingDurable = true;
-            m_db.whenDurable(this, [this](const Status &) {
+            m_db.whenDurable(this, [this](const Status &durable) {
                 m_waitingDurable = false;
-                run();
+                if (durable)
+                    upload();
             });
         }
         return;
     }
+    upload();
+}
+
+void CloudSync::upload()
+{
+    if (!m_started)
+        return;
     m_queued = 0;
     if (m_client.inFlight() >= m_config.parallelRequests) {
         m_again = true;

@@ -123,6 +123,8 @@ private:
     };
 
     void run();
+    // run() once the commits it would read are on disk.
+    void upload();
     [[nodiscard]] Result<QList<Item>> select(QByteArray &body);
     [[nodiscard]] Result<QStringList> quietOrigins();
     void post(const QByteArray &body, const QList<Item> &items);

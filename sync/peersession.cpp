@@ -171,6 +171,8 @@ void PeerSession::sendFrame(const QByteArray &json)
 void PeerSession::releaseHeld()
 {
     Database &db = m_host.log().database();
+    if (!db.syncFailure().isEmpty())
+        return; // nothing is confirmed on disk any more: nothing leaves (logged where it failed)
     const qint64 durable = db.durableGeneration();
     while (!m_held.isEmpty() && m_held.constFirst().generation <= durable)
         transmit(m_held.takeFirst().json);
@@ -178,7 +180,6 @@ void PeerSession::releaseHeld()
         return;
     m_waitingDurable = true;
     db.whenDurable(this, [this](const Status &) {
-        // A failed sync was logged where it failed; the frames go (the next sync covers them).
         m_waitingDurable = false;
         releaseHeld();
     });

@@ -60,6 +60,8 @@ public:
     void sendClocks();
 
     qint64 inFlight() const { return m_inFlight.size(); }
+    // Frames waiting for the commits before them to be on disk (see sendFrame).
+    qsizetype heldFrames() const { return m_held.size(); }
     const PeerProtocol::VersionVector &peerHolds() const { return m_peerHolds; }
     int rejects() const { return m_rejects; }
     // "encrypted" or "plaintext" once the peer's hello is in; empty before.

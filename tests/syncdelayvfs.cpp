@@ -19,6 +19,9 @@ struct State
     int syncs = 0;
     int waiting = 0;
     int timedOut = 0;
+    bool failing = false;
+    std::thread::id installer; // the gate holds only the syncs of other threads
+    int installerSyncs = 0;
 };
 
 State &state()
@@ -48,12 +51,14 @@ int shimSync(sqlite3_file *f, int flags)
     {
         std::unique_lock lock(s.mutex);
         const int delay = s.delayMs;
-        if (s.closed) {
+        if (s.closed && std::this_thread::get_id() != s.installer) {
             ++s.waiting;
             if (!s.opened.wait_for(lock, std::chrono::seconds(60), [&s] { return !s.closed; }))
                 ++s.timedOut;
             --s.waiting;
         }
+        if (s.failing)
+            return SQLITE_IOERR_FSYNC;
         lock.unlock();
         if (delay > 0)
             std::this_thread::sleep_for(std::chrono::milliseconds(delay)); // the slow disk
@@ -61,6 +66,8 @@ int shimSync(sqlite3_file *f, int flags)
     const int rc = real(f)->pMethods->xSync(real(f), flags);
     const std::lock_guard lock(s.mutex);
     ++s.syncs;
+    if (std::this_thread::get_id() == s.installer)
+        ++s.installerSyncs;
     return rc;
 }
 
@@ -232,6 +239,7 @@ namespace SyncDelayVfs {
 
 bool install()
 {
+    state().installer = std::this_thread::get_id();
     static const bool installed = [] {
         g_real = sqlite3_vfs_find(nullptr);
         if (!g_real || g_real->iVersion < 3)
@@ -293,6 +301,18 @@ int timedOut()
 {
     const std::lock_guard lock(state().mutex);
     return state().timedOut;
+}
+
+int ownThreadSyncs()
+{
+    const std::lock_guard lock(state().mutex);
+    return state().installerSyncs;
+}
+
+void setFailing(bool failing)
+{
+    const std::lock_guard lock(state().mutex);
+    state().failing = failing;
 }
 
 void reset()

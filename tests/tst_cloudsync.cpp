@@ -6,6 +6,7 @@
 #include "cart.h"
 #include "clouddev.h"
 #include "cloudsync.h"
+#include "gunzip.h"
 #include "healthreport.h"
 #include "inbox.h"
 #include "laneprocess.h"
@@ -24,8 +25,6 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <zlib.h>
 
 namespace {
 // A QNetworkAccessManager that keeps a copy of every request it sends (headers and body), then
@@ -53,27 +52,6 @@ protected:
     }
 };
 
-// Inflates one gzip member with zlib itself; nullopt unless it is exactly one, intact.
-std::optional<QByteArray> gunzip(const QByteArray &gz)
-{
-    z_stream z{};
-    if (inflateInit2(&z, 15 + 16) != Z_OK)
-        return std::nullopt;
-    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(gz.data()));
-    z.avail_in = uInt(gz.size());
-    QByteArray out;
-    int rc = Z_OK;
-    char chunk[65536];
-    while (rc == Z_OK) {
-        z.next_out = reinterpret_cast<Bytef *>(chunk);
-        z.avail_out = sizeof chunk;
-        rc = inflate(&z, Z_NO_FLUSH);
-        out.append(chunk, qsizetype(sizeof chunk - z.avail_out));
-    }
-    const bool whole = rc == Z_STREAM_END && z.avail_in == 0;
-    inflateEnd(&z);
-    return whole ? std::optional<QByteArray>(out) : std::nullopt;
-}
 } // namespace
 
 class TestCloudSync : public QObject

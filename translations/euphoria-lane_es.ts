@@ -1157,6 +1157,14 @@
         <source>Return %1 is recorded, but the disk reported an error: call a manager.</source>
         <translation>La devolución %1 está registrada, pero el disco informó de un error: llame a un encargado.</translation>
     </message>
+    <message>
+        <source>The last sale is still being saved; one moment.</source>
+        <translation>La última venta todavía se está guardando; un momento.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error: this lane cannot confirm sales. Call a manager.</source>
+        <translation>El disco informó de un error: esta caja no puede confirmar ventas. Llame a un encargado.</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -2134,6 +2142,10 @@
     <message>
         <source>Report saved as %1</source>
         <translation>Informe guardado como %1</translation>
+    </message>
+    <message>
+        <source>Z report %1 is recorded, but the disk reported an error: it was not printed.</source>
+        <translation>El informe Z %1 está registrado, pero el disco informó de un error: no se imprimió.</translation>
     </message>
 </context>
 <context>

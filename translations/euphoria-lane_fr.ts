@@ -1157,6 +1157,14 @@
         <source>Return %1 is recorded, but the disk reported an error: call a manager.</source>
         <translation>Le retour %1 est enregistré, mais le disque a signalé une erreur : appelez un responsable.</translation>
     </message>
+    <message>
+        <source>The last sale is still being saved; one moment.</source>
+        <translation>La dernière vente est encore en cours d’enregistrement ; un instant.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error: this lane cannot confirm sales. Call a manager.</source>
+        <translation>Le disque a signalé une erreur : cette caisse ne peut pas confirmer les ventes. Appelez un responsable.</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutScreen</name>
@@ -2134,6 +2142,10 @@
     <message>
         <source>Report saved as %1</source>
         <translation>Rapport enregistré sous %1</translation>
+    </message>
+    <message>
+        <source>Z report %1 is recorded, but the disk reported an error: it was not printed.</source>
+        <translation>Le rapport Z %1 est enregistré, mais le disque a signalé une erreur : il n’a pas été imprimé.</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,9 @@ CheckoutController::CheckoutController(Lane &lane, QObject *parent)
     }
     connect(&m_cartModel, &CartModel::countChanged, this, &CheckoutController::totalsChanged);
     connect(&m_lane, &Lane::moneyFormatChanged, this, &CheckoutController::reformatAmounts);
+    // Scans kept while a sale was being saved belong to the cashier who made them.
+    connect(&m_lane.session(), &EmployeeSession::loggedOut, this,
+            [this](const QString &) { m_afterSaving.clear(); });
     m_cartModel.setMoneyFormat(m_lane.money());
     m_products.setMoneyFormat(m_lane.money());
     reloadHeld();
@@ -142,6 +145,14 @@ bool CheckoutController::requireSession()
     }
     say(tr("Log in with your PIN first."), true);
     return false;
+}
+
+bool CheckoutController::savingBlocks()
+{
+    if (m_stage != Stage::Saving)
+        return false;
+    say(tr("The last sale is still being saved; one moment."), true);
+    return true;
 }
 
 void CheckoutController::enter(const QString &input)
@@ -275,6 +286,8 @@ void CheckoutController::voidCart()
 {
     if (!requireSession())
         return;
+    if (savingBlocks())
+        return;
     qCInfo(lcUi) << "cart voided with" << m_cart.lines().size() << "lines";
     // Counted in the shift's report (an empty cart voided is nothing to count).
     if (!m_cart.isEmpty() && m_lane.shifts().current()) {
@@ -298,6 +311,8 @@ void CheckoutController::startPayment()
 {
     if (!requireSession())
         return;
+    if (savingBlocks())
+        return;
     if (m_cart.isEmpty()) {
         say(tr("The cart is empty."), true);
         return;
@@ -308,6 +323,8 @@ void CheckoutController::startPayment()
 
 void CheckoutController::backToCart()
 {
+    if (savingBlocks())
+        return;
     if (!m_cart.tenders().isEmpty()) {
         say(tr("Payments are already taken; void the cart to start over."), true);
         return;
@@ -392,6 +409,11 @@ void CheckoutController::completeSale()
 {
     if (!requireSession())
         return;
+    if (!m_lane.database().syncFailure().isEmpty()) {
+        say(tr("The disk reported an error: this lane cannot confirm sales. Call a manager."),
+            true);
+        return;
+    }
     const qint64 total = m_cart.totalCents();
     const qint64 change = m_cart.changeDueCents();
     auto sale = m_lane.sales().complete(m_cart, *m_lane.session().current());
@@ -419,9 +441,11 @@ void CheckoutController::completeSale()
 
 void CheckoutController::saleDurable(const SaleRecord &sale, const Status &durable)
 {
+    if (m_stage != Stage::Saving || !m_lastSale || m_lastSale->id != sale.id)
+        return; // nothing else moves while a sale is saved; defensive all the same
     setStage(Stage::Done);
     kickDrawerFor(sale); // the customer's cash goes in the drawer whatever the disk said
-    const QString queued = m_lane.printer() ? queueReceipt() : QString();
+    const QString queued = m_lane.printer() ? queueReceipt(sale, m_lastCashier) : QString();
     if (!durable) {
         qCCritical(lcUi).noquote() << "sale" << sale.receiptNumber
                                    << "committed but not confirmed on disk:" << durable.error();
@@ -429,10 +453,12 @@ void CheckoutController::saleDurable(const SaleRecord &sale, const Status &durab
                "next sale.")
                 .arg(sale.receiptNumber),
             true);
-    } else {
-        say(tr("Sale %1 complete.").arg(sale.receiptNumber) +
-            (queued.isEmpty() ? QString() : printerNote()));
+        m_afterSaving.clear(); // no next sale on a disk that failed
+        Q_EMIT saleCompleted(sale.id);
+        return;
     }
+    say(tr("Sale %1 complete.").arg(sale.receiptNumber) +
+        (queued.isEmpty() ? QString() : printerNote()));
     Q_EMIT saleCompleted(sale.id);
     // What the scanner and the cashier did meanwhile, in order (a scan starts the next sale).
     const auto after = std::exchange(m_afterSaving, {});
@@ -473,7 +499,7 @@ QString CheckoutController::printReceipt()
         say(tr("There is no completed sale to print."), true);
         return {};
     }
-    const QString id = queueReceipt();
+    const QString id = queueReceipt(*m_lastSale, m_lastCashier);
     if (!id.isEmpty()) {
         const QString note = printerNote();
         say(note.isEmpty() ? tr("Receipt %1 sent to the printer.").arg(m_lastSale->receiptNumber)
@@ -487,16 +513,16 @@ bool CheckoutController::hasPrinter() const
     return m_lane.printer() != nullptr;
 }
 
-QString CheckoutController::queueReceipt()
+QString CheckoutController::queueReceipt(const SaleRecord &sale, const QString &cashier)
 {
     PrintQueue *printer = m_lane.printer();
-    if (!printer || !m_lastSale)
+    if (!printer)
         return {};
-    const PrintDocument doc = ReceiptPrinter::document(
-        *m_lastSale, {m_lane.config().storeId, m_lastCashier, m_lane.money()});
-    auto id = printer->enqueue(doc, QStringLiteral("receipt"), m_lastSale->receiptNumber);
+    const PrintDocument doc =
+        ReceiptPrinter::document(sale, {m_lane.config().storeId, cashier, m_lane.money()});
+    auto id = printer->enqueue(doc, QStringLiteral("receipt"), sale.receiptNumber);
     if (!id) {
-        qCWarning(lcUi).noquote() << "receipt" << m_lastSale->receiptNumber
+        qCWarning(lcUi).noquote() << "receipt" << sale.receiptNumber
                                   << "not queued for the printer:" << id.error();
         say(tr("The receipt could not be queued for the printer: %1").arg(id.error()), true);
         return {};
@@ -750,6 +776,8 @@ bool CheckoutController::holdCart(const QString &label)
 {
     if (!requireSession())
         return false;
+    if (savingBlocks())
+        return false;
     if (m_stage != Stage::Ringing) {
         say(tr("Finish or cancel the payment before holding the cart."), true);
         return false;
@@ -777,6 +805,8 @@ bool CheckoutController::holdCart(const QString &label)
 bool CheckoutController::recallCart(const QString &id)
 {
     if (!requireSession())
+        return false;
+    if (savingBlocks())
         return false;
     if (!m_cart.isEmpty() || m_stage != Stage::Ringing) {
         say(tr("Finish or hold the current sale before recalling another."), true);
@@ -867,6 +897,8 @@ bool CheckoutController::completeReturn(const QString &saleId, const QVariantLis
 {
     if (!requireSession())
         return false;
+    if (savingBlocks())
+        return false;
     const auto manager = verifyManager(managerId, pin);
     if (!manager)
         return false;
@@ -912,8 +944,7 @@ void CheckoutController::returnDurable(const SaleRecord &ret, const QString &sai
         return;
     }
     kickDrawerFor(ret);
-    const QString queued =
-        m_lane.printer() && m_lastSale && m_lastSale->id == ret.id ? queueReceipt() : QString();
+    const QString queued = m_lane.printer() ? queueReceipt(ret, m_lastCashier) : QString();
     say(said + (queued.isEmpty() ? QString() : printerNote()));
 }
 

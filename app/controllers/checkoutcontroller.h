@@ -183,8 +183,10 @@ private:
     // The UI language or the currency changed: every amount shown again.
     void reformatAmounts();
     QString formatted(qint64 minor) const;
-    // Queues the last sale's receipt for the printer; the job id, empty on failure (said).
-    QString queueReceipt();
+    // Queues a sale's receipt for the printer; the job id, empty on failure (said).
+    QString queueReceipt(const SaleRecord &sale, const QString &cashier);
+    // True (and said) while the last sale is being saved: nothing else moves until it is.
+    bool savingBlocks();
     // What to add to a message when the receipt waits for the printer ("" when it prints).
     QString printerNote() const;
     // Opens the cash drawer when the sale or return moved cash.

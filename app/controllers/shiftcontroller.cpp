@@ -485,13 +485,25 @@ bool ShiftController::takeZ()
     }
     reloadZReports();
     showZ(z->id);
-    // A Z report is printed when it is taken (the store's paper record of the day).
-    const QString printed = printReport();
-    const QString note = m_message;
-    say(printed.isEmpty()
-            ? tr("Z report %1 taken; it was not printed: %2").arg(z->zNumber).arg(note)
-            : tr("Z report %1 taken. %2").arg(z->zNumber).arg(note),
-        printed.isEmpty());
+    // A Z report is printed when it is taken (the store's paper record of the day), once it is
+    // on disk: a paper Z whose record a power cut took back would have its number used again.
+    const qint64 zNumber = z->zNumber;
+    const QString zId = z->id;
+    m_lane.database().whenDurable(this, [this, zNumber, zId](const Status &durable) {
+        if (!durable) {
+            say(tr("Z report %1 is recorded, but the disk reported an error: it was not printed.")
+                    .arg(zNumber),
+                true);
+            return;
+        }
+        showZ(zId);
+        const QString printed = printReport();
+        const QString note = m_message;
+        say(printed.isEmpty()
+                ? tr("Z report %1 taken; it was not printed: %2").arg(zNumber).arg(note)
+                : tr("Z report %1 taken. %2").arg(zNumber).arg(note),
+            printed.isEmpty());
+    });
     return true;
 }
 

@@ -98,7 +98,7 @@ Result<ShiftRecord> Shifts::open(const Employee &employee, qint64 floatCents,
     qCInfo(lcApp).noquote() << "shift" << shift.id << "opened by" << employee.id
                             << "with a float of" << floatCents;
     setCurrent(shift);
-    Q_EMIT drawerOpenRequested();
+    openDrawerWhenDurable();
     return shift;
 }
 
@@ -178,7 +178,7 @@ Result<CashMovement> Shifts::addMovement(const Employee &employee, const QString
                                     : QStringLiteral("approved by ") + m.approvedBy);
     Q_EMIT changed();
     if (kind != QLatin1String("cartVoided"))
-        Q_EMIT drawerOpenRequested();
+        openDrawerWhenDurable();
     return m;
 }
 
@@ -367,4 +367,17 @@ Result<Shifts::StoreReport> Shifts::storeReport(QDate day)
         return R::failure(zs.error());
     report.zReports = *zs;
     return report;
+}
+
+void Shifts::openDrawerWhenDurable()
+{
+    // Cash moves once what records it is on disk (the lane syncs its commits in the background).
+    m_db.whenDurable(this, [this](const Status &durable) {
+        if (durable)
+            Q_EMIT drawerOpenRequested();
+        else
+            qCCritical(lcApp).noquote()
+                << "cash drawer kept shut: the movement is not confirmed on disk:"
+                << durable.error();
+    });
 }

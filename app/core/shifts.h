@@ -103,6 +103,7 @@ private:
     [[nodiscard]] Result<ReportTotals> totalsOf(const ShiftRecord &shift);
     void setCurrent(std::optional<ShiftRecord> shift);
 
+    void openDrawerWhenDurable();
     Database &m_db;
     Outbox &m_outbox;
     Clock &m_clock;
