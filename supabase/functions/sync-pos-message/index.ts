@@ -383,12 +383,14 @@ async function insertRows(sql: Sql, rows: Row[]): Promise<Set<string>> {
   return new Set(inserted.map((r) => r.message_id as string));
 }
 
-// The bytes of stream, or null as soon as they exceed cap (then nothing more is read).
+type Capped = { bytes: Uint8Array<ArrayBuffer> } | { tooLarge: true; read: number };
+
+// The bytes of stream, or how many were read when they passed cap (then nothing more is read).
 async function readCapped(
   stream: ReadableStream<Uint8Array> | null,
   cap: number,
-): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!stream) return new Uint8Array(0);
+): Promise<Capped> {
+  if (!stream) return { bytes: new Uint8Array(0) };
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -398,7 +400,7 @@ async function readCapped(
     total += value.length;
     if (total > cap) {
       await reader.cancel().catch(() => {});
-      return null;
+      return { tooLarge: true, read: total };
     }
     chunks.push(value);
   }
@@ -408,7 +410,7 @@ async function readCapped(
     bytes.set(c, at);
     at += c.length;
   }
-  return bytes;
+  return { bytes };
 }
 
 export type Inflated = { bytes: Uint8Array<ArrayBuffer> } | { tooLarge: true; inflated: number } | {
@@ -430,30 +432,12 @@ export async function gunzipCapped(gz: Uint8Array, cap: number): Promise<Inflate
       at += INFLATE_SLICE;
     },
   }, { highWaterMark: 0 });
-  const reader = input.pipeThrough(new DecompressionStream("gzip")).getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.length;
-      if (total > cap) {
-        await reader.cancel().catch(() => {});
-        return { tooLarge: true, inflated: total };
-      }
-      chunks.push(value);
-    }
+    const out = await readCapped(input.pipeThrough(new DecompressionStream("gzip")), cap);
+    return "bytes" in out ? out : { tooLarge: true, inflated: out.read };
   } catch {
     return { corrupt: true };
   }
-  const bytes = new Uint8Array(total);
-  let pos = 0;
-  for (const c of chunks) {
-    bytes.set(c, pos);
-    pos += c.length;
-  }
-  return { bytes };
 }
 
 // SQLSTATE class 22 (data exception) and 23 (integrity) come from one bad row, not from the
@@ -561,10 +545,10 @@ export function createHandler(options: HandlerOptions): (req: Request) => Promis
     const declared = Number(req.headers.get("content-length") ?? "0");
     if (declared > maxBodyBytes) return tooLarge();
     const wire = await readCapped(req.body, maxBodyBytes);
-    if (wire === null) return tooLarge();
-    let bytes = wire;
+    if (!("bytes" in wire)) return tooLarge();
+    let bytes = wire.bytes;
     if (encoding === "gzip") {
-      const inflated = await gunzipCapped(wire, maxBodyBytes);
+      const inflated = await gunzipCapped(bytes, maxBodyBytes);
       if ("corrupt" in inflated) return error(400, "body is not valid gzip");
       if ("tooLarge" in inflated) return tooLarge();
       bytes = inflated.bytes;
