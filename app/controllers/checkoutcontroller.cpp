@@ -926,14 +926,16 @@ bool CheckoutController::completeReturn(const QString &saleId, const QVariantLis
                  manager->name);
     say(tr("Saving return %1…").arg(ret->receiptNumber));
     // The refund is handed over (drawer, receipt) once the return is on disk.
-    m_lane.database().whenDurable(this, [this, done = *ret, said](const Status &durable) {
-        returnDurable(done, said, durable);
-    });
+    // The cashier of this return, whoever rings the next sale meanwhile.
+    m_lane.database().whenDurable(
+        this, [this, done = *ret, said, cashier = m_lastCashier](const Status &durable) {
+            returnDurable(done, cashier, said, durable);
+        });
     return true;
 }
 
-void CheckoutController::returnDurable(const SaleRecord &ret, const QString &said,
-                                       const Status &durable)
+void CheckoutController::returnDurable(const SaleRecord &ret, const QString &cashier,
+                                       const QString &said, const Status &durable)
 {
     if (!durable) { // no refund handed out on a return the disk may not hold
         qCCritical(lcUi).noquote() << "return" << ret.receiptNumber
@@ -944,7 +946,7 @@ void CheckoutController::returnDurable(const SaleRecord &ret, const QString &sai
         return;
     }
     kickDrawerFor(ret);
-    const QString queued = m_lane.printer() ? queueReceipt(ret, m_lastCashier) : QString();
+    const QString queued = m_lane.printer() ? queueReceipt(ret, cashier) : QString();
     say(said + (queued.isEmpty() ? QString() : printerNote()));
 }
 

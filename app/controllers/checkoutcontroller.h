@@ -194,7 +194,8 @@ private:
     // The sale (or return) just committed is on disk (or its sync failed): what follows a
     // completed sale, said and done only now.
     void saleDurable(const SaleRecord &sale, const Status &durable);
-    void returnDurable(const SaleRecord &ret, const QString &said, const Status &durable);
+    void returnDurable(const SaleRecord &ret, const QString &cashier, const QString &said,
+                       const Status &durable);
 
     Lane &m_lane;
     Cart m_cart;
