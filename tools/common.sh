@@ -20,8 +20,9 @@ PACKAGES=(
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
-# The cloud side (supabase/, tools/cloud-dev): PostgreSQL 15 and Node.js/npm for Deno.
-CLOUD_PACKAGES=(postgresql-15 postgresql-client-15)
+# The cloud side (supabase/, tools/cloud-dev): PostgreSQL 15, Node.js/npm for Deno, and python3 for
+# tools/check-supabase-config.
+CLOUD_PACKAGES=(postgresql-15 postgresql-client-15 python3)
 
 ensure_packages() { install_debs "${PACKAGES[@]}"; }
 
