@@ -1,5 +1,6 @@
 #include "configloader.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -136,6 +137,16 @@ private Q_SLOTS:
         r = ConfigLoader::load(s);
         QCOMPARE(r->config.terminalId, QStringLiteral("FLAG"));
         QCOMPARE(r->config.terminalPort, 9100);
+    }
+
+    void defaultSearchFilesEndWithEtc()
+    {
+        // The user's files first, the package's system-wide file last.
+        const QStringList files = ConfigLoader::defaultSearchFiles();
+        QCOMPARE(files.size(), 3);
+        QCOMPARE(files.at(0), QDir::current().filePath(QStringLiteral("settings.local.json")));
+        QVERIFY(files.at(1).endsWith(QStringLiteral("/euphoria-lane/settings.local.json")));
+        QCOMPARE(files.at(2), QStringLiteral("/etc/euphoria-lane/settings.json"));
     }
 
     void searchPathsInOrder()

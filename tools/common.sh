@@ -26,6 +26,13 @@ CLOUD_PACKAGES=(postgresql-15 postgresql-client-15 python3)
 
 ensure_packages() { install_debs "${PACKAGES[@]}"; }
 
+# The Debian package and its check (tests/package-check): cpack's DEB generator runs
+# dpkg-shlibdeps (dpkg-dev) and file; lintian, desktop-file-validate, appstreamcli and
+# systemd-analyze judge what it wrote.
+PACKAGE_TOOLS=(dpkg-dev file lintian desktop-file-utils appstream systemd sqlite3)
+
+ensure_package_tools() { install_debs "${PACKAGE_TOOLS[@]}"; }
+
 ensure_cloud_packages() {
     local extra=("${CLOUD_PACKAGES[@]}")
     command -v npm >/dev/null 2>&1 || extra+=(nodejs npm)

@@ -10,7 +10,8 @@ QList<QCommandLineOption> laneOptions()
     QList<QCommandLineOption> options = {
         {QStringLiteral("config"),
          QStringLiteral("Settings file (default ./settings.local.json, then "
-                        "~/.config/euphoria-lane/settings.local.json)."),
+                        "~/.config/euphoria-lane/settings.local.json, then "
+                        "/etc/euphoria-lane/settings.json)."),
          QStringLiteral("file")},
         {QStringLiteral("headless"), QStringLiteral("Run without a window, printing a status line "
                                                     "every few seconds, until Ctrl-C.")},

@@ -560,9 +560,12 @@ const QList<ConfigLoader::Key> &ConfigLoader::keys()
 
 QStringList ConfigLoader::defaultSearchFiles()
 {
+    // The system-wide file last: what the Debian package installs for every user of the
+    // machine; a user's own file still wins.
     return {QDir::current().filePath(QStringLiteral("settings.local.json")),
             QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
-                QStringLiteral("/euphoria-lane/settings.local.json")};
+                QStringLiteral("/euphoria-lane/settings.local.json"),
+            QStringLiteral("/etc/euphoria-lane/settings.json")};
 }
 
 Result<ConfigLoader::Loaded> ConfigLoader::load(const Sources &sources)
