@@ -296,6 +296,7 @@ int main(int argc, char *argv[])
     } else {
         shell = std::make_unique<UiShell>(lane);
         shell->setWindowSize(cl->windowSize);
+        shell->setFullScreen(cl->fullScreen);
         if (Status s = shell->show(); !s) {
             err << "euphoria-lane: " << s.error() << "\n";
             return RuntimeError;

@@ -92,8 +92,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "qml6-module-qtquick-controls, qml6-module-qtquick-templates, qml6-module-qtquick-layouts, \
 qml6-module-qtqml-workerscript, libqt6sql6-sqlite, systemd | systemd-standalone-sysusers")
-# The kiosk unit: cage, and Qt's Wayland platform plugin to draw in it.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, qt6-wayland")
+# The kiosk unit: cage, Qt's Wayland platform plugin to draw in it, and Xwayland (Debian 12's cage
+# will not start without it: "Cannot create XWayland server").
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, qt6-wayland, xwayland")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${pkg_src}/debian/postinst ${pkg_src}/debian/prerm
     ${pkg_src}/debian/postrm ${pkg_src}/debian/conffiles)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

@@ -69,6 +69,8 @@ Status UiShell::show()
         return Status::failure(QStringLiteral("the UI failed to load (see the QML errors above)"));
     if (QQuickWindow *w = window(); w && m_windowSize.isValid())
         w->resize(m_windowSize);
+    if (QQuickWindow *w = window(); w && m_fullScreen)
+        w->showFullScreen();
     if (QQuickWindow *w = window())
         connect(w, &QQuickWindow::frameSwapped, this, [this, w] {
             if (m_onScreen)

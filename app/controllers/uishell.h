@@ -29,6 +29,8 @@ public:
 
     // The window's size (before show(); invalid: its own 1280x800).
     void setWindowSize(const QSize &size) { m_windowSize = size; }
+    // Shown full-screen (a kiosk): the window takes the whole screen whatever its size.
+    void setFullScreen(bool on) { m_fullScreen = on; }
     [[nodiscard]] Status show();
     // Loads and instantiates every QML file of the module; returns the number of failures.
     int selfTest();
@@ -68,4 +70,5 @@ private:
     UiScript *m_script = nullptr;
     bool m_onScreen = false;
     QSize m_windowSize;
+    bool m_fullScreen = false;
 };

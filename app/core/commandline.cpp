@@ -61,6 +61,9 @@ QList<QCommandLineOption> laneOptions()
          QStringLiteral("Size of the lane's window, e.g. 1024x768 (default 1280x800; also for "
                         "--screenshot)."),
          QStringLiteral("WxH")},
+        {QStringLiteral("fullscreen"),
+         QStringLiteral("Show the lane's window full-screen (a touchscreen lane, e.g. under the "
+                        "cage kiosk compositor).")},
         {QStringLiteral("platform"), QStringLiteral("Qt platform plugin (e.g. offscreen)."),
          QStringLiteral("name")},
     };
@@ -110,6 +113,7 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
     cl.version = parser.isSet(QStringLiteral("version"));
     cl.headless = parser.isSet(QStringLiteral("headless"));
     cl.selfTest = parser.isSet(QStringLiteral("self-test"));
+    cl.fullScreen = parser.isSet(QStringLiteral("fullscreen"));
     cl.screenshotDir = parser.value(QStringLiteral("screenshot"));
     cl.uiScript = parser.value(QStringLiteral("ui-script"));
     if (parser.isSet(QStringLiteral("window-size"))) {

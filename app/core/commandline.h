@@ -18,7 +18,8 @@ struct CommandLine
     bool selfTest = false;
     QString screenshotDir;
     QString uiScript;
-    QSize windowSize;      // invalid: the window's own (1280x800)
+    QSize windowSize; // invalid: the window's own (1280x800)
+    bool fullScreen = false;
     qint64 ringSales = -1; // -1: not asked
     double rate = 0;       // sales per second; 0 = as fast as possible
     quint32 seed = 0;
