@@ -169,7 +169,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(restored.count(QStringLiteral(
                                       "SELECT value FROM counters WHERE name = 'outbox_seq:L1'")),
                                   peersHold, kConverge);
-        QVERIFY2(restored.log().contains(QLatin1String("recovered:")), qPrintable(restored.log()));
+        QTRY_VERIFY2_WITH_TIMEOUT(restored.log().contains(QLatin1String("recovered:")),
+                                  qPrintable(restored.log()), kConverge);
         const QString fromL3 =
             QStringLiteral("SELECT COUNT(*) FROM transactions WHERE terminal_id = 'L3'");
         QTRY_COMPARE_WITH_TIMEOUT(restored.count(fromL3), 5, kConverge);
