@@ -1,5 +1,6 @@
 // Euphoria Lane: builds the lane from its command line and settings, then runs it with its
 // window, headless, or for one of the one-shot modes (ring sales, import, self-test, screenshot).
+#include "backup.h"
 #include "clock.h"
 #include "commandline.h"
 #include "configloader.h"
@@ -146,6 +147,17 @@ int main(int argc, char *argv[])
     if (cl->health) {
         QCoreApplication app(argc, argv);
         return printHealth(config, cl->healthMaxOfflineSeconds, ownClock, out, err);
+    }
+
+    if (!cl->backupFile.isEmpty()) {
+        QCoreApplication app(argc, argv);
+        auto line = Backup::take(config, cl->backupFile);
+        if (!line) {
+            err << "euphoria-lane: backup failed: " << line.error() << "\n";
+            return RuntimeError;
+        }
+        out << *line << "\n";
+        return Ok;
     }
 
     const bool uiRun = cl->selfTest || !cl->screenshotDir.isEmpty();

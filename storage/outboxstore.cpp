@@ -78,6 +78,34 @@ Result<qint64> OutboxStore::lastSeq(const QString &terminal)
     return value->value_or(0);
 }
 
+Status OutboxStore::raiseCounter(const QString &name, qint64 atLeast)
+{
+    return m_db.run(
+        QStringLiteral("INSERT INTO counters(name, value) VALUES (?, ?) ON "
+                       "CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)"),
+        name, atLeast);
+}
+
+Result<qint64> OutboxStore::contiguousSeq(const QString &terminal, qint64 from)
+{
+    static const QString sql =
+        QStringLiteral("SELECT seq FROM outbox WHERE terminal_id = ? AND seq > ? ORDER BY seq");
+    qint64 upTo = from;
+    bool gap = false;
+    if (Status s = m_db.forEach(
+            sql,
+            [&](const SqlRow &r) {
+                if (!gap && r.integer(0) == upTo + 1)
+                    ++upTo;
+                else
+                    gap = true;
+            },
+            terminal, from);
+        !s)
+        return Result<qint64>::failure(s.error());
+    return upTo;
+}
+
 Result<QList<OutboxRow>> OutboxStore::afterSeq(const QString &terminal, qint64 after, int limit)
 {
     static const QString sql =

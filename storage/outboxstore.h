@@ -56,6 +56,12 @@ public:
 
     // The last seq this lane's outbox gave terminal's messages (0: none yet).
     [[nodiscard]] Result<qint64> lastSeq(const QString &terminal);
+    // Moves a named counter (counters table) up to atLeast, never down: a restored lane's seq
+    // and receipt counters past the numbers its own messages, got back from peers, used.
+    [[nodiscard]] Status raiseCounter(const QString &name, qint64 atLeast);
+    // The highest seq up to which the outbox holds every one of terminal's messages after
+    // `from` (from itself when it holds none of from + 1).
+    [[nodiscard]] Result<qint64> contiguousSeq(const QString &terminal, qint64 from);
     // The lowest seq still pending (0: none), where sending to peers starts again after a retry.
     [[nodiscard]] Result<qint64> lowestPendingSeq();
     // Up to limit of terminal's messages with seq > after, in seq order (id, topic, payload,

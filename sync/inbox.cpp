@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "database.h"
 #include "idgenerator.h"
+#include "outbox.h"
 #include "payloadlimits.h"
 #include "peerprotocol.h"
 #include "shiftpayload.h"
@@ -88,6 +89,7 @@ Inbox::Inbox(Database &db, QString localTerminal, Clock &clock, Hlc &hlc)
     , m_employees(db)
     , m_catalog(db)
     , m_shifts(db)
+    , m_outbox(db)
 {
 }
 
@@ -289,6 +291,8 @@ Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now,
     const OutboxMessage &m = in.message;
     if (!in.refusal.isEmpty())
         return refuse(in.refusal);
+    if (m.fromTerminal == m_local)
+        return applyOwn(in, now);
     // Known already? And was it accepted at a time of its own before it came (-1: no)?
     const ::Result<InboxStore::Arrival> arrival = m_store.arrival(m.id);
     if (!arrival)
@@ -346,6 +350,73 @@ Inbox::Result Inbox::applyOne(const Incoming &in, const QString &now,
             return {Outcome::Rejected, p.error()};
     }
     return {Outcome::Applied, {}, held};
+}
+
+Inbox::Result Inbox::applyOwn(const Incoming &in, const QString &now)
+{
+    const OutboxMessage &m = in.message;
+    auto known = m_outbox.byId(m.id);
+    if (!known)
+        return {Outcome::Rejected, known.error()};
+    if (known->has_value())
+        return {Outcome::Duplicate, {}};
+    const QString notOurs =
+        QStringLiteral("message %1 claims to come from this lane but is not in its outbox")
+            .arg(m.id);
+    auto held = m_db.meta(Outbox::RecoveryMetaKey);
+    if (!held)
+        return {Outcome::Rejected, held.error()};
+    const QString counter = QStringLiteral("outbox_seq:") + m_local;
+    auto last = m_outbox.lastSeq(m_local);
+    if (!last)
+        return {Outcome::Rejected, last.error()};
+    // Only a seq a peer was seen to hold and this lane has not used: never a second message
+    // under one of this lane's seqs.
+    if (m.seq <= *last || m.seq > held->toLongLong())
+        return refuse(notOurs);
+    if (Status effect = applyEffect(m, in.sale.get(), now, std::nullopt); !effect)
+        return {Outcome::Rejected, effect.error()};
+    OutboxRow row;
+    row.id = m.id;
+    row.topic = m.topic;
+    row.payload = in.payload;
+    row.status = QStringLiteral("peer_ack"); // a peer holds it: it sent it
+    row.createdAt = m.timestamp;
+    row.terminalId = m_local;
+    row.peerAckedAt = now;
+    row.seq = m.seq;
+    row.priority = Topics::priorityOf(m.topic);
+    if (Status s = m_outbox.insert(row); !s)
+        return {Outcome::Rejected, s.error()};
+    // The seq counter covers only what the outbox holds without a gap (it is this lane's vector
+    // entry for itself); the receipt counter goes past the receipt numbers it used.
+    auto upTo = m_outbox.contiguousSeq(m_local, *last);
+    if (!upTo)
+        return {Outcome::Rejected, upTo.error()};
+    if (Status s = m_outbox.raiseCounter(counter, *upTo); !s)
+        return {Outcome::Rejected, s.error()};
+    if (m.topic == Topics::Transaction) {
+        std::shared_ptr<const SaleRecord> sale = in.sale;
+        if (!sale) {
+            if (auto decoded = TransactionPayload::decode(m.payload))
+                sale = std::make_shared<const SaleRecord>(std::move(*decoded));
+        }
+        const QString prefix = m_local + QLatin1Char('-');
+        if (sale && sale->receiptNumber.startsWith(prefix)) {
+            bool ok = false;
+            const qint64 n = sale->receiptNumber.mid(prefix.size()).toLongLong(&ok);
+            if (ok) {
+                if (Status s = m_outbox.raiseCounter(QStringLiteral("receipt:") + m_local, n); !s)
+                    return {Outcome::Rejected, s.error()};
+            }
+        }
+    }
+    if (*upTo >= held->toLongLong() && *last < held->toLongLong())
+        qCInfo(lcPeer).noquote()
+            << QStringLiteral("recovered: this lane holds its own messages up to seq %1 again "
+                              "(got back from its peers); it publishes again")
+                   .arg(*upTo);
+    return {Outcome::Applied, {}, false};
 }
 
 Status Inbox::applyEffect(const OutboxMessage &m, const SaleRecord *decoded, const QString &now,

@@ -7,6 +7,7 @@
 #include "inboxstore.h"
 #include "inventorystore.h"
 #include "outboxmessage.h"
+#include "outboxstore.h"
 #include "result.h"
 #include "salestore.h"
 #include "shiftstore.h"
@@ -118,6 +119,9 @@ private:
     // `applied` (batch mode) collects the seqs applied per origin instead of advancing the
     // origin's progress per message.
     Result applyOne(const Incoming &in, const QString &now, QHash<QString, QList<qint64>> *applied);
+    // A message of this lane's own, sent back by a peer while the lane recovers from a backup
+    // (PROTOCOL.md §4.1): applied and kept in the outbox under its seq, counters moved past it.
+    Result applyOwn(const Incoming &in, const QString &now);
     static Result refuse(QString why) { return {Outcome::Rejected, std::move(why), false, true}; }
     // In the one-by-one pass: keeps a permanent refusal (rejected_messages, the origin's seq
     // settled); on a failure to keep it the result becomes transient.
@@ -153,5 +157,6 @@ private:
     EmployeeStore m_employees;
     CatalogStore m_catalog;
     ShiftStore m_shifts;
+    OutboxStore m_outbox;
     QSet<QString> m_holdingFrom; // origins whose held messages were logged (once each)
 };

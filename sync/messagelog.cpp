@@ -1,6 +1,9 @@
 #include "messagelog.h"
 
+#include "database.h"
+#include "databasebackup.h"
 #include "jsonwriter.h"
+#include "outbox.h"
 #include "topics.h"
 
 MessageLog::MessageLog(Database &db, QString localTerminal)
@@ -24,6 +27,26 @@ Result<PeerProtocol::VersionVector> MessageLog::vector()
     PeerProtocol::VersionVector v = std::move(*others);
     v.insert(m_local, *own);
     return v;
+}
+
+Status MessageLog::notePeerHoldsOwn(qint64 seq, qint64 ownSeq)
+{
+    auto restored = m_db.meta(DatabaseBackup::RestoredMetaKey);
+    if (!restored)
+        return Status::failure(restored.error());
+    if (!restored->isEmpty()) {
+        if (Status s = m_db.setMeta(DatabaseBackup::RestoredMetaKey, QString()); !s)
+            return s;
+    }
+    if (seq <= ownSeq)
+        return {};
+    const QString key = Outbox::RecoveryMetaKey;
+    auto held = m_db.meta(key);
+    if (!held)
+        return Status::failure(held.error());
+    if (held->toLongLong() >= seq)
+        return {};
+    return m_db.setMeta(key, QString::number(seq));
 }
 
 Result<PeerProtocol::VersionVector> MessageLog::maxSeqs()

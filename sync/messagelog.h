@@ -57,6 +57,12 @@ public:
     [[nodiscard]] Status recordPeerProgress(const QString &peer, const QString &origin, qint64 seq);
     [[nodiscard]] Result<PeerProtocol::VersionVector> peerProgress(const QString &peer);
 
+    // A peer's handshake vector says it holds this lane's messages up to seq. Above the lane's
+    // own last seq, the lane was restored from a backup: the highest such seq is kept, and
+    // Outbox::publish refuses until the lane holds its messages up to it again. Either way a
+    // restored lane has now heard from a peer (PROTOCOL.md §4.1).
+    [[nodiscard]] Status notePeerHoldsOwn(qint64 seq, qint64 ownSeq);
+
     const QString &localTerminal() const { return m_local; }
     // The database the log is kept in (its durability gates what leaves the lane).
     Database &database() { return m_db; }

@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "database.h"
+#include "databasebackup.h"
 #include "idgenerator.h"
 #include "topics.h"
 
@@ -33,6 +34,34 @@ Result<OutboxMessage> Outbox::publish(const QString &topic, const QJsonObject &p
     return message;
 }
 
+Result<QString> Outbox::recoveryBlock(Database &db, const QString &terminalId)
+{
+    auto restored = db.meta(DatabaseBackup::RestoredMetaKey);
+    if (!restored)
+        return Result<QString>::failure(restored.error());
+    if (!restored->isEmpty())
+        return QStringLiteral("recovering: restored from a backup taken at %1; it publishes "
+                              "nothing (no sale, no stock change) until a peer has told it how "
+                              "far it holds this lane's messages")
+            .arg(*restored);
+    auto held = db.meta(RecoveryMetaKey);
+    if (!held)
+        return Result<QString>::failure(held.error());
+    if (held->isEmpty())
+        return QString();
+    auto own = OutboxStore(db).lastSeq(terminalId);
+    if (!own)
+        return Result<QString>::failure(own.error());
+    const qint64 peers = held->toLongLong();
+    if (peers <= *own)
+        return QString();
+    return QStringLiteral("recovering: peers hold messages of this lane up to seq %1 and it has "
+                          "only %2 (restored from a backup?); it publishes nothing (no sale, no "
+                          "stock change) until it holds its own messages again")
+        .arg(peers)
+        .arg(*own);
+}
+
 Result<OutboxRow> Outbox::publishJson(const QString &topic, const QByteArray &payload,
                                       const QString &id)
 {
@@ -45,6 +74,11 @@ Result<OutboxRow> Outbox::publishJson(const QString &topic, const QByteArray &pa
     if (!payload.startsWith('{') || !payload.endsWith('}'))
         return R::failure(
             QStringLiteral("outbox publish of %1: the payload is not a JSON object").arg(topic));
+    auto blocked = recoveryBlock(m_db, m_terminalId);
+    if (!blocked)
+        return R::failure(blocked.error());
+    if (!blocked->isEmpty())
+        return R::failure(*blocked);
     auto seq = m_db.nextCounter(QStringLiteral("outbox_seq:") + m_terminalId);
     if (!seq)
         return R::failure(seq.error());

@@ -27,6 +27,14 @@ public:
     [[nodiscard]] Result<OutboxRow> publishJson(const QString &topic, const QByteArray &payload,
                                                 const QString &id = {});
 
+    // lane_meta: the highest seq of this lane a peer was seen to hold (MessageLog::
+    // notePeerHoldsOwn). While it is above the lane's last seq, publish refuses: the next seqs
+    // are already some other message of this lane at the peers (a restored backup).
+    static inline const QString RecoveryMetaKey = QStringLiteral("own_seq_held_by_peers");
+    // Why this lane may not publish now, or empty: a restored lane that no peer has spoken to
+    // yet (DatabaseBackup::RestoredMetaKey), or one that peers know further than it knows itself.
+    [[nodiscard]] static Result<QString> recoveryBlock(Database &db, const QString &terminalId);
+
     const QString &terminalId() const { return m_terminalId; }
     OutboxStore &store() { return m_store; }
 

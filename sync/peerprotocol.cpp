@@ -527,9 +527,12 @@ QByteArray reject(const QString &messageId, const QString &reason, bool permanen
                     {QStringLiteral("permanent"), permanent}});
 }
 
-QByteArray syncRequest(const VersionVector &vector)
+QByteArray syncRequest(const VersionVector &vector, bool own)
 {
-    return compact({{QStringLiteral("type"), QStringLiteral("sync_request")},
-                    {QStringLiteral("vector"), vectorToJson(vector)}});
+    QJsonObject frame{{QStringLiteral("type"), QStringLiteral("sync_request")},
+                      {QStringLiteral("vector"), vectorToJson(vector)}};
+    if (own)
+        frame.insert(QStringLiteral("own"), true);
+    return compact(frame);
 }
 } // namespace PeerProtocol

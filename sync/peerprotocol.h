@@ -112,6 +112,7 @@ QByteArray ack(const QString &messageId);
 // The answer to a message this lane refuses: permanent when sending it again cannot succeed
 // (it is invalid here), transient when it may (this lane could not store it now).
 QByteArray reject(const QString &messageId, const QString &reason, bool permanent);
-QByteArray syncRequest(const VersionVector &vector);
+// own: also ask for the sender's own messages above its entry (a lane restored from a backup).
+QByteArray syncRequest(const VersionVector &vector, bool own = false);
 QByteArray compact(const QJsonObject &o);
 } // namespace PeerProtocol

@@ -4,6 +4,7 @@
 #include "database.h"
 #include "idgenerator.h"
 #include "messagelog.h"
+#include "outbox.h"
 #include "peerinbound.h"
 #include "peersessionhost.h"
 #include "peersyncconfig.h"
@@ -611,25 +612,34 @@ void PeerSession::onServerHello(const Frame &f)
 
 bool PeerSession::plausible(const VersionVector &peerVector)
 {
-    // A peer cannot hold more of this lane's messages than this lane has published: believing it
-    // would mark unsent messages peer_ack and skip them on this connection.
+    // A peer cannot hold more of this lane's messages than this lane has published, unless this
+    // lane lost the end of its history: it was restored from a backup. Its next seqs are taken
+    // at the peers: it must publish nothing until it holds them again (PROTOCOL.md §4.1). The
+    // connection goes on (the lane receives the other lanes' messages and asks for its own);
+    // its own cursor starts at what the peer holds.
     const QString &self = m_host.config().terminalId;
     const qint64 claimed = peerVector.value(self);
-    if (claimed <= m_ownSeq)
-        return true;
-    // Published since this side read its vector (and passed on by another lane meanwhile)?
-    if (auto now = m_host.log().vector(); now) {
-        m_ownSeq = now->value(self);
-        if (claimed <= m_ownSeq)
-            return true;
+    if (claimed > m_ownSeq) {
+        // Published since this side read its vector (and passed on by another lane meanwhile)?
+        if (auto now = m_host.log().vector(); now)
+            m_ownSeq = now->value(self);
     }
-    close(QStringLiteral("vector claims %1 holds messages up to seq %2 of %3, which has published "
-                         "only %4: nothing is marked acked")
-              .arg(m_peerTerminal)
-              .arg(claimed)
-              .arg(self)
-              .arg(m_ownSeq));
-    return false;
+    if (Status s = m_host.log().notePeerHoldsOwn(claimed, m_ownSeq); !s) {
+        close(QStringLiteral("cannot record that %1 holds seq %2 of this lane: %3")
+                  .arg(m_peerTerminal)
+                  .arg(claimed)
+                  .arg(s.error()));
+        return false;
+    }
+    if (claimed > m_ownSeq)
+        qCWarning(lcPeer).noquote()
+            << QStringLiteral("recovering: %1 holds messages of %2 up to seq %3, but this lane "
+                              "has published only %4 (restored from a backup?): it publishes "
+                              "nothing new (no sales) until it holds them again")
+                   .arg(m_peerTerminal, self)
+                   .arg(claimed)
+                   .arg(m_ownSeq);
+    return true;
 }
 
 void PeerSession::becomeReady(const VersionVector &peerVector)
@@ -642,6 +652,16 @@ void PeerSession::becomeReady(const VersionVector &peerVector)
         m_host.log().peerProgress(m_peerTerminal).value_or({}).value(MessageLog::RelayStream);
     qCInfo(lcPeer).noquote() << "authenticated" << peerLabel();
     sendClocks();
+    // A lane that peers know further than it knows itself asks for its own messages back.
+    auto recovering = Outbox::recoveryBlock(m_host.log().database(), m_host.config().terminalId);
+    if (recovering && !recovering->isEmpty()) {
+        if (auto vector = m_host.log().vector(); vector) {
+            qCInfo(lcPeer).noquote()
+                << "asking" << peerLabel() << "for this lane's own messages after seq"
+                << vector->value(m_host.config().terminalId);
+            sendFrame(PeerProtocol::syncRequest(*vector, true));
+        }
+    }
     Q_EMIT authenticated(this);
     Q_EMIT pumpWanted();
 }
@@ -703,6 +723,19 @@ void PeerSession::handleReady(const Frame &f)
         const VersionVector v = *vectorFromJson(f.json.value(QLatin1String("vector")));
         for (auto it = m_cursor.begin(); it != m_cursor.end(); ++it)
             it.value() = std::min(it.value(), v.value(it.key()));
+        if (f.json.value(QLatin1String("own")).toBool()) {
+            // The peer was restored from a backup: it gets back its own messages above its
+            // entry, up to what this lane holds of it now (PROTOCOL.md §4.1).
+            if (auto held = m_host.log().maxSeqs(); held) {
+                const qint64 from = v.value(m_peerTerminal);
+                m_returnOwnUpTo = held->value(m_peerTerminal);
+                m_cursor[m_peerTerminal] = std::min(m_cursor.value(m_peerTerminal), from);
+                if (m_returnOwnUpTo > from)
+                    qCInfo(lcPeer).noquote()
+                        << "sending" << peerLabel() << "its own messages" << from + 1 << "to"
+                        << m_returnOwnUpTo << "(it was restored from a backup)";
+            }
+        }
         Q_EMIT pumpWanted();
         return;
     }
@@ -779,7 +812,10 @@ void PeerSession::pump(const VersionVector &holds, qint64 lastRelaySeq)
     QList<MessageLog::Entry> batch;
     QStringList origins;
     for (auto it = holds.cbegin(); it != holds.cend(); ++it) {
-        if (it.key() != m_peerTerminal && it.value() > m_cursor.value(it.key()))
+        // Never a message back to its origin, except what a restored peer asked for.
+        const qint64 upTo =
+            it.key() != m_peerTerminal ? it.value() : std::min(it.value(), m_returnOwnUpTo);
+        if (upTo > m_cursor.value(it.key()))
             origins.append(it.key());
     }
     const bool relay = lastRelaySeq > m_relayCursor;
@@ -793,6 +829,8 @@ void PeerSession::pump(const VersionVector &holds, qint64 lastRelaySeq)
             continue;
         }
         for (MessageLog::Entry &e : *entries) {
+            if (origin == m_peerTerminal && e.seq > m_returnOwnUpTo)
+                break;
             qint64 &cursor = m_cursor[origin];
             cursor = std::max(cursor, e.seq);
             batch.append(std::move(e));

@@ -153,6 +153,9 @@ private:
     PeerProtocol::VersionVector m_cursor;    // highest seq sent (or held by the peer) per origin
     PeerProtocol::VersionVector m_peerHolds; // what the peer is known to hold per origin
     QHash<QString, InFlight> m_inFlight;
+    // The peer, restored from a backup, asked for its own messages back (sync_request with
+    // "own", PROTOCOL.md §4.1): this session sends them up to this seq (0: none).
+    qint64 m_returnOwnUpTo = 0;
     qint64 m_relayCursor = 0; // highest relay_seq sent (or acked before) on this connection
     // Transient rejects: what to send again and when (backoff doubles while they go on).
     ClockTimer m_resendTimer;

@@ -42,6 +42,10 @@ QList<QCommandLineOption> laneOptions()
          QStringLiteral("Print the running lane's sync health as JSON (read from its database) "
                         "and exit; exit status 1 when a configured peer has been unreachable "
                         "longer than --health-max-offline or the lane is not running.")},
+        {QStringLiteral("backup"),
+         QStringLiteral("Copy the lane's database (the lane may be running) to FILE, which must "
+                        "not exist, check it and print a summary; see README, Backup and restore."),
+         QStringLiteral("FILE")},
         {QStringLiteral("health-max-offline"),
          QStringLiteral("With --health: seconds a peer may be unreachable (default 120)."),
          QStringLiteral("s")},
@@ -169,6 +173,7 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
             return R::failure(QStringLiteral("--status-interval: expected 0 to 3600 seconds"));
     }
     cl.health = parser.isSet(QStringLiteral("health"));
+    cl.backupFile = parser.value(QStringLiteral("backup"));
     if (parser.isSet(QStringLiteral("health-max-offline"))) {
         cl.healthMaxOfflineSeconds = parser.value(QStringLiteral("health-max-offline")).toInt(&ok);
         if (!ok || cl.healthMaxOfflineSeconds < 1 || cl.healthMaxOfflineSeconds > 86400 * 30)

@@ -28,6 +28,7 @@ struct CommandLine
     bool importReplace = false;
     int statusIntervalSeconds = 5;
     bool health = false;
+    QString backupFile; // --backup FILE
     bool newStoreKey = false;
     QString newStoreKeyFile; // with newStoreKey: write it here (mode 0600) instead of printing
     int healthMaxOfflineSeconds = 120;

@@ -8,6 +8,7 @@
 #include "clock.h"
 #include "database.h"
 #include "inventorysnapshot.h"
+#include "outbox.h"
 #include "outboxstore.h"
 #include "peerstatusstore.h"
 #include "printjobstore.h"
@@ -231,7 +232,14 @@ Result<HealthReport> HealthReport::read(const LaneConfig &config, int maxOffline
     shift.insert(QStringLiteral("closedShiftsWithoutZ"),
                  qint64(shifts.closedWithoutZ(config.terminalId).value_or({}).size()));
 
+    // A restored lane that peers know further than it knows itself sells nothing until it holds
+    // its own messages again (PROTOCOL.md §4.1).
+    const QString recovering = Outbox::recoveryBlock(db, config.terminalId).value_or(QString());
+    if (!recovering.isEmpty())
+        report.problems.append(recovering);
+
     report.json = {{QStringLiteral("terminalId"), config.terminalId},
+                   {QStringLiteral("recovering"), !recovering.isEmpty()},
                    {QStringLiteral("storeKeys"), keyPrints},
                    {QStringLiteral("database"), path},
                    {QStringLiteral("running"), running},
