@@ -86,6 +86,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(PeerProtocol::vectorFromJson(vector));
             vectorRoundTrips(vector);
             break;
+        case Kind::OwnHeld: {
+            // What was accepted is what this lane would send: it parses back to the same seq.
+            const auto seq = qint64(f->json.value(QLatin1String("seq")).toDouble());
+            FUZZ_CHECK(seq >= 0);
+            auto again = PeerProtocol::parse(PeerProtocol::ownHeld(seq));
+            FUZZ_CHECK(again && again->kind == Kind::OwnHeld &&
+                       qint64(again->json.value(QLatin1String("seq")).toDouble()) == seq);
+            break;
+        }
         case Kind::Clock:
             FUZZ_CHECK(PeerProtocol::clockTableFromJson(f->json.value(QLatin1String("clocks"))));
             clocksRoundTrip(f->json.value(QLatin1String("clocks")));

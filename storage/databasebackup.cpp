@@ -115,7 +115,19 @@ R DatabaseBackup::copy(const QString &source, const QString &target, const QStri
             QStringLiteral("cannot open %1: %2").arg(source, sqliteError(src.db, rc)));
     sqlite3_busy_timeout(src.db, 5000);
     sqlite3_exec(src.db, "PRAGMA query_only=1", nullptr, nullptr, nullptr);
+    // With the lane stopped this is the last connection: closing it must not checkpoint the
+    // lane's WAL into its database (and delete the WAL) behind its back.
+    sqlite3_db_config(src.db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
 
+    // The copy holds PIN hashes and customers: readable by its owner only (SQLite gives its
+    // journal the same mode).
+    if (const int fd = ::open(QFile::encodeName(tmp).constData(),
+                              O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+        fd < 0)
+        return R::failure(QStringLiteral("cannot write a backup in %1: %2")
+                              .arg(dir, QString::fromLocal8Bit(std::strerror(errno))));
+    else
+        ::close(fd);
     Connection dst;
     rc = sqlite3_open_v2(QFile::encodeName(tmp).constData(), &dst.db,
                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);

@@ -370,12 +370,24 @@ Inbox::Result Inbox::applyOwn(const Incoming &in, const QString &now)
     auto last = m_outbox.lastSeq(m_local);
     if (!last)
         return {Outcome::Rejected, last.error()};
-    // Only a seq a peer was seen to hold and this lane has not used: never a second message
-    // under one of this lane's seqs.
-    if (m.seq <= *last || m.seq > held->toLongLong())
+    // Only a seq this lane has not used (never a second message under one of its seqs), and
+    // only while it waits for its own messages (in recovery): otherwise a message claiming to
+    // be this lane's is refused, as it always was.
+    qint64 heldSeq = held->toLongLong();
+    if (m.seq <= *last || (heldSeq <= *last && m.seq > heldSeq))
         return refuse(notOurs);
+    // In recovery, a peer holds it (it sent it): a seq above what this lane waits for (a peer
+    // that got more of it since it said own_held) raises the wait, in the same transaction, so
+    // this lane can never publish under that seq.
+    if (m.seq > heldSeq) {
+        heldSeq = m.seq;
+        if (Status s = m_db.setMeta(Outbox::RecoveryMetaKey, QString::number(heldSeq)); !s)
+            return {Outcome::Rejected, s.error()};
+    }
     if (Status effect = applyEffect(m, in.sale.get(), now, std::nullopt); !effect)
         return {Outcome::Rejected, effect.error()};
+    if (Status own = applyOwnShiftState(m); !own)
+        return {Outcome::Rejected, own.error()};
     OutboxRow row;
     row.id = m.id;
     row.topic = m.topic;
@@ -411,7 +423,7 @@ Inbox::Result Inbox::applyOwn(const Incoming &in, const QString &now)
             }
         }
     }
-    if (*upTo >= held->toLongLong() && *last < held->toLongLong())
+    if (*upTo >= heldSeq && *last < heldSeq)
         qCInfo(lcPeer).noquote()
             << QStringLiteral("recovered: this lane holds its own messages up to seq %1 again "
                               "(got back from its peers); it publishes again")
@@ -709,6 +721,39 @@ Status Inbox::applyShift(const OutboxMessage &m)
     for (const CashMovement &movement : s->movements) {
         if (auto added = m_shifts.addMovement(movement); !added)
             return Status::failure(added.error());
+    }
+    return {};
+}
+
+// This lane's own shift and Z report, got back after a restore: the copy restored from the backup
+// may be the shift still open (closed after the backup), and a Z it took after the backup must
+// own its shifts again, or the next Z would count them a second time.
+Status Inbox::applyOwnShiftState(const OutboxMessage &m)
+{
+    if (m.topic == Topics::Shift) {
+        auto s = ShiftPayload::decodeShift(m.payload);
+        if (!s)
+            return Status::failure(s.error());
+        if (!s->shift.isOpen()) {
+            auto local = m_shifts.byId(s->shift.id);
+            if (!local)
+                return Status::failure(local.error());
+            if (*local && (*local)->isOpen()) {
+                if (Status c = m_shifts.close(s->shift); !c)
+                    return c;
+            }
+        }
+        for (const CashMovement &movement : s->movements) {
+            if (auto added = m_shifts.addMovement(movement); !added)
+                return Status::failure(added.error());
+        }
+        return {};
+    }
+    if (m.topic == Topics::ZReport) {
+        auto z = ShiftPayload::decodeZ(m.payload);
+        if (!z)
+            return Status::failure(z.error());
+        return m_shifts.assignZ(z->z.shiftIds, z->z.id);
     }
     return {};
 }

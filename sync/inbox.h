@@ -140,6 +140,7 @@ private:
                         const std::optional<HlcTime> &at);
     Status applyScheduledPrice(const OutboxMessage &m, const QString &now);
     Status applyShift(const OutboxMessage &m);
+    Status applyOwnShiftState(const OutboxMessage &m);
     Status applyZReport(const OutboxMessage &m);
     Status hold(const OutboxMessage &m, qint64 stampedMs, const QString &now);
     // A message already applied with its own time moves to `at`.

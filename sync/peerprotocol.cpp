@@ -431,6 +431,12 @@ Result<Frame> parse(const QByteArray &utf8)
                                            "integer currentStock and reservedStock, lastUpdated"));
         }
         f.kind = Kind::InventoryResponse;
+    } else if (t == QLatin1String("own_held")) {
+        const QJsonValue seq = f.json.value(QLatin1String("seq"));
+        if (!seq.isDouble() || seq.toDouble() < 0 || seq.toDouble() > kMaxExact ||
+            seq.toDouble() != double(qint64(seq.toDouble())))
+            return fail(QStringLiteral("own_held: seq must be a non-negative integer"));
+        f.kind = Kind::OwnHeld;
     } else if (t == QLatin1String("clock")) {
         if (auto c = clockTableFromJson(f.json.value(QLatin1String("clocks"))); !c)
             return fail(QStringLiteral("clock: ") + c.error());
@@ -525,6 +531,12 @@ QByteArray reject(const QString &messageId, const QString &reason, bool permanen
                     {QStringLiteral("messageId"), messageId},
                     {QStringLiteral("reason"), reason.left(MaxReasonChars)},
                     {QStringLiteral("permanent"), permanent}});
+}
+
+QByteArray ownHeld(qint64 seq)
+{
+    return compact(QJsonObject{{QStringLiteral("type"), QStringLiteral("own_held")},
+                               {QStringLiteral("seq"), seq}});
 }
 
 QByteArray syncRequest(const VersionVector &vector, bool own)

@@ -38,6 +38,7 @@ enum class Kind {
     InventoryResponse, // {"type":"inventory_response","requestId":..,"inventory":[..],"timestamp":..}
     SyncRequest,       // {"type":"sync_request","vector":{..}}               resend what I lack
     Clock,             // {"type":"clock","clocks":{"L2":-3600000,..}}        clocks I sampled
+    OwnHeld,           // {"type":"own_held","seq":N}   I hold your own messages up to N (§4.1)
 };
 
 struct Frame
@@ -114,5 +115,8 @@ QByteArray ack(const QString &messageId);
 QByteArray reject(const QString &messageId, const QString &reason, bool permanent);
 // own: also ask for the sender's own messages above its entry (a lane restored from a backup).
 QByteArray syncRequest(const VersionVector &vector, bool own = false);
+// The answer to a sync_request with "own": the highest seq of the requester's own messages this
+// lane holds (past gaps too), sent before those messages (PROTOCOL.md §4.1).
+QByteArray ownHeld(qint64 seq);
 QByteArray compact(const QJsonObject &o);
 } // namespace PeerProtocol

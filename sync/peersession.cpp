@@ -730,13 +730,26 @@ void PeerSession::handleReady(const Frame &f)
                 const qint64 from = v.value(m_peerTerminal);
                 m_returnOwnUpTo = held->value(m_peerTerminal);
                 m_cursor[m_peerTerminal] = std::min(m_cursor.value(m_peerTerminal), from);
-                if (m_returnOwnUpTo > from)
+                if (m_returnOwnUpTo > from) {
                     qCInfo(lcPeer).noquote()
                         << "sending" << peerLabel() << "its own messages" << from + 1 << "to"
                         << m_returnOwnUpTo << "(it was restored from a backup)";
+                    // First how far they go, past any gap: it must not publish under any of
+                    // them while they come (its vector showed only where the first gap is).
+                    sendFrame(PeerProtocol::ownHeld(m_returnOwnUpTo));
+                }
             }
         }
         Q_EMIT pumpWanted();
+        return;
+    }
+    case Kind::OwnHeld: {
+        // The peer holds this lane's own messages up to seq (past gaps): publish nothing until
+        // every one of them is back (PROTOCOL.md §4.1).
+        const auto seq = qint64(f.json.value(QLatin1String("seq")).toDouble());
+        if (Status s = m_host.log().notePeerHoldsOwn(seq, 0); !s)
+            qCWarning(lcPeer).noquote()
+                << "cannot record what" << peerLabel() << "holds of this lane:" << s.error();
         return;
     }
     case Kind::Clock:

@@ -564,6 +564,59 @@ private slots:
         QVERIFY(l1.stop());
     }
 
+    // A peer's vector entry is the seq up to which it holds every message; it may hold more past
+    // a gap, and sends that back too. A restored lane takes its own message above the entry it
+    // saw (and waits for it: it must never publish under that seq), keeps waiting while a gap
+    // stays, and publishes again once the gap is filled (PROTOCOL.md §4.1).
+    void ownMessagesPastAGapComeBack()
+    {
+        QTemporaryDir dir;
+        LaneProcess l1(QStringLiteral("L1"), dir.filePath(QStringLiteral("l1")));
+        QVERIFY(l1.start({}, {QStringLiteral("--ring-sales"), QStringLiteral("2")}));
+        QTRY_COMPARE_WITH_TIMEOUT(l1.count(QStringLiteral("SELECT COUNT(*) FROM outbox")), 2,
+                                  kConverge);
+        // What L1 published after a backup of it was taken: seqs 3, 4, 5 held by the peer.
+        TestLane before(QStringLiteral("L1"));
+        const QList<QByteArray> frames = before.ringSaleFrames(5);
+        QCOMPARE(frames.size(), 5);
+        RawPeer peer(QStringLiteral("T9"));
+        QVERIFY(peer.connectTo(QUrl(l1.url())));
+        QVERIFY(peer.handshake({{QStringLiteral("L1"), 3}}));
+        QTRY_VERIFY2_WITH_TIMEOUT(l1.log().contains(QLatin1String("recovering:")),
+                                  qPrintable(l1.log()), kConverge);
+        const QString held =
+            QStringLiteral("SELECT value FROM lane_meta WHERE key = 'own_seq_held_by_peers'");
+        QCOMPARE(l1.count(held), 3);
+        // The peer first says how far it holds L1's messages past the gap (own_held), so L1
+        // waits for all of them before the first one arrives.
+        peer.send(PeerProtocol::ownHeld(5));
+        QTRY_COMPARE_WITH_TIMEOUT(l1.count(held), 5, kConverge);
+        // 3 and, past the gap at 4, 5: both taken; 3 alone does not end the wait.
+        const QString id3 = frameObject(frames.at(2)).value(QLatin1String("id")).toString();
+        const QString id5 = frameObject(frames.at(4)).value(QLatin1String("id")).toString();
+        peer.send(frames.at(2));
+        peer.send(frames.at(4));
+        QTRY_VERIFY2_WITH_TIMEOUT(peer.ackedIds().contains(id3) && peer.ackedIds().contains(id5),
+                                  qPrintable(l1.log()), kConverge);
+        QVERIFY(framesOfType(peer, QStringLiteral("reject")).isEmpty());
+        QCOMPARE(l1.count(held), 5);
+        QVERIFY(l1.log().contains(QLatin1String("\"own\":true")) ||
+                l1.log().contains(QLatin1String("for this lane's own messages")));
+        QCOMPARE(
+            l1.count(QStringLiteral("SELECT value FROM counters WHERE name = 'outbox_seq:L1'")), 3);
+        QVERIFY(!l1.log().contains(QLatin1String("recovered:")));
+        // The gap filled: every seq up to 5 is there, the lane publishes again.
+        const QString id4 = frameObject(frames.at(3)).value(QLatin1String("id")).toString();
+        peer.send(frames.at(3));
+        QTRY_VERIFY2_WITH_TIMEOUT(l1.log().contains(QLatin1String("recovered:")),
+                                  qPrintable(l1.log()), kConverge);
+        QVERIFY(peer.ackedIds().contains(id4));
+        QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE seq BETWEEN 3 AND 5")),
+                 3);
+        QCOMPARE(l1.count(QStringLiteral("SELECT COUNT(*) FROM transactions")), 5);
+        QVERIFY(l1.stop());
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QByteArray>("frame");

@@ -286,6 +286,9 @@ void Lane::storeClockChanged()
     connect(m_peers.get(), &PeerSync::messagesApplied, m_held.get(), [this] {
         if (auto r = m_held->check(); !r)
             qCWarning(lcApp).noquote() << "cannot release held messages:" << r.error();
+        // A restored lane gets its own shift's close back from its peers.
+        if (::Status s = m_shifts->refresh(); !s)
+            qCWarning(lcApp).noquote() << "cannot reload the open shift:" << s.error();
     });
     m_reconciler->start();
     return {};

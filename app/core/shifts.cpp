@@ -61,6 +61,18 @@ Status Shifts::load()
     return {};
 }
 
+Status Shifts::refresh()
+{
+    if (!m_current)
+        return {};
+    auto row = m_store.byId(m_current->id);
+    if (!row)
+        return Status::failure(row.error());
+    if (*row && (*row)->isOpen())
+        return {};
+    return load();
+}
+
 void Shifts::setCurrent(std::optional<ShiftRecord> shift)
 {
     m_current = std::move(shift);

@@ -37,6 +37,9 @@ public:
 
     // Finds this lane's open shift (after a restart) and tells the sale service.
     [[nodiscard]] Status load();
+    // Loads again when the current shift's row was closed by a message (this lane's own close,
+    // got back from its peers after a restore): new sales must not go into a closed shift.
+    [[nodiscard]] Status refresh();
 
     const std::optional<ShiftRecord> &current() const { return m_current; }
     // Paid in or out above this needs a manager's approval.
