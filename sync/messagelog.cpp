@@ -31,22 +31,24 @@ Result<PeerProtocol::VersionVector> MessageLog::vector()
 
 Status MessageLog::notePeerHoldsOwn(qint64 seq, qint64 ownSeq)
 {
+    // What the peer holds first, the restore mark after: a crash in between leaves the lane
+    // still waiting (the mark), never free to publish under a seq a peer holds.
+    if (seq > ownSeq) {
+        const QString key = Outbox::RecoveryMetaKey;
+        auto held = m_db.meta(key);
+        if (!held)
+            return Status::failure(held.error());
+        if (held->toLongLong() < seq) {
+            if (Status s = m_db.setMeta(key, QString::number(seq)); !s)
+                return s;
+        }
+    }
     auto restored = m_db.meta(DatabaseBackup::RestoredMetaKey);
     if (!restored)
         return Status::failure(restored.error());
-    if (!restored->isEmpty()) {
-        if (Status s = m_db.setMeta(DatabaseBackup::RestoredMetaKey, QString()); !s)
-            return s;
-    }
-    if (seq <= ownSeq)
+    if (restored->isEmpty())
         return {};
-    const QString key = Outbox::RecoveryMetaKey;
-    auto held = m_db.meta(key);
-    if (!held)
-        return Status::failure(held.error());
-    if (held->toLongLong() >= seq)
-        return {};
-    return m_db.setMeta(key, QString::number(seq));
+    return m_db.setMeta(DatabaseBackup::RestoredMetaKey, QString());
 }
 
 Result<PeerProtocol::VersionVector> MessageLog::maxSeqs()
