@@ -200,11 +200,16 @@ qint64 LaneProcess::count(const QString &sql) const
 
 QStringList LaneProcess::column(const QString &sql) const
 {
+    return columnOf(databasePath(), sql);
+}
+
+QStringList columnOf(const QString &path, const QString &sql)
+{
     QStringList values;
     const QString name = QUuid::createUuid().toString();
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(databasePath());
+        db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
         if (db.open()) {
             QSqlQuery q(db);

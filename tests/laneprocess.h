@@ -34,6 +34,10 @@ private:
     quint16 m_port = 0;
 };
 
+// The first column of a query on a database file, read-only (a running lane's or a backup);
+// empty when it cannot be read.
+QStringList columnOf(const QString &path, const QString &sql);
+
 // A real euphoria-lane process for multi-lane tests: its own data directory, the test store key,
 // headless. It binds a free loopback port itself (--terminal-port 0) and reports it, so its url()
 // is known once it started; a lane that must be reachable before it starts, or at the same

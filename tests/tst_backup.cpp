@@ -21,25 +21,6 @@ const QStringList ringArgs(int n)
             QStringLiteral("20")};
 }
 
-// One value or column from a database file that no lane runs on.
-QStringList columnOf(const QString &path, const QString &sql)
-{
-    QStringList out;
-    {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("backup-check"));
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(sql))
-                while (q.next())
-                    out.append(q.value(0).toString());
-        }
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("backup-check"));
-    return out;
-}
 } // namespace
 
 class TestBackup : public QObject
